@@ -1,0 +1,50 @@
+// SDK clients with the region, endpoints, retries and user agent of a plan.
+// Without endpoint inputs the SDK's own AWS_ENDPOINT_URL_* variables apply.
+
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { S3Client } from '@aws-sdk/client-s3';
+import type { AwsSettings } from './plan.js';
+
+const USER_AGENT: [string, string] = ['dynamodb-s3-transfer', '0.1.0'];
+
+export interface AwsClients {
+  dynamodb: DynamoDBClient;
+  s3: S3Client;
+}
+
+export function createClients(settings: AwsSettings): AwsClients {
+  return { dynamodb: createDynamoDbClient(settings), s3: createS3Client(settings) };
+}
+
+export function createDynamoDbClient(settings: AwsSettings): DynamoDBClient {
+  return new DynamoDBClient({
+    region: settings.region,
+    maxAttempts: 10,
+    retryMode: 'adaptive',
+    customUserAgent: [USER_AGENT],
+    ...(settings.endpointUrl === undefined ? {} : { endpoint: settings.endpointUrl }),
+  });
+}
+
+/**
+ * With `s3-endpoint-url` set the server is S3-compatible, not S3: path-style
+ * addressing, and checksums only where S3 requires them, because MinIO,
+ * s3rver and others store aws-chunked framing inside the object or reject it.
+ */
+export function createS3Client(settings: AwsSettings): S3Client {
+  const compatible = settings.s3Compatible
+    ? {
+        forcePathStyle: true,
+        requestChecksumCalculation: 'WHEN_REQUIRED' as const,
+        responseChecksumValidation: 'WHEN_REQUIRED' as const,
+      }
+    : {};
+  return new S3Client({
+    region: settings.region,
+    maxAttempts: 10,
+    retryMode: 'adaptive',
+    customUserAgent: [USER_AGENT],
+    ...compatible,
+    ...(settings.s3EndpointUrl === undefined ? {} : { endpoint: settings.s3EndpointUrl }),
+  });
+}

@@ -1,0 +1,84 @@
+// Public names of the action's inputs and outputs. action.yml is the source of
+// truth; test/action-yml.test.ts checks that the two agree.
+
+export const Input = {
+  Mode: 'mode',
+  Engine: 'engine',
+  TableName: 'table-name',
+  TableArn: 'table-arn',
+  Bucket: 'bucket',
+  Prefix: 'prefix',
+  Path: 'path',
+  BucketOwner: 'bucket-owner',
+  Format: 'format',
+  Compression: 'compression',
+  CsvDelimiter: 'csv-delimiter',
+  CsvHeader: 'csv-header',
+  TableCreationParameters: 'table-creation-parameters',
+  PartitionKey: 'partition-key',
+  SortKey: 'sort-key',
+  ExistingTable: 'existing-table',
+  ExportType: 'export-type',
+  ExportTime: 'export-time',
+  IncrementalFrom: 'incremental-from',
+  IncrementalTo: 'incremental-to',
+  ExportViewType: 'export-view-type',
+  FilterExpression: 'filter-expression',
+  ProjectionExpression: 'projection-expression',
+  KeyConditionExpression: 'key-condition-expression',
+  ExpressionAttributeNames: 'expression-attribute-names',
+  ExpressionAttributeValues: 'expression-attribute-values',
+  SseAlgorithm: 's3-sse-algorithm',
+  SseKmsKeyId: 's3-sse-kms-key-id',
+  Region: 'aws-region',
+  EndpointUrl: 'endpoint-url',
+  S3EndpointUrl: 's3-endpoint-url',
+  Concurrency: 'concurrency',
+  Wait: 'wait',
+  Timeout: 'timeout',
+  PollInterval: 'poll-interval',
+  MaxErrors: 'max-errors',
+  RejectedItems: 'rejected-items',
+  ClientToken: 'client-token',
+} as const;
+export type InputName = (typeof Input)[keyof typeof Input];
+
+/**
+ * The defaults declared in action.yml. The runner fills them in before the
+ * action starts; they are repeated here only for an input given explicitly as
+ * an empty string (`${{ inputs.x }}` of an unset workflow input), and a test
+ * keeps the two in step.
+ */
+export const InputDefault: Partial<Record<InputName, string>> = {
+  [Input.Engine]: 'auto',
+  [Input.Prefix]: '',
+  [Input.Format]: 'DYNAMODB_JSON',
+  [Input.Compression]: 'auto',
+  [Input.CsvDelimiter]: ',',
+  [Input.ExistingTable]: 'fail',
+  [Input.ExportType]: 'FULL_EXPORT',
+  [Input.ExportViewType]: 'NEW_AND_OLD_IMAGES',
+  [Input.Concurrency]: '16',
+  [Input.Wait]: 'true',
+  [Input.Timeout]: '6h',
+  [Input.PollInterval]: '10s',
+  [Input.MaxErrors]: '0',
+};
+
+export const Output = {
+  Engine: 'engine',
+  JobArn: 'job-arn',
+  Status: 'status',
+  TableName: 'table-name',
+  TableArn: 'table-arn',
+  ItemCount: 'item-count',
+  ProcessedItemCount: 'processed-item-count',
+  ImportedItemCount: 'imported-item-count',
+  ErrorCount: 'error-count',
+  ProcessedSizeBytes: 'processed-size-bytes',
+  ExportManifest: 'export-manifest',
+  DataUrl: 'data-url',
+  RejectedItems: 'rejected-items',
+  DurationSeconds: 'duration-seconds',
+} as const;
+export type OutputName = (typeof Output)[keyof typeof Output];

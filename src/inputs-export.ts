@@ -1,0 +1,233 @@
+// The export-only inputs: table, format, point in time or incremental window,
+// filter expressions and encryption.
+
+import type { AttributeValue } from '@aws-sdk/client-dynamodb';
+import { Input } from './constants.js';
+import type { InputReader } from './input-reader.js';
+import type { PlanContext } from './inputs.js';
+import { optional } from './optional.js';
+import { checkTableName, parseTableArn } from './parsing/names.js';
+import { fromDynamoJson } from './formats/attribute-value.js';
+import { InvalidValue, formatDuration, parseEnum, parseTime } from './parsing/values.js';
+import type { Compression, EngineDecision, ExportExpressions, ExportPlan, ViewType } from './plan.js';
+
+type ExportSettings = Pick<
+  ExportPlan,
+  'table' | 'format' | 'compression' | 'exportType' | 'expressions' | 'encryption'
+>;
+
+const MIN_WINDOW_MS = 15 * 60_000;
+const MAX_WINDOW_MS = 24 * 3_600_000;
+// A runner's clock may run a little ahead of AWS's; allow it.
+const CLOCK_SKEW_MS = 60_000;
+
+export function readExportSettings(r: InputReader, context: PlanContext, engine: EngineDecision): ExportSettings {
+  const table = readTable(r);
+  const format =
+    r.parse(Input.Format, (v) => parseEnum(v, ['DYNAMODB_JSON', 'ION', 'CSV'] as const)) ?? 'DYNAMODB_JSON';
+  if (format === 'CSV') {
+    r.reject(
+      Input.Format,
+      r.get(Input.Format),
+      'expected DYNAMODB_JSON or ION with mode: export (DynamoDB exports do not write CSV)',
+    );
+  }
+  const compression = readExportCompression(r, engine);
+  const expressions = readExpressions(r, engine);
+  const encryption = readEncryption(r);
+  return {
+    table,
+    format: format === 'CSV' ? 'DYNAMODB_JSON' : format,
+    compression,
+    exportType: readExportType(r, context.now),
+    ...optional('expressions', expressions),
+    ...optional('encryption', encryption),
+  };
+}
+
+function readTable(r: InputReader): ExportPlan['table'] {
+  const name = r.parse(Input.TableName, checkTableName);
+  const arn = r.parse(Input.TableArn, parseTableArn);
+  if (!r.given(Input.TableName) && !r.given(Input.TableArn)) {
+    r.missing(Input.TableName, 'mode: export needs table-name or table-arn');
+  }
+  if (name !== undefined && arn !== undefined && arn.name !== name) {
+    r.reject(Input.TableArn, arn.arn, `expected the ARN of table ${name} (table-name), but it names ${arn.name}`);
+  }
+  return { ...optional('name', name ?? arn?.name), ...optional('arn', arn?.arn) };
+}
+
+function readExportCompression(r: InputReader, engine: EngineDecision): Compression {
+  const value = r.parse(Input.Compression, (v) => parseEnum(v, ['NONE', 'GZIP', 'ZSTD', 'auto'] as const)) ?? 'auto';
+  const compression = value === 'auto' ? 'GZIP' : value;
+  if (engine.engine === 'managed' && compression !== 'GZIP') {
+    r.reject(
+      Input.Compression,
+      r.get(Input.Compression),
+      "expected GZIP or auto with engine: managed, because AWS's export writes GZIP only; use engine: direct for ZSTD or NONE",
+    );
+  }
+  return compression;
+}
+
+function readExportType(r: InputReader, now: Date): ExportPlan['exportType'] {
+  const kind =
+    r.parse(Input.ExportType, (v) => parseEnum(v, ['FULL_EXPORT', 'INCREMENTAL_EXPORT'] as const)) ?? 'FULL_EXPORT';
+  const time = (
+    name: typeof Input.ExportTime | typeof Input.IncrementalFrom | typeof Input.IncrementalTo,
+  ): Date | undefined => r.parse(name, (v) => notInFuture(parseTime(v, now), now));
+  if (kind === 'FULL_EXPORT') {
+    for (const name of [Input.IncrementalFrom, Input.IncrementalTo] as const) {
+      r.notApplicable(name, 'expected it only with export-type: INCREMENTAL_EXPORT');
+    }
+    if (r.changedFromDefault(Input.ExportViewType)) {
+      r.reject(
+        Input.ExportViewType,
+        r.get(Input.ExportViewType),
+        'expected it only with export-type: INCREMENTAL_EXPORT',
+      );
+    }
+    return { kind, ...optional('exportTime', time(Input.ExportTime)) };
+  }
+  r.notApplicable(
+    Input.ExportTime,
+    'expected no export-time with export-type: INCREMENTAL_EXPORT; give incremental-from and incremental-to',
+  );
+  const viewType =
+    r.parse(Input.ExportViewType, (v) => parseEnum<ViewType>(v, ['NEW_AND_OLD_IMAGES', 'NEW_IMAGE'])) ??
+    'NEW_AND_OLD_IMAGES';
+  const from = time(Input.IncrementalFrom);
+  const to = time(Input.IncrementalTo) ?? (r.given(Input.IncrementalTo) ? undefined : now);
+  if (!r.given(Input.IncrementalFrom))
+    r.missing(Input.IncrementalFrom, 'export-type: INCREMENTAL_EXPORT needs the start of its window');
+  if (from !== undefined && to !== undefined) checkWindow(r, from, to);
+  return { kind, from: from ?? now, to: to ?? now, viewType };
+}
+
+function notInFuture(date: Date, now: Date): Date {
+  if (date.getTime() > now.getTime() + CLOCK_SKEW_MS) {
+    throw new InvalidValue(
+      `a time that is not in the future (it is ${date.toISOString()}, now is ${now.toISOString()})`,
+    );
+  }
+  return date;
+}
+
+function checkWindow(r: InputReader, from: Date, to: Date): void {
+  const length = to.getTime() - from.getTime();
+  const shown = `${from.toISOString()} to ${to.toISOString()}`;
+  if (length <= 0) {
+    r.reject(
+      Input.IncrementalTo,
+      r.get(Input.IncrementalTo) || 'now',
+      `expected an end after incremental-from (the window is ${shown})`,
+    );
+  } else if (length < MIN_WINDOW_MS || length > MAX_WINDOW_MS) {
+    r.reject(
+      Input.IncrementalFrom,
+      r.get(Input.IncrementalFrom),
+      `expected a window of 15 minutes to 24 hours, but ${shown} is ${formatDuration(length)}`,
+    );
+  }
+}
+
+function readExpressions(r: InputReader, engine: EngineDecision): ExportExpressions | undefined {
+  const filter = r.optional(Input.FilterExpression);
+  const projection = r.optional(Input.ProjectionExpression);
+  const keyCondition = r.optional(Input.KeyConditionExpression);
+  if (keyCondition !== undefined && engine.engine === 'managed') {
+    r.reject(
+      Input.KeyConditionExpression,
+      keyCondition,
+      'expected it only with engine: direct, which can Query; the managed export reads the whole table',
+    );
+  }
+  const names = r.parse(Input.ExpressionAttributeNames, parseNames);
+  const values = r.parse(Input.ExpressionAttributeValues, parseValues);
+  const expressions = { filter, projection, keyCondition };
+  checkPlaceholders(r, expressions, names, values);
+  const result: ExportExpressions = {
+    ...optional('filter', filter),
+    ...optional('projection', projection),
+    ...optional('keyCondition', keyCondition),
+    ...optional('names', names),
+    ...optional('values', values),
+  };
+  return Object.keys(result).length === 0 ? undefined : result;
+}
+
+function parseJsonObject(value: string, example: string): Record<string, unknown> {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(value);
+  } catch {
+    throw new InvalidValue(`a JSON object such as ${example}`);
+  }
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))
+    throw new InvalidValue(`a JSON object such as ${example}`);
+  return parsed as Record<string, unknown>;
+}
+
+function parseNames(value: string): Record<string, string> {
+  const example = '{"#y": "year"}';
+  const object = parseJsonObject(value, example);
+  for (const [key, name] of Object.entries(object)) {
+    if (!key.startsWith('#') || typeof name !== 'string')
+      throw new InvalidValue(`a JSON object of "#placeholder": "attribute name" pairs such as ${example}`);
+  }
+  return object as Record<string, string>;
+}
+
+function parseValues(value: string): Record<string, AttributeValue> {
+  const example = '{":y": {"N": "2020"}}';
+  const object = parseJsonObject(value, example);
+  const values: Record<string, AttributeValue> = {};
+  for (const [key, attribute] of Object.entries(object)) {
+    if (!key.startsWith(':'))
+      throw new InvalidValue(`a JSON object of ":placeholder": DynamoDB JSON value pairs such as ${example}`);
+    try {
+      values[key] = fromDynamoJson(attribute, key);
+    } catch (error) {
+      throw new InvalidValue(
+        `values in DynamoDB JSON such as ${example} (${error instanceof Error ? error.message : String(error)})`,
+      );
+    }
+  }
+  return values;
+}
+
+/** DynamoDB rejects placeholders that are used but not defined, and defined but not used. */
+function checkPlaceholders(
+  r: InputReader,
+  expressions: Record<string, string | undefined>,
+  names: Record<string, string> | undefined,
+  values: Record<string, AttributeValue> | undefined,
+): void {
+  const text = Object.values(expressions)
+    .filter((e) => e !== undefined)
+    .join(' ');
+  for (const [input, prefix, defined] of [
+    [Input.ExpressionAttributeNames, '#', names],
+    [Input.ExpressionAttributeValues, ':', values],
+  ] as const) {
+    if (defined === undefined && r.given(input)) continue; // already reported as unreadable
+    const used = new Set(text.match(prefix === '#' ? /#[A-Za-z0-9_]+/g : /:[A-Za-z0-9_]+/g) ?? []);
+    const keys = Object.keys(defined ?? {});
+    const undefinedOnes = [...used].filter((p) => !keys.includes(p));
+    const unused = keys.filter((k) => !used.has(k));
+    if (undefinedOnes.length > 0) {
+      r.reject(input, r.get(input), `expected a definition of ${undefinedOnes.join(', ')}, used in the expressions`);
+    } else if (defined !== undefined && unused.length > 0) {
+      r.reject(input, r.get(input), `expected only placeholders the expressions use; ${unused.join(', ')} is not used`);
+    }
+  }
+}
+
+function readEncryption(r: InputReader): ExportPlan['encryption'] {
+  const algorithm = r.parse(Input.SseAlgorithm, (v) => parseEnum(v, ['AES256', 'KMS'] as const));
+  const kmsKeyId = r.optional(Input.SseKmsKeyId);
+  if (kmsKeyId !== undefined && algorithm !== 'KMS') {
+    r.reject(Input.SseKmsKeyId, kmsKeyId, 'expected it only with s3-sse-algorithm: KMS');
+  }
+  return algorithm === undefined ? undefined : { algorithm, ...optional('kmsKeyId', kmsKeyId) };
+}

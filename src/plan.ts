@@ -1,0 +1,100 @@
+// The typed plan that inputs.ts builds: everything the engines need, checked.
+
+import type { AttributeValue, TableCreationParameters } from '@aws-sdk/client-dynamodb';
+
+export type Mode = 'export' | 'import' | 'validate';
+export type EngineName = 'managed' | 'direct';
+export type Format = 'DYNAMODB_JSON' | 'ION' | 'CSV';
+export type Compression = 'NONE' | 'GZIP' | 'ZSTD';
+export type ExistingTable = 'fail' | 'merge' | 'replace';
+export type ViewType = 'NEW_AND_OLD_IMAGES' | 'NEW_IMAGE';
+
+/** Where data is read or written: an S3 prefix or a local file or folder. */
+export type Location = { kind: 's3'; bucket: string; prefix: string; owner?: string } | { kind: 'local'; path: string };
+
+/**
+ * The engine, when the inputs decide it; `table-exists` when `engine: auto`
+ * depends on whether the import's table exists (checked by the engine choice).
+ */
+export interface EngineDecision {
+  engine: EngineName | 'table-exists';
+  reason: string;
+}
+
+export interface AwsSettings {
+  region: string;
+  endpointUrl?: string;
+  s3EndpointUrl?: string;
+  /** An S3-compatible server (from s3-endpoint-url or AWS_ENDPOINT_URL_S3): path style, no aws-chunked bodies. */
+  s3Compatible: boolean;
+}
+
+export interface Waiting {
+  wait: boolean;
+  timeoutMs: number;
+  pollIntervalMs: number;
+}
+
+interface CommonPlan {
+  engine: EngineDecision;
+  aws: AwsSettings;
+  concurrency: number;
+  waiting: Waiting;
+  maxErrors: number;
+  clientToken?: string;
+}
+
+export interface CsvOptions {
+  delimiter: string;
+  header?: string[];
+}
+
+export interface ImportSource {
+  location: Location;
+  format: Format;
+  /** `auto`: detected from the first object's bytes. */
+  compression: Compression | 'auto';
+  csv?: CsvOptions;
+}
+
+export interface ExportPlan extends CommonPlan {
+  mode: 'export';
+  table: { name?: string; arn?: string };
+  destination: Location;
+  format: Exclude<Format, 'CSV'>;
+  compression: Compression;
+  exportType:
+    | { kind: 'FULL_EXPORT'; exportTime?: Date }
+    | { kind: 'INCREMENTAL_EXPORT'; from: Date; to: Date; viewType: ViewType };
+  expressions?: ExportExpressions;
+  encryption?: { algorithm: 'AES256' | 'KMS'; kmsKeyId?: string };
+}
+
+export interface ExportExpressions {
+  filter?: string;
+  projection?: string;
+  keyCondition?: string;
+  names?: Record<string, string>;
+  values?: Record<string, AttributeValue>;
+}
+
+export interface ImportPlan extends CommonPlan {
+  mode: 'import';
+  tableName: string;
+  source: ImportSource;
+  /** Present when the table may have to be created. */
+  tableParameters?: Partial<TableCreationParameters>;
+  existingTable: ExistingTable;
+  rejectedItems: Location;
+}
+
+export interface ValidatePlan extends CommonPlan {
+  mode: 'validate';
+  /** A table whose key schema is looked up when no key schema is given. */
+  tableName?: string;
+  source: ImportSource;
+  tableParameters?: Partial<TableCreationParameters>;
+  rejectedItems: Location;
+}
+
+export type Plan = ExportPlan | ImportPlan | ValidatePlan;

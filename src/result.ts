@@ -1,0 +1,39 @@
+// What an engine reports back; report.ts turns it into outputs and a summary.
+
+import type { EngineName, Mode } from './plan.js';
+
+export type Status = 'COMPLETED' | 'FAILED' | 'CANCELLED' | 'IN_PROGRESS';
+
+/** One item that could not be moved, and where it came from. */
+export interface ItemErrorSample {
+  /** bucket/key:line, path:line, or item index. */
+  location: string;
+  code: string;
+  message: string;
+}
+
+export interface TransferResult {
+  mode: Mode;
+  engine: EngineName;
+  engineReason: string;
+  status: Status;
+  tableName?: string;
+  tableArn?: string;
+  jobArn?: string;
+  /** Where data was read from and written to, as s3:// URLs or paths. */
+  source?: string;
+  destination?: string;
+  itemCount?: number;
+  processedItemCount?: number;
+  importedItemCount?: number;
+  errorCount?: number;
+  processedSizeBytes?: number;
+  exportManifest?: string;
+  dataUrl?: string;
+  rejectedItems?: string;
+  durationSeconds: number;
+  /** The first errors, for the summary; errorCount has them all. */
+  errors: ItemErrorSample[];
+  /** A sentence for the end of the summary, such as "the job goes on server-side". */
+  note?: string;
+}

@@ -1,0 +1,80 @@
+// The built dist/index.js, started the way the runner starts it.
+
+import { CreateTableCommand } from '@aws-sdk/client-dynamodb';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { createDynamoDbClient } from '../src/aws.js';
+import { localEnv, localSettings, uniqueName, useLocalCredentials } from './local-aws.js';
+import { runAction } from './run-action.js';
+
+beforeAll(() => useLocalCredentials());
+
+describe('the built action', () => {
+  it('fails on bad inputs with exit code 1, every problem in the log and the summary', async () => {
+    const run = await runAction(
+      { mode: 'export', 'table-name': 'Orders', bucket: 'backups', format: 'CSV', concurrency: '0' },
+      { env: localEnv() },
+    );
+    expect(run.exitCode).toBe(1);
+    expect(run.log).toContain(
+      '::error::2 inputs are not valid:%0A- Input "concurrency" is "0"; expected a whole number from 1 to 256.%0A- Input "format" is "CSV"; expected DYNAMODB_JSON or ION with mode: export (DynamoDB exports do not write CSV).',
+    );
+    expect(run.summary).toContain('## ❌ dynamodb-s3-transfer did not start');
+    expect(run.summary).toContain('Input &quot;concurrency&quot; is &quot;0&quot;');
+    expect(Number(run.outputs['duration-seconds'])).toBeGreaterThanOrEqual(0);
+    expect(run.outputs.engine).toBeUndefined();
+  });
+
+  it('fails the same way without a GITHUB_STEP_SUMMARY file', async () => {
+    const run = await runAction({ mode: 'launch' }, { env: localEnv(), noSummaryFile: true });
+    expect(run.exitCode).toBe(1);
+    expect(run.log).toContain('::error::Input "mode" is "launch"; expected one of export, import, validate.');
+    expect(run.log).not.toContain('summary');
+  });
+
+  it('prints the plan, sets the engine and says plainly that the engine is not available yet', async () => {
+    const run = await runAction(
+      {
+        mode: 'export',
+        'table-name': 'Orders',
+        bucket: 'backups',
+        'endpoint-url': inject('dynamodbEndpoint'),
+        's3-endpoint-url': inject('s3Endpoint'),
+      },
+      { env: localEnv() },
+    );
+    expect(run.exitCode).toBe(1);
+    expect(run.log).toContain('::group::Plan');
+    expect(run.log).toContain(
+      "Engine: direct, because endpoint-url is set, and AWS's managed import and export exist only on AWS itself.",
+    );
+    expect(run.log).toContain(
+      '::error::The direct engine is not available yet in this version of dynamodb-s3-transfer.',
+    );
+    expect(run.outputs.engine).toBe('direct');
+  });
+
+  it('settles engine: auto by whether the table exists, through the SDK endpoint variables', async () => {
+    const dynamodb = createDynamoDbClient(localSettings());
+    const existing = uniqueName('existing');
+    await dynamodb.send(
+      new CreateTableCommand({
+        TableName: existing,
+        AttributeDefinitions: [{ AttributeName: 'id', AttributeType: 'S' }],
+        KeySchema: [{ AttributeName: 'id', KeyType: 'HASH' }],
+        BillingMode: 'PAY_PER_REQUEST',
+      }),
+    );
+    const env = { ...localEnv(), AWS_ENDPOINT_URL_DYNAMODB: inject('dynamodbEndpoint') };
+    const merge = { mode: 'import', bucket: 'backups', 'existing-table': 'merge', 'partition-key': 'id:S' };
+
+    const into = await runAction({ ...merge, 'table-name': existing }, { env });
+    expect(into.outputs.engine).toBe('direct');
+    expect(into.log).toContain(
+      `Engine: direct, because table ${existing} exists and existing-table is merge, so this action writes into it.`,
+    );
+
+    const fresh = await runAction({ ...merge, 'table-name': uniqueName('fresh') }, { env });
+    expect(fresh.outputs.engine).toBe('managed');
+    expect(fresh.log).toContain("does not exist yet, so AWS's ImportTable creates and fills it.");
+  });
+});
