@@ -186,10 +186,10 @@ function parseValues(value: string): Record<string, AttributeValue> {
     if (!key.startsWith(':'))
       throw new InvalidValue(`a JSON object of ":placeholder": DynamoDB JSON value pairs such as ${example}`);
     try {
-      values[key] = fromDynamoJson(attribute, key);
+      values[key] = fromDynamoJson(attribute);
     } catch (error) {
       throw new InvalidValue(
-        `values in DynamoDB JSON such as ${example} (${error instanceof Error ? error.message : String(error)})`,
+        `values in DynamoDB JSON such as ${example} (${key}: ${error instanceof Error ? error.message : String(error)})`,
       );
     }
   }

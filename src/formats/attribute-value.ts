@@ -8,142 +8,203 @@ export type Item = Record<string, AttributeValue>;
 
 export type AttributeErrorCode = 'INVALID_TYPE' | 'INVALID_NUMBER' | 'INVALID_BINARY' | 'INVALID_SET';
 
+/** A bad value; `path` (such as `Credits.Takes[2]`) is filled in as the error leaves each container. */
 export class AttributeValueError extends Error {
   readonly code: AttributeErrorCode;
+  readonly reason: string;
+  private readonly segments: (string | number)[] = [];
 
-  constructor(code: AttributeErrorCode, message: string) {
-    super(message);
+  constructor(code: AttributeErrorCode, reason: string) {
+    super(reason);
     this.name = 'AttributeValueError';
     this.code = code;
+    this.reason = reason;
+  }
+
+  /** Adds the enclosing attribute name or list index, as the error leaves it. */
+  within(segment: string | number): this {
+    this.segments.unshift(segment);
+    this.message = `${this.path}: ${this.reason}`;
+    return this;
+  }
+
+  get path(): string {
+    return this.segments.map((s, i) => (typeof s === 'number' ? `[${s}]` : i === 0 ? s : `.${s}`)).join('');
   }
 }
 
-const TYPE_TAGS = ['S', 'N', 'B', 'BOOL', 'NULL', 'L', 'M', 'SS', 'NS', 'BS'] as const;
+function hasDuplicates<T>(members: T[]): boolean {
+  if (members.length > 8) return new Set(members).size !== members.length;
+  for (let i = 1; i < members.length; i++) {
+    for (let j = 0; j < i; j++) if (members[i] === members[j]) return true;
+  }
+  return false;
+}
 
-/** One attribute value in DynamoDB JSON (`{"N": "1"}`) to an AttributeValue. */
-export function fromDynamoJson(value: unknown, path: string): AttributeValue {
+const TYPE_TAGS = 'S, N, B, BOOL, NULL, L, M, SS, NS, BS';
+
+/**
+ * One attribute value in DynamoDB JSON (`{"N": "1"}`) to an AttributeValue.
+ * Takes ownership of the parsed value and converts it in place: only binary
+ * values are replaced, so a parsed line becomes an item without copying.
+ */
+export function fromDynamoJson(value: unknown): AttributeValue {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    throw typeError(path, `a type-tagged object such as {"S": "text"}`);
+    throw new AttributeValueError('INVALID_TYPE', 'expected a type-tagged object such as {"S": "text"}');
   }
-  const tags = Object.keys(value);
-  const tag = tags[0];
-  if (tags.length !== 1 || tag === undefined) {
-    throw typeError(path, `exactly one type tag (${TYPE_TAGS.join(', ')}), not ${tags.length}`);
+  let tag: string | undefined;
+  for (const key in value) {
+    if (tag !== undefined)
+      throw new AttributeValueError(
+        'INVALID_TYPE',
+        `expected exactly one type tag (${TYPE_TAGS}), not ${Object.keys(value).length}`,
+      );
+    tag = key;
   }
-  const inner = (value as Record<string, unknown>)[tag];
+  const record = value as Record<string, unknown>;
+  const inner = tag === undefined ? undefined : record[tag];
   switch (tag) {
     case 'S':
-      return { S: expectString(inner, path, tag) };
+      expectString(inner, tag);
+      return value as AttributeValue;
     case 'N':
-      return { N: checkNumber(expectString(inner, path, tag), path) };
+      checkNumber(expectString(inner, tag));
+      return value as AttributeValue;
     case 'B':
-      return { B: decodeBase64(expectString(inner, path, tag), path) };
+      return { B: decodeBase64(expectString(inner, tag)) };
     case 'BOOL':
-      if (typeof inner !== 'boolean') throw typeError(path, 'BOOL to hold true or false');
-      return { BOOL: inner };
+      if (typeof inner !== 'boolean')
+        throw new AttributeValueError('INVALID_TYPE', 'expected BOOL to hold true or false');
+      return value as AttributeValue;
     case 'NULL':
-      if (inner !== true) throw typeError(path, 'NULL to hold true');
-      return { NULL: true };
+      if (inner !== true) throw new AttributeValueError('INVALID_TYPE', 'expected NULL to hold true');
+      return value as AttributeValue;
     case 'L':
-      if (!Array.isArray(inner)) throw typeError(path, 'L to hold a list');
-      return { L: inner.map((v, i) => fromDynamoJson(v, `${path}[${i}]`)) };
+      if (!Array.isArray(inner)) throw new AttributeValueError('INVALID_TYPE', 'expected L to hold a list');
+      for (let i = 0; i < inner.length; i++) {
+        try {
+          const converted = fromDynamoJson(inner[i]);
+          if (converted !== inner[i]) inner[i] = converted;
+        } catch (error) {
+          throw error instanceof AttributeValueError ? error.within(i) : error;
+        }
+      }
+      return value as AttributeValue;
     case 'M':
-      return { M: fromDynamoJsonMap(inner, path) };
+      fromDynamoJsonMap(inner);
+      return value as AttributeValue;
     case 'SS':
-      return { SS: checkSet(expectStrings(inner, path, tag), path, tag) };
+      checkSet(expectStrings(inner, tag), tag);
+      return value as AttributeValue;
     case 'NS':
-      return {
-        NS: checkSet(
-          expectStrings(inner, path, tag).map((n, i) => checkNumber(n, `${path}[${i}]`)),
-          path,
-          tag,
-        ),
-      };
-    case 'BS': {
-      const strings = checkSet(expectStrings(inner, path, tag), path, tag);
-      return { BS: strings.map((s, i) => decodeBase64(s, `${path}[${i}]`)) };
-    }
+      for (const n of checkSet(expectStrings(inner, tag), tag)) checkNumber(n);
+      return value as AttributeValue;
+    case 'BS':
+      return { BS: checkSet(expectStrings(inner, tag), tag).map(decodeBase64) };
+    case undefined:
+      throw new AttributeValueError('INVALID_TYPE', `expected exactly one type tag (${TYPE_TAGS}), not 0`);
     default:
-      throw typeError(path, `a type tag of ${TYPE_TAGS.join(', ')}, not "${tag}"`);
+      throw new AttributeValueError('INVALID_TYPE', `expected a type tag of ${TYPE_TAGS}, not "${tag}"`);
   }
 }
 
-/** A map of attribute name to DynamoDB JSON value, such as an item or an `M`. */
-export function fromDynamoJsonMap(value: unknown, path: string): Item {
+/** A map of attribute name to DynamoDB JSON value, such as an item or an `M`, converted in place. */
+export function fromDynamoJsonMap(value: unknown): Item {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    throw typeError(path, 'an object of attribute names to values');
+    throw new AttributeValueError('INVALID_TYPE', 'expected an object of attribute names to values');
   }
-  const item: Item = {};
-  for (const [name, attribute] of Object.entries(value)) {
-    item[name] = fromDynamoJson(attribute, path === '' ? name : `${path}.${name}`);
+  const map = value as Record<string, unknown>;
+  for (const name in map) {
+    try {
+      const value = map[name];
+      const converted = fromDynamoJson(value);
+      if (converted !== value) map[name] = converted; // only binary values are replaced
+    } catch (error) {
+      throw error instanceof AttributeValueError ? error.within(name) : error;
+    }
   }
-  return item;
+  return map as Item;
 }
 
-function typeError(path: string, expected: string): AttributeValueError {
-  return new AttributeValueError('INVALID_TYPE', `${path || 'value'}: expected ${expected}`);
-}
-
-function expectString(value: unknown, path: string, tag: string): string {
-  if (typeof value !== 'string') throw typeError(path, `${tag} to hold a string`);
+function expectString(value: unknown, tag: string): string {
+  if (typeof value !== 'string') throw new AttributeValueError('INVALID_TYPE', `expected ${tag} to hold a string`);
   return value;
 }
 
-function expectStrings(value: unknown, path: string, tag: string): string[] {
-  if (!Array.isArray(value) || !value.every((v) => typeof v === 'string')) {
-    throw typeError(path, `${tag} to hold a list of strings`);
+function expectStrings(value: unknown, tag: string): string[] {
+  if (!Array.isArray(value)) throw new AttributeValueError('INVALID_TYPE', `expected ${tag} to hold a list of strings`);
+  for (const v of value) {
+    if (typeof v !== 'string')
+      throw new AttributeValueError('INVALID_TYPE', `expected ${tag} to hold a list of strings`);
   }
   return value as string[];
 }
 
-function checkSet<T>(members: T[], path: string, tag: string): T[] {
+/** Sets are non-empty and without duplicates, in AWS's words. */
+export function checkSet<T>(members: T[], tag: string): T[] {
   if (members.length === 0) {
-    throw new AttributeValueError('INVALID_SET', `${path}: ${tag} is empty; an empty set is not allowed`);
+    throw new AttributeValueError(
+      'INVALID_SET',
+      `One or more parameter values were invalid: An ${tag} set may not be empty`,
+    );
   }
-  if (new Set(members).size !== members.length) {
-    throw new AttributeValueError('INVALID_SET', `${path}: Input collection ${tag} contains duplicates`);
+  if (members.length > 1 && hasDuplicates(members)) {
+    throw new AttributeValueError('INVALID_SET', `Input collection ${tag} contains duplicates`);
   }
   return members;
 }
 
-const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)(?:[eE]([+-]?\d+))?$/;
+const PLAIN_NUMBER = /^-?(?:\d+(?:\.\d*)?|\.\d+)$/;
+const NUMBER = /^[+-]?(?=\.?\d)(\d*)(?:\.(\d*))?(?:[eE]([+-]?\d+))?$/;
+const NON_ZERO = /[1-9]/;
 
-/** DynamoDB numbers: 38 significant digits, magnitude 1E-130 to under 1E+126. */
-export function checkNumber(text: string, path: string): string {
+/**
+ * DynamoDB numbers: 38 significant digits, magnitude 1E-130 to under 1E+126.
+ * One pass over the characters: this runs for every number of every item.
+ */
+export function checkNumber(text: string): string {
+  // At most 38 digits and no exponent is always in range: most numbers stop here.
+  if (text.length <= 38 && PLAIN_NUMBER.test(text)) return text;
   const match = NUMBER.exec(text);
-  const invalid = (why: string): AttributeValueError =>
-    new AttributeValueError('INVALID_NUMBER', `${path}: "${text}" is not a valid DynamoDB number (${why})`);
-  if (!match) throw invalid('expected digits with an optional sign, point and exponent');
-  const mantissa = match[1] ?? '';
-  const exponent = Number(match[2] ?? '0');
-  const [whole = '', fraction = ''] = mantissa.split('.');
-  const digits = (whole + fraction).replace(/^0+/, '');
-  if (digits === '') return text; // zero
-  const significant = digits.replace(/0+$/, '');
-  if (significant.length > 38) throw invalid('more than 38 significant digits');
+  if (match === null) throw invalidNumber(text, 'expected digits with an optional sign, point and exponent');
+  const whole = match[1] ?? '';
+  const fraction = match[2] ?? '';
+  const digits = whole + fraction;
+  const first = digits.search(NON_ZERO);
+  if (first === -1) return text; // zero
+  let last = digits.length - 1;
+  while (digits.charCodeAt(last) === 48) last -= 1;
+  if (last - first + 1 > 38) throw invalidNumber(text, 'more than 38 significant digits');
   // Decimal exponent of the leading digit: 123.4 -> 2, 0.05 -> -2.
-  const leading =
-    whole.replace(/^0+/, '').length > 0
-      ? whole.replace(/^0+/, '').length - 1
-      : -(fraction.length - fraction.replace(/^0+/, '').length) - 1;
-  const magnitude = leading + exponent;
-  if (magnitude > 125) throw invalid('larger than 9.9999999999999999999999999999999999999E+125');
-  if (magnitude < -130) throw invalid('smaller than 1E-130');
+  const magnitude = whole.length - first - 1 + (match[3] === undefined ? 0 : Number(match[3]));
+  if (magnitude > 125) throw invalidNumber(text, 'larger than 9.9999999999999999999999999999999999999E+125');
+  if (magnitude < -130) throw invalidNumber(text, 'smaller than 1E-130');
   return text;
 }
 
-const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
-
-export function decodeBase64(text: string, path: string): Uint8Array {
-  if (!BASE64.test(text)) {
-    throw new AttributeValueError('INVALID_BINARY', `${path}: "${preview(text)}" is not valid base64`);
-  }
-  const buffer = Buffer.from(text, 'base64');
-  return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
+function invalidNumber(text: string, why: string): AttributeValueError {
+  return new AttributeValueError('INVALID_NUMBER', `"${text}" is not a valid DynamoDB number (${why})`);
 }
 
-function preview(text: string): string {
-  return text.length > 40 ? `${text.slice(0, 40)}...` : text;
+/**
+ * Strict base64 (standard alphabet, padded). Node's decoder skips characters
+ * it does not know, so any such character shows as a shorter result.
+ */
+export function decodeBase64(text: string): Uint8Array {
+  const padding = text.endsWith('==') ? 2 : text.endsWith('=') ? 1 : 0;
+  const buffer = Buffer.from(text, 'base64');
+  const valid =
+    text.length % 4 === 0 &&
+    buffer.byteLength === (text.length / 4) * 3 - padding &&
+    text.indexOf('-') === -1 &&
+    text.indexOf('_') === -1;
+  if (!valid) {
+    throw new AttributeValueError(
+      'INVALID_BINARY',
+      `"${text.length > 40 ? `${text.slice(0, 40)}...` : text}" is not valid base64`,
+    );
+  }
+  return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
 }
 
 /** AttributeValue to DynamoDB JSON, as AWS's export writes it. */
@@ -163,6 +224,6 @@ export function toDynamoJson(value: AttributeValue): unknown {
 
 export function toDynamoJsonMap(item: Item): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  for (const [name, value] of Object.entries(item)) out[name] = toDynamoJson(value);
+  for (const name in item) out[name] = toDynamoJson(item[name] as AttributeValue);
   return out;
 }

@@ -1,0 +1,170 @@
+// CSV as AWS imports it: a header from the first line or given, one of
+// `, ; : | \t` or space as delimiter, `""` escaping a quote, empty columns
+// omitted, key columns typed from the key schema and every other column a
+// string. A bad row is an error for that row; the rows after it still decode.
+
+import type { ScalarAttributeType } from '@aws-sdk/client-dynamodb';
+import { Readable } from 'node:stream';
+import { type CsvError, parse } from 'csv-parse';
+import { AttributeValueError, type Item, checkNumber, decodeBase64 } from './attribute-value.js';
+import type { DecodeStats, Decoded } from './records.js';
+
+export interface CsvOptions {
+  delimiter: string;
+  /** Column names; when absent the first line is the header. */
+  header?: readonly string[];
+  /** Types of the table's and indexes' key attributes; other columns are strings. */
+  keyTypes?: Readonly<Record<string, ScalarAttributeType>>;
+}
+
+export async function* decodeCsv(
+  chunks: AsyncIterable<Uint8Array>,
+  options: CsvOptions,
+  stats?: DecodeStats,
+): AsyncGenerator<Decoded[]> {
+  let batch: Decoded[] = [];
+  for await (const decoded of decodeCsvRecords(chunks, options, stats)) {
+    batch.push(decoded);
+    if (batch.length >= BATCH) {
+      yield batch;
+      batch = [];
+    }
+  }
+  if (batch.length > 0) yield batch;
+}
+
+/** Batches of this many records: csv-parse hands records over one at a time. */
+const BATCH = 512;
+
+async function* decodeCsvRecords(
+  chunks: AsyncIterable<Uint8Array>,
+  options: CsvOptions,
+  stats?: DecodeStats,
+): AsyncGenerator<Decoded> {
+  // The parser runs ahead of the records read so far: bad rows are queued by
+  // line and numbered as they are reported, in line order with the good ones.
+  const skipped: { message: string; line: number }[] = [];
+  let itemIndex = 0;
+  function* drain(beforeLine = Infinity): Generator<Decoded> {
+    while (skipped.length > 0 && (skipped[0]?.line ?? 0) < beforeLine) {
+      const { message, line } = skipped.shift() as { message: string; line: number };
+      yield { error: { code: 'MALFORMED_CSV', message, line, itemIndex: itemIndex++ } };
+    }
+  }
+  const parser = parse({
+    delimiter: options.delimiter,
+    bom: true,
+    info: true,
+    skip_empty_lines: true,
+    relax_column_count: true, // counted here, so the message can name both counts
+    skip_records_with_error: true,
+    on_skip: (error: CsvError | undefined) => {
+      const line = Number(error?.lines ?? 0);
+      // One bad row can raise several errors; report it once.
+      if (error !== undefined && skipped.at(-1)?.line !== line) skipped.push({ message: csvMessage(error), line });
+      return undefined;
+    },
+  });
+  const source = Readable.from(counted(chunks, stats), { objectMode: false });
+  source.on('error', (error) => parser.destroy(error));
+  source.pipe(parser);
+
+  let header = options.header;
+  try {
+    for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
+      yield* drain(info.lines);
+      if (header === undefined) {
+        header = record.map((name) => name.trim());
+        continue;
+      }
+      const index = itemIndex++;
+      if (record.length !== header.length) {
+        yield {
+          error: {
+            code: 'CSV_COLUMN_COUNT',
+            message: `the row has ${record.length} columns but the header has ${header.length}`,
+            line: info.lines,
+            itemIndex: index,
+          },
+        };
+        continue;
+      }
+      try {
+        const textLength = record.reduce((sum, field) => sum + field.length, header.length);
+        yield { item: toItem(header, record, options.keyTypes ?? {}), line: info.lines, itemIndex: index, textLength };
+      } catch (error) {
+        if (!(error instanceof AttributeValueError)) throw error;
+        yield { error: { code: error.code, message: error.message, line: info.lines, itemIndex: index } };
+      }
+    }
+  } catch (error) {
+    yield* drain();
+    if (!isCsvError(error)) throw error;
+    yield {
+      error: {
+        code: 'MALFORMED_CSV',
+        message: csvMessage(error),
+        line: Number(error.lines ?? 0) || parser.info.lines,
+        itemIndex: itemIndex++,
+      },
+    };
+  } finally {
+    source.destroy();
+  }
+  yield* drain();
+  if (stats) stats.lines = parser.info.lines;
+}
+
+function toItem(
+  header: readonly string[],
+  record: string[],
+  keyTypes: Readonly<Record<string, ScalarAttributeType>>,
+): Item {
+  const item: Item = {};
+  for (let i = 0; i < header.length; i++) {
+    const value = record[i] as string;
+    if (value === '') continue; // empty columns are omitted, as AWS does
+    const name = header[i] as string;
+    try {
+      switch (keyTypes[name]) {
+        case 'N':
+          item[name] = { N: checkNumber(value) };
+          break;
+        case 'B':
+          item[name] = { B: decodeBase64(value) };
+          break;
+        default:
+          item[name] = { S: value };
+      }
+    } catch (error) {
+      throw error instanceof AttributeValueError ? error.within(name) : error;
+    }
+  }
+  return item;
+}
+
+async function* counted(chunks: AsyncIterable<Uint8Array>, stats?: DecodeStats): AsyncGenerator<Uint8Array> {
+  for await (const chunk of chunks) {
+    if (stats) stats.bytes += chunk.byteLength;
+    yield chunk;
+  }
+}
+
+function isCsvError(error: unknown): error is CsvError {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && (code.startsWith('CSV_') || code === 'INVALID_OPENING_QUOTE');
+}
+
+/** csv-parse's message without its option dump, in words about the row. */
+function csvMessage(error: CsvError): string {
+  switch (error.code) {
+    case 'INVALID_OPENING_QUOTE':
+      return 'a quote inside an unquoted field must be escaped: quote the whole field and double the quote ("")';
+    case 'CSV_INVALID_CLOSING_QUOTE':
+      return 'a quote inside a quoted field must be doubled ("")';
+    case 'CSV_QUOTE_NOT_CLOSED':
+      return 'a quoted field is never closed';
+    default:
+      return error.message.replace(/^Invalid Record Length: /, '');
+  }
+}

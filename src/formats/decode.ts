@@ -1,0 +1,78 @@
+// One object's bytes to checked items: decompress, decode the format, check
+// each item against the key schema. Counts everything; a truncated or
+// corrupt object ends with one error after the items read before it.
+
+import type { Compression, Format } from '../plan.js';
+import { decompress, peekCompression } from './compression.js';
+import { decodeCsv } from './csv.js';
+import { decodeDynamoJson } from './ddb-json.js';
+import { decodeIon } from './ion.js';
+import { type KeyCheck, checkItem } from './item-checks.js';
+import { type DecodeStats, type Decoded, ObjectReadError } from './records.js';
+
+export interface DecodeOptions {
+  format: Format;
+  /** `auto` detects it from the object's first bytes. */
+  compression: Compression | 'auto';
+  csv?: { delimiter: string; header?: readonly string[] };
+  /** The table's and indexes' keys; items are checked against them. */
+  keys: readonly KeyCheck[];
+}
+
+/** Batches of decoded and checked records, in source order. */
+export async function* decodeObject(
+  bytes: AsyncIterable<Uint8Array>,
+  options: DecodeOptions,
+  stats: DecodeStats,
+): AsyncGenerator<Decoded[]> {
+  let source = bytes;
+  let compression = options.compression;
+  if (compression === 'auto') ({ compression, chunks: source } = await peekCompression(bytes));
+  const chunks = decompress(source, compression);
+  const keyTypes = Object.fromEntries(options.keys.map((k) => [k.name, k.type]));
+  const batches =
+    options.format === 'CSV'
+      ? decodeCsv(
+          chunks,
+          {
+            delimiter: options.csv?.delimiter ?? ',',
+            ...(options.csv?.header && { header: options.csv.header }),
+            keyTypes,
+          },
+          stats,
+        )
+      : options.format === 'ION'
+        ? decodeIon(chunks, stats)
+        : decodeDynamoJson(chunks, stats);
+  let records = 0;
+  try {
+    for await (const batch of batches) {
+      records += batch.length;
+      yield checked(batch, options.keys, stats);
+    }
+  } catch (error) {
+    if (!(error instanceof ObjectReadError)) throw error;
+    stats.errors += 1;
+    const message = `${error.message}; the ${stats.items} item(s) before this point were read`;
+    yield [{ error: { code: error.code, message, line: stats.lines + 1, itemIndex: records } }];
+  }
+}
+
+/** Each item checked against the keys and its size; a failing item becomes an error in its place. */
+function checked(batch: Decoded[], keys: readonly KeyCheck[], stats: DecodeStats): Decoded[] {
+  for (let i = 0; i < batch.length; i++) {
+    const record = batch[i] as Decoded;
+    if ('error' in record) {
+      stats.errors += 1;
+      continue;
+    }
+    const problem = checkItem(record.item, keys, record.textLength);
+    if (problem === undefined) {
+      stats.items += 1;
+    } else {
+      stats.errors += 1;
+      batch[i] = { error: { ...problem, line: record.line, itemIndex: record.itemIndex } };
+    }
+  }
+  return batch;
+}

@@ -1,0 +1,262 @@
+// Amazon Ion text as AWS imports and exports it: `$ion_1_0 {Item:{...}}` per
+// line (or a list of such structs), decimals for numbers, blobs for binary,
+// `$dynamodb_SS::[...]` for sets. Every digit of a decimal is kept.
+
+import type { AttributeValue } from '@aws-sdk/client-dynamodb';
+import { type Decimal, type IonType, type Reader, makeReader } from 'ion-js';
+import { AttributeValueError, type Item, checkNumber, checkSet } from './attribute-value.js';
+import { type IonText, splitIonValues } from './ion-values.js';
+import type { DecodeError, DecodeStats, Decoded } from './records.js';
+
+const SET_ANNOTATIONS: Record<string, 'SS' | 'NS' | 'BS'> = {
+  $dynamodb_SS: 'SS',
+  $dynamodb_NS: 'NS',
+  $dynamodb_BS: 'BS',
+};
+
+export async function* decodeIon(chunks: AsyncIterable<Uint8Array>, stats?: DecodeStats): AsyncGenerator<Decoded[]> {
+  const counter = { next: 0 };
+  for await (const values of splitIonValues(texts(chunks, stats))) {
+    const batch: Decoded[] = [];
+    for (const value of values) decodeValueText(value, counter, batch);
+    yield batch;
+  }
+}
+
+/** The items in one piece of Ion text: usually one, several for `$ion_1_0 {...} {...}`. */
+function decodeValueText(value: IonText, counter: { next: number }, batch: Decoded[]): void {
+  const malformed = (message: string): void => {
+    batch.push({ error: { code: 'MALFORMED_ION', message, line: value.line, itemIndex: counter.next++ } });
+  };
+  if (value.broken !== undefined) return malformed(value.broken);
+  let reader: Reader;
+  try {
+    reader = makeReader(value.text);
+  } catch (error) {
+    return malformed(`not valid Ion: ${(error as Error).message}`);
+  }
+  for (;;) {
+    let type: IonType | null;
+    try {
+      type = reader.next();
+    } catch (error) {
+      return malformed(`not valid Ion: ${(error as Error).message}`);
+    }
+    if (type === null) return;
+    const itemIndex = counter.next++;
+    try {
+      batch.push({ item: readItemStruct(reader, type), line: value.line, itemIndex, textLength: value.text.length });
+    } catch (error) {
+      batch.push({ error: toDecodeError(error, value.line, itemIndex) });
+      return; // the reader's position inside a bad value is unknown
+    }
+  }
+}
+
+async function* texts(chunks: AsyncIterable<Uint8Array>, stats?: DecodeStats): AsyncGenerator<string> {
+  const decoder = new TextDecoder('utf-8');
+  for await (const chunk of chunks) {
+    if (stats) stats.bytes += chunk.byteLength;
+    yield decoder.decode(chunk, { stream: true });
+  }
+  const rest = decoder.decode();
+  if (rest !== '') yield rest;
+}
+
+class NotAnItem extends Error {}
+
+function readItemStruct(reader: Reader, type: IonType): Item {
+  if (type.name !== 'struct' || reader.isNull())
+    throw new NotAnItem(`expected a struct {Item: {...}}, found ${reader.isNull() ? 'null' : type.name}`);
+  reader.stepIn();
+  try {
+    let item: Item | undefined;
+    const fields: string[] = [];
+    for (let t = reader.next(); t !== null; t = reader.next()) {
+      const name = reader.fieldName() ?? '';
+      fields.push(name);
+      if (name === 'Item') {
+        if (t.name !== 'struct' || reader.isNull())
+          throw new NotAnItem(`expected Item to be a struct, found ${t.name}`);
+        item = readStruct(reader);
+      }
+    }
+    if (item === undefined)
+      throw new NotAnItem(`expected a struct {Item: {...}}, found one with ${fields.join(', ') || 'no fields'}`);
+    return item;
+  } finally {
+    reader.stepOut();
+  }
+}
+
+function readStruct(reader: Reader): Item {
+  const map: Item = {};
+  reader.stepIn();
+  for (let t = reader.next(); t !== null; t = reader.next()) {
+    const name = reader.fieldName() ?? '';
+    try {
+      map[name] = readValue(reader, t);
+    } catch (error) {
+      throw error instanceof AttributeValueError ? error.within(name) : error;
+    }
+  }
+  reader.stepOut();
+  return map;
+}
+
+function readValue(reader: Reader, type: IonType): AttributeValue {
+  if (reader.isNull()) return { NULL: true };
+  switch (type.name) {
+    case 'bool':
+      return { BOOL: reader.booleanValue() === true };
+    case 'int':
+    case 'decimal':
+    case 'float':
+      return { N: readNumber(reader, type) };
+    case 'string':
+    case 'symbol':
+      return { S: reader.stringValue() ?? '' };
+    case 'blob':
+    case 'clob':
+      return { B: reader.uInt8ArrayValue() ?? new Uint8Array() };
+    case 'struct':
+      return { M: readStruct(reader) };
+    case 'list': {
+      const set = reader
+        .annotations()
+        .map((a) => SET_ANNOTATIONS[a])
+        .find((s) => s !== undefined);
+      return set === undefined ? { L: readList(reader) } : readSet(reader, set);
+    }
+    default:
+      throw new AttributeValueError(
+        'INVALID_TYPE',
+        `Ion ${type.name} has no DynamoDB type (expected string, bool, decimal, int, float, blob, list, struct or null)`,
+      );
+  }
+}
+
+function readList(reader: Reader): AttributeValue[] {
+  const values: AttributeValue[] = [];
+  reader.stepIn();
+  for (let t = reader.next(); t !== null; t = reader.next()) {
+    try {
+      values.push(readValue(reader, t));
+    } catch (error) {
+      throw error instanceof AttributeValueError ? error.within(values.length) : error;
+    }
+  }
+  reader.stepOut();
+  return values;
+}
+
+function readSet(reader: Reader, set: 'SS' | 'NS' | 'BS'): AttributeValue {
+  const members = readList(reader);
+  const wanted = { SS: 'S', NS: 'N', BS: 'B' }[set] as 'S' | 'N' | 'B';
+  const values = members.map((m, i) => {
+    const v = m[wanted];
+    if (v === undefined)
+      throw new AttributeValueError('INVALID_TYPE', `expected only ${wanted} members in a $dynamodb_${set} set`).within(
+        i,
+      );
+    return v;
+  });
+  if (set === 'BS') {
+    checkSet(
+      values.map((b) => Buffer.from(b as Uint8Array).toString('base64')),
+      set,
+    );
+    return { BS: values as Uint8Array[] };
+  }
+  checkSet(values as string[], set);
+  return set === 'SS' ? { SS: values as string[] } : { NS: values as string[] };
+}
+
+function readNumber(reader: Reader, type: IonType): string {
+  if (type.name === 'int') return checkNumber((reader.bigIntValue() ?? 0n).toString());
+  if (type.name === 'decimal') return checkNumber(decimalToString(reader.decimalValue() as Decimal));
+  const float = reader.numberValue() ?? Number.NaN;
+  if (!Number.isFinite(float))
+    throw new AttributeValueError('INVALID_NUMBER', `${float} is not a valid DynamoDB number`);
+  return checkNumber(String(float));
+}
+
+/** An Ion decimal as a plain decimal string with every digit: 6d2 -> 600, 1.50 -> 1.50. */
+export function decimalToString(decimal: Decimal): string {
+  const coefficient = decimal.getCoefficient();
+  const digits = (coefficient < 0n ? -coefficient : coefficient).toString();
+  const exponent = decimal.getExponent();
+  if (digits === '0') return '0';
+  const sign = decimal.isNegative() ? '-' : '';
+  if (exponent >= 0) return `${sign}${digits}${'0'.repeat(exponent)}`;
+  const point = digits.length + exponent;
+  return point > 0
+    ? `${sign}${digits.slice(0, point)}.${digits.slice(point)}`
+    : `${sign}0.${'0'.repeat(-point)}${digits}`;
+}
+
+function toDecodeError(error: unknown, line: number, itemIndex: number): DecodeError {
+  if (error instanceof AttributeValueError) return { code: error.code, message: error.message, line, itemIndex };
+  if (error instanceof NotAnItem) return { code: 'NOT_AN_ITEM', message: error.message, line, itemIndex };
+  return { code: 'MALFORMED_ION', message: `not valid Ion: ${(error as Error).message}`, line, itemIndex };
+}
+
+// ---- encoding ----
+
+const FLUSH_CHARS = 64 * 1024;
+
+/** `$ion_1_0 {Item:{...}}` lines, as AWS's export writes them, in chunks of about 64 KiB. */
+export async function* encodeIon(items: AsyncIterable<Item> | Iterable<Item>): AsyncGenerator<Uint8Array> {
+  let pending = '';
+  for await (const item of items) {
+    pending += `$ion_1_0 {Item:${ionStruct(item)}}\n`;
+    if (pending.length >= FLUSH_CHARS) {
+      yield Buffer.from(pending, 'utf8');
+      pending = '';
+    }
+  }
+  if (pending.length > 0) yield Buffer.from(pending, 'utf8');
+}
+
+function ionStruct(map: Item): string {
+  const fields: string[] = [];
+  for (const name in map) fields.push(`${ionSymbol(name)}:${ionValue(map[name] as AttributeValue)}`);
+  return `{${fields.join(',')}}`;
+}
+
+function ionValue(value: AttributeValue): string {
+  if (value.S !== undefined) return JSON.stringify(value.S);
+  if (value.N !== undefined) return ionDecimal(value.N);
+  if (value.B !== undefined) return ionBlob(value.B);
+  if (value.BOOL !== undefined) return value.BOOL ? 'true' : 'false';
+  if (value.NULL !== undefined) return 'null';
+  if (value.L !== undefined) return `[${value.L.map(ionValue).join(',')}]`;
+  if (value.M !== undefined) return ionStruct(value.M);
+  if (value.SS !== undefined) return `$dynamodb_SS::[${value.SS.map((s) => JSON.stringify(s)).join(',')}]`;
+  if (value.NS !== undefined) return `$dynamodb_NS::[${value.NS.map(ionDecimal).join(',')}]`;
+  if (value.BS !== undefined) return `$dynamodb_BS::[${value.BS.map(ionBlob).join(',')}]`;
+  throw new AttributeValueError('INVALID_TYPE', `unsupported attribute value: ${Object.keys(value).join(', ')}`);
+}
+
+/** A DynamoDB number as an Ion decimal (never an int or a float): 103 -> 103., 1e5 -> 1.d5. */
+export function ionDecimal(number: string): string {
+  const match = /^([+-]?)(\d*)(?:\.(\d*))?(?:[eE]([+-]?\d+))?$/.exec(number);
+  if (match === null) throw new AttributeValueError('INVALID_NUMBER', `"${number}" is not a valid DynamoDB number`);
+  const [, sign, whole, fraction, exponent] = match;
+  const digits = (whole ?? '').replace(/^0+(?=\d)/, '') || '0';
+  const decimal = `${sign === '-' ? '-' : ''}${digits}.${fraction ?? ''}`;
+  return exponent === undefined ? decimal : `${decimal}d${exponent}`;
+}
+
+function ionBlob(bytes: Uint8Array): string {
+  return `{{${Buffer.from(bytes).toString('base64')}}}`;
+}
+
+const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_$]*$/;
+const KEYWORDS = new Set(['null', 'true', 'false', 'nan']);
+
+function ionSymbol(name: string): string {
+  if (IDENTIFIER.test(name) && !KEYWORDS.has(name)) return name;
+  const escaped = JSON.stringify(name).slice(1, -1).replace(/\\"/g, '"').replace(/'/g, "\\'");
+  return `'${escaped}'`;
+}
