@@ -5861,7 +5861,7 @@ __webpack_unused_export__ = BatchStatementErrorCodeEnum;
 __webpack_unused_export__ = BatchStatementRequest$;
 __webpack_unused_export__ = BatchStatementResponse$;
 __webpack_unused_export__ = BatchWriteItem$;
-__webpack_unused_export__ = BatchWriteItemCommand;
+exports.SZm = BatchWriteItemCommand;
 __webpack_unused_export__ = BatchWriteItemInput$;
 __webpack_unused_export__ = BatchWriteItemOutput$;
 __webpack_unused_export__ = BillingMode;
@@ -5909,7 +5909,7 @@ __webpack_unused_export__ = CreateGlobalTableWitnessGroupMemberAction$;
 __webpack_unused_export__ = CreateReplicaAction$;
 __webpack_unused_export__ = CreateReplicationGroupMemberAction$;
 __webpack_unused_export__ = CreateTable$;
-__webpack_unused_export__ = CreateTableCommand;
+exports.IxS = CreateTableCommand;
 __webpack_unused_export__ = CreateTableInput$;
 __webpack_unused_export__ = CreateTableOutput$;
 __webpack_unused_export__ = CreateVectorIndexAction$;
@@ -6166,7 +6166,7 @@ __webpack_unused_export__ = PutResourcePolicyCommand;
 __webpack_unused_export__ = PutResourcePolicyInput$;
 __webpack_unused_export__ = PutResourcePolicyOutput$;
 __webpack_unused_export__ = Query$;
-__webpack_unused_export__ = QueryCommand;
+exports.sfZ = QueryCommand;
 __webpack_unused_export__ = QueryInput$;
 __webpack_unused_export__ = QueryOutput$;
 __webpack_unused_export__ = Replica$;
@@ -6217,7 +6217,7 @@ __webpack_unused_export__ = SSEStatus;
 __webpack_unused_export__ = SSEType;
 __webpack_unused_export__ = ScalarAttributeType;
 __webpack_unused_export__ = Scan$;
-__webpack_unused_export__ = ScanCommand;
+exports.Zy5 = ScanCommand;
 __webpack_unused_export__ = ScanInput$;
 __webpack_unused_export__ = ScanOutput$;
 __webpack_unused_export__ = SearchResultItem$;
@@ -6357,15 +6357,14 @@ __webpack_unused_export__ = waitUntilTableNotExists;
 /***/ 3711:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
-var __webpack_unused_export__;
 const { getFlexibleChecksumsPlugin, NODE_RESPONSE_CHECKSUM_VALIDATION_CONFIG_OPTIONS, NODE_REQUEST_CHECKSUM_CALCULATION_CONFIG_OPTIONS, resolveFlexibleChecksumsConfig } = __nccwpck_require__(238);
 const { awsEndpointFunctions, emitWarningIfUnsupportedVersion: emitWarningIfUnsupportedVersion$1, createDefaultUserAgentProvider, NODE_APP_ID_CONFIG_OPTIONS, getAwsRegionExtensionConfiguration, resolveAwsRegionExtensionConfiguration, resolveUserAgentConfig, resolveHostHeaderConfig, getUserAgentPlugin, getHostHeaderPlugin, getLoggerPlugin, getRecursionDetectionPlugin } = __nccwpck_require__(5152);
 const { getThrow200ExceptionsPlugin, getSsecPlugin, getLocationConstraintPlugin, getS3ExpiresMiddlewarePlugin, getCheckContentLengthHeaderPlugin, S3RestXmlProtocol, NODE_USE_ARN_REGION_CONFIG_OPTIONS, NODE_DISABLE_S3_EXPRESS_SESSION_AUTH_OPTIONS, resolveS3Config, getValidateBucketNamePlugin, getAddExpectContinuePlugin, getRegionRedirectMiddlewarePlugin, getS3ExpressPlugin, getS3ExpressHttpSigningPlugin } = __nccwpck_require__(5028);
 const { getHttpAuthSchemeEndpointRuleSetPlugin, DefaultIdentityProviderConfig, getHttpSigningPlugin, createPaginator } = __nccwpck_require__(402);
 const { normalizeProvider, getSmithyContext, makeBuilder, ServiceException, NoOpLogger, emitWarningIfUnsupportedVersion, loadConfigsForDefaultMode, getDefaultExtensionConfiguration, resolveDefaultRuntimeConfig, Client, createWaiter, checkExceptions, WaiterState, createAggregatedClient } = __nccwpck_require__(2658);
 const { Command: $Command } = __nccwpck_require__(2658);
-__webpack_unused_export__ = $Command;
-__webpack_unused_export__ = Client;
+exports.$Command = $Command;
+exports.__Client = Client;
 const { resolveDefaultsModeConfig, loadConfig, NODE_USE_FIPS_ENDPOINT_CONFIG_OPTIONS, NODE_USE_DUALSTACK_ENDPOINT_CONFIG_OPTIONS, NODE_REGION_CONFIG_OPTIONS, NODE_REGION_CONFIG_FILE_OPTIONS, resolveRegionConfig } = __nccwpck_require__(7291);
 const { BinaryDecisionDiagram, EndpointCache, decideEndpoint, customEndpointFunctions, resolveParams, getEndpointPlugin, resolveEndpointConfig } = __nccwpck_require__(2085);
 const { eventStreamSerdeProvider, resolveEventStreamSerdeConfig } = __nccwpck_require__(6579);
@@ -12328,713 +12327,713 @@ const RestoreRequestType = {
     SELECT: "SELECT",
 };
 
-__webpack_unused_export__ = AbacStatus$;
-__webpack_unused_export__ = AbortIncompleteMultipartUpload$;
-__webpack_unused_export__ = AbortMultipartUpload$;
-__webpack_unused_export__ = AbortMultipartUploadCommand;
-__webpack_unused_export__ = AbortMultipartUploadOutput$;
-__webpack_unused_export__ = AbortMultipartUploadRequest$;
-__webpack_unused_export__ = AccelerateConfiguration$;
-__webpack_unused_export__ = AccessControlPolicy$;
-__webpack_unused_export__ = AccessControlTranslation$;
-__webpack_unused_export__ = AccessDenied;
-__webpack_unused_export__ = AccessDenied$;
-__webpack_unused_export__ = AnalyticsAndOperator$;
-__webpack_unused_export__ = AnalyticsConfiguration$;
-__webpack_unused_export__ = AnalyticsExportDestination$;
-__webpack_unused_export__ = AnalyticsFilter$;
-__webpack_unused_export__ = AnalyticsS3BucketDestination$;
-__webpack_unused_export__ = AnalyticsS3ExportFileFormat;
-__webpack_unused_export__ = AnnotationConfigurationState;
-__webpack_unused_export__ = AnnotationDirective;
-__webpack_unused_export__ = AnnotationEntry$;
-__webpack_unused_export__ = AnnotationLimitExceeded;
-__webpack_unused_export__ = AnnotationLimitExceeded$;
-__webpack_unused_export__ = AnnotationNameTooLong;
-__webpack_unused_export__ = AnnotationNameTooLong$;
-__webpack_unused_export__ = AnnotationTableConfiguration$;
-__webpack_unused_export__ = AnnotationTableConfigurationResult$;
-__webpack_unused_export__ = AnnotationTableConfigurationUpdates$;
-__webpack_unused_export__ = ArchiveStatus;
-__webpack_unused_export__ = BlockedEncryptionTypes$;
-__webpack_unused_export__ = Bucket$;
-__webpack_unused_export__ = BucketAbacStatus;
-__webpack_unused_export__ = BucketAccelerateStatus;
-__webpack_unused_export__ = BucketAlreadyExists;
-__webpack_unused_export__ = BucketAlreadyExists$;
-__webpack_unused_export__ = BucketAlreadyOwnedByYou;
-__webpack_unused_export__ = BucketAlreadyOwnedByYou$;
-__webpack_unused_export__ = BucketCannedACL;
-__webpack_unused_export__ = BucketInfo$;
-__webpack_unused_export__ = BucketLifecycleConfiguration$;
-__webpack_unused_export__ = BucketLocationConstraint;
-__webpack_unused_export__ = BucketLoggingStatus$;
-__webpack_unused_export__ = BucketLogsPermission;
-__webpack_unused_export__ = BucketNamespace;
-__webpack_unused_export__ = BucketType;
-__webpack_unused_export__ = BucketVersioningStatus;
-__webpack_unused_export__ = CORSConfiguration$;
-__webpack_unused_export__ = CORSRule$;
-__webpack_unused_export__ = CSVInput$;
-__webpack_unused_export__ = CSVOutput$;
-__webpack_unused_export__ = Checksum$;
-__webpack_unused_export__ = ChecksumAlgorithm;
-__webpack_unused_export__ = ChecksumMode;
-__webpack_unused_export__ = ChecksumType;
-__webpack_unused_export__ = CommonPrefix$;
-__webpack_unused_export__ = CompleteMultipartUpload$;
-__webpack_unused_export__ = CompleteMultipartUploadCommand;
-__webpack_unused_export__ = CompleteMultipartUploadOutput$;
-__webpack_unused_export__ = CompleteMultipartUploadRequest$;
-__webpack_unused_export__ = CompletedMultipartUpload$;
-__webpack_unused_export__ = CompletedPart$;
-__webpack_unused_export__ = CompressionType;
-__webpack_unused_export__ = Condition$;
-__webpack_unused_export__ = ContinuationEvent$;
-__webpack_unused_export__ = CopyObject$;
-__webpack_unused_export__ = CopyObjectCommand;
-__webpack_unused_export__ = CopyObjectOutput$;
-__webpack_unused_export__ = CopyObjectRequest$;
-__webpack_unused_export__ = CopyObjectResult$;
-__webpack_unused_export__ = CopyPartResult$;
-__webpack_unused_export__ = CreateBucket$;
-__webpack_unused_export__ = CreateBucketCommand;
-__webpack_unused_export__ = CreateBucketConfiguration$;
-__webpack_unused_export__ = CreateBucketMetadataConfiguration$;
-__webpack_unused_export__ = CreateBucketMetadataConfigurationCommand;
-__webpack_unused_export__ = CreateBucketMetadataConfigurationRequest$;
-__webpack_unused_export__ = CreateBucketMetadataTableConfiguration$;
-__webpack_unused_export__ = CreateBucketMetadataTableConfigurationCommand;
-__webpack_unused_export__ = CreateBucketMetadataTableConfigurationRequest$;
-__webpack_unused_export__ = CreateBucketOutput$;
-__webpack_unused_export__ = CreateBucketRequest$;
-__webpack_unused_export__ = CreateMultipartUpload$;
-__webpack_unused_export__ = CreateMultipartUploadCommand;
-__webpack_unused_export__ = CreateMultipartUploadOutput$;
-__webpack_unused_export__ = CreateMultipartUploadRequest$;
-__webpack_unused_export__ = CreateSession$;
-__webpack_unused_export__ = CreateSessionCommand;
-__webpack_unused_export__ = CreateSessionOutput$;
-__webpack_unused_export__ = CreateSessionRequest$;
-__webpack_unused_export__ = DataRedundancy;
-__webpack_unused_export__ = DefaultRetention$;
-__webpack_unused_export__ = Delete$;
-__webpack_unused_export__ = DeleteBucket$;
-__webpack_unused_export__ = DeleteBucketAnalyticsConfiguration$;
-__webpack_unused_export__ = DeleteBucketAnalyticsConfigurationCommand;
-__webpack_unused_export__ = DeleteBucketAnalyticsConfigurationRequest$;
-__webpack_unused_export__ = DeleteBucketCommand;
-__webpack_unused_export__ = DeleteBucketCors$;
-__webpack_unused_export__ = DeleteBucketCorsCommand;
-__webpack_unused_export__ = DeleteBucketCorsRequest$;
-__webpack_unused_export__ = DeleteBucketEncryption$;
-__webpack_unused_export__ = DeleteBucketEncryptionCommand;
-__webpack_unused_export__ = DeleteBucketEncryptionRequest$;
-__webpack_unused_export__ = DeleteBucketIntelligentTieringConfiguration$;
-__webpack_unused_export__ = DeleteBucketIntelligentTieringConfigurationCommand;
-__webpack_unused_export__ = DeleteBucketIntelligentTieringConfigurationRequest$;
-__webpack_unused_export__ = DeleteBucketInventoryConfiguration$;
-__webpack_unused_export__ = DeleteBucketInventoryConfigurationCommand;
-__webpack_unused_export__ = DeleteBucketInventoryConfigurationRequest$;
-__webpack_unused_export__ = DeleteBucketLifecycle$;
-__webpack_unused_export__ = DeleteBucketLifecycleCommand;
-__webpack_unused_export__ = DeleteBucketLifecycleRequest$;
-__webpack_unused_export__ = DeleteBucketMetadataConfiguration$;
-__webpack_unused_export__ = DeleteBucketMetadataConfigurationCommand;
-__webpack_unused_export__ = DeleteBucketMetadataConfigurationRequest$;
-__webpack_unused_export__ = DeleteBucketMetadataTableConfiguration$;
-__webpack_unused_export__ = DeleteBucketMetadataTableConfigurationCommand;
-__webpack_unused_export__ = DeleteBucketMetadataTableConfigurationRequest$;
-__webpack_unused_export__ = DeleteBucketMetricsConfiguration$;
-__webpack_unused_export__ = DeleteBucketMetricsConfigurationCommand;
-__webpack_unused_export__ = DeleteBucketMetricsConfigurationRequest$;
-__webpack_unused_export__ = DeleteBucketOwnershipControls$;
-__webpack_unused_export__ = DeleteBucketOwnershipControlsCommand;
-__webpack_unused_export__ = DeleteBucketOwnershipControlsRequest$;
-__webpack_unused_export__ = DeleteBucketPolicy$;
-__webpack_unused_export__ = DeleteBucketPolicyCommand;
-__webpack_unused_export__ = DeleteBucketPolicyRequest$;
-__webpack_unused_export__ = DeleteBucketReplication$;
-__webpack_unused_export__ = DeleteBucketReplicationCommand;
-__webpack_unused_export__ = DeleteBucketReplicationRequest$;
-__webpack_unused_export__ = DeleteBucketRequest$;
-__webpack_unused_export__ = DeleteBucketTagging$;
-__webpack_unused_export__ = DeleteBucketTaggingCommand;
-__webpack_unused_export__ = DeleteBucketTaggingRequest$;
-__webpack_unused_export__ = DeleteBucketWebsite$;
-__webpack_unused_export__ = DeleteBucketWebsiteCommand;
-__webpack_unused_export__ = DeleteBucketWebsiteRequest$;
-__webpack_unused_export__ = DeleteMarkerEntry$;
-__webpack_unused_export__ = DeleteMarkerReplication$;
-__webpack_unused_export__ = DeleteMarkerReplicationStatus;
-__webpack_unused_export__ = DeleteObject$;
-__webpack_unused_export__ = DeleteObjectAnnotation$;
-__webpack_unused_export__ = DeleteObjectAnnotationCommand;
-__webpack_unused_export__ = DeleteObjectAnnotationOutput$;
-__webpack_unused_export__ = DeleteObjectAnnotationRequest$;
-__webpack_unused_export__ = DeleteObjectCommand;
-__webpack_unused_export__ = DeleteObjectOutput$;
-__webpack_unused_export__ = DeleteObjectRequest$;
-__webpack_unused_export__ = DeleteObjectTagging$;
-__webpack_unused_export__ = DeleteObjectTaggingCommand;
-__webpack_unused_export__ = DeleteObjectTaggingOutput$;
-__webpack_unused_export__ = DeleteObjectTaggingRequest$;
-__webpack_unused_export__ = DeleteObjects$;
-__webpack_unused_export__ = DeleteObjectsCommand;
-__webpack_unused_export__ = DeleteObjectsOutput$;
-__webpack_unused_export__ = DeleteObjectsRequest$;
-__webpack_unused_export__ = DeletePublicAccessBlock$;
-__webpack_unused_export__ = DeletePublicAccessBlockCommand;
-__webpack_unused_export__ = DeletePublicAccessBlockRequest$;
-__webpack_unused_export__ = DeletedObject$;
-__webpack_unused_export__ = Destination$;
-__webpack_unused_export__ = DestinationResult$;
-__webpack_unused_export__ = EncodingType;
-__webpack_unused_export__ = Encryption$;
-__webpack_unused_export__ = EncryptionConfiguration$;
-__webpack_unused_export__ = EncryptionType;
-__webpack_unused_export__ = EncryptionTypeMismatch;
-__webpack_unused_export__ = EncryptionTypeMismatch$;
-__webpack_unused_export__ = EndEvent$;
-__webpack_unused_export__ = ErrorDetails$;
-__webpack_unused_export__ = ErrorDocument$;
-__webpack_unused_export__ = Event;
-__webpack_unused_export__ = EventBridgeConfiguration$;
-__webpack_unused_export__ = EventHoldDuration$;
-__webpack_unused_export__ = ExistingObjectReplication$;
-__webpack_unused_export__ = ExistingObjectReplicationStatus;
-__webpack_unused_export__ = ExpirationState;
-__webpack_unused_export__ = ExpirationStatus;
-__webpack_unused_export__ = ExpressionType;
-__webpack_unused_export__ = FileHeaderInfo;
-__webpack_unused_export__ = FilterRule$;
-__webpack_unused_export__ = FilterRuleName;
-__webpack_unused_export__ = GetBucketAbac$;
-__webpack_unused_export__ = GetBucketAbacCommand;
-__webpack_unused_export__ = GetBucketAbacOutput$;
-__webpack_unused_export__ = GetBucketAbacRequest$;
-__webpack_unused_export__ = GetBucketAccelerateConfiguration$;
-__webpack_unused_export__ = GetBucketAccelerateConfigurationCommand;
-__webpack_unused_export__ = GetBucketAccelerateConfigurationOutput$;
-__webpack_unused_export__ = GetBucketAccelerateConfigurationRequest$;
-__webpack_unused_export__ = GetBucketAcl$;
-__webpack_unused_export__ = GetBucketAclCommand;
-__webpack_unused_export__ = GetBucketAclOutput$;
-__webpack_unused_export__ = GetBucketAclRequest$;
-__webpack_unused_export__ = GetBucketAnalyticsConfiguration$;
-__webpack_unused_export__ = GetBucketAnalyticsConfigurationCommand;
-__webpack_unused_export__ = GetBucketAnalyticsConfigurationOutput$;
-__webpack_unused_export__ = GetBucketAnalyticsConfigurationRequest$;
-__webpack_unused_export__ = GetBucketCors$;
-__webpack_unused_export__ = GetBucketCorsCommand;
-__webpack_unused_export__ = GetBucketCorsOutput$;
-__webpack_unused_export__ = GetBucketCorsRequest$;
-__webpack_unused_export__ = GetBucketEncryption$;
-__webpack_unused_export__ = GetBucketEncryptionCommand;
-__webpack_unused_export__ = GetBucketEncryptionOutput$;
-__webpack_unused_export__ = GetBucketEncryptionRequest$;
-__webpack_unused_export__ = GetBucketIntelligentTieringConfiguration$;
-__webpack_unused_export__ = GetBucketIntelligentTieringConfigurationCommand;
-__webpack_unused_export__ = GetBucketIntelligentTieringConfigurationOutput$;
-__webpack_unused_export__ = GetBucketIntelligentTieringConfigurationRequest$;
-__webpack_unused_export__ = GetBucketInventoryConfiguration$;
-__webpack_unused_export__ = GetBucketInventoryConfigurationCommand;
-__webpack_unused_export__ = GetBucketInventoryConfigurationOutput$;
-__webpack_unused_export__ = GetBucketInventoryConfigurationRequest$;
-__webpack_unused_export__ = GetBucketLifecycleConfiguration$;
-__webpack_unused_export__ = GetBucketLifecycleConfigurationCommand;
-__webpack_unused_export__ = GetBucketLifecycleConfigurationOutput$;
-__webpack_unused_export__ = GetBucketLifecycleConfigurationRequest$;
-__webpack_unused_export__ = GetBucketLocation$;
-__webpack_unused_export__ = GetBucketLocationCommand;
-__webpack_unused_export__ = GetBucketLocationOutput$;
-__webpack_unused_export__ = GetBucketLocationRequest$;
-__webpack_unused_export__ = GetBucketLogging$;
-__webpack_unused_export__ = GetBucketLoggingCommand;
-__webpack_unused_export__ = GetBucketLoggingOutput$;
-__webpack_unused_export__ = GetBucketLoggingRequest$;
-__webpack_unused_export__ = GetBucketMetadataConfiguration$;
-__webpack_unused_export__ = GetBucketMetadataConfigurationCommand;
-__webpack_unused_export__ = GetBucketMetadataConfigurationOutput$;
-__webpack_unused_export__ = GetBucketMetadataConfigurationRequest$;
-__webpack_unused_export__ = GetBucketMetadataConfigurationResult$;
-__webpack_unused_export__ = GetBucketMetadataTableConfiguration$;
-__webpack_unused_export__ = GetBucketMetadataTableConfigurationCommand;
-__webpack_unused_export__ = GetBucketMetadataTableConfigurationOutput$;
-__webpack_unused_export__ = GetBucketMetadataTableConfigurationRequest$;
-__webpack_unused_export__ = GetBucketMetadataTableConfigurationResult$;
-__webpack_unused_export__ = GetBucketMetricsConfiguration$;
-__webpack_unused_export__ = GetBucketMetricsConfigurationCommand;
-__webpack_unused_export__ = GetBucketMetricsConfigurationOutput$;
-__webpack_unused_export__ = GetBucketMetricsConfigurationRequest$;
-__webpack_unused_export__ = GetBucketNotificationConfiguration$;
-__webpack_unused_export__ = GetBucketNotificationConfigurationCommand;
-__webpack_unused_export__ = GetBucketNotificationConfigurationRequest$;
-__webpack_unused_export__ = GetBucketOwnershipControls$;
-__webpack_unused_export__ = GetBucketOwnershipControlsCommand;
-__webpack_unused_export__ = GetBucketOwnershipControlsOutput$;
-__webpack_unused_export__ = GetBucketOwnershipControlsRequest$;
-__webpack_unused_export__ = GetBucketPolicy$;
-__webpack_unused_export__ = GetBucketPolicyCommand;
-__webpack_unused_export__ = GetBucketPolicyOutput$;
-__webpack_unused_export__ = GetBucketPolicyRequest$;
-__webpack_unused_export__ = GetBucketPolicyStatus$;
-__webpack_unused_export__ = GetBucketPolicyStatusCommand;
-__webpack_unused_export__ = GetBucketPolicyStatusOutput$;
-__webpack_unused_export__ = GetBucketPolicyStatusRequest$;
-__webpack_unused_export__ = GetBucketReplication$;
-__webpack_unused_export__ = GetBucketReplicationCommand;
-__webpack_unused_export__ = GetBucketReplicationOutput$;
-__webpack_unused_export__ = GetBucketReplicationRequest$;
-__webpack_unused_export__ = GetBucketRequestPayment$;
-__webpack_unused_export__ = GetBucketRequestPaymentCommand;
-__webpack_unused_export__ = GetBucketRequestPaymentOutput$;
-__webpack_unused_export__ = GetBucketRequestPaymentRequest$;
-__webpack_unused_export__ = GetBucketTagging$;
-__webpack_unused_export__ = GetBucketTaggingCommand;
-__webpack_unused_export__ = GetBucketTaggingOutput$;
-__webpack_unused_export__ = GetBucketTaggingRequest$;
-__webpack_unused_export__ = GetBucketVersioning$;
-__webpack_unused_export__ = GetBucketVersioningCommand;
-__webpack_unused_export__ = GetBucketVersioningOutput$;
-__webpack_unused_export__ = GetBucketVersioningRequest$;
-__webpack_unused_export__ = GetBucketWebsite$;
-__webpack_unused_export__ = GetBucketWebsiteCommand;
-__webpack_unused_export__ = GetBucketWebsiteOutput$;
-__webpack_unused_export__ = GetBucketWebsiteRequest$;
-__webpack_unused_export__ = GetObject$;
-__webpack_unused_export__ = GetObjectAcl$;
-__webpack_unused_export__ = GetObjectAclCommand;
-__webpack_unused_export__ = GetObjectAclOutput$;
-__webpack_unused_export__ = GetObjectAclRequest$;
-__webpack_unused_export__ = GetObjectAnnotation$;
-__webpack_unused_export__ = GetObjectAnnotationCommand;
-__webpack_unused_export__ = GetObjectAnnotationOutput$;
-__webpack_unused_export__ = GetObjectAnnotationRequest$;
-__webpack_unused_export__ = GetObjectAttributes$;
-__webpack_unused_export__ = GetObjectAttributesCommand;
-__webpack_unused_export__ = GetObjectAttributesOutput$;
-__webpack_unused_export__ = GetObjectAttributesParts$;
-__webpack_unused_export__ = GetObjectAttributesRequest$;
-__webpack_unused_export__ = GetObjectCommand;
-__webpack_unused_export__ = GetObjectLegalHold$;
-__webpack_unused_export__ = GetObjectLegalHoldCommand;
-__webpack_unused_export__ = GetObjectLegalHoldOutput$;
-__webpack_unused_export__ = GetObjectLegalHoldRequest$;
-__webpack_unused_export__ = GetObjectLockConfiguration$;
-__webpack_unused_export__ = GetObjectLockConfigurationCommand;
-__webpack_unused_export__ = GetObjectLockConfigurationOutput$;
-__webpack_unused_export__ = GetObjectLockConfigurationRequest$;
-__webpack_unused_export__ = GetObjectOutput$;
-__webpack_unused_export__ = GetObjectRequest$;
-__webpack_unused_export__ = GetObjectRetention$;
-__webpack_unused_export__ = GetObjectRetentionCommand;
-__webpack_unused_export__ = GetObjectRetentionOutput$;
-__webpack_unused_export__ = GetObjectRetentionRequest$;
-__webpack_unused_export__ = GetObjectTagging$;
-__webpack_unused_export__ = GetObjectTaggingCommand;
-__webpack_unused_export__ = GetObjectTaggingOutput$;
-__webpack_unused_export__ = GetObjectTaggingRequest$;
-__webpack_unused_export__ = GetObjectTorrent$;
-__webpack_unused_export__ = GetObjectTorrentCommand;
-__webpack_unused_export__ = GetObjectTorrentOutput$;
-__webpack_unused_export__ = GetObjectTorrentRequest$;
-__webpack_unused_export__ = GetPublicAccessBlock$;
-__webpack_unused_export__ = GetPublicAccessBlockCommand;
-__webpack_unused_export__ = GetPublicAccessBlockOutput$;
-__webpack_unused_export__ = GetPublicAccessBlockRequest$;
-__webpack_unused_export__ = GlacierJobParameters$;
-__webpack_unused_export__ = Grant$;
-__webpack_unused_export__ = Grantee$;
-__webpack_unused_export__ = HeadBucket$;
-__webpack_unused_export__ = HeadBucketCommand;
-__webpack_unused_export__ = HeadBucketOutput$;
-__webpack_unused_export__ = HeadBucketRequest$;
-__webpack_unused_export__ = HeadObject$;
-__webpack_unused_export__ = HeadObjectCommand;
-__webpack_unused_export__ = HeadObjectOutput$;
-__webpack_unused_export__ = HeadObjectRequest$;
-__webpack_unused_export__ = IdempotencyParameterMismatch;
-__webpack_unused_export__ = IdempotencyParameterMismatch$;
-__webpack_unused_export__ = IndexDocument$;
-__webpack_unused_export__ = Initiator$;
-__webpack_unused_export__ = InputSerialization$;
-__webpack_unused_export__ = IntelligentTieringAccessTier;
-__webpack_unused_export__ = IntelligentTieringAndOperator$;
-__webpack_unused_export__ = IntelligentTieringConfiguration$;
-__webpack_unused_export__ = IntelligentTieringFilter$;
-__webpack_unused_export__ = IntelligentTieringStatus;
-__webpack_unused_export__ = InvalidAnnotationName;
-__webpack_unused_export__ = InvalidAnnotationName$;
-__webpack_unused_export__ = InvalidObjectState;
-__webpack_unused_export__ = InvalidObjectState$;
-__webpack_unused_export__ = InvalidPrefix;
-__webpack_unused_export__ = InvalidPrefix$;
-__webpack_unused_export__ = InvalidRequest;
-__webpack_unused_export__ = InvalidRequest$;
-__webpack_unused_export__ = InvalidWriteOffset;
-__webpack_unused_export__ = InvalidWriteOffset$;
-__webpack_unused_export__ = InventoryConfiguration$;
-__webpack_unused_export__ = InventoryConfigurationState;
-__webpack_unused_export__ = InventoryDestination$;
-__webpack_unused_export__ = InventoryEncryption$;
-__webpack_unused_export__ = InventoryFilter$;
-__webpack_unused_export__ = InventoryFormat;
-__webpack_unused_export__ = InventoryFrequency;
-__webpack_unused_export__ = InventoryIncludedObjectVersions;
-__webpack_unused_export__ = InventoryOptionalField;
-__webpack_unused_export__ = InventoryS3BucketDestination$;
-__webpack_unused_export__ = InventorySchedule$;
-__webpack_unused_export__ = InventoryTableConfiguration$;
-__webpack_unused_export__ = InventoryTableConfigurationResult$;
-__webpack_unused_export__ = InventoryTableConfigurationUpdates$;
-__webpack_unused_export__ = JSONInput$;
-__webpack_unused_export__ = JSONOutput$;
-__webpack_unused_export__ = JSONType;
-__webpack_unused_export__ = JournalTableConfiguration$;
-__webpack_unused_export__ = JournalTableConfigurationResult$;
-__webpack_unused_export__ = JournalTableConfigurationUpdates$;
-__webpack_unused_export__ = LambdaFunctionConfiguration$;
-__webpack_unused_export__ = LifecycleExpiration$;
-__webpack_unused_export__ = LifecycleRule$;
-__webpack_unused_export__ = LifecycleRuleAndOperator$;
-__webpack_unused_export__ = LifecycleRuleFilter$;
-__webpack_unused_export__ = ListBucketAnalyticsConfigurations$;
-__webpack_unused_export__ = ListBucketAnalyticsConfigurationsCommand;
-__webpack_unused_export__ = ListBucketAnalyticsConfigurationsOutput$;
-__webpack_unused_export__ = ListBucketAnalyticsConfigurationsRequest$;
-__webpack_unused_export__ = ListBucketIntelligentTieringConfigurations$;
-__webpack_unused_export__ = ListBucketIntelligentTieringConfigurationsCommand;
-__webpack_unused_export__ = ListBucketIntelligentTieringConfigurationsOutput$;
-__webpack_unused_export__ = ListBucketIntelligentTieringConfigurationsRequest$;
-__webpack_unused_export__ = ListBucketInventoryConfigurations$;
-__webpack_unused_export__ = ListBucketInventoryConfigurationsCommand;
-__webpack_unused_export__ = ListBucketInventoryConfigurationsOutput$;
-__webpack_unused_export__ = ListBucketInventoryConfigurationsRequest$;
-__webpack_unused_export__ = ListBucketMetricsConfigurations$;
-__webpack_unused_export__ = ListBucketMetricsConfigurationsCommand;
-__webpack_unused_export__ = ListBucketMetricsConfigurationsOutput$;
-__webpack_unused_export__ = ListBucketMetricsConfigurationsRequest$;
-__webpack_unused_export__ = ListBuckets$;
-__webpack_unused_export__ = ListBucketsCommand;
-__webpack_unused_export__ = ListBucketsOutput$;
-__webpack_unused_export__ = ListBucketsRequest$;
-__webpack_unused_export__ = ListDirectoryBuckets$;
-__webpack_unused_export__ = ListDirectoryBucketsCommand;
-__webpack_unused_export__ = ListDirectoryBucketsOutput$;
-__webpack_unused_export__ = ListDirectoryBucketsRequest$;
-__webpack_unused_export__ = ListMultipartUploads$;
-__webpack_unused_export__ = ListMultipartUploadsCommand;
-__webpack_unused_export__ = ListMultipartUploadsOutput$;
-__webpack_unused_export__ = ListMultipartUploadsRequest$;
-__webpack_unused_export__ = ListObjectAnnotations$;
-__webpack_unused_export__ = ListObjectAnnotationsCommand;
-__webpack_unused_export__ = ListObjectAnnotationsOutput$;
-__webpack_unused_export__ = ListObjectAnnotationsRequest$;
-__webpack_unused_export__ = ListObjectVersions$;
-__webpack_unused_export__ = ListObjectVersionsCommand;
-__webpack_unused_export__ = ListObjectVersionsOutput$;
-__webpack_unused_export__ = ListObjectVersionsRequest$;
-__webpack_unused_export__ = ListObjects$;
-__webpack_unused_export__ = ListObjectsCommand;
-__webpack_unused_export__ = ListObjectsOutput$;
-__webpack_unused_export__ = ListObjectsRequest$;
-__webpack_unused_export__ = ListObjectsV2$;
-__webpack_unused_export__ = ListObjectsV2Command;
-__webpack_unused_export__ = ListObjectsV2Output$;
-__webpack_unused_export__ = ListObjectsV2Request$;
-__webpack_unused_export__ = ListParts$;
-__webpack_unused_export__ = ListPartsCommand;
-__webpack_unused_export__ = ListPartsOutput$;
-__webpack_unused_export__ = ListPartsRequest$;
-__webpack_unused_export__ = LocationInfo$;
-__webpack_unused_export__ = LocationType;
-__webpack_unused_export__ = LoggingEnabled$;
-__webpack_unused_export__ = MFADelete;
-__webpack_unused_export__ = MFADeleteStatus;
-__webpack_unused_export__ = MetadataConfiguration$;
-__webpack_unused_export__ = MetadataConfigurationResult$;
-__webpack_unused_export__ = MetadataDirective;
-__webpack_unused_export__ = MetadataEntry$;
-__webpack_unused_export__ = MetadataTableConfiguration$;
-__webpack_unused_export__ = MetadataTableConfigurationResult$;
-__webpack_unused_export__ = MetadataTableEncryptionConfiguration$;
-__webpack_unused_export__ = Metrics$;
-__webpack_unused_export__ = MetricsAndOperator$;
-__webpack_unused_export__ = MetricsConfiguration$;
-__webpack_unused_export__ = MetricsFilter$;
-__webpack_unused_export__ = MetricsStatus;
-__webpack_unused_export__ = MultipartUpload$;
-__webpack_unused_export__ = NoSuchAnnotation;
-__webpack_unused_export__ = NoSuchAnnotation$;
-__webpack_unused_export__ = NoSuchBucket;
-__webpack_unused_export__ = NoSuchBucket$;
-__webpack_unused_export__ = NoSuchKey;
-__webpack_unused_export__ = NoSuchKey$;
-__webpack_unused_export__ = NoSuchUpload;
-__webpack_unused_export__ = NoSuchUpload$;
-__webpack_unused_export__ = NoncurrentVersionExpiration$;
-__webpack_unused_export__ = NoncurrentVersionTransition$;
-__webpack_unused_export__ = NotFound;
-__webpack_unused_export__ = NotFound$;
-__webpack_unused_export__ = NotificationConfiguration$;
-__webpack_unused_export__ = NotificationConfigurationFilter$;
-__webpack_unused_export__ = ObjectAlreadyInActiveTierError;
-__webpack_unused_export__ = ObjectAlreadyInActiveTierError$;
-__webpack_unused_export__ = ObjectAttributes;
-__webpack_unused_export__ = ObjectCannedACL;
-__webpack_unused_export__ = ObjectEncryption$;
-__webpack_unused_export__ = ObjectIdentifier$;
-__webpack_unused_export__ = ObjectLockConfiguration$;
-__webpack_unused_export__ = ObjectLockEnabled;
-__webpack_unused_export__ = ObjectLockEventHold;
-__webpack_unused_export__ = ObjectLockLegalHold$;
-__webpack_unused_export__ = ObjectLockLegalHoldStatus;
-__webpack_unused_export__ = ObjectLockMode;
-__webpack_unused_export__ = ObjectLockRetention$;
-__webpack_unused_export__ = ObjectLockRetentionMode;
-__webpack_unused_export__ = ObjectLockRule$;
-__webpack_unused_export__ = ObjectNotInActiveTierError;
-__webpack_unused_export__ = ObjectNotInActiveTierError$;
-__webpack_unused_export__ = ObjectOwnership;
-__webpack_unused_export__ = ObjectPart$;
-__webpack_unused_export__ = ObjectStorageClass;
-__webpack_unused_export__ = ObjectVersion$;
-__webpack_unused_export__ = ObjectVersionStorageClass;
-__webpack_unused_export__ = OptionalObjectAttributes;
-__webpack_unused_export__ = OutputLocation$;
-__webpack_unused_export__ = OutputSerialization$;
-__webpack_unused_export__ = Owner$;
-__webpack_unused_export__ = OwnerOverride;
-__webpack_unused_export__ = OwnershipControls$;
-__webpack_unused_export__ = OwnershipControlsRule$;
-__webpack_unused_export__ = ParquetInput$;
-__webpack_unused_export__ = Part$;
-__webpack_unused_export__ = PartitionDateSource;
-__webpack_unused_export__ = PartitionedPrefix$;
-__webpack_unused_export__ = Payer;
-__webpack_unused_export__ = Permission;
-__webpack_unused_export__ = PolicyStatus$;
-__webpack_unused_export__ = Progress$;
-__webpack_unused_export__ = ProgressEvent$;
-__webpack_unused_export__ = Protocol;
-__webpack_unused_export__ = PublicAccessBlockConfiguration$;
-__webpack_unused_export__ = PutBucketAbac$;
-__webpack_unused_export__ = PutBucketAbacCommand;
-__webpack_unused_export__ = PutBucketAbacRequest$;
-__webpack_unused_export__ = PutBucketAccelerateConfiguration$;
-__webpack_unused_export__ = PutBucketAccelerateConfigurationCommand;
-__webpack_unused_export__ = PutBucketAccelerateConfigurationRequest$;
-__webpack_unused_export__ = PutBucketAcl$;
-__webpack_unused_export__ = PutBucketAclCommand;
-__webpack_unused_export__ = PutBucketAclRequest$;
-__webpack_unused_export__ = PutBucketAnalyticsConfiguration$;
-__webpack_unused_export__ = PutBucketAnalyticsConfigurationCommand;
-__webpack_unused_export__ = PutBucketAnalyticsConfigurationRequest$;
-__webpack_unused_export__ = PutBucketCors$;
-__webpack_unused_export__ = PutBucketCorsCommand;
-__webpack_unused_export__ = PutBucketCorsRequest$;
-__webpack_unused_export__ = PutBucketEncryption$;
-__webpack_unused_export__ = PutBucketEncryptionCommand;
-__webpack_unused_export__ = PutBucketEncryptionRequest$;
-__webpack_unused_export__ = PutBucketIntelligentTieringConfiguration$;
-__webpack_unused_export__ = PutBucketIntelligentTieringConfigurationCommand;
-__webpack_unused_export__ = PutBucketIntelligentTieringConfigurationRequest$;
-__webpack_unused_export__ = PutBucketInventoryConfiguration$;
-__webpack_unused_export__ = PutBucketInventoryConfigurationCommand;
-__webpack_unused_export__ = PutBucketInventoryConfigurationRequest$;
-__webpack_unused_export__ = PutBucketLifecycleConfiguration$;
-__webpack_unused_export__ = PutBucketLifecycleConfigurationCommand;
-__webpack_unused_export__ = PutBucketLifecycleConfigurationOutput$;
-__webpack_unused_export__ = PutBucketLifecycleConfigurationRequest$;
-__webpack_unused_export__ = PutBucketLogging$;
-__webpack_unused_export__ = PutBucketLoggingCommand;
-__webpack_unused_export__ = PutBucketLoggingRequest$;
-__webpack_unused_export__ = PutBucketMetricsConfiguration$;
-__webpack_unused_export__ = PutBucketMetricsConfigurationCommand;
-__webpack_unused_export__ = PutBucketMetricsConfigurationRequest$;
-__webpack_unused_export__ = PutBucketNotificationConfiguration$;
-__webpack_unused_export__ = PutBucketNotificationConfigurationCommand;
-__webpack_unused_export__ = PutBucketNotificationConfigurationRequest$;
-__webpack_unused_export__ = PutBucketOwnershipControls$;
-__webpack_unused_export__ = PutBucketOwnershipControlsCommand;
-__webpack_unused_export__ = PutBucketOwnershipControlsRequest$;
-__webpack_unused_export__ = PutBucketPolicy$;
-__webpack_unused_export__ = PutBucketPolicyCommand;
-__webpack_unused_export__ = PutBucketPolicyRequest$;
-__webpack_unused_export__ = PutBucketReplication$;
-__webpack_unused_export__ = PutBucketReplicationCommand;
-__webpack_unused_export__ = PutBucketReplicationRequest$;
-__webpack_unused_export__ = PutBucketRequestPayment$;
-__webpack_unused_export__ = PutBucketRequestPaymentCommand;
-__webpack_unused_export__ = PutBucketRequestPaymentRequest$;
-__webpack_unused_export__ = PutBucketTagging$;
-__webpack_unused_export__ = PutBucketTaggingCommand;
-__webpack_unused_export__ = PutBucketTaggingRequest$;
-__webpack_unused_export__ = PutBucketVersioning$;
-__webpack_unused_export__ = PutBucketVersioningCommand;
-__webpack_unused_export__ = PutBucketVersioningRequest$;
-__webpack_unused_export__ = PutBucketWebsite$;
-__webpack_unused_export__ = PutBucketWebsiteCommand;
-__webpack_unused_export__ = PutBucketWebsiteRequest$;
-__webpack_unused_export__ = PutObject$;
-__webpack_unused_export__ = PutObjectAcl$;
-__webpack_unused_export__ = PutObjectAclCommand;
-__webpack_unused_export__ = PutObjectAclOutput$;
-__webpack_unused_export__ = PutObjectAclRequest$;
-__webpack_unused_export__ = PutObjectAnnotation$;
-__webpack_unused_export__ = PutObjectAnnotationCommand;
-__webpack_unused_export__ = PutObjectAnnotationOutput$;
-__webpack_unused_export__ = PutObjectAnnotationRequest$;
-__webpack_unused_export__ = PutObjectCommand;
-__webpack_unused_export__ = PutObjectLegalHold$;
-__webpack_unused_export__ = PutObjectLegalHoldCommand;
-__webpack_unused_export__ = PutObjectLegalHoldOutput$;
-__webpack_unused_export__ = PutObjectLegalHoldRequest$;
-__webpack_unused_export__ = PutObjectLockConfiguration$;
-__webpack_unused_export__ = PutObjectLockConfigurationCommand;
-__webpack_unused_export__ = PutObjectLockConfigurationOutput$;
-__webpack_unused_export__ = PutObjectLockConfigurationRequest$;
-__webpack_unused_export__ = PutObjectOutput$;
-__webpack_unused_export__ = PutObjectRequest$;
-__webpack_unused_export__ = PutObjectRetention$;
-__webpack_unused_export__ = PutObjectRetentionCommand;
-__webpack_unused_export__ = PutObjectRetentionOutput$;
-__webpack_unused_export__ = PutObjectRetentionRequest$;
-__webpack_unused_export__ = PutObjectTagging$;
-__webpack_unused_export__ = PutObjectTaggingCommand;
-__webpack_unused_export__ = PutObjectTaggingOutput$;
-__webpack_unused_export__ = PutObjectTaggingRequest$;
-__webpack_unused_export__ = PutPublicAccessBlock$;
-__webpack_unused_export__ = PutPublicAccessBlockCommand;
-__webpack_unused_export__ = PutPublicAccessBlockRequest$;
-__webpack_unused_export__ = QueueConfiguration$;
-__webpack_unused_export__ = QuoteFields;
-__webpack_unused_export__ = RecordExpiration$;
-__webpack_unused_export__ = RecordsEvent$;
-__webpack_unused_export__ = Redirect$;
-__webpack_unused_export__ = RedirectAllRequestsTo$;
-__webpack_unused_export__ = RenameObject$;
-__webpack_unused_export__ = RenameObjectCommand;
-__webpack_unused_export__ = RenameObjectOutput$;
-__webpack_unused_export__ = RenameObjectRequest$;
-__webpack_unused_export__ = ReplicaModifications$;
-__webpack_unused_export__ = ReplicaModificationsStatus;
-__webpack_unused_export__ = ReplicationConfiguration$;
-__webpack_unused_export__ = ReplicationRule$;
-__webpack_unused_export__ = ReplicationRuleAndOperator$;
-__webpack_unused_export__ = ReplicationRuleFilter$;
-__webpack_unused_export__ = ReplicationRuleStatus;
-__webpack_unused_export__ = ReplicationStatus;
-__webpack_unused_export__ = ReplicationTime$;
-__webpack_unused_export__ = ReplicationTimeStatus;
-__webpack_unused_export__ = ReplicationTimeValue$;
-__webpack_unused_export__ = RequestCharged;
-__webpack_unused_export__ = RequestPayer;
-__webpack_unused_export__ = RequestPaymentConfiguration$;
-__webpack_unused_export__ = RequestProgress$;
-__webpack_unused_export__ = RestoreObject$;
-__webpack_unused_export__ = RestoreObjectCommand;
-__webpack_unused_export__ = RestoreObjectOutput$;
-__webpack_unused_export__ = RestoreObjectRequest$;
-__webpack_unused_export__ = RestoreRequest$;
-__webpack_unused_export__ = RestoreRequestType;
-__webpack_unused_export__ = RestoreStatus$;
-__webpack_unused_export__ = RoutingRule$;
-__webpack_unused_export__ = S3;
-exports.YxF = S3Client;
-__webpack_unused_export__ = S3KeyFilter$;
-__webpack_unused_export__ = S3Location$;
-__webpack_unused_export__ = S3ServiceException;
-__webpack_unused_export__ = S3ServiceException$;
-__webpack_unused_export__ = S3TablesBucketType;
-__webpack_unused_export__ = S3TablesDestination$;
-__webpack_unused_export__ = S3TablesDestinationResult$;
-__webpack_unused_export__ = SSEKMS$;
-__webpack_unused_export__ = SSEKMSEncryption$;
-__webpack_unused_export__ = SSES3$;
-__webpack_unused_export__ = ScanRange$;
-__webpack_unused_export__ = SelectObjectContent$;
-__webpack_unused_export__ = SelectObjectContentCommand;
-__webpack_unused_export__ = SelectObjectContentEventStream$;
-__webpack_unused_export__ = SelectObjectContentOutput$;
-__webpack_unused_export__ = SelectObjectContentRequest$;
-__webpack_unused_export__ = SelectParameters$;
-__webpack_unused_export__ = ServerSideEncryption;
-__webpack_unused_export__ = ServerSideEncryptionByDefault$;
-__webpack_unused_export__ = ServerSideEncryptionConfiguration$;
-__webpack_unused_export__ = ServerSideEncryptionRule$;
-__webpack_unused_export__ = SessionCredentials$;
-__webpack_unused_export__ = SessionMode;
-__webpack_unused_export__ = SimplePrefix$;
-__webpack_unused_export__ = SourceSelectionCriteria$;
-__webpack_unused_export__ = SseKmsEncryptedObjects$;
-__webpack_unused_export__ = SseKmsEncryptedObjectsStatus;
-__webpack_unused_export__ = Stats$;
-__webpack_unused_export__ = StatsEvent$;
-__webpack_unused_export__ = StorageClass;
-__webpack_unused_export__ = StorageClassAnalysis$;
-__webpack_unused_export__ = StorageClassAnalysisDataExport$;
-__webpack_unused_export__ = StorageClassAnalysisSchemaVersion;
-__webpack_unused_export__ = TableSseAlgorithm;
-__webpack_unused_export__ = Tag$;
-__webpack_unused_export__ = Tagging$;
-__webpack_unused_export__ = TaggingDirective;
-__webpack_unused_export__ = TargetGrant$;
-__webpack_unused_export__ = TargetObjectKeyFormat$;
-__webpack_unused_export__ = Tier;
-__webpack_unused_export__ = Tiering$;
-__webpack_unused_export__ = TooManyParts;
-__webpack_unused_export__ = TooManyParts$;
-__webpack_unused_export__ = TopicConfiguration$;
-__webpack_unused_export__ = Transition$;
-__webpack_unused_export__ = TransitionDefaultMinimumObjectSize;
-__webpack_unused_export__ = TransitionStorageClass;
-__webpack_unused_export__ = Type;
-__webpack_unused_export__ = UnsupportedMediaType;
-__webpack_unused_export__ = UnsupportedMediaType$;
-__webpack_unused_export__ = UpdateBucketMetadataAnnotationTableConfiguration$;
-__webpack_unused_export__ = UpdateBucketMetadataAnnotationTableConfigurationCommand;
-__webpack_unused_export__ = UpdateBucketMetadataAnnotationTableConfigurationRequest$;
-__webpack_unused_export__ = UpdateBucketMetadataInventoryTableConfiguration$;
-__webpack_unused_export__ = UpdateBucketMetadataInventoryTableConfigurationCommand;
-__webpack_unused_export__ = UpdateBucketMetadataInventoryTableConfigurationRequest$;
-__webpack_unused_export__ = UpdateBucketMetadataJournalTableConfiguration$;
-__webpack_unused_export__ = UpdateBucketMetadataJournalTableConfigurationCommand;
-__webpack_unused_export__ = UpdateBucketMetadataJournalTableConfigurationRequest$;
-__webpack_unused_export__ = UpdateObjectEncryption$;
-__webpack_unused_export__ = UpdateObjectEncryptionCommand;
-__webpack_unused_export__ = UpdateObjectEncryptionRequest$;
-__webpack_unused_export__ = UpdateObjectEncryptionResponse$;
-__webpack_unused_export__ = UploadPart$;
-__webpack_unused_export__ = UploadPartCommand;
-__webpack_unused_export__ = UploadPartCopy$;
-__webpack_unused_export__ = UploadPartCopyCommand;
-__webpack_unused_export__ = UploadPartCopyOutput$;
-__webpack_unused_export__ = UploadPartCopyRequest$;
-__webpack_unused_export__ = UploadPartOutput$;
-__webpack_unused_export__ = UploadPartRequest$;
-__webpack_unused_export__ = VersioningConfiguration$;
-__webpack_unused_export__ = WebsiteConfiguration$;
-__webpack_unused_export__ = WriteGetObjectResponse$;
-__webpack_unused_export__ = WriteGetObjectResponseCommand;
-__webpack_unused_export__ = WriteGetObjectResponseRequest$;
-__webpack_unused_export__ = _Error$;
-__webpack_unused_export__ = _Object$;
-__webpack_unused_export__ = errorTypeRegistries;
-__webpack_unused_export__ = paginateListBuckets;
-__webpack_unused_export__ = paginateListDirectoryBuckets;
-__webpack_unused_export__ = paginateListObjectAnnotations;
-__webpack_unused_export__ = paginateListObjectsV2;
-__webpack_unused_export__ = paginateListParts;
-__webpack_unused_export__ = waitForBucketExists;
-__webpack_unused_export__ = waitForBucketNotExists;
-__webpack_unused_export__ = waitForObjectExists;
-__webpack_unused_export__ = waitForObjectNotExists;
-__webpack_unused_export__ = waitUntilBucketExists;
-__webpack_unused_export__ = waitUntilBucketNotExists;
-__webpack_unused_export__ = waitUntilObjectExists;
-__webpack_unused_export__ = waitUntilObjectNotExists;
+exports.AbacStatus$ = AbacStatus$;
+exports.AbortIncompleteMultipartUpload$ = AbortIncompleteMultipartUpload$;
+exports.AbortMultipartUpload$ = AbortMultipartUpload$;
+exports.AbortMultipartUploadCommand = AbortMultipartUploadCommand;
+exports.AbortMultipartUploadOutput$ = AbortMultipartUploadOutput$;
+exports.AbortMultipartUploadRequest$ = AbortMultipartUploadRequest$;
+exports.AccelerateConfiguration$ = AccelerateConfiguration$;
+exports.AccessControlPolicy$ = AccessControlPolicy$;
+exports.AccessControlTranslation$ = AccessControlTranslation$;
+exports.AccessDenied = AccessDenied;
+exports.AccessDenied$ = AccessDenied$;
+exports.AnalyticsAndOperator$ = AnalyticsAndOperator$;
+exports.AnalyticsConfiguration$ = AnalyticsConfiguration$;
+exports.AnalyticsExportDestination$ = AnalyticsExportDestination$;
+exports.AnalyticsFilter$ = AnalyticsFilter$;
+exports.AnalyticsS3BucketDestination$ = AnalyticsS3BucketDestination$;
+exports.AnalyticsS3ExportFileFormat = AnalyticsS3ExportFileFormat;
+exports.AnnotationConfigurationState = AnnotationConfigurationState;
+exports.AnnotationDirective = AnnotationDirective;
+exports.AnnotationEntry$ = AnnotationEntry$;
+exports.AnnotationLimitExceeded = AnnotationLimitExceeded;
+exports.AnnotationLimitExceeded$ = AnnotationLimitExceeded$;
+exports.AnnotationNameTooLong = AnnotationNameTooLong;
+exports.AnnotationNameTooLong$ = AnnotationNameTooLong$;
+exports.AnnotationTableConfiguration$ = AnnotationTableConfiguration$;
+exports.AnnotationTableConfigurationResult$ = AnnotationTableConfigurationResult$;
+exports.AnnotationTableConfigurationUpdates$ = AnnotationTableConfigurationUpdates$;
+exports.ArchiveStatus = ArchiveStatus;
+exports.BlockedEncryptionTypes$ = BlockedEncryptionTypes$;
+exports.Bucket$ = Bucket$;
+exports.BucketAbacStatus = BucketAbacStatus;
+exports.BucketAccelerateStatus = BucketAccelerateStatus;
+exports.BucketAlreadyExists = BucketAlreadyExists;
+exports.BucketAlreadyExists$ = BucketAlreadyExists$;
+exports.BucketAlreadyOwnedByYou = BucketAlreadyOwnedByYou;
+exports.BucketAlreadyOwnedByYou$ = BucketAlreadyOwnedByYou$;
+exports.BucketCannedACL = BucketCannedACL;
+exports.BucketInfo$ = BucketInfo$;
+exports.BucketLifecycleConfiguration$ = BucketLifecycleConfiguration$;
+exports.BucketLocationConstraint = BucketLocationConstraint;
+exports.BucketLoggingStatus$ = BucketLoggingStatus$;
+exports.BucketLogsPermission = BucketLogsPermission;
+exports.BucketNamespace = BucketNamespace;
+exports.BucketType = BucketType;
+exports.BucketVersioningStatus = BucketVersioningStatus;
+exports.CORSConfiguration$ = CORSConfiguration$;
+exports.CORSRule$ = CORSRule$;
+exports.CSVInput$ = CSVInput$;
+exports.CSVOutput$ = CSVOutput$;
+exports.Checksum$ = Checksum$;
+exports.ChecksumAlgorithm = ChecksumAlgorithm;
+exports.ChecksumMode = ChecksumMode;
+exports.ChecksumType = ChecksumType;
+exports.CommonPrefix$ = CommonPrefix$;
+exports.CompleteMultipartUpload$ = CompleteMultipartUpload$;
+exports.CompleteMultipartUploadCommand = CompleteMultipartUploadCommand;
+exports.CompleteMultipartUploadOutput$ = CompleteMultipartUploadOutput$;
+exports.CompleteMultipartUploadRequest$ = CompleteMultipartUploadRequest$;
+exports.CompletedMultipartUpload$ = CompletedMultipartUpload$;
+exports.CompletedPart$ = CompletedPart$;
+exports.CompressionType = CompressionType;
+exports.Condition$ = Condition$;
+exports.ContinuationEvent$ = ContinuationEvent$;
+exports.CopyObject$ = CopyObject$;
+exports.CopyObjectCommand = CopyObjectCommand;
+exports.CopyObjectOutput$ = CopyObjectOutput$;
+exports.CopyObjectRequest$ = CopyObjectRequest$;
+exports.CopyObjectResult$ = CopyObjectResult$;
+exports.CopyPartResult$ = CopyPartResult$;
+exports.CreateBucket$ = CreateBucket$;
+exports.CreateBucketCommand = CreateBucketCommand;
+exports.CreateBucketConfiguration$ = CreateBucketConfiguration$;
+exports.CreateBucketMetadataConfiguration$ = CreateBucketMetadataConfiguration$;
+exports.CreateBucketMetadataConfigurationCommand = CreateBucketMetadataConfigurationCommand;
+exports.CreateBucketMetadataConfigurationRequest$ = CreateBucketMetadataConfigurationRequest$;
+exports.CreateBucketMetadataTableConfiguration$ = CreateBucketMetadataTableConfiguration$;
+exports.CreateBucketMetadataTableConfigurationCommand = CreateBucketMetadataTableConfigurationCommand;
+exports.CreateBucketMetadataTableConfigurationRequest$ = CreateBucketMetadataTableConfigurationRequest$;
+exports.CreateBucketOutput$ = CreateBucketOutput$;
+exports.CreateBucketRequest$ = CreateBucketRequest$;
+exports.CreateMultipartUpload$ = CreateMultipartUpload$;
+exports.CreateMultipartUploadCommand = CreateMultipartUploadCommand;
+exports.CreateMultipartUploadOutput$ = CreateMultipartUploadOutput$;
+exports.CreateMultipartUploadRequest$ = CreateMultipartUploadRequest$;
+exports.CreateSession$ = CreateSession$;
+exports.CreateSessionCommand = CreateSessionCommand;
+exports.CreateSessionOutput$ = CreateSessionOutput$;
+exports.CreateSessionRequest$ = CreateSessionRequest$;
+exports.DataRedundancy = DataRedundancy;
+exports.DefaultRetention$ = DefaultRetention$;
+exports.Delete$ = Delete$;
+exports.DeleteBucket$ = DeleteBucket$;
+exports.DeleteBucketAnalyticsConfiguration$ = DeleteBucketAnalyticsConfiguration$;
+exports.DeleteBucketAnalyticsConfigurationCommand = DeleteBucketAnalyticsConfigurationCommand;
+exports.DeleteBucketAnalyticsConfigurationRequest$ = DeleteBucketAnalyticsConfigurationRequest$;
+exports.DeleteBucketCommand = DeleteBucketCommand;
+exports.DeleteBucketCors$ = DeleteBucketCors$;
+exports.DeleteBucketCorsCommand = DeleteBucketCorsCommand;
+exports.DeleteBucketCorsRequest$ = DeleteBucketCorsRequest$;
+exports.DeleteBucketEncryption$ = DeleteBucketEncryption$;
+exports.DeleteBucketEncryptionCommand = DeleteBucketEncryptionCommand;
+exports.DeleteBucketEncryptionRequest$ = DeleteBucketEncryptionRequest$;
+exports.DeleteBucketIntelligentTieringConfiguration$ = DeleteBucketIntelligentTieringConfiguration$;
+exports.DeleteBucketIntelligentTieringConfigurationCommand = DeleteBucketIntelligentTieringConfigurationCommand;
+exports.DeleteBucketIntelligentTieringConfigurationRequest$ = DeleteBucketIntelligentTieringConfigurationRequest$;
+exports.DeleteBucketInventoryConfiguration$ = DeleteBucketInventoryConfiguration$;
+exports.DeleteBucketInventoryConfigurationCommand = DeleteBucketInventoryConfigurationCommand;
+exports.DeleteBucketInventoryConfigurationRequest$ = DeleteBucketInventoryConfigurationRequest$;
+exports.DeleteBucketLifecycle$ = DeleteBucketLifecycle$;
+exports.DeleteBucketLifecycleCommand = DeleteBucketLifecycleCommand;
+exports.DeleteBucketLifecycleRequest$ = DeleteBucketLifecycleRequest$;
+exports.DeleteBucketMetadataConfiguration$ = DeleteBucketMetadataConfiguration$;
+exports.DeleteBucketMetadataConfigurationCommand = DeleteBucketMetadataConfigurationCommand;
+exports.DeleteBucketMetadataConfigurationRequest$ = DeleteBucketMetadataConfigurationRequest$;
+exports.DeleteBucketMetadataTableConfiguration$ = DeleteBucketMetadataTableConfiguration$;
+exports.DeleteBucketMetadataTableConfigurationCommand = DeleteBucketMetadataTableConfigurationCommand;
+exports.DeleteBucketMetadataTableConfigurationRequest$ = DeleteBucketMetadataTableConfigurationRequest$;
+exports.DeleteBucketMetricsConfiguration$ = DeleteBucketMetricsConfiguration$;
+exports.DeleteBucketMetricsConfigurationCommand = DeleteBucketMetricsConfigurationCommand;
+exports.DeleteBucketMetricsConfigurationRequest$ = DeleteBucketMetricsConfigurationRequest$;
+exports.DeleteBucketOwnershipControls$ = DeleteBucketOwnershipControls$;
+exports.DeleteBucketOwnershipControlsCommand = DeleteBucketOwnershipControlsCommand;
+exports.DeleteBucketOwnershipControlsRequest$ = DeleteBucketOwnershipControlsRequest$;
+exports.DeleteBucketPolicy$ = DeleteBucketPolicy$;
+exports.DeleteBucketPolicyCommand = DeleteBucketPolicyCommand;
+exports.DeleteBucketPolicyRequest$ = DeleteBucketPolicyRequest$;
+exports.DeleteBucketReplication$ = DeleteBucketReplication$;
+exports.DeleteBucketReplicationCommand = DeleteBucketReplicationCommand;
+exports.DeleteBucketReplicationRequest$ = DeleteBucketReplicationRequest$;
+exports.DeleteBucketRequest$ = DeleteBucketRequest$;
+exports.DeleteBucketTagging$ = DeleteBucketTagging$;
+exports.DeleteBucketTaggingCommand = DeleteBucketTaggingCommand;
+exports.DeleteBucketTaggingRequest$ = DeleteBucketTaggingRequest$;
+exports.DeleteBucketWebsite$ = DeleteBucketWebsite$;
+exports.DeleteBucketWebsiteCommand = DeleteBucketWebsiteCommand;
+exports.DeleteBucketWebsiteRequest$ = DeleteBucketWebsiteRequest$;
+exports.DeleteMarkerEntry$ = DeleteMarkerEntry$;
+exports.DeleteMarkerReplication$ = DeleteMarkerReplication$;
+exports.DeleteMarkerReplicationStatus = DeleteMarkerReplicationStatus;
+exports.DeleteObject$ = DeleteObject$;
+exports.DeleteObjectAnnotation$ = DeleteObjectAnnotation$;
+exports.DeleteObjectAnnotationCommand = DeleteObjectAnnotationCommand;
+exports.DeleteObjectAnnotationOutput$ = DeleteObjectAnnotationOutput$;
+exports.DeleteObjectAnnotationRequest$ = DeleteObjectAnnotationRequest$;
+exports.DeleteObjectCommand = DeleteObjectCommand;
+exports.DeleteObjectOutput$ = DeleteObjectOutput$;
+exports.DeleteObjectRequest$ = DeleteObjectRequest$;
+exports.DeleteObjectTagging$ = DeleteObjectTagging$;
+exports.DeleteObjectTaggingCommand = DeleteObjectTaggingCommand;
+exports.DeleteObjectTaggingOutput$ = DeleteObjectTaggingOutput$;
+exports.DeleteObjectTaggingRequest$ = DeleteObjectTaggingRequest$;
+exports.DeleteObjects$ = DeleteObjects$;
+exports.DeleteObjectsCommand = DeleteObjectsCommand;
+exports.DeleteObjectsOutput$ = DeleteObjectsOutput$;
+exports.DeleteObjectsRequest$ = DeleteObjectsRequest$;
+exports.DeletePublicAccessBlock$ = DeletePublicAccessBlock$;
+exports.DeletePublicAccessBlockCommand = DeletePublicAccessBlockCommand;
+exports.DeletePublicAccessBlockRequest$ = DeletePublicAccessBlockRequest$;
+exports.DeletedObject$ = DeletedObject$;
+exports.Destination$ = Destination$;
+exports.DestinationResult$ = DestinationResult$;
+exports.EncodingType = EncodingType;
+exports.Encryption$ = Encryption$;
+exports.EncryptionConfiguration$ = EncryptionConfiguration$;
+exports.EncryptionType = EncryptionType;
+exports.EncryptionTypeMismatch = EncryptionTypeMismatch;
+exports.EncryptionTypeMismatch$ = EncryptionTypeMismatch$;
+exports.EndEvent$ = EndEvent$;
+exports.ErrorDetails$ = ErrorDetails$;
+exports.ErrorDocument$ = ErrorDocument$;
+exports.Event = Event;
+exports.EventBridgeConfiguration$ = EventBridgeConfiguration$;
+exports.EventHoldDuration$ = EventHoldDuration$;
+exports.ExistingObjectReplication$ = ExistingObjectReplication$;
+exports.ExistingObjectReplicationStatus = ExistingObjectReplicationStatus;
+exports.ExpirationState = ExpirationState;
+exports.ExpirationStatus = ExpirationStatus;
+exports.ExpressionType = ExpressionType;
+exports.FileHeaderInfo = FileHeaderInfo;
+exports.FilterRule$ = FilterRule$;
+exports.FilterRuleName = FilterRuleName;
+exports.GetBucketAbac$ = GetBucketAbac$;
+exports.GetBucketAbacCommand = GetBucketAbacCommand;
+exports.GetBucketAbacOutput$ = GetBucketAbacOutput$;
+exports.GetBucketAbacRequest$ = GetBucketAbacRequest$;
+exports.GetBucketAccelerateConfiguration$ = GetBucketAccelerateConfiguration$;
+exports.GetBucketAccelerateConfigurationCommand = GetBucketAccelerateConfigurationCommand;
+exports.GetBucketAccelerateConfigurationOutput$ = GetBucketAccelerateConfigurationOutput$;
+exports.GetBucketAccelerateConfigurationRequest$ = GetBucketAccelerateConfigurationRequest$;
+exports.GetBucketAcl$ = GetBucketAcl$;
+exports.GetBucketAclCommand = GetBucketAclCommand;
+exports.GetBucketAclOutput$ = GetBucketAclOutput$;
+exports.GetBucketAclRequest$ = GetBucketAclRequest$;
+exports.GetBucketAnalyticsConfiguration$ = GetBucketAnalyticsConfiguration$;
+exports.GetBucketAnalyticsConfigurationCommand = GetBucketAnalyticsConfigurationCommand;
+exports.GetBucketAnalyticsConfigurationOutput$ = GetBucketAnalyticsConfigurationOutput$;
+exports.GetBucketAnalyticsConfigurationRequest$ = GetBucketAnalyticsConfigurationRequest$;
+exports.GetBucketCors$ = GetBucketCors$;
+exports.GetBucketCorsCommand = GetBucketCorsCommand;
+exports.GetBucketCorsOutput$ = GetBucketCorsOutput$;
+exports.GetBucketCorsRequest$ = GetBucketCorsRequest$;
+exports.GetBucketEncryption$ = GetBucketEncryption$;
+exports.GetBucketEncryptionCommand = GetBucketEncryptionCommand;
+exports.GetBucketEncryptionOutput$ = GetBucketEncryptionOutput$;
+exports.GetBucketEncryptionRequest$ = GetBucketEncryptionRequest$;
+exports.GetBucketIntelligentTieringConfiguration$ = GetBucketIntelligentTieringConfiguration$;
+exports.GetBucketIntelligentTieringConfigurationCommand = GetBucketIntelligentTieringConfigurationCommand;
+exports.GetBucketIntelligentTieringConfigurationOutput$ = GetBucketIntelligentTieringConfigurationOutput$;
+exports.GetBucketIntelligentTieringConfigurationRequest$ = GetBucketIntelligentTieringConfigurationRequest$;
+exports.GetBucketInventoryConfiguration$ = GetBucketInventoryConfiguration$;
+exports.GetBucketInventoryConfigurationCommand = GetBucketInventoryConfigurationCommand;
+exports.GetBucketInventoryConfigurationOutput$ = GetBucketInventoryConfigurationOutput$;
+exports.GetBucketInventoryConfigurationRequest$ = GetBucketInventoryConfigurationRequest$;
+exports.GetBucketLifecycleConfiguration$ = GetBucketLifecycleConfiguration$;
+exports.GetBucketLifecycleConfigurationCommand = GetBucketLifecycleConfigurationCommand;
+exports.GetBucketLifecycleConfigurationOutput$ = GetBucketLifecycleConfigurationOutput$;
+exports.GetBucketLifecycleConfigurationRequest$ = GetBucketLifecycleConfigurationRequest$;
+exports.GetBucketLocation$ = GetBucketLocation$;
+exports.GetBucketLocationCommand = GetBucketLocationCommand;
+exports.GetBucketLocationOutput$ = GetBucketLocationOutput$;
+exports.GetBucketLocationRequest$ = GetBucketLocationRequest$;
+exports.GetBucketLogging$ = GetBucketLogging$;
+exports.GetBucketLoggingCommand = GetBucketLoggingCommand;
+exports.GetBucketLoggingOutput$ = GetBucketLoggingOutput$;
+exports.GetBucketLoggingRequest$ = GetBucketLoggingRequest$;
+exports.GetBucketMetadataConfiguration$ = GetBucketMetadataConfiguration$;
+exports.GetBucketMetadataConfigurationCommand = GetBucketMetadataConfigurationCommand;
+exports.GetBucketMetadataConfigurationOutput$ = GetBucketMetadataConfigurationOutput$;
+exports.GetBucketMetadataConfigurationRequest$ = GetBucketMetadataConfigurationRequest$;
+exports.GetBucketMetadataConfigurationResult$ = GetBucketMetadataConfigurationResult$;
+exports.GetBucketMetadataTableConfiguration$ = GetBucketMetadataTableConfiguration$;
+exports.GetBucketMetadataTableConfigurationCommand = GetBucketMetadataTableConfigurationCommand;
+exports.GetBucketMetadataTableConfigurationOutput$ = GetBucketMetadataTableConfigurationOutput$;
+exports.GetBucketMetadataTableConfigurationRequest$ = GetBucketMetadataTableConfigurationRequest$;
+exports.GetBucketMetadataTableConfigurationResult$ = GetBucketMetadataTableConfigurationResult$;
+exports.GetBucketMetricsConfiguration$ = GetBucketMetricsConfiguration$;
+exports.GetBucketMetricsConfigurationCommand = GetBucketMetricsConfigurationCommand;
+exports.GetBucketMetricsConfigurationOutput$ = GetBucketMetricsConfigurationOutput$;
+exports.GetBucketMetricsConfigurationRequest$ = GetBucketMetricsConfigurationRequest$;
+exports.GetBucketNotificationConfiguration$ = GetBucketNotificationConfiguration$;
+exports.GetBucketNotificationConfigurationCommand = GetBucketNotificationConfigurationCommand;
+exports.GetBucketNotificationConfigurationRequest$ = GetBucketNotificationConfigurationRequest$;
+exports.GetBucketOwnershipControls$ = GetBucketOwnershipControls$;
+exports.GetBucketOwnershipControlsCommand = GetBucketOwnershipControlsCommand;
+exports.GetBucketOwnershipControlsOutput$ = GetBucketOwnershipControlsOutput$;
+exports.GetBucketOwnershipControlsRequest$ = GetBucketOwnershipControlsRequest$;
+exports.GetBucketPolicy$ = GetBucketPolicy$;
+exports.GetBucketPolicyCommand = GetBucketPolicyCommand;
+exports.GetBucketPolicyOutput$ = GetBucketPolicyOutput$;
+exports.GetBucketPolicyRequest$ = GetBucketPolicyRequest$;
+exports.GetBucketPolicyStatus$ = GetBucketPolicyStatus$;
+exports.GetBucketPolicyStatusCommand = GetBucketPolicyStatusCommand;
+exports.GetBucketPolicyStatusOutput$ = GetBucketPolicyStatusOutput$;
+exports.GetBucketPolicyStatusRequest$ = GetBucketPolicyStatusRequest$;
+exports.GetBucketReplication$ = GetBucketReplication$;
+exports.GetBucketReplicationCommand = GetBucketReplicationCommand;
+exports.GetBucketReplicationOutput$ = GetBucketReplicationOutput$;
+exports.GetBucketReplicationRequest$ = GetBucketReplicationRequest$;
+exports.GetBucketRequestPayment$ = GetBucketRequestPayment$;
+exports.GetBucketRequestPaymentCommand = GetBucketRequestPaymentCommand;
+exports.GetBucketRequestPaymentOutput$ = GetBucketRequestPaymentOutput$;
+exports.GetBucketRequestPaymentRequest$ = GetBucketRequestPaymentRequest$;
+exports.GetBucketTagging$ = GetBucketTagging$;
+exports.GetBucketTaggingCommand = GetBucketTaggingCommand;
+exports.GetBucketTaggingOutput$ = GetBucketTaggingOutput$;
+exports.GetBucketTaggingRequest$ = GetBucketTaggingRequest$;
+exports.GetBucketVersioning$ = GetBucketVersioning$;
+exports.GetBucketVersioningCommand = GetBucketVersioningCommand;
+exports.GetBucketVersioningOutput$ = GetBucketVersioningOutput$;
+exports.GetBucketVersioningRequest$ = GetBucketVersioningRequest$;
+exports.GetBucketWebsite$ = GetBucketWebsite$;
+exports.GetBucketWebsiteCommand = GetBucketWebsiteCommand;
+exports.GetBucketWebsiteOutput$ = GetBucketWebsiteOutput$;
+exports.GetBucketWebsiteRequest$ = GetBucketWebsiteRequest$;
+exports.GetObject$ = GetObject$;
+exports.GetObjectAcl$ = GetObjectAcl$;
+exports.GetObjectAclCommand = GetObjectAclCommand;
+exports.GetObjectAclOutput$ = GetObjectAclOutput$;
+exports.GetObjectAclRequest$ = GetObjectAclRequest$;
+exports.GetObjectAnnotation$ = GetObjectAnnotation$;
+exports.GetObjectAnnotationCommand = GetObjectAnnotationCommand;
+exports.GetObjectAnnotationOutput$ = GetObjectAnnotationOutput$;
+exports.GetObjectAnnotationRequest$ = GetObjectAnnotationRequest$;
+exports.GetObjectAttributes$ = GetObjectAttributes$;
+exports.GetObjectAttributesCommand = GetObjectAttributesCommand;
+exports.GetObjectAttributesOutput$ = GetObjectAttributesOutput$;
+exports.GetObjectAttributesParts$ = GetObjectAttributesParts$;
+exports.GetObjectAttributesRequest$ = GetObjectAttributesRequest$;
+exports.GetObjectCommand = GetObjectCommand;
+exports.GetObjectLegalHold$ = GetObjectLegalHold$;
+exports.GetObjectLegalHoldCommand = GetObjectLegalHoldCommand;
+exports.GetObjectLegalHoldOutput$ = GetObjectLegalHoldOutput$;
+exports.GetObjectLegalHoldRequest$ = GetObjectLegalHoldRequest$;
+exports.GetObjectLockConfiguration$ = GetObjectLockConfiguration$;
+exports.GetObjectLockConfigurationCommand = GetObjectLockConfigurationCommand;
+exports.GetObjectLockConfigurationOutput$ = GetObjectLockConfigurationOutput$;
+exports.GetObjectLockConfigurationRequest$ = GetObjectLockConfigurationRequest$;
+exports.GetObjectOutput$ = GetObjectOutput$;
+exports.GetObjectRequest$ = GetObjectRequest$;
+exports.GetObjectRetention$ = GetObjectRetention$;
+exports.GetObjectRetentionCommand = GetObjectRetentionCommand;
+exports.GetObjectRetentionOutput$ = GetObjectRetentionOutput$;
+exports.GetObjectRetentionRequest$ = GetObjectRetentionRequest$;
+exports.GetObjectTagging$ = GetObjectTagging$;
+exports.GetObjectTaggingCommand = GetObjectTaggingCommand;
+exports.GetObjectTaggingOutput$ = GetObjectTaggingOutput$;
+exports.GetObjectTaggingRequest$ = GetObjectTaggingRequest$;
+exports.GetObjectTorrent$ = GetObjectTorrent$;
+exports.GetObjectTorrentCommand = GetObjectTorrentCommand;
+exports.GetObjectTorrentOutput$ = GetObjectTorrentOutput$;
+exports.GetObjectTorrentRequest$ = GetObjectTorrentRequest$;
+exports.GetPublicAccessBlock$ = GetPublicAccessBlock$;
+exports.GetPublicAccessBlockCommand = GetPublicAccessBlockCommand;
+exports.GetPublicAccessBlockOutput$ = GetPublicAccessBlockOutput$;
+exports.GetPublicAccessBlockRequest$ = GetPublicAccessBlockRequest$;
+exports.GlacierJobParameters$ = GlacierJobParameters$;
+exports.Grant$ = Grant$;
+exports.Grantee$ = Grantee$;
+exports.HeadBucket$ = HeadBucket$;
+exports.HeadBucketCommand = HeadBucketCommand;
+exports.HeadBucketOutput$ = HeadBucketOutput$;
+exports.HeadBucketRequest$ = HeadBucketRequest$;
+exports.HeadObject$ = HeadObject$;
+exports.HeadObjectCommand = HeadObjectCommand;
+exports.HeadObjectOutput$ = HeadObjectOutput$;
+exports.HeadObjectRequest$ = HeadObjectRequest$;
+exports.IdempotencyParameterMismatch = IdempotencyParameterMismatch;
+exports.IdempotencyParameterMismatch$ = IdempotencyParameterMismatch$;
+exports.IndexDocument$ = IndexDocument$;
+exports.Initiator$ = Initiator$;
+exports.InputSerialization$ = InputSerialization$;
+exports.IntelligentTieringAccessTier = IntelligentTieringAccessTier;
+exports.IntelligentTieringAndOperator$ = IntelligentTieringAndOperator$;
+exports.IntelligentTieringConfiguration$ = IntelligentTieringConfiguration$;
+exports.IntelligentTieringFilter$ = IntelligentTieringFilter$;
+exports.IntelligentTieringStatus = IntelligentTieringStatus;
+exports.InvalidAnnotationName = InvalidAnnotationName;
+exports.InvalidAnnotationName$ = InvalidAnnotationName$;
+exports.InvalidObjectState = InvalidObjectState;
+exports.InvalidObjectState$ = InvalidObjectState$;
+exports.InvalidPrefix = InvalidPrefix;
+exports.InvalidPrefix$ = InvalidPrefix$;
+exports.InvalidRequest = InvalidRequest;
+exports.InvalidRequest$ = InvalidRequest$;
+exports.InvalidWriteOffset = InvalidWriteOffset;
+exports.InvalidWriteOffset$ = InvalidWriteOffset$;
+exports.InventoryConfiguration$ = InventoryConfiguration$;
+exports.InventoryConfigurationState = InventoryConfigurationState;
+exports.InventoryDestination$ = InventoryDestination$;
+exports.InventoryEncryption$ = InventoryEncryption$;
+exports.InventoryFilter$ = InventoryFilter$;
+exports.InventoryFormat = InventoryFormat;
+exports.InventoryFrequency = InventoryFrequency;
+exports.InventoryIncludedObjectVersions = InventoryIncludedObjectVersions;
+exports.InventoryOptionalField = InventoryOptionalField;
+exports.InventoryS3BucketDestination$ = InventoryS3BucketDestination$;
+exports.InventorySchedule$ = InventorySchedule$;
+exports.InventoryTableConfiguration$ = InventoryTableConfiguration$;
+exports.InventoryTableConfigurationResult$ = InventoryTableConfigurationResult$;
+exports.InventoryTableConfigurationUpdates$ = InventoryTableConfigurationUpdates$;
+exports.JSONInput$ = JSONInput$;
+exports.JSONOutput$ = JSONOutput$;
+exports.JSONType = JSONType;
+exports.JournalTableConfiguration$ = JournalTableConfiguration$;
+exports.JournalTableConfigurationResult$ = JournalTableConfigurationResult$;
+exports.JournalTableConfigurationUpdates$ = JournalTableConfigurationUpdates$;
+exports.LambdaFunctionConfiguration$ = LambdaFunctionConfiguration$;
+exports.LifecycleExpiration$ = LifecycleExpiration$;
+exports.LifecycleRule$ = LifecycleRule$;
+exports.LifecycleRuleAndOperator$ = LifecycleRuleAndOperator$;
+exports.LifecycleRuleFilter$ = LifecycleRuleFilter$;
+exports.ListBucketAnalyticsConfigurations$ = ListBucketAnalyticsConfigurations$;
+exports.ListBucketAnalyticsConfigurationsCommand = ListBucketAnalyticsConfigurationsCommand;
+exports.ListBucketAnalyticsConfigurationsOutput$ = ListBucketAnalyticsConfigurationsOutput$;
+exports.ListBucketAnalyticsConfigurationsRequest$ = ListBucketAnalyticsConfigurationsRequest$;
+exports.ListBucketIntelligentTieringConfigurations$ = ListBucketIntelligentTieringConfigurations$;
+exports.ListBucketIntelligentTieringConfigurationsCommand = ListBucketIntelligentTieringConfigurationsCommand;
+exports.ListBucketIntelligentTieringConfigurationsOutput$ = ListBucketIntelligentTieringConfigurationsOutput$;
+exports.ListBucketIntelligentTieringConfigurationsRequest$ = ListBucketIntelligentTieringConfigurationsRequest$;
+exports.ListBucketInventoryConfigurations$ = ListBucketInventoryConfigurations$;
+exports.ListBucketInventoryConfigurationsCommand = ListBucketInventoryConfigurationsCommand;
+exports.ListBucketInventoryConfigurationsOutput$ = ListBucketInventoryConfigurationsOutput$;
+exports.ListBucketInventoryConfigurationsRequest$ = ListBucketInventoryConfigurationsRequest$;
+exports.ListBucketMetricsConfigurations$ = ListBucketMetricsConfigurations$;
+exports.ListBucketMetricsConfigurationsCommand = ListBucketMetricsConfigurationsCommand;
+exports.ListBucketMetricsConfigurationsOutput$ = ListBucketMetricsConfigurationsOutput$;
+exports.ListBucketMetricsConfigurationsRequest$ = ListBucketMetricsConfigurationsRequest$;
+exports.ListBuckets$ = ListBuckets$;
+exports.ListBucketsCommand = ListBucketsCommand;
+exports.ListBucketsOutput$ = ListBucketsOutput$;
+exports.ListBucketsRequest$ = ListBucketsRequest$;
+exports.ListDirectoryBuckets$ = ListDirectoryBuckets$;
+exports.ListDirectoryBucketsCommand = ListDirectoryBucketsCommand;
+exports.ListDirectoryBucketsOutput$ = ListDirectoryBucketsOutput$;
+exports.ListDirectoryBucketsRequest$ = ListDirectoryBucketsRequest$;
+exports.ListMultipartUploads$ = ListMultipartUploads$;
+exports.ListMultipartUploadsCommand = ListMultipartUploadsCommand;
+exports.ListMultipartUploadsOutput$ = ListMultipartUploadsOutput$;
+exports.ListMultipartUploadsRequest$ = ListMultipartUploadsRequest$;
+exports.ListObjectAnnotations$ = ListObjectAnnotations$;
+exports.ListObjectAnnotationsCommand = ListObjectAnnotationsCommand;
+exports.ListObjectAnnotationsOutput$ = ListObjectAnnotationsOutput$;
+exports.ListObjectAnnotationsRequest$ = ListObjectAnnotationsRequest$;
+exports.ListObjectVersions$ = ListObjectVersions$;
+exports.ListObjectVersionsCommand = ListObjectVersionsCommand;
+exports.ListObjectVersionsOutput$ = ListObjectVersionsOutput$;
+exports.ListObjectVersionsRequest$ = ListObjectVersionsRequest$;
+exports.ListObjects$ = ListObjects$;
+exports.ListObjectsCommand = ListObjectsCommand;
+exports.ListObjectsOutput$ = ListObjectsOutput$;
+exports.ListObjectsRequest$ = ListObjectsRequest$;
+exports.ListObjectsV2$ = ListObjectsV2$;
+exports.ListObjectsV2Command = ListObjectsV2Command;
+exports.ListObjectsV2Output$ = ListObjectsV2Output$;
+exports.ListObjectsV2Request$ = ListObjectsV2Request$;
+exports.ListParts$ = ListParts$;
+exports.ListPartsCommand = ListPartsCommand;
+exports.ListPartsOutput$ = ListPartsOutput$;
+exports.ListPartsRequest$ = ListPartsRequest$;
+exports.LocationInfo$ = LocationInfo$;
+exports.LocationType = LocationType;
+exports.LoggingEnabled$ = LoggingEnabled$;
+exports.MFADelete = MFADelete;
+exports.MFADeleteStatus = MFADeleteStatus;
+exports.MetadataConfiguration$ = MetadataConfiguration$;
+exports.MetadataConfigurationResult$ = MetadataConfigurationResult$;
+exports.MetadataDirective = MetadataDirective;
+exports.MetadataEntry$ = MetadataEntry$;
+exports.MetadataTableConfiguration$ = MetadataTableConfiguration$;
+exports.MetadataTableConfigurationResult$ = MetadataTableConfigurationResult$;
+exports.MetadataTableEncryptionConfiguration$ = MetadataTableEncryptionConfiguration$;
+exports.Metrics$ = Metrics$;
+exports.MetricsAndOperator$ = MetricsAndOperator$;
+exports.MetricsConfiguration$ = MetricsConfiguration$;
+exports.MetricsFilter$ = MetricsFilter$;
+exports.MetricsStatus = MetricsStatus;
+exports.MultipartUpload$ = MultipartUpload$;
+exports.NoSuchAnnotation = NoSuchAnnotation;
+exports.NoSuchAnnotation$ = NoSuchAnnotation$;
+exports.NoSuchBucket = NoSuchBucket;
+exports.NoSuchBucket$ = NoSuchBucket$;
+exports.NoSuchKey = NoSuchKey;
+exports.NoSuchKey$ = NoSuchKey$;
+exports.NoSuchUpload = NoSuchUpload;
+exports.NoSuchUpload$ = NoSuchUpload$;
+exports.NoncurrentVersionExpiration$ = NoncurrentVersionExpiration$;
+exports.NoncurrentVersionTransition$ = NoncurrentVersionTransition$;
+exports.NotFound = NotFound;
+exports.NotFound$ = NotFound$;
+exports.NotificationConfiguration$ = NotificationConfiguration$;
+exports.NotificationConfigurationFilter$ = NotificationConfigurationFilter$;
+exports.ObjectAlreadyInActiveTierError = ObjectAlreadyInActiveTierError;
+exports.ObjectAlreadyInActiveTierError$ = ObjectAlreadyInActiveTierError$;
+exports.ObjectAttributes = ObjectAttributes;
+exports.ObjectCannedACL = ObjectCannedACL;
+exports.ObjectEncryption$ = ObjectEncryption$;
+exports.ObjectIdentifier$ = ObjectIdentifier$;
+exports.ObjectLockConfiguration$ = ObjectLockConfiguration$;
+exports.ObjectLockEnabled = ObjectLockEnabled;
+exports.ObjectLockEventHold = ObjectLockEventHold;
+exports.ObjectLockLegalHold$ = ObjectLockLegalHold$;
+exports.ObjectLockLegalHoldStatus = ObjectLockLegalHoldStatus;
+exports.ObjectLockMode = ObjectLockMode;
+exports.ObjectLockRetention$ = ObjectLockRetention$;
+exports.ObjectLockRetentionMode = ObjectLockRetentionMode;
+exports.ObjectLockRule$ = ObjectLockRule$;
+exports.ObjectNotInActiveTierError = ObjectNotInActiveTierError;
+exports.ObjectNotInActiveTierError$ = ObjectNotInActiveTierError$;
+exports.ObjectOwnership = ObjectOwnership;
+exports.ObjectPart$ = ObjectPart$;
+exports.ObjectStorageClass = ObjectStorageClass;
+exports.ObjectVersion$ = ObjectVersion$;
+exports.ObjectVersionStorageClass = ObjectVersionStorageClass;
+exports.OptionalObjectAttributes = OptionalObjectAttributes;
+exports.OutputLocation$ = OutputLocation$;
+exports.OutputSerialization$ = OutputSerialization$;
+exports.Owner$ = Owner$;
+exports.OwnerOverride = OwnerOverride;
+exports.OwnershipControls$ = OwnershipControls$;
+exports.OwnershipControlsRule$ = OwnershipControlsRule$;
+exports.ParquetInput$ = ParquetInput$;
+exports.Part$ = Part$;
+exports.PartitionDateSource = PartitionDateSource;
+exports.PartitionedPrefix$ = PartitionedPrefix$;
+exports.Payer = Payer;
+exports.Permission = Permission;
+exports.PolicyStatus$ = PolicyStatus$;
+exports.Progress$ = Progress$;
+exports.ProgressEvent$ = ProgressEvent$;
+exports.Protocol = Protocol;
+exports.PublicAccessBlockConfiguration$ = PublicAccessBlockConfiguration$;
+exports.PutBucketAbac$ = PutBucketAbac$;
+exports.PutBucketAbacCommand = PutBucketAbacCommand;
+exports.PutBucketAbacRequest$ = PutBucketAbacRequest$;
+exports.PutBucketAccelerateConfiguration$ = PutBucketAccelerateConfiguration$;
+exports.PutBucketAccelerateConfigurationCommand = PutBucketAccelerateConfigurationCommand;
+exports.PutBucketAccelerateConfigurationRequest$ = PutBucketAccelerateConfigurationRequest$;
+exports.PutBucketAcl$ = PutBucketAcl$;
+exports.PutBucketAclCommand = PutBucketAclCommand;
+exports.PutBucketAclRequest$ = PutBucketAclRequest$;
+exports.PutBucketAnalyticsConfiguration$ = PutBucketAnalyticsConfiguration$;
+exports.PutBucketAnalyticsConfigurationCommand = PutBucketAnalyticsConfigurationCommand;
+exports.PutBucketAnalyticsConfigurationRequest$ = PutBucketAnalyticsConfigurationRequest$;
+exports.PutBucketCors$ = PutBucketCors$;
+exports.PutBucketCorsCommand = PutBucketCorsCommand;
+exports.PutBucketCorsRequest$ = PutBucketCorsRequest$;
+exports.PutBucketEncryption$ = PutBucketEncryption$;
+exports.PutBucketEncryptionCommand = PutBucketEncryptionCommand;
+exports.PutBucketEncryptionRequest$ = PutBucketEncryptionRequest$;
+exports.PutBucketIntelligentTieringConfiguration$ = PutBucketIntelligentTieringConfiguration$;
+exports.PutBucketIntelligentTieringConfigurationCommand = PutBucketIntelligentTieringConfigurationCommand;
+exports.PutBucketIntelligentTieringConfigurationRequest$ = PutBucketIntelligentTieringConfigurationRequest$;
+exports.PutBucketInventoryConfiguration$ = PutBucketInventoryConfiguration$;
+exports.PutBucketInventoryConfigurationCommand = PutBucketInventoryConfigurationCommand;
+exports.PutBucketInventoryConfigurationRequest$ = PutBucketInventoryConfigurationRequest$;
+exports.PutBucketLifecycleConfiguration$ = PutBucketLifecycleConfiguration$;
+exports.PutBucketLifecycleConfigurationCommand = PutBucketLifecycleConfigurationCommand;
+exports.PutBucketLifecycleConfigurationOutput$ = PutBucketLifecycleConfigurationOutput$;
+exports.PutBucketLifecycleConfigurationRequest$ = PutBucketLifecycleConfigurationRequest$;
+exports.PutBucketLogging$ = PutBucketLogging$;
+exports.PutBucketLoggingCommand = PutBucketLoggingCommand;
+exports.PutBucketLoggingRequest$ = PutBucketLoggingRequest$;
+exports.PutBucketMetricsConfiguration$ = PutBucketMetricsConfiguration$;
+exports.PutBucketMetricsConfigurationCommand = PutBucketMetricsConfigurationCommand;
+exports.PutBucketMetricsConfigurationRequest$ = PutBucketMetricsConfigurationRequest$;
+exports.PutBucketNotificationConfiguration$ = PutBucketNotificationConfiguration$;
+exports.PutBucketNotificationConfigurationCommand = PutBucketNotificationConfigurationCommand;
+exports.PutBucketNotificationConfigurationRequest$ = PutBucketNotificationConfigurationRequest$;
+exports.PutBucketOwnershipControls$ = PutBucketOwnershipControls$;
+exports.PutBucketOwnershipControlsCommand = PutBucketOwnershipControlsCommand;
+exports.PutBucketOwnershipControlsRequest$ = PutBucketOwnershipControlsRequest$;
+exports.PutBucketPolicy$ = PutBucketPolicy$;
+exports.PutBucketPolicyCommand = PutBucketPolicyCommand;
+exports.PutBucketPolicyRequest$ = PutBucketPolicyRequest$;
+exports.PutBucketReplication$ = PutBucketReplication$;
+exports.PutBucketReplicationCommand = PutBucketReplicationCommand;
+exports.PutBucketReplicationRequest$ = PutBucketReplicationRequest$;
+exports.PutBucketRequestPayment$ = PutBucketRequestPayment$;
+exports.PutBucketRequestPaymentCommand = PutBucketRequestPaymentCommand;
+exports.PutBucketRequestPaymentRequest$ = PutBucketRequestPaymentRequest$;
+exports.PutBucketTagging$ = PutBucketTagging$;
+exports.PutBucketTaggingCommand = PutBucketTaggingCommand;
+exports.PutBucketTaggingRequest$ = PutBucketTaggingRequest$;
+exports.PutBucketVersioning$ = PutBucketVersioning$;
+exports.PutBucketVersioningCommand = PutBucketVersioningCommand;
+exports.PutBucketVersioningRequest$ = PutBucketVersioningRequest$;
+exports.PutBucketWebsite$ = PutBucketWebsite$;
+exports.PutBucketWebsiteCommand = PutBucketWebsiteCommand;
+exports.PutBucketWebsiteRequest$ = PutBucketWebsiteRequest$;
+exports.PutObject$ = PutObject$;
+exports.PutObjectAcl$ = PutObjectAcl$;
+exports.PutObjectAclCommand = PutObjectAclCommand;
+exports.PutObjectAclOutput$ = PutObjectAclOutput$;
+exports.PutObjectAclRequest$ = PutObjectAclRequest$;
+exports.PutObjectAnnotation$ = PutObjectAnnotation$;
+exports.PutObjectAnnotationCommand = PutObjectAnnotationCommand;
+exports.PutObjectAnnotationOutput$ = PutObjectAnnotationOutput$;
+exports.PutObjectAnnotationRequest$ = PutObjectAnnotationRequest$;
+exports.PutObjectCommand = PutObjectCommand;
+exports.PutObjectLegalHold$ = PutObjectLegalHold$;
+exports.PutObjectLegalHoldCommand = PutObjectLegalHoldCommand;
+exports.PutObjectLegalHoldOutput$ = PutObjectLegalHoldOutput$;
+exports.PutObjectLegalHoldRequest$ = PutObjectLegalHoldRequest$;
+exports.PutObjectLockConfiguration$ = PutObjectLockConfiguration$;
+exports.PutObjectLockConfigurationCommand = PutObjectLockConfigurationCommand;
+exports.PutObjectLockConfigurationOutput$ = PutObjectLockConfigurationOutput$;
+exports.PutObjectLockConfigurationRequest$ = PutObjectLockConfigurationRequest$;
+exports.PutObjectOutput$ = PutObjectOutput$;
+exports.PutObjectRequest$ = PutObjectRequest$;
+exports.PutObjectRetention$ = PutObjectRetention$;
+exports.PutObjectRetentionCommand = PutObjectRetentionCommand;
+exports.PutObjectRetentionOutput$ = PutObjectRetentionOutput$;
+exports.PutObjectRetentionRequest$ = PutObjectRetentionRequest$;
+exports.PutObjectTagging$ = PutObjectTagging$;
+exports.PutObjectTaggingCommand = PutObjectTaggingCommand;
+exports.PutObjectTaggingOutput$ = PutObjectTaggingOutput$;
+exports.PutObjectTaggingRequest$ = PutObjectTaggingRequest$;
+exports.PutPublicAccessBlock$ = PutPublicAccessBlock$;
+exports.PutPublicAccessBlockCommand = PutPublicAccessBlockCommand;
+exports.PutPublicAccessBlockRequest$ = PutPublicAccessBlockRequest$;
+exports.QueueConfiguration$ = QueueConfiguration$;
+exports.QuoteFields = QuoteFields;
+exports.RecordExpiration$ = RecordExpiration$;
+exports.RecordsEvent$ = RecordsEvent$;
+exports.Redirect$ = Redirect$;
+exports.RedirectAllRequestsTo$ = RedirectAllRequestsTo$;
+exports.RenameObject$ = RenameObject$;
+exports.RenameObjectCommand = RenameObjectCommand;
+exports.RenameObjectOutput$ = RenameObjectOutput$;
+exports.RenameObjectRequest$ = RenameObjectRequest$;
+exports.ReplicaModifications$ = ReplicaModifications$;
+exports.ReplicaModificationsStatus = ReplicaModificationsStatus;
+exports.ReplicationConfiguration$ = ReplicationConfiguration$;
+exports.ReplicationRule$ = ReplicationRule$;
+exports.ReplicationRuleAndOperator$ = ReplicationRuleAndOperator$;
+exports.ReplicationRuleFilter$ = ReplicationRuleFilter$;
+exports.ReplicationRuleStatus = ReplicationRuleStatus;
+exports.ReplicationStatus = ReplicationStatus;
+exports.ReplicationTime$ = ReplicationTime$;
+exports.ReplicationTimeStatus = ReplicationTimeStatus;
+exports.ReplicationTimeValue$ = ReplicationTimeValue$;
+exports.RequestCharged = RequestCharged;
+exports.RequestPayer = RequestPayer;
+exports.RequestPaymentConfiguration$ = RequestPaymentConfiguration$;
+exports.RequestProgress$ = RequestProgress$;
+exports.RestoreObject$ = RestoreObject$;
+exports.RestoreObjectCommand = RestoreObjectCommand;
+exports.RestoreObjectOutput$ = RestoreObjectOutput$;
+exports.RestoreObjectRequest$ = RestoreObjectRequest$;
+exports.RestoreRequest$ = RestoreRequest$;
+exports.RestoreRequestType = RestoreRequestType;
+exports.RestoreStatus$ = RestoreStatus$;
+exports.RoutingRule$ = RoutingRule$;
+exports.S3 = S3;
+exports.S3Client = S3Client;
+exports.S3KeyFilter$ = S3KeyFilter$;
+exports.S3Location$ = S3Location$;
+exports.S3ServiceException = S3ServiceException;
+exports.S3ServiceException$ = S3ServiceException$;
+exports.S3TablesBucketType = S3TablesBucketType;
+exports.S3TablesDestination$ = S3TablesDestination$;
+exports.S3TablesDestinationResult$ = S3TablesDestinationResult$;
+exports.SSEKMS$ = SSEKMS$;
+exports.SSEKMSEncryption$ = SSEKMSEncryption$;
+exports.SSES3$ = SSES3$;
+exports.ScanRange$ = ScanRange$;
+exports.SelectObjectContent$ = SelectObjectContent$;
+exports.SelectObjectContentCommand = SelectObjectContentCommand;
+exports.SelectObjectContentEventStream$ = SelectObjectContentEventStream$;
+exports.SelectObjectContentOutput$ = SelectObjectContentOutput$;
+exports.SelectObjectContentRequest$ = SelectObjectContentRequest$;
+exports.SelectParameters$ = SelectParameters$;
+exports.ServerSideEncryption = ServerSideEncryption;
+exports.ServerSideEncryptionByDefault$ = ServerSideEncryptionByDefault$;
+exports.ServerSideEncryptionConfiguration$ = ServerSideEncryptionConfiguration$;
+exports.ServerSideEncryptionRule$ = ServerSideEncryptionRule$;
+exports.SessionCredentials$ = SessionCredentials$;
+exports.SessionMode = SessionMode;
+exports.SimplePrefix$ = SimplePrefix$;
+exports.SourceSelectionCriteria$ = SourceSelectionCriteria$;
+exports.SseKmsEncryptedObjects$ = SseKmsEncryptedObjects$;
+exports.SseKmsEncryptedObjectsStatus = SseKmsEncryptedObjectsStatus;
+exports.Stats$ = Stats$;
+exports.StatsEvent$ = StatsEvent$;
+exports.StorageClass = StorageClass;
+exports.StorageClassAnalysis$ = StorageClassAnalysis$;
+exports.StorageClassAnalysisDataExport$ = StorageClassAnalysisDataExport$;
+exports.StorageClassAnalysisSchemaVersion = StorageClassAnalysisSchemaVersion;
+exports.TableSseAlgorithm = TableSseAlgorithm;
+exports.Tag$ = Tag$;
+exports.Tagging$ = Tagging$;
+exports.TaggingDirective = TaggingDirective;
+exports.TargetGrant$ = TargetGrant$;
+exports.TargetObjectKeyFormat$ = TargetObjectKeyFormat$;
+exports.Tier = Tier;
+exports.Tiering$ = Tiering$;
+exports.TooManyParts = TooManyParts;
+exports.TooManyParts$ = TooManyParts$;
+exports.TopicConfiguration$ = TopicConfiguration$;
+exports.Transition$ = Transition$;
+exports.TransitionDefaultMinimumObjectSize = TransitionDefaultMinimumObjectSize;
+exports.TransitionStorageClass = TransitionStorageClass;
+exports.Type = Type;
+exports.UnsupportedMediaType = UnsupportedMediaType;
+exports.UnsupportedMediaType$ = UnsupportedMediaType$;
+exports.UpdateBucketMetadataAnnotationTableConfiguration$ = UpdateBucketMetadataAnnotationTableConfiguration$;
+exports.UpdateBucketMetadataAnnotationTableConfigurationCommand = UpdateBucketMetadataAnnotationTableConfigurationCommand;
+exports.UpdateBucketMetadataAnnotationTableConfigurationRequest$ = UpdateBucketMetadataAnnotationTableConfigurationRequest$;
+exports.UpdateBucketMetadataInventoryTableConfiguration$ = UpdateBucketMetadataInventoryTableConfiguration$;
+exports.UpdateBucketMetadataInventoryTableConfigurationCommand = UpdateBucketMetadataInventoryTableConfigurationCommand;
+exports.UpdateBucketMetadataInventoryTableConfigurationRequest$ = UpdateBucketMetadataInventoryTableConfigurationRequest$;
+exports.UpdateBucketMetadataJournalTableConfiguration$ = UpdateBucketMetadataJournalTableConfiguration$;
+exports.UpdateBucketMetadataJournalTableConfigurationCommand = UpdateBucketMetadataJournalTableConfigurationCommand;
+exports.UpdateBucketMetadataJournalTableConfigurationRequest$ = UpdateBucketMetadataJournalTableConfigurationRequest$;
+exports.UpdateObjectEncryption$ = UpdateObjectEncryption$;
+exports.UpdateObjectEncryptionCommand = UpdateObjectEncryptionCommand;
+exports.UpdateObjectEncryptionRequest$ = UpdateObjectEncryptionRequest$;
+exports.UpdateObjectEncryptionResponse$ = UpdateObjectEncryptionResponse$;
+exports.UploadPart$ = UploadPart$;
+exports.UploadPartCommand = UploadPartCommand;
+exports.UploadPartCopy$ = UploadPartCopy$;
+exports.UploadPartCopyCommand = UploadPartCopyCommand;
+exports.UploadPartCopyOutput$ = UploadPartCopyOutput$;
+exports.UploadPartCopyRequest$ = UploadPartCopyRequest$;
+exports.UploadPartOutput$ = UploadPartOutput$;
+exports.UploadPartRequest$ = UploadPartRequest$;
+exports.VersioningConfiguration$ = VersioningConfiguration$;
+exports.WebsiteConfiguration$ = WebsiteConfiguration$;
+exports.WriteGetObjectResponse$ = WriteGetObjectResponse$;
+exports.WriteGetObjectResponseCommand = WriteGetObjectResponseCommand;
+exports.WriteGetObjectResponseRequest$ = WriteGetObjectResponseRequest$;
+exports._Error$ = _Error$;
+exports._Object$ = _Object$;
+exports.errorTypeRegistries = errorTypeRegistries;
+exports.paginateListBuckets = paginateListBuckets;
+exports.paginateListDirectoryBuckets = paginateListDirectoryBuckets;
+exports.paginateListObjectAnnotations = paginateListObjectAnnotations;
+exports.paginateListObjectsV2 = paginateListObjectsV2;
+exports.paginateListParts = paginateListParts;
+exports.waitForBucketExists = waitForBucketExists;
+exports.waitForBucketNotExists = waitForBucketNotExists;
+exports.waitForObjectExists = waitForObjectExists;
+exports.waitForObjectNotExists = waitForObjectNotExists;
+exports.waitUntilBucketExists = waitUntilBucketExists;
+exports.waitUntilBucketNotExists = waitUntilBucketNotExists;
+exports.waitUntilObjectExists = waitUntilObjectExists;
+exports.waitUntilObjectNotExists = waitUntilObjectNotExists;
 
 
 /***/ }),
@@ -17734,6 +17733,549 @@ class EndpointCache {
 }
 
 exports.EndpointCache = EndpointCache;
+
+
+/***/ }),
+
+/***/ 2358:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+const { PutObjectCommand, ChecksumAlgorithm, CreateMultipartUploadCommand, AbortMultipartUploadCommand, UploadPartCommand, CompleteMultipartUploadCommand, PutObjectTaggingCommand } = __nccwpck_require__(3711);
+const { toEndpointV1, getEndpointFromInstructions } = __nccwpck_require__(2085);
+const { extendedEncodeURIComponent } = __nccwpck_require__(3422);
+const { EventEmitter } = __nccwpck_require__(4434);
+const { Buffer } = __nccwpck_require__(181);
+const { statSync, ReadStream } = __nccwpck_require__(3024);
+const { Readable } = __nccwpck_require__(2203);
+
+const runtimeConfigShared = {
+    statSync: () => { },
+    isFileReadStream(f) {
+        return false;
+    },
+};
+
+const runtimeConfig = {
+    ...runtimeConfigShared,
+    runtime: "node",
+    statSync,
+    isFileReadStream(f) {
+        return f instanceof ReadStream;
+    },
+};
+
+const byteLength = (input) => {
+    if (input == null) {
+        return 0;
+    }
+    if (typeof input === "string") {
+        return Buffer.byteLength(input);
+    }
+    if (typeof input.byteLength === "number") {
+        return input.byteLength;
+    }
+    else if (typeof input.length === "number") {
+        return input.length;
+    }
+    else if (typeof input.size === "number") {
+        return input.size;
+    }
+    else if (typeof input.start === "number" && typeof input.end === "number") {
+        return input.end + 1 - input.start;
+    }
+    else if (runtimeConfig.isFileReadStream(input)) {
+        try {
+            return runtimeConfig.statSync(input.path).size;
+        }
+        catch (error) {
+            return undefined;
+        }
+    }
+    return undefined;
+};
+
+var BYTE_LENGTH_SOURCE;
+(function (BYTE_LENGTH_SOURCE) {
+    BYTE_LENGTH_SOURCE["EMPTY_INPUT"] = "a null or undefined Body";
+    BYTE_LENGTH_SOURCE["CONTENT_LENGTH"] = "the ContentLength property of the params set by the caller";
+    BYTE_LENGTH_SOURCE["STRING_LENGTH"] = "the encoded byte length of the Body string";
+    BYTE_LENGTH_SOURCE["TYPED_ARRAY"] = "the byteLength of a typed byte array such as Uint8Array";
+    BYTE_LENGTH_SOURCE["LENGTH"] = "the value of Body.length";
+    BYTE_LENGTH_SOURCE["SIZE"] = "the value of Body.size";
+    BYTE_LENGTH_SOURCE["START_END_DIFF"] = "the numeric difference between Body.start and Body.end";
+    BYTE_LENGTH_SOURCE["STAT"] = "the size of the file given by Body.path on disk as reported by statSync";
+})(BYTE_LENGTH_SOURCE || (BYTE_LENGTH_SOURCE = {}));
+const byteLengthSource = (input, override) => {
+    if (override != null) {
+        return BYTE_LENGTH_SOURCE.CONTENT_LENGTH;
+    }
+    if (input == null) {
+        return BYTE_LENGTH_SOURCE.EMPTY_INPUT;
+    }
+    if (typeof input === "string") {
+        return BYTE_LENGTH_SOURCE.STRING_LENGTH;
+    }
+    if (typeof input.byteLength === "number") {
+        return BYTE_LENGTH_SOURCE.TYPED_ARRAY;
+    }
+    else if (typeof input.length === "number") {
+        return BYTE_LENGTH_SOURCE.LENGTH;
+    }
+    else if (typeof input.size === "number") {
+        return BYTE_LENGTH_SOURCE.SIZE;
+    }
+    else if (typeof input.start === "number" && typeof input.end === "number") {
+        return BYTE_LENGTH_SOURCE.START_END_DIFF;
+    }
+    else if (runtimeConfig.isFileReadStream(input)) {
+        try {
+            runtimeConfig.statSync(input.path).size;
+            return BYTE_LENGTH_SOURCE.STAT;
+        }
+        catch (error) {
+            return undefined;
+        }
+    }
+    return undefined;
+};
+
+async function* getChunkStream(data, partSize, getNextData) {
+    let partNumber = 1;
+    const currentBuffer = { chunks: [], length: 0 };
+    for await (const datum of getNextData(data)) {
+        currentBuffer.chunks.push(datum);
+        currentBuffer.length += datum.byteLength;
+        while (currentBuffer.length > partSize) {
+            const dataChunk = currentBuffer.chunks.length > 1 ? Buffer.concat(currentBuffer.chunks) : currentBuffer.chunks[0];
+            yield {
+                partNumber,
+                data: dataChunk.subarray(0, partSize),
+            };
+            currentBuffer.chunks = [dataChunk.subarray(partSize)];
+            currentBuffer.length = currentBuffer.chunks[0].byteLength;
+            partNumber += 1;
+        }
+    }
+    yield {
+        partNumber,
+        data: currentBuffer.chunks.length !== 1 ? Buffer.concat(currentBuffer.chunks) : currentBuffer.chunks[0],
+        lastPart: true,
+    };
+}
+
+async function* getChunkUint8Array(data, partSize) {
+    let partNumber = 1;
+    let startByte = 0;
+    let endByte = partSize;
+    while (endByte < data.byteLength) {
+        yield {
+            partNumber,
+            data: data.subarray(startByte, endByte),
+        };
+        partNumber += 1;
+        startByte = endByte;
+        endByte = startByte + partSize;
+    }
+    yield {
+        partNumber,
+        data: data.subarray(startByte),
+        lastPart: true,
+    };
+}
+
+async function* getDataReadable(data) {
+    for await (const chunk of data) {
+        if (Buffer.isBuffer(chunk) || chunk instanceof Uint8Array) {
+            yield chunk;
+        }
+        else {
+            yield Buffer.from(chunk);
+        }
+    }
+}
+
+async function* getDataReadableStream(data) {
+    const reader = data.getReader();
+    try {
+        while (true) {
+            const { done, value } = await reader.read();
+            if (done) {
+                return;
+            }
+            if (Buffer.isBuffer(value) || value instanceof Uint8Array) {
+                yield value;
+            }
+            else {
+                yield Buffer.from(value);
+            }
+        }
+    }
+    catch (e) {
+        throw e;
+    }
+    finally {
+        reader.releaseLock();
+    }
+}
+
+const getChunk = (data, partSize) => {
+    if (data instanceof Uint8Array) {
+        return getChunkUint8Array(data, partSize);
+    }
+    if (data instanceof Readable) {
+        return getChunkStream(data, partSize, getDataReadable);
+    }
+    if (data instanceof String || typeof data === "string") {
+        return getChunkUint8Array(Buffer.from(data), partSize);
+    }
+    if (typeof data.stream === "function") {
+        return getChunkStream(data.stream(), partSize, getDataReadableStream);
+    }
+    if (data instanceof ReadableStream) {
+        return getChunkStream(data, partSize, getDataReadableStream);
+    }
+    throw new Error("Body Data is unsupported format, expected data to be one of: string | Uint8Array | Buffer | Readable | ReadableStream | Blob;.");
+};
+
+class Upload extends EventEmitter {
+    static MIN_PART_SIZE = 1024 * 1024 * 5;
+    MAX_PARTS = 10_000;
+    queueSize = 4;
+    partSize;
+    leavePartsOnError = false;
+    tags = [];
+    client;
+    params;
+    totalBytes;
+    totalBytesSource;
+    bytesUploadedSoFar;
+    abortController;
+    concurrentUploaders = [];
+    createMultiPartPromise;
+    abortMultipartUploadCommand = null;
+    uploadedParts = [];
+    uploadEnqueuedPartsCount = 0;
+    expectedPartsCount;
+    uploadId;
+    uploadEvent;
+    isMultiPart = true;
+    singleUploadResult;
+    sent = false;
+    constructor(options) {
+        super();
+        this.queueSize = options.queueSize || this.queueSize;
+        this.leavePartsOnError = options.leavePartsOnError || this.leavePartsOnError;
+        this.tags = options.tags || this.tags;
+        this.client = options.client;
+        this.params = options.params;
+        if (!this.params) {
+            throw new Error(`InputError: Upload requires params to be passed to upload.`);
+        }
+        this.totalBytes = this.params.ContentLength ?? byteLength(this.params.Body);
+        this.totalBytesSource = byteLengthSource(this.params.Body, this.params.ContentLength);
+        this.bytesUploadedSoFar = 0;
+        this.abortController = options.abortController ?? new AbortController();
+        this.partSize =
+            options.partSize || Math.max(Upload.MIN_PART_SIZE, Math.ceil((this.totalBytes || 0) / this.MAX_PARTS));
+        if (this.totalBytes !== undefined) {
+            this.expectedPartsCount = Math.ceil(this.totalBytes / this.partSize);
+        }
+        this.__validateInput();
+    }
+    async abort() {
+        this.abortController.abort();
+    }
+    async done() {
+        if (this.sent) {
+            throw new Error("@aws-sdk/lib-storage: this instance of Upload has already executed .done(). Create a new instance.");
+        }
+        this.sent = true;
+        return await Promise.race([this.__doMultipartUpload(), this.__abortTimeout(this.abortController.signal)]);
+    }
+    on(event, listener) {
+        this.uploadEvent = event;
+        return super.on(event, listener);
+    }
+    async __uploadUsingPut(dataPart) {
+        this.isMultiPart = false;
+        const params = { ...this.params, Body: dataPart.data };
+        const clientConfig = this.client.config;
+        const requestHandler = clientConfig.requestHandler;
+        const eventEmitter = requestHandler instanceof EventEmitter ? requestHandler : null;
+        const uploadEventListener = (event) => {
+            this.bytesUploadedSoFar = event.loaded;
+            this.totalBytes = event.total;
+            this.__notifyProgress({
+                loaded: this.bytesUploadedSoFar,
+                total: this.totalBytes,
+                part: dataPart.partNumber,
+                Key: this.params.Key,
+                Bucket: this.params.Bucket,
+            });
+        };
+        if (eventEmitter !== null) {
+            eventEmitter.on("xhr.upload.progress", uploadEventListener);
+        }
+        const resolved = await Promise.all([this.client.send(new PutObjectCommand(params)), clientConfig?.endpoint?.()]);
+        const putResult = resolved[0];
+        let endpoint = resolved[1];
+        if (!endpoint) {
+            endpoint = toEndpointV1(await getEndpointFromInstructions(params, PutObjectCommand, {
+                ...clientConfig,
+            }));
+        }
+        if (!endpoint) {
+            throw new Error('Could not resolve endpoint from S3 "client.config.endpoint()" nor EndpointsV2.');
+        }
+        if (eventEmitter !== null) {
+            eventEmitter.off("xhr.upload.progress", uploadEventListener);
+        }
+        const locationKey = this.params
+            .Key.split("/")
+            .map((segment) => extendedEncodeURIComponent(segment))
+            .join("/");
+        const locationBucket = extendedEncodeURIComponent(this.params.Bucket);
+        const Location = (() => {
+            const endpointHostnameIncludesBucket = endpoint.hostname.startsWith(`${locationBucket}.`);
+            const forcePathStyle = this.client.config.forcePathStyle;
+            const optionalPort = endpoint.port ? `:${endpoint.port}` : ``;
+            if (forcePathStyle) {
+                return `${endpoint.protocol}//${endpoint.hostname}${optionalPort}/${locationBucket}/${locationKey}`;
+            }
+            if (endpointHostnameIncludesBucket) {
+                return `${endpoint.protocol}//${endpoint.hostname}${optionalPort}/${locationKey}`;
+            }
+            return `${endpoint.protocol}//${locationBucket}.${endpoint.hostname}${optionalPort}/${locationKey}`;
+        })();
+        this.singleUploadResult = {
+            ...putResult,
+            Bucket: this.params.Bucket,
+            Key: this.params.Key,
+            Location,
+        };
+        const totalSize = byteLength(dataPart.data);
+        this.__notifyProgress({
+            loaded: totalSize,
+            total: totalSize,
+            part: 1,
+            Key: this.params.Key,
+            Bucket: this.params.Bucket,
+        });
+    }
+    async __createMultipartUpload() {
+        const requestChecksumCalculation = await this.client.config.requestChecksumCalculation();
+        if (!this.createMultiPartPromise) {
+            const createCommandParams = { ...this.params, Body: undefined };
+            if (requestChecksumCalculation === "WHEN_SUPPORTED") {
+                createCommandParams.ChecksumAlgorithm = this.params.ChecksumAlgorithm || ChecksumAlgorithm.CRC32;
+            }
+            this.createMultiPartPromise = this.client
+                .send(new CreateMultipartUploadCommand(createCommandParams))
+                .then((createMpuResponse) => {
+                this.abortMultipartUploadCommand = new AbortMultipartUploadCommand({
+                    Bucket: this.params.Bucket,
+                    Key: this.params.Key,
+                    UploadId: createMpuResponse.UploadId,
+                });
+                return createMpuResponse;
+            });
+        }
+        return this.createMultiPartPromise;
+    }
+    async __doConcurrentUpload(dataFeeder) {
+        for await (const dataPart of dataFeeder) {
+            if (this.uploadEnqueuedPartsCount > this.MAX_PARTS) {
+                throw new Error(`Exceeded ${this.MAX_PARTS} parts in multipart upload to Bucket: ${this.params.Bucket} Key: ${this.params.Key}.`);
+            }
+            if (this.abortController.signal.aborted) {
+                return;
+            }
+            if (dataPart.partNumber === 1 && dataPart.lastPart) {
+                return await this.__uploadUsingPut(dataPart);
+            }
+            if (!this.uploadId) {
+                const { UploadId } = await this.__createMultipartUpload();
+                this.uploadId = UploadId;
+                if (this.abortController.signal.aborted) {
+                    return;
+                }
+            }
+            const partSize = byteLength(dataPart.data) || 0;
+            const requestHandler = this.client.config.requestHandler;
+            const eventEmitter = requestHandler instanceof EventEmitter ? requestHandler : null;
+            let lastSeenBytes = 0;
+            const uploadEventListener = (event, request) => {
+                const requestPartSize = Number(request.query["partNumber"]) || -1;
+                if (requestPartSize !== dataPart.partNumber) {
+                    return;
+                }
+                if (event.total && partSize) {
+                    this.bytesUploadedSoFar += event.loaded - lastSeenBytes;
+                    lastSeenBytes = event.loaded;
+                }
+                this.__notifyProgress({
+                    loaded: this.bytesUploadedSoFar,
+                    total: this.totalBytes,
+                    part: dataPart.partNumber,
+                    Key: this.params.Key,
+                    Bucket: this.params.Bucket,
+                });
+            };
+            if (eventEmitter !== null) {
+                eventEmitter.on("xhr.upload.progress", uploadEventListener);
+            }
+            this.uploadEnqueuedPartsCount += 1;
+            this.__validateUploadPart(dataPart);
+            const partResult = await this.client.send(new UploadPartCommand({
+                ...this.params,
+                ContentLength: undefined,
+                UploadId: this.uploadId,
+                Body: dataPart.data,
+                PartNumber: dataPart.partNumber,
+            }));
+            if (eventEmitter !== null) {
+                eventEmitter.off("xhr.upload.progress", uploadEventListener);
+            }
+            if (this.abortController.signal.aborted) {
+                return;
+            }
+            if (!partResult.ETag) {
+                throw new Error(`Part ${dataPart.partNumber} is missing ETag in UploadPart response. Missing Bucket CORS configuration for ETag header?`);
+            }
+            this.uploadedParts.push({
+                PartNumber: dataPart.partNumber,
+                ETag: partResult.ETag,
+                ...(partResult.ChecksumCRC32 && { ChecksumCRC32: partResult.ChecksumCRC32 }),
+                ...(partResult.ChecksumCRC32C && { ChecksumCRC32C: partResult.ChecksumCRC32C }),
+                ...(partResult.ChecksumSHA1 && { ChecksumSHA1: partResult.ChecksumSHA1 }),
+                ...(partResult.ChecksumSHA256 && { ChecksumSHA256: partResult.ChecksumSHA256 }),
+            });
+            if (eventEmitter === null) {
+                this.bytesUploadedSoFar += partSize;
+            }
+            this.__notifyProgress({
+                loaded: this.bytesUploadedSoFar,
+                total: this.totalBytes,
+                part: dataPart.partNumber,
+                Key: this.params.Key,
+                Bucket: this.params.Bucket,
+            });
+        }
+    }
+    async __doMultipartUpload() {
+        const dataFeeder = getChunk(this.params.Body, this.partSize);
+        const concurrentUploaderFailures = [];
+        for (let index = 0; index < this.queueSize; index++) {
+            const currentUpload = this.__doConcurrentUpload(dataFeeder).catch((err) => {
+                concurrentUploaderFailures.push(err);
+            });
+            this.concurrentUploaders.push(currentUpload);
+        }
+        await Promise.all(this.concurrentUploaders);
+        if (concurrentUploaderFailures.length >= 1) {
+            await this.markUploadAsAborted();
+            throw concurrentUploaderFailures[0];
+        }
+        if (this.abortController.signal.aborted) {
+            await this.markUploadAsAborted();
+            throw Object.assign(new Error("Upload aborted."), { name: "AbortError" });
+        }
+        let result;
+        if (this.isMultiPart) {
+            const { expectedPartsCount, uploadedParts, totalBytes, totalBytesSource } = this;
+            if (totalBytes !== undefined && expectedPartsCount !== undefined && uploadedParts.length !== expectedPartsCount) {
+                await this.markUploadAsAborted();
+                throw new Error(`Expected ${expectedPartsCount} part(s) but uploaded ${uploadedParts.length} part(s).
+The expected part count is based on the byte-count of the input.params.Body,
+which was read from ${totalBytesSource} and is ${totalBytes}.
+If this is not correct, provide an override value by setting a number
+to input.params.ContentLength in bytes.
+`);
+            }
+            this.uploadedParts.sort((a, b) => a.PartNumber - b.PartNumber);
+            const uploadCompleteParams = {
+                ...this.params,
+                Body: undefined,
+                UploadId: this.uploadId,
+                MultipartUpload: {
+                    Parts: this.uploadedParts,
+                },
+            };
+            try {
+                result = await this.client.send(new CompleteMultipartUploadCommand(uploadCompleteParams));
+            }
+            catch (e) {
+                await this.markUploadAsAborted().catch((abortError) => {
+                    if (e instanceof Error && e.cause === undefined) {
+                        e.cause = abortError;
+                    }
+                });
+                throw e;
+            }
+            if (typeof result?.Location === "string" && result.Location.includes("%2F")) {
+                result.Location = result.Location.replace(/%2F/g, "/");
+            }
+        }
+        else {
+            result = this.singleUploadResult;
+        }
+        this.abortMultipartUploadCommand = null;
+        if (this.tags.length) {
+            await this.client.send(new PutObjectTaggingCommand({
+                ...this.params,
+                Tagging: {
+                    TagSet: this.tags,
+                },
+            }));
+        }
+        return result;
+    }
+    async markUploadAsAborted() {
+        if (this.uploadId && !this.leavePartsOnError && null !== this.abortMultipartUploadCommand) {
+            await this.client.send(this.abortMultipartUploadCommand);
+            this.abortMultipartUploadCommand = null;
+        }
+    }
+    __notifyProgress(progress) {
+        if (this.uploadEvent) {
+            this.emit(this.uploadEvent, progress);
+        }
+    }
+    async __abortTimeout(abortSignal) {
+        return new Promise((resolve, reject) => {
+            abortSignal.onabort = () => {
+                const abortError = new Error("Upload aborted.");
+                abortError.name = "AbortError";
+                reject(abortError);
+            };
+        });
+    }
+    __validateUploadPart(dataPart) {
+        const actualPartSize = byteLength(dataPart.data);
+        if (actualPartSize === undefined) {
+            throw new Error(`A dataPart was generated without a measurable data chunk size for part number ${dataPart.partNumber}`);
+        }
+        if (dataPart.partNumber === 1 && dataPart.lastPart) {
+            return;
+        }
+        if (!dataPart.lastPart && actualPartSize !== this.partSize) {
+            throw new Error(`The byte size for part number ${dataPart.partNumber}, size ${actualPartSize} does not match expected size ${this.partSize}`);
+        }
+    }
+    __validateInput() {
+        if (!this.client) {
+            throw new Error(`InputError: Upload requires a AWS client to do uploads with.`);
+        }
+        if (this.partSize < Upload.MIN_PART_SIZE) {
+            throw new Error(`EntityTooSmall: Your proposed upload part size [${this.partSize}] is smaller than the minimum allowed size [${Upload.MIN_PART_SIZE}] (5MB)`);
+        }
+        if (this.queueSize < 1) {
+            throw new Error(`Queue size: Must have at least one uploading queue.`);
+        }
+    }
+}
+
+exports._ = Upload;
 
 
 /***/ }),
@@ -38621,6 +39163,10027 @@ exports.resolveDefaultRuntimeConfig = resolveDefaultRuntimeConfig;
   	* MIT License | (c) Denis Demchenko 2015-2026
   	*/
 function(e,t){for(var r=0;r<t.length;r++){var i=t[r];i.enumerable=i.enumerable||!1,i.configurable=!0,"value"in i&&(i.writable=!0),Object.defineProperty(e,b(i.key),i)}}(s,o),Object.defineProperty(s,"prototype",{writable:!1}),s;var s,o}();return l.parse,l.getParser,l});
+
+/***/ }),
+
+/***/ 7754:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+/*!
+ * Copyright 2012 Amazon.com, Inc. or its affiliates. All Rights Reserved.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License").
+ * You may not use this file except in compliance with the License.
+ * A copy of the License is located at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * or in the "license" file accompanying this file. This file is distributed
+ * on an "AS IS" BASIS, WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either
+ * express or implied. See the License for the specific language governing
+ * permissions and limitations under the License.
+ */
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.AbstractWriter = void 0;
+const IonTypes_1 = __nccwpck_require__(1516);
+class AbstractWriter {
+    constructor() {
+        this._annotations = [];
+    }
+    addAnnotation(annotation) {
+        if (!this._isString(annotation)) {
+            throw new Error("Annotation must be of type string.");
+        }
+        this._annotations.push(annotation);
+    }
+    setAnnotations(annotations) {
+        if (annotations === undefined || annotations === null) {
+            throw new Error("Annotations were undefined or null.");
+        }
+        else if (!this._validateAnnotations(annotations)) {
+            throw new Error("Annotations must be of type string[].");
+        }
+        else {
+            this._annotations = annotations;
+        }
+    }
+    writeValues(reader) {
+        this._writeValues(reader);
+    }
+    writeValue(reader) {
+        this._writeValue(reader);
+    }
+    _clearAnnotations() {
+        this._annotations = [];
+    }
+    _writeValues(reader) {
+        let type = reader.type();
+        if (type === null) {
+            type = reader.next();
+        }
+        while (type !== null) {
+            this._writeValue(reader);
+            type = reader.next();
+        }
+    }
+    _writeValue(reader) {
+        const type = reader.type();
+        if (type === null) {
+            return;
+        }
+        if (this._isInStruct()) {
+            const fieldName = reader.fieldName();
+            if (fieldName === null) {
+                throw new Error("Cannot call writeValue() when the Writer is in a Struct but the Reader is not.");
+            }
+            this.writeFieldName(fieldName);
+        }
+        this.setAnnotations(reader.annotations());
+        if (reader.isNull()) {
+            this.writeNull(type);
+            return;
+        }
+        switch (type) {
+            case IonTypes_1.IonTypes.BOOL:
+                this.writeBoolean(reader.booleanValue());
+                break;
+            case IonTypes_1.IonTypes.INT:
+                this.writeInt(reader.bigIntValue());
+                break;
+            case IonTypes_1.IonTypes.FLOAT:
+                this.writeFloat64(reader.numberValue());
+                break;
+            case IonTypes_1.IonTypes.DECIMAL:
+                this.writeDecimal(reader.decimalValue());
+                break;
+            case IonTypes_1.IonTypes.TIMESTAMP:
+                this.writeTimestamp(reader.timestampValue());
+                break;
+            case IonTypes_1.IonTypes.SYMBOL:
+                this.writeSymbol(reader.stringValue());
+                break;
+            case IonTypes_1.IonTypes.STRING:
+                this.writeString(reader.stringValue());
+                break;
+            case IonTypes_1.IonTypes.CLOB:
+                this.writeClob(reader.uInt8ArrayValue());
+                break;
+            case IonTypes_1.IonTypes.BLOB:
+                this.writeBlob(reader.uInt8ArrayValue());
+                break;
+            case IonTypes_1.IonTypes.LIST:
+                this.stepIn(IonTypes_1.IonTypes.LIST);
+                break;
+            case IonTypes_1.IonTypes.SEXP:
+                this.stepIn(IonTypes_1.IonTypes.SEXP);
+                break;
+            case IonTypes_1.IonTypes.STRUCT:
+                this.stepIn(IonTypes_1.IonTypes.STRUCT);
+                break;
+            default:
+                throw new Error("Unrecognized type " + (type !== null ? type.name : type));
+        }
+        if (type.isContainer) {
+            reader.stepIn();
+            this._writeValues(reader);
+            this.stepOut();
+            reader.stepOut();
+        }
+    }
+    _validateAnnotations(input) {
+        if (!Array.isArray(input)) {
+            return false;
+        }
+        for (let i = 0; i < input.length; i++) {
+            if (!this._isString(input[i])) {
+                return false;
+            }
+        }
+        return true;
+    }
+    _isString(input) {
+        return typeof input === "string";
+    }
+}
+exports.AbstractWriter = AbstractWriter;
+//# sourceMappingURL=AbstractWriter.js.map
+
+/***/ }),
+
+/***/ 7463:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+/*!
+ * Copyright 2012 Amazon.com, Inc. or its affiliates. All Rights Reserved.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License").
+ * You may not use this file except in compliance with the License.
+ * A copy of the License is located at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * or in the "license" file accompanying this file. This file is distributed
+ * on an "AS IS" BASIS, WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either
+ * express or implied. See the License for the specific language governing
+ * permissions and limitations under the License.
+ */
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.BigIntSerde = void 0;
+class BigIntSerde {
+    static toSignedIntBytes(value, isNegative) {
+        let bytes = this.toUnsignedIntBytes(value);
+        if (bytes[0] >= 128) {
+            const extendedBytes = new Uint8Array(bytes.length + 1);
+            extendedBytes.set(bytes, 1);
+            bytes = extendedBytes;
+        }
+        if (isNegative) {
+            bytes[0] += 0x80;
+        }
+        return bytes;
+    }
+    static fromUnsignedBytes(bytes) {
+        let magnitude = 0n;
+        for (let m = 0; m < bytes.length; m++) {
+            const byte = BigInt(bytes[m]);
+            magnitude = magnitude << this.BITS_PER_BYTE;
+            magnitude = magnitude | byte;
+        }
+        return magnitude;
+    }
+    static toUnsignedIntBytes(value) {
+        if (value < 0n) {
+            value = -value;
+        }
+        const sizeInBytes = this.getUnsignedIntSizeInBytes(value);
+        const bytes = new Uint8Array(sizeInBytes);
+        for (let m = sizeInBytes - 1; m >= 0; m--) {
+            const lastByte = Number(value & this.BYTE_MAX_VALUE);
+            value = value >> this.BITS_PER_BYTE;
+            bytes[m] = lastByte;
+        }
+        return bytes;
+    }
+    static getUnsignedIntSizeInBytes(value) {
+        for (let m = 0; m < this.SIZE_THRESHOLDS.length; m++) {
+            const threshold = this.SIZE_THRESHOLDS[m];
+            if (value <= threshold) {
+                return m + 1;
+            }
+        }
+        let sizeInBytes = this.SIZE_THRESHOLDS.length;
+        let threshold = this.calculateSizeThreshold(sizeInBytes);
+        while (value > threshold) {
+            sizeInBytes++;
+            threshold = this.calculateSizeThreshold(sizeInBytes);
+        }
+        return sizeInBytes;
+    }
+    static calculateSizeThresholds() {
+        const thresholds = [];
+        for (let m = 1; m <= this.SERIALIZED_BIGINT_SIZES_TO_PRECOMPUTE; m++) {
+            thresholds.push(this.calculateSizeThreshold(m));
+        }
+        return thresholds;
+    }
+    static calculateSizeThreshold(numberOfBytes) {
+        const exponent = BigInt(numberOfBytes) * this.BITS_PER_BYTE;
+        const threshold = 2n ** exponent;
+        return threshold - 1n;
+    }
+}
+exports.BigIntSerde = BigIntSerde;
+BigIntSerde.SERIALIZED_BIGINT_SIZES_TO_PRECOMPUTE = 64;
+BigIntSerde.BITS_PER_BYTE = 8n;
+BigIntSerde.BYTE_MAX_VALUE = BigInt(0xff);
+BigIntSerde.SIZE_THRESHOLDS = BigIntSerde.calculateSizeThresholds();
+//# sourceMappingURL=BigIntSerde.js.map
+
+/***/ }),
+
+/***/ 1599:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+/*!
+ * Copyright 2012 Amazon.com, Inc. or its affiliates. All Rights Reserved.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License").
+ * You may not use this file except in compliance with the License.
+ * A copy of the License is located at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * or in the "license" file accompanying this file. This file is distributed
+ * on an "AS IS" BASIS, WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either
+ * express or implied. See the License for the specific language governing
+ * permissions and limitations under the License.
+ */
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.ComparisonResult = exports.ComparisonResultType = void 0;
+var ComparisonResultType;
+(function (ComparisonResultType) {
+    ComparisonResultType["EQUAL"] = "EQUAL";
+    ComparisonResultType["NOT_EQUAL"] = "NOT_EQUAL";
+    ComparisonResultType["ERROR"] = "ERROR";
+})(ComparisonResultType = exports.ComparisonResultType || (exports.ComparisonResultType = {}));
+class ComparisonResult {
+    constructor(result = ComparisonResultType.EQUAL, message = "", actualIndex = 0, expectedIndex = 0) {
+        this.result = result;
+        this.message = message;
+        this.actualIndex = actualIndex;
+        this.expectedIndex = expectedIndex;
+    }
+}
+exports.ComparisonResult = ComparisonResult;
+//# sourceMappingURL=ComparisonResult.js.map
+
+/***/ }),
+
+/***/ 1631:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+/*!
+ * Copyright 2012 Amazon.com, Inc. or its affiliates. All Rights Reserved.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License").
+ * You may not use this file except in compliance with the License.
+ * A copy of the License is located at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * or in the "license" file accompanying this file. This file is distributed
+ * on an "AS IS" BASIS, WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either
+ * express or implied. See the License for the specific language governing
+ * permissions and limitations under the License.
+ */
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.IntSize = void 0;
+var IntSize;
+(function (IntSize) {
+    IntSize[IntSize["Number"] = 0] = "Number";
+    IntSize[IntSize["BigInt"] = 1] = "BigInt";
+})(IntSize = exports.IntSize || (exports.IntSize = {}));
+exports["default"] = IntSize;
+//# sourceMappingURL=IntSize.js.map
+
+/***/ }),
+
+/***/ 7177:
+/***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
+
+
+/*!
+ * Copyright 2012 Amazon.com, Inc. or its affiliates. All Rights Reserved.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License").
+ * You may not use this file except in compliance with the License.
+ * A copy of the License is located at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * or in the "license" file accompanying this file. This file is distributed
+ * on an "AS IS" BASIS, WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either
+ * express or implied. See the License for the specific language governing
+ * permissions and limitations under the License.
+ */
+var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    Object.defineProperty(o, k2, { enumerable: true, get: function() { return m[k]; } });
+}) : (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    o[k2] = m[k];
+}));
+var __setModuleDefault = (this && this.__setModuleDefault) || (Object.create ? (function(o, v) {
+    Object.defineProperty(o, "default", { enumerable: true, value: v });
+}) : function(o, v) {
+    o["default"] = v;
+});
+var __importStar = (this && this.__importStar) || function (mod) {
+    if (mod && mod.__esModule) return mod;
+    var result = {};
+    if (mod != null) for (var k in mod) if (k !== "default" && Object.hasOwnProperty.call(mod, k)) __createBinding(result, mod, k);
+    __setModuleDefault(result, mod);
+    return result;
+};
+var __importDefault = (this && this.__importDefault) || function (mod) {
+    return (mod && mod.__esModule) ? mod : { "default": mod };
+};
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.dom = exports.IntSize = exports.dumpPrettyText = exports.dumpText = exports.dumpBinary = exports.makeBinaryWriter = exports.makePrettyWriter = exports.makeTextWriter = exports.makeReader = void 0;
+const IntSize_1 = __importDefault(__nccwpck_require__(1631));
+exports.IntSize = IntSize_1.default;
+const IonBinaryReader_1 = __nccwpck_require__(7127);
+const IonBinaryWriter_1 = __nccwpck_require__(55);
+const IonConstants_1 = __nccwpck_require__(8012);
+const IonLocalSymbolTable_1 = __nccwpck_require__(3480);
+const IonPrettyTextWriter_1 = __nccwpck_require__(7809);
+const IonSpan_1 = __nccwpck_require__(7753);
+const IonTextReader_1 = __nccwpck_require__(8857);
+const IonTextWriter_1 = __nccwpck_require__(7477);
+const IonUnicode_1 = __nccwpck_require__(9682);
+const IonWriteable_1 = __nccwpck_require__(1893);
+function isBinary(buffer) {
+    if (buffer.length < 4) {
+        return false;
+    }
+    for (let i = 0; i < 4; i++) {
+        if (buffer[i] !== IonConstants_1.IVM.binary[i]) {
+            return false;
+        }
+    }
+    return true;
+}
+function makeReader(buf, catalog) {
+    if (typeof buf === "string") {
+        return new IonTextReader_1.TextReader(new IonSpan_1.StringSpan(buf), catalog);
+    }
+    const bufArray = new Uint8Array(buf);
+    if (isBinary(bufArray)) {
+        return new IonBinaryReader_1.BinaryReader(new IonSpan_1.BinarySpan(bufArray), catalog);
+    }
+    else {
+        return new IonTextReader_1.TextReader(new IonSpan_1.StringSpan(IonUnicode_1.decodeUtf8(bufArray)), catalog);
+    }
+}
+exports.makeReader = makeReader;
+function makeTextWriter() {
+    return new IonTextWriter_1.TextWriter(new IonWriteable_1.Writeable());
+}
+exports.makeTextWriter = makeTextWriter;
+function makePrettyWriter(indentSize) {
+    return new IonPrettyTextWriter_1.PrettyTextWriter(new IonWriteable_1.Writeable(), indentSize);
+}
+exports.makePrettyWriter = makePrettyWriter;
+function makeBinaryWriter() {
+    const localSymbolTable = IonLocalSymbolTable_1.defaultLocalSymbolTable();
+    return new IonBinaryWriter_1.BinaryWriter(localSymbolTable, new IonWriteable_1.Writeable());
+}
+exports.makeBinaryWriter = makeBinaryWriter;
+function _writeAllTo(writer, values) {
+    for (const value of values) {
+        dom.Value.from(value).writeTo(writer);
+    }
+    writer.close();
+    return writer.getBytes();
+}
+function dumpBinary(...values) {
+    return _writeAllTo(makeBinaryWriter(), values);
+}
+exports.dumpBinary = dumpBinary;
+function dumpText(...values) {
+    return IonUnicode_1.decodeUtf8(_writeAllTo(makeTextWriter(), values));
+}
+exports.dumpText = dumpText;
+function dumpPrettyText(...values) {
+    return IonUnicode_1.decodeUtf8(_writeAllTo(makePrettyWriter(), values));
+}
+exports.dumpPrettyText = dumpPrettyText;
+var IonCatalog_1 = __nccwpck_require__(8270);
+Object.defineProperty(exports, "Catalog", ({ enumerable: true, get: function () { return IonCatalog_1.Catalog; } }));
+var IonDecimal_1 = __nccwpck_require__(5238);
+Object.defineProperty(exports, "Decimal", ({ enumerable: true, get: function () { return IonDecimal_1.Decimal; } }));
+var IonLocalSymbolTable_2 = __nccwpck_require__(3480);
+Object.defineProperty(exports, "defaultLocalSymbolTable", ({ enumerable: true, get: function () { return IonLocalSymbolTable_2.defaultLocalSymbolTable; } }));
+var IonType_1 = __nccwpck_require__(7769);
+Object.defineProperty(exports, "IonType", ({ enumerable: true, get: function () { return IonType_1.IonType; } }));
+var IonTypes_1 = __nccwpck_require__(1516);
+Object.defineProperty(exports, "IonTypes", ({ enumerable: true, get: function () { return IonTypes_1.IonTypes; } }));
+var IonSharedSymbolTable_1 = __nccwpck_require__(6510);
+Object.defineProperty(exports, "SharedSymbolTable", ({ enumerable: true, get: function () { return IonSharedSymbolTable_1.SharedSymbolTable; } }));
+var IonTimestamp_1 = __nccwpck_require__(4625);
+Object.defineProperty(exports, "TimestampPrecision", ({ enumerable: true, get: function () { return IonTimestamp_1.TimestampPrecision; } }));
+Object.defineProperty(exports, "Timestamp", ({ enumerable: true, get: function () { return IonTimestamp_1.Timestamp; } }));
+var IonText_1 = __nccwpck_require__(6470);
+Object.defineProperty(exports, "toBase64", ({ enumerable: true, get: function () { return IonText_1.toBase64; } }));
+var IonUnicode_2 = __nccwpck_require__(9682);
+Object.defineProperty(exports, "decodeUtf8", ({ enumerable: true, get: function () { return IonUnicode_2.decodeUtf8; } }));
+const dom = __importStar(__nccwpck_require__(2316));
+exports.dom = dom;
+var dom_1 = __nccwpck_require__(2316);
+Object.defineProperty(exports, "load", ({ enumerable: true, get: function () { return dom_1.load; } }));
+Object.defineProperty(exports, "loadAll", ({ enumerable: true, get: function () { return dom_1.loadAll; } }));
+var IonEvent_1 = __nccwpck_require__(1731);
+Object.defineProperty(exports, "IonEventType", ({ enumerable: true, get: function () { return IonEvent_1.IonEventType; } }));
+Object.defineProperty(exports, "IonEventFactory", ({ enumerable: true, get: function () { return IonEvent_1.IonEventFactory; } }));
+var IonEventStream_1 = __nccwpck_require__(4163);
+Object.defineProperty(exports, "IonEventStream", ({ enumerable: true, get: function () { return IonEventStream_1.IonEventStream; } }));
+var EventStreamError_1 = __nccwpck_require__(1255);
+Object.defineProperty(exports, "EventStreamError", ({ enumerable: true, get: function () { return EventStreamError_1.EventStreamError; } }));
+var ComparisonResult_1 = __nccwpck_require__(1599);
+Object.defineProperty(exports, "ComparisonResult", ({ enumerable: true, get: function () { return ComparisonResult_1.ComparisonResult; } }));
+Object.defineProperty(exports, "ComparisonResultType", ({ enumerable: true, get: function () { return ComparisonResult_1.ComparisonResultType; } }));
+//# sourceMappingURL=Ion.js.map
+
+/***/ }),
+
+/***/ 9311:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+/*!
+ * Copyright 2012 Amazon.com, Inc. or its affiliates. All Rights Reserved.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License").
+ * You may not use this file except in compliance with the License.
+ * A copy of the License is located at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * or in the "license" file accompanying this file. This file is distributed
+ * on an "AS IS" BASIS, WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either
+ * express or implied. See the License for the specific language governing
+ * permissions and limitations under the License.
+ */
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.TB_ANNOTATION = exports.TB_STRUCT = exports.TB_SEXP = exports.TB_LIST = exports.TB_BLOB = exports.TB_CLOB = exports.TB_STRING = exports.TB_SYMBOL = exports.TB_TIMESTAMP = exports.TB_DECIMAL = exports.TB_FLOAT = exports.TB_NEG_INT = exports.TB_INT = exports.TB_BOOL = exports.TB_NULL = exports.LEN_NULL = exports.LEN_VAR = exports.LEN_MASK = exports.BYTE_SHIFT = exports.TYPE_SHIFT = exports.BYTE_MASK = exports.NIBBLE_MASK = void 0;
+exports.NIBBLE_MASK = 0xf;
+exports.BYTE_MASK = 0xff;
+exports.TYPE_SHIFT = 4;
+exports.BYTE_SHIFT = 8;
+exports.LEN_MASK = 0xf;
+exports.LEN_VAR = 14;
+exports.LEN_NULL = 15;
+exports.TB_NULL = 0;
+exports.TB_BOOL = 1;
+exports.TB_INT = 2;
+exports.TB_NEG_INT = 3;
+exports.TB_FLOAT = 4;
+exports.TB_DECIMAL = 5;
+exports.TB_TIMESTAMP = 6;
+exports.TB_SYMBOL = 7;
+exports.TB_STRING = 8;
+exports.TB_CLOB = 9;
+exports.TB_BLOB = 10;
+exports.TB_LIST = 11;
+exports.TB_SEXP = 12;
+exports.TB_STRUCT = 13;
+exports.TB_ANNOTATION = 14;
+//# sourceMappingURL=IonBinary.js.map
+
+/***/ }),
+
+/***/ 7127:
+/***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
+
+
+/*!
+ * Copyright 2012 Amazon.com, Inc. or its affiliates. All Rights Reserved.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License").
+ * You may not use this file except in compliance with the License.
+ * A copy of the License is located at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * or in the "license" file accompanying this file. This file is distributed
+ * on an "AS IS" BASIS, WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either
+ * express or implied. See the License for the specific language governing
+ * permissions and limitations under the License.
+ */
+var __importDefault = (this && this.__importDefault) || function (mod) {
+    return (mod && mod.__esModule) ? mod : { "default": mod };
+};
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.BinaryReader = void 0;
+const IntSize_1 = __importDefault(__nccwpck_require__(1631));
+const IonCatalog_1 = __nccwpck_require__(8270);
+const IonConstants_1 = __nccwpck_require__(8012);
+const IonLocalSymbolTable_1 = __nccwpck_require__(3480);
+const IonParserBinaryRaw_1 = __nccwpck_require__(5977);
+const IonSymbols_1 = __nccwpck_require__(6252);
+const IonTypes_1 = __nccwpck_require__(1516);
+const util_1 = __nccwpck_require__(6795);
+const BOC = -2;
+const EOF = -1;
+const TB_NULL = 0;
+const TB_BOOL = 1;
+const TB_INT = 2;
+const TB_NEG_INT = 3;
+const TB_FLOAT = 4;
+const TB_DECIMAL = 5;
+const TB_TIMESTAMP = 6;
+const TB_SYMBOL = 7;
+const TB_STRING = 8;
+const TB_CLOB = 9;
+const TB_BLOB = 10;
+const TB_LIST = 11;
+const TB_SEXP = 12;
+const TB_STRUCT = 13;
+function get_ion_type(t) {
+    switch (t) {
+        case TB_NULL:
+            return IonTypes_1.IonTypes.NULL;
+        case TB_BOOL:
+            return IonTypes_1.IonTypes.BOOL;
+        case TB_INT:
+            return IonTypes_1.IonTypes.INT;
+        case TB_NEG_INT:
+            return IonTypes_1.IonTypes.INT;
+        case TB_FLOAT:
+            return IonTypes_1.IonTypes.FLOAT;
+        case TB_DECIMAL:
+            return IonTypes_1.IonTypes.DECIMAL;
+        case TB_TIMESTAMP:
+            return IonTypes_1.IonTypes.TIMESTAMP;
+        case TB_SYMBOL:
+            return IonTypes_1.IonTypes.SYMBOL;
+        case TB_STRING:
+            return IonTypes_1.IonTypes.STRING;
+        case TB_CLOB:
+            return IonTypes_1.IonTypes.CLOB;
+        case TB_BLOB:
+            return IonTypes_1.IonTypes.BLOB;
+        case TB_LIST:
+            return IonTypes_1.IonTypes.LIST;
+        case TB_SEXP:
+            return IonTypes_1.IonTypes.SEXP;
+        case TB_STRUCT:
+            return IonTypes_1.IonTypes.STRUCT;
+        default:
+            return null;
+    }
+}
+class BinaryReader {
+    constructor(source, catalog) {
+        this._annotations = null;
+        this._parser = new IonParserBinaryRaw_1.ParserBinaryRaw(source);
+        this._cat = catalog ? catalog : new IonCatalog_1.Catalog();
+        this._symtab = IonLocalSymbolTable_1.defaultLocalSymbolTable();
+        this._raw_type = BOC;
+    }
+    position() {
+        return this._parser.source().position();
+    }
+    next() {
+        this._annotations = null;
+        if (this._raw_type === EOF) {
+            return null;
+        }
+        for (this._raw_type = this._parser.next(); this.depth() === 0; this._raw_type = this._parser.next()) {
+            if (this._raw_type === TB_SYMBOL) {
+                const raw = this._parser._getSid();
+                if (raw !== IonConstants_1.IVM.sid) {
+                    break;
+                }
+                this._symtab = IonLocalSymbolTable_1.defaultLocalSymbolTable();
+            }
+            else if (this._raw_type === TB_STRUCT) {
+                if (!this._parser.hasAnnotations()) {
+                    break;
+                }
+                if (this._parser.getAnnotation(0) !== IonSymbols_1.ion_symbol_table_sid) {
+                    break;
+                }
+                this._symtab = IonSymbols_1.makeSymbolTable(this._cat, this, this._symtab);
+            }
+            else {
+                break;
+            }
+        }
+        return get_ion_type(this._raw_type);
+    }
+    stepIn() {
+        if (!get_ion_type(this._raw_type).isContainer) {
+            throw new Error("Can't step in to a scalar value");
+        }
+        this._parser.stepIn();
+        this._raw_type = BOC;
+    }
+    stepOut() {
+        this._parser.stepOut();
+        this._raw_type = BOC;
+    }
+    type() {
+        return get_ion_type(this._raw_type);
+    }
+    depth() {
+        return this._parser.depth();
+    }
+    fieldName() {
+        return this.getSymbolString(this._parser.getFieldId());
+    }
+    hasAnnotations() {
+        return this._parser.hasAnnotations();
+    }
+    annotations() {
+        this._loadAnnotations();
+        return this._annotations !== null ? this._annotations : [];
+    }
+    getAnnotation(index) {
+        this._loadAnnotations();
+        return this._annotations[index];
+    }
+    isNull() {
+        return this._raw_type === TB_NULL || this._parser.isNull();
+    }
+    uInt8ArrayValue() {
+        return this._parser.uInt8ArrayValue();
+    }
+    booleanValue() {
+        return this._parser.booleanValue();
+    }
+    decimalValue() {
+        return this._parser.decimalValue();
+    }
+    bigIntValue() {
+        return this._parser.bigIntValue();
+    }
+    intSize() {
+        if (util_1.isSafeInteger(this.bigIntValue())) {
+            return IntSize_1.default.Number;
+        }
+        return IntSize_1.default.BigInt;
+    }
+    numberValue() {
+        return this._parser.numberValue();
+    }
+    stringValue() {
+        const t = this;
+        const p = t._parser;
+        switch (get_ion_type(t._raw_type)) {
+            case IonTypes_1.IonTypes.NULL:
+                return null;
+            case IonTypes_1.IonTypes.STRING:
+                if (this.isNull()) {
+                    return null;
+                }
+                return p.stringValue();
+            case IonTypes_1.IonTypes.SYMBOL:
+                if (this.isNull()) {
+                    return null;
+                }
+                const sid = p._getSid();
+                if (sid !== null) {
+                    return this.getSymbolString(sid);
+                }
+        }
+        throw new Error("Current value is not a string or symbol.");
+    }
+    timestampValue() {
+        return this._parser.timestampValue();
+    }
+    value() {
+        const type = this.type();
+        if (type && type.isContainer) {
+            if (this.isNull()) {
+                return null;
+            }
+            throw new Error("Unable to provide a value for " + type.name + " containers.");
+        }
+        switch (type) {
+            case IonTypes_1.IonTypes.NULL:
+                return null;
+            case IonTypes_1.IonTypes.BLOB:
+            case IonTypes_1.IonTypes.CLOB:
+                return this.uInt8ArrayValue();
+            case IonTypes_1.IonTypes.BOOL:
+                return this.booleanValue();
+            case IonTypes_1.IonTypes.DECIMAL:
+                return this.decimalValue();
+            case IonTypes_1.IonTypes.INT:
+                return this.bigIntValue();
+            case IonTypes_1.IonTypes.FLOAT:
+                return this.numberValue();
+            case IonTypes_1.IonTypes.STRING:
+            case IonTypes_1.IonTypes.SYMBOL:
+                return this.stringValue();
+            case IonTypes_1.IonTypes.TIMESTAMP:
+                return this.timestampValue();
+            default:
+                throw new Error("There is no current value.");
+        }
+    }
+    _loadAnnotations() {
+        if (this._annotations === null) {
+            this._annotations = [];
+            this._parser.getAnnotations().forEach((id) => {
+                this._annotations.push(this.getSymbolString(id));
+            });
+        }
+    }
+    getSymbolString(symbolId) {
+        let s = null;
+        if (symbolId === null) {
+            return null;
+        }
+        if (symbolId > 0) {
+            s = this._symtab.getSymbolText(symbolId);
+            if (s === undefined) {
+                throw new Error("symbol is unresolvable");
+            }
+        }
+        else if (symbolId === 0) {
+            throw new Error("Symbol ID zero is unsupported");
+        }
+        else if (symbolId < 0) {
+            throw new Error("Negative symbol ID: " + symbolId + " is illegal.");
+        }
+        return s;
+    }
+}
+exports.BinaryReader = BinaryReader;
+//# sourceMappingURL=IonBinaryReader.js.map
+
+/***/ }),
+
+/***/ 55:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+/*!
+ * Copyright 2012 Amazon.com, Inc. or its affiliates. All Rights Reserved.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License").
+ * You may not use this file except in compliance with the License.
+ * A copy of the License is located at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * or in the "license" file accompanying this file. This file is distributed
+ * on an "AS IS" BASIS, WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either
+ * express or implied. See the License for the specific language governing
+ * permissions and limitations under the License.
+ */
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.NullNode = exports.LeafNode = exports.AbstractNode = exports.BinaryWriter = void 0;
+const AbstractWriter_1 = __nccwpck_require__(7754);
+const BigIntSerde_1 = __nccwpck_require__(7463);
+const IonLowLevelBinaryWriter_1 = __nccwpck_require__(9067);
+const IonTimestamp_1 = __nccwpck_require__(4625);
+const IonTypes_1 = __nccwpck_require__(1516);
+const IonUnicode_1 = __nccwpck_require__(9682);
+const IonWriteable_1 = __nccwpck_require__(1893);
+const util_1 = __nccwpck_require__(6795);
+const MAJOR_VERSION = 1;
+const MINOR_VERSION = 0;
+const MAX_VALUE_LENGTH = 14;
+const MAX_VALUE_LENGTH_FLAG = 14;
+const NULL_VALUE_FLAG = 15;
+const TYPE_DESCRIPTOR_LENGTH = 1;
+const EMPTY_UINT8ARRAY = new Uint8Array();
+var States;
+(function (States) {
+    States[States["VALUE"] = 0] = "VALUE";
+    States[States["STRUCT_FIELD"] = 1] = "STRUCT_FIELD";
+    States[States["STRUCT_VALUE"] = 2] = "STRUCT_VALUE";
+    States[States["CLOSED"] = 3] = "CLOSED";
+})(States || (States = {}));
+var TypeCodes;
+(function (TypeCodes) {
+    TypeCodes[TypeCodes["NULL"] = 0] = "NULL";
+    TypeCodes[TypeCodes["BOOL"] = 1] = "BOOL";
+    TypeCodes[TypeCodes["POSITIVE_INT"] = 2] = "POSITIVE_INT";
+    TypeCodes[TypeCodes["NEGATIVE_INT"] = 3] = "NEGATIVE_INT";
+    TypeCodes[TypeCodes["FLOAT"] = 4] = "FLOAT";
+    TypeCodes[TypeCodes["DECIMAL"] = 5] = "DECIMAL";
+    TypeCodes[TypeCodes["TIMESTAMP"] = 6] = "TIMESTAMP";
+    TypeCodes[TypeCodes["SYMBOL"] = 7] = "SYMBOL";
+    TypeCodes[TypeCodes["STRING"] = 8] = "STRING";
+    TypeCodes[TypeCodes["CLOB"] = 9] = "CLOB";
+    TypeCodes[TypeCodes["BLOB"] = 10] = "BLOB";
+    TypeCodes[TypeCodes["LIST"] = 11] = "LIST";
+    TypeCodes[TypeCodes["SEXP"] = 12] = "SEXP";
+    TypeCodes[TypeCodes["STRUCT"] = 13] = "STRUCT";
+    TypeCodes[TypeCodes["ANNOTATION"] = 14] = "ANNOTATION";
+})(TypeCodes || (TypeCodes = {}));
+class BinaryWriter extends AbstractWriter_1.AbstractWriter {
+    constructor(symbolTable, writeable) {
+        super();
+        this.datagram = [];
+        this.containers = [];
+        this.state = States.VALUE;
+        this.symbolTable = symbolTable;
+        this.writer = new IonLowLevelBinaryWriter_1.LowLevelBinaryWriter(writeable);
+    }
+    getBytes() {
+        return this.writer.getBytes();
+    }
+    writeBlob(value) {
+        util_1._assertDefined(value);
+        this.checkWriteValue();
+        if (value === null) {
+            this.writeNull(IonTypes_1.IonTypes.BLOB);
+            return;
+        }
+        this.addNode(new BytesNode(this.writer, this.getCurrentContainer(), IonTypes_1.IonTypes.BLOB, this.encodeAnnotations(this._annotations), value));
+    }
+    writeBoolean(value) {
+        util_1._assertDefined(value);
+        this.checkWriteValue();
+        if (value === null) {
+            this.writeNull(IonTypes_1.IonTypes.BOOL);
+            return;
+        }
+        this.addNode(new BooleanNode(this.writer, this.getCurrentContainer(), this.encodeAnnotations(this._annotations), value));
+    }
+    writeClob(value) {
+        util_1._assertDefined(value);
+        this.checkWriteValue();
+        if (value === null) {
+            this.writeNull(IonTypes_1.IonTypes.CLOB);
+            return;
+        }
+        this.addNode(new BytesNode(this.writer, this.getCurrentContainer(), IonTypes_1.IonTypes.CLOB, this.encodeAnnotations(this._annotations), value));
+    }
+    writeDecimal(value) {
+        util_1._assertDefined(value);
+        this.checkWriteValue();
+        if (value === null) {
+            this.writeNull(IonTypes_1.IonTypes.DECIMAL);
+            return;
+        }
+        const exponent = value.getExponent();
+        const coefficient = value.getCoefficient();
+        const isPositiveZero = coefficient === 0n && !value.isNegative();
+        if (isPositiveZero && exponent === 0 && util_1._sign(exponent) === 1) {
+            this.addNode(new BytesNode(this.writer, this.getCurrentContainer(), IonTypes_1.IonTypes.DECIMAL, this.encodeAnnotations(this._annotations), new Uint8Array(0)));
+            return;
+        }
+        const isNegative = value.isNegative();
+        const writeCoefficient = isNegative || coefficient !== 0n;
+        const coefficientBytes = writeCoefficient
+            ? BigIntSerde_1.BigIntSerde.toSignedIntBytes(coefficient, isNegative)
+            : EMPTY_UINT8ARRAY;
+        const bufLen = IonLowLevelBinaryWriter_1.LowLevelBinaryWriter.getVariableLengthSignedIntSize(exponent) +
+            (writeCoefficient ? coefficientBytes.length : 0);
+        const writer = new IonLowLevelBinaryWriter_1.LowLevelBinaryWriter(new IonWriteable_1.Writeable(bufLen));
+        writer.writeVariableLengthSignedInt(exponent);
+        if (writeCoefficient) {
+            writer.writeBytes(coefficientBytes);
+        }
+        this.addNode(new BytesNode(this.writer, this.getCurrentContainer(), IonTypes_1.IonTypes.DECIMAL, this.encodeAnnotations(this._annotations), writer.getBytes()));
+    }
+    writeFloat32(value) {
+        util_1._assertDefined(value);
+        this.checkWriteValue();
+        if (value === null) {
+            this.writeNull(IonTypes_1.IonTypes.FLOAT);
+            return;
+        }
+        let bytes;
+        if (Object.is(value, 0)) {
+            bytes = new Uint8Array(0);
+        }
+        else {
+            const buffer = new ArrayBuffer(4);
+            const dataview = new DataView(buffer);
+            dataview.setFloat32(0, value, false);
+            bytes = new Uint8Array(buffer);
+        }
+        this.addNode(new BytesNode(this.writer, this.getCurrentContainer(), IonTypes_1.IonTypes.FLOAT, this.encodeAnnotations(this._annotations), bytes));
+    }
+    writeFloat64(value) {
+        util_1._assertDefined(value);
+        this.checkWriteValue();
+        if (value === null) {
+            this.writeNull(IonTypes_1.IonTypes.FLOAT);
+            return;
+        }
+        let bytes;
+        if (Object.is(value, 0)) {
+            bytes = new Uint8Array(0);
+        }
+        else {
+            const buffer = new ArrayBuffer(8);
+            const dataview = new DataView(buffer);
+            dataview.setFloat64(0, value, false);
+            bytes = new Uint8Array(buffer);
+        }
+        this.addNode(new BytesNode(this.writer, this.getCurrentContainer(), IonTypes_1.IonTypes.FLOAT, this.encodeAnnotations(this._annotations), bytes));
+    }
+    writeInt(value) {
+        util_1._assertDefined(value);
+        this.checkWriteValue();
+        if (value === null) {
+            this.writeNull(IonTypes_1.IonTypes.INT);
+            return;
+        }
+        this.addNode(new IntNode(this.writer, this.getCurrentContainer(), this.encodeAnnotations(this._annotations), value));
+    }
+    writeNull(type) {
+        if (type === undefined || type === null) {
+            type = IonTypes_1.IonTypes.NULL;
+        }
+        this.checkWriteValue();
+        this.addNode(new NullNode(this.writer, this.getCurrentContainer(), type, this.encodeAnnotations(this._annotations)));
+    }
+    writeString(value) {
+        util_1._assertDefined(value);
+        this.checkWriteValue();
+        if (value === null) {
+            this.writeNull(IonTypes_1.IonTypes.STRING);
+            return;
+        }
+        this.addNode(new BytesNode(this.writer, this.getCurrentContainer(), IonTypes_1.IonTypes.STRING, this.encodeAnnotations(this._annotations), IonUnicode_1.encodeUtf8(value)));
+    }
+    writeSymbol(value) {
+        util_1._assertDefined(value);
+        this.checkWriteValue();
+        if (value === null) {
+            this.writeNull(IonTypes_1.IonTypes.SYMBOL);
+        }
+        else {
+            const symbolId = this.symbolTable.addSymbol(value);
+            const writer = new IonLowLevelBinaryWriter_1.LowLevelBinaryWriter(new IonWriteable_1.Writeable(IonLowLevelBinaryWriter_1.LowLevelBinaryWriter.getUnsignedIntSize(symbolId)));
+            writer.writeUnsignedInt(symbolId);
+            this.addNode(new BytesNode(this.writer, this.getCurrentContainer(), IonTypes_1.IonTypes.SYMBOL, this.encodeAnnotations(this._annotations), writer.getBytes()));
+        }
+    }
+    writeTimestamp(value) {
+        util_1._assertDefined(value);
+        this.checkWriteValue();
+        if (value === null) {
+            this.writeNull(IonTypes_1.IonTypes.TIMESTAMP);
+            return;
+        }
+        const writer = new IonLowLevelBinaryWriter_1.LowLevelBinaryWriter(new IonWriteable_1.Writeable(12));
+        writer.writeVariableLengthSignedInt(value.getLocalOffset());
+        const date = value.getDate();
+        writer.writeVariableLengthUnsignedInt(date.getUTCFullYear());
+        if (value.getPrecision() >= IonTimestamp_1.TimestampPrecision.MONTH) {
+            writer.writeVariableLengthUnsignedInt(date.getUTCMonth() + 1);
+        }
+        if (value.getPrecision() >= IonTimestamp_1.TimestampPrecision.DAY) {
+            writer.writeVariableLengthUnsignedInt(date.getUTCDate());
+        }
+        if (value.getPrecision() >= IonTimestamp_1.TimestampPrecision.HOUR_AND_MINUTE) {
+            writer.writeVariableLengthUnsignedInt(date.getUTCHours());
+            writer.writeVariableLengthUnsignedInt(date.getUTCMinutes());
+        }
+        if (value.getPrecision() >= IonTimestamp_1.TimestampPrecision.SECONDS) {
+            writer.writeVariableLengthUnsignedInt(value.getSecondsInt());
+            const fractionalSeconds = value._getFractionalSeconds();
+            if (fractionalSeconds.getExponent() !== 0) {
+                writer.writeVariableLengthSignedInt(fractionalSeconds.getExponent());
+                if (fractionalSeconds.getCoefficient() !== 0n) {
+                    writer.writeBytes(BigIntSerde_1.BigIntSerde.toSignedIntBytes(fractionalSeconds.getCoefficient(), fractionalSeconds.isNegative()));
+                }
+            }
+        }
+        this.addNode(new BytesNode(this.writer, this.getCurrentContainer(), IonTypes_1.IonTypes.TIMESTAMP, this.encodeAnnotations(this._annotations), writer.getBytes()));
+    }
+    stepIn(type) {
+        this.checkWriteValue();
+        switch (type) {
+            case IonTypes_1.IonTypes.LIST:
+            case IonTypes_1.IonTypes.SEXP:
+                this.addNode(new SequenceNode(this.writer, this.getCurrentContainer(), type, this.encodeAnnotations(this._annotations)));
+                break;
+            case IonTypes_1.IonTypes.STRUCT:
+                this.addNode(new StructNode(this.writer, this.getCurrentContainer(), this.encodeAnnotations(this._annotations)));
+                this.state = States.STRUCT_FIELD;
+                break;
+            default:
+                throw new Error("Unrecognized container type");
+        }
+    }
+    stepOut() {
+        if (this.depth() === 0) {
+            throw new Error("Not currently in a container");
+        }
+        if (this.state === States.STRUCT_VALUE) {
+            throw new Error("Cannot exit a struct with a partially written field");
+        }
+        this.containers.pop();
+        if (this.depth() > 0) {
+            this.state =
+                this.getCurrentContainer() instanceof StructNode
+                    ? States.STRUCT_FIELD
+                    : States.VALUE;
+        }
+        else {
+            this.state = States.VALUE;
+        }
+    }
+    _isInStruct() {
+        return this.getCurrentContainer() instanceof StructNode;
+    }
+    writeFieldName(fieldName) {
+        util_1._assertDefined(fieldName);
+        if (this.state !== States.STRUCT_FIELD) {
+            throw new Error("Cannot write a field name outside of a struct");
+        }
+        this.fieldName = this.encodeAnnotations([fieldName]);
+        this.state = States.STRUCT_VALUE;
+    }
+    depth() {
+        return this.containers.length;
+    }
+    close() {
+        this.checkClosed();
+        if (this.depth() > 0) {
+            throw new Error("Writer has one or more open containers; call stepOut() for each container prior to close()");
+        }
+        this.writeIvm();
+        const datagram = this.datagram;
+        this.datagram = [];
+        this.writeSymbolTable();
+        for (const node of datagram) {
+            node.write();
+        }
+        this.state = States.CLOSED;
+    }
+    writeIvm() {
+        this.writer.writeByte(0xe0);
+        this.writer.writeByte(MAJOR_VERSION);
+        this.writer.writeByte(MINOR_VERSION);
+        this.writer.writeByte(0xea);
+    }
+    encodeAnnotations(annotations) {
+        if (annotations.length === 0) {
+            return new Uint8Array(0);
+        }
+        const writeable = new IonWriteable_1.Writeable();
+        const writer = new IonLowLevelBinaryWriter_1.LowLevelBinaryWriter(writeable);
+        for (const annotation of annotations) {
+            const symbolId = this.symbolTable.addSymbol(annotation);
+            writer.writeVariableLengthUnsignedInt(symbolId);
+        }
+        this._clearAnnotations();
+        return writeable.getBytes();
+    }
+    getCurrentContainer() {
+        return this.containers[this.containers.length - 1];
+    }
+    addNode(node) {
+        if (this.depth() === 0) {
+            this.datagram.push(node);
+        }
+        else {
+            if (this.state === States.STRUCT_VALUE) {
+                this.getCurrentContainer().addChild(node, this.fieldName);
+                this.state = States.STRUCT_FIELD;
+            }
+            else {
+                this.getCurrentContainer().addChild(node);
+            }
+        }
+        if (node.isContainer()) {
+            this.containers.push(node);
+            this.state = States.VALUE;
+        }
+    }
+    checkWriteValue() {
+        this.checkClosed();
+        if (this.state === States.STRUCT_FIELD) {
+            throw new Error("Expected a struct field name instead of a value, call writeFieldName(string) with the desired name before calling stepIn(IonType) or writeIonType()");
+        }
+    }
+    checkClosed() {
+        if (this.state === States.CLOSED) {
+            throw new Error("Writer is closed, no further operations are available");
+        }
+    }
+    writeSymbolTable() {
+        const hasImports = this.symbolTable.import.symbolTable.name != "$ion";
+        const hasLocalSymbols = this.symbolTable.symbols.length > 0;
+        if (!(hasImports || hasLocalSymbols)) {
+            return;
+        }
+        this.setAnnotations(["$ion_symbol_table"]);
+        this.stepIn(IonTypes_1.IonTypes.STRUCT);
+        if (hasImports) {
+            this.writeFieldName("imports");
+            this.stepIn(IonTypes_1.IonTypes.LIST);
+            this.writeImport(this.symbolTable.import);
+            this.stepOut();
+        }
+        if (hasLocalSymbols) {
+            this.writeFieldName("symbols");
+            this.stepIn(IonTypes_1.IonTypes.LIST);
+            for (const symbol_ of this.symbolTable.symbols) {
+                if (symbol_ !== undefined) {
+                    this.writeString(symbol_);
+                }
+            }
+            this.stepOut();
+        }
+        this.stepOut();
+        this.datagram[0].write();
+    }
+    writeImport(import_) {
+        if (!import_) {
+            return;
+        }
+        this.writeImport(import_.parent);
+        this.stepIn(IonTypes_1.IonTypes.STRUCT);
+        this.writeFieldName("name");
+        this.writeString(import_.symbolTable.name);
+        this.writeFieldName("version");
+        this.writeInt(import_.symbolTable.version);
+        this.writeFieldName("max_id");
+        this.writeInt(import_.length);
+        this.stepOut();
+    }
+}
+exports.BinaryWriter = BinaryWriter;
+class AbstractNode {
+    constructor(_writer, parent, _type, annotations) {
+        this._writer = _writer;
+        this.parent = parent;
+        this._type = _type;
+        this.annotations = annotations;
+    }
+    get typeCode() {
+        return this._type.binaryTypeId;
+    }
+    get writer() {
+        return this._writer;
+    }
+    static getLengthLength(length) {
+        if (length < MAX_VALUE_LENGTH) {
+            return 0;
+        }
+        else {
+            return IonLowLevelBinaryWriter_1.LowLevelBinaryWriter.getVariableLengthUnsignedIntSize(length);
+        }
+    }
+    writeTypeDescriptorAndLength(typeCode, isNull, length) {
+        let typeDescriptor = typeCode << 4;
+        if (isNull) {
+            typeDescriptor |= NULL_VALUE_FLAG;
+            this.writer.writeByte(typeDescriptor);
+        }
+        else if (length < MAX_VALUE_LENGTH) {
+            typeDescriptor |= length;
+            this.writer.writeByte(typeDescriptor);
+        }
+        else {
+            typeDescriptor |= MAX_VALUE_LENGTH_FLAG;
+            this.writer.writeByte(typeDescriptor);
+            this.writer.writeVariableLengthUnsignedInt(length);
+        }
+    }
+    getContainedValueLength() {
+        const valueLength = this.getValueLength();
+        const valueLengthLength = AbstractNode.getLengthLength(valueLength);
+        return TYPE_DESCRIPTOR_LENGTH + valueLengthLength + valueLength;
+    }
+    getAnnotatedContainerLength() {
+        const annotationsLength = this.annotations.length;
+        const annotationsLengthLength = IonLowLevelBinaryWriter_1.LowLevelBinaryWriter.getVariableLengthUnsignedIntSize(annotationsLength);
+        const containedValueLength = this.getContainedValueLength();
+        return annotationsLength + annotationsLengthLength + containedValueLength;
+    }
+    getAnnotationsLength() {
+        if (this.hasAnnotations()) {
+            const annotationsLength = this.annotations.length;
+            const annotationsLengthLength = IonLowLevelBinaryWriter_1.LowLevelBinaryWriter.getVariableLengthUnsignedIntSize(annotationsLength);
+            const containedValueLength = this.getContainedValueLength();
+            const annotationsWrapperLengthLength = AbstractNode.getLengthLength(containedValueLength + annotationsLength + annotationsLengthLength);
+            return (TYPE_DESCRIPTOR_LENGTH +
+                annotationsWrapperLengthLength +
+                annotationsLengthLength +
+                annotationsLength);
+        }
+        return 0;
+    }
+    getLength() {
+        const annotationsLength = this.getAnnotationsLength();
+        const containedValueLength = this.getContainedValueLength();
+        return annotationsLength + containedValueLength;
+    }
+    writeAnnotations() {
+        if (!this.hasAnnotations()) {
+            return;
+        }
+        const annotatedContainerLength = this.getAnnotatedContainerLength();
+        this.writeTypeDescriptorAndLength(TypeCodes.ANNOTATION, false, annotatedContainerLength);
+        this.writer.writeVariableLengthUnsignedInt(this.annotations.length);
+        this.writer.writeBytes(new Uint8Array(this.annotations));
+    }
+    hasAnnotations() {
+        return this.annotations.length > 0;
+    }
+}
+exports.AbstractNode = AbstractNode;
+class ContainerNode extends AbstractNode {
+    constructor(writer, parent, type, annotations) {
+        super(writer, parent, type, annotations);
+    }
+    isContainer() {
+        return true;
+    }
+}
+class SequenceNode extends ContainerNode {
+    constructor(writer, parent, type, annotations) {
+        super(writer, parent, type, annotations);
+        this.children = [];
+    }
+    addChild(child, name) {
+        this.children.push(child);
+    }
+    write() {
+        this.writeAnnotations();
+        this.writeTypeDescriptorAndLength(this.typeCode, false, this.getValueLength());
+        for (const child of this.children) {
+            child.write();
+        }
+    }
+    getValueLength() {
+        let valueLength = 0;
+        for (const child of this.children) {
+            valueLength += child.getLength();
+        }
+        return valueLength;
+    }
+    getLength() {
+        if (this.length === undefined) {
+            this.length = super.getLength();
+        }
+        return this.length;
+    }
+}
+class StructNode extends ContainerNode {
+    constructor(writer, parent, annotations) {
+        super(writer, parent, IonTypes_1.IonTypes.STRUCT, annotations);
+        this.fields = [];
+    }
+    addChild(child, fieldName) {
+        if (fieldName === null || fieldName === undefined) {
+            throw new Error("Cannot add a value to a struct without a field name");
+        }
+        this.fields.push({ name: fieldName, value: child });
+    }
+    getValueLength() {
+        let valueLength = 0;
+        for (const field of this.fields) {
+            valueLength += field.name.length;
+            valueLength += field.value.getLength();
+        }
+        return valueLength;
+    }
+    getLength() {
+        if (this.length === undefined) {
+            this.length = super.getLength();
+        }
+        return this.length;
+    }
+    write() {
+        this.writeAnnotations();
+        this.writeTypeDescriptorAndLength(this.typeCode, false, this.getValueLength());
+        for (const field of this.fields) {
+            this.writer.writeBytes(new Uint8Array(field.name));
+            field.value.write();
+        }
+    }
+}
+class LeafNode extends AbstractNode {
+    addChild(child, name) {
+        throw new Error("Cannot add a child to a leaf node");
+    }
+    isContainer() {
+        return false;
+    }
+}
+exports.LeafNode = LeafNode;
+class BooleanNode extends LeafNode {
+    constructor(writer, parent, annotations, value) {
+        super(writer, parent, IonTypes_1.IonTypes.BOOL, annotations);
+        this.value = value;
+    }
+    write() {
+        this.writeAnnotations();
+        this.writeTypeDescriptorAndLength(this.typeCode, false, this.value ? 1 : 0);
+    }
+    getValueLength() {
+        return 0;
+    }
+}
+class IntNode extends LeafNode {
+    constructor(writer, parent, annotations, value) {
+        super(writer, parent, IonTypes_1.IonTypes.INT, annotations);
+        this.value = value;
+        if (!(typeof this.value === "number" || typeof this.value === "bigint")) {
+            throw new Error("Expected " + this.value + " to be a number or bigint");
+        }
+        if (this.value > 0n) {
+            this.intTypeCode = TypeCodes.POSITIVE_INT;
+            const writer = new IonLowLevelBinaryWriter_1.LowLevelBinaryWriter(new IonWriteable_1.Writeable(IonLowLevelBinaryWriter_1.LowLevelBinaryWriter.getUnsignedIntSize(this.value)));
+            writer.writeUnsignedInt(this.value);
+            this.bytes = writer.getBytes();
+        }
+        else if (this.value < 0n) {
+            this.intTypeCode = TypeCodes.NEGATIVE_INT;
+            let magnitude;
+            if (typeof value === "bigint") {
+                if (value < 0n) {
+                    magnitude = -value;
+                }
+                else {
+                    magnitude = value;
+                }
+            }
+            else {
+                magnitude = Math.abs(value);
+            }
+            const writer = new IonLowLevelBinaryWriter_1.LowLevelBinaryWriter(new IonWriteable_1.Writeable(IonLowLevelBinaryWriter_1.LowLevelBinaryWriter.getUnsignedIntSize(magnitude)));
+            writer.writeUnsignedInt(magnitude);
+            this.bytes = writer.getBytes();
+        }
+        else {
+            this.intTypeCode = TypeCodes.POSITIVE_INT;
+            this.bytes = new Uint8Array(0);
+        }
+    }
+    write() {
+        this.writeAnnotations();
+        this.writeTypeDescriptorAndLength(this.intTypeCode, false, this.bytes.length);
+        this.writer.writeBytes(this.bytes);
+    }
+    getValueLength() {
+        return this.bytes.length;
+    }
+}
+class BytesNode extends LeafNode {
+    constructor(writer, parent, type, annotations, value) {
+        super(writer, parent, type, annotations);
+        this.value = value;
+    }
+    write() {
+        this.writeAnnotations();
+        this.writeTypeDescriptorAndLength(this.typeCode, false, this.value.length);
+        this.writer.writeBytes(this.value);
+    }
+    getValueLength() {
+        return this.value.length;
+    }
+}
+class NullNode extends LeafNode {
+    constructor(writer, parent, type, annotations) {
+        super(writer, parent, type, annotations);
+    }
+    write() {
+        this.writeAnnotations();
+        this.writeTypeDescriptorAndLength(this.typeCode, true, 0);
+    }
+    getValueLength() {
+        return 0;
+    }
+}
+exports.NullNode = NullNode;
+//# sourceMappingURL=IonBinaryWriter.js.map
+
+/***/ }),
+
+/***/ 8270:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+/*!
+ * Copyright 2012 Amazon.com, Inc. or its affiliates. All Rights Reserved.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License").
+ * You may not use this file except in compliance with the License.
+ * A copy of the License is located at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * or in the "license" file accompanying this file. This file is distributed
+ * on an "AS IS" BASIS, WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either
+ * express or implied. See the License for the specific language governing
+ * permissions and limitations under the License.
+ */
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.Catalog = void 0;
+const IonSystemSymbolTable_1 = __nccwpck_require__(706);
+function byVersion(x, y) {
+    return x.version - y.version;
+}
+class Catalog {
+    constructor() {
+        this.symbolTables = {};
+        this.add(IonSystemSymbolTable_1.getSystemSymbolTable());
+    }
+    add(symbolTable) {
+        if (symbolTable.name === undefined || symbolTable.name === null) {
+            throw new Error("SymbolTable name must be defined.");
+        }
+        const versions = this.symbolTables[symbolTable.name];
+        if (versions === undefined) {
+            this.symbolTables[symbolTable.name] = [];
+        }
+        this.symbolTables[symbolTable.name][symbolTable.version] = symbolTable;
+    }
+    getVersion(name, version) {
+        const tables = this.symbolTables[name];
+        if (!tables) {
+            return null;
+        }
+        let table = tables[version];
+        if (!table) {
+            table = tables[tables.length];
+        }
+        return table ? table : null;
+    }
+    getTable(name) {
+        const versions = this.symbolTables[name];
+        if (versions === undefined) {
+            return null;
+        }
+        return versions[versions.length - 1];
+    }
+}
+exports.Catalog = Catalog;
+//# sourceMappingURL=IonCatalog.js.map
+
+/***/ }),
+
+/***/ 8012:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+/*!
+ * Copyright 2012 Amazon.com, Inc. or its affiliates. All Rights Reserved.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License").
+ * You may not use this file except in compliance with the License.
+ * A copy of the License is located at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * or in the "license" file accompanying this file. This file is distributed
+ * on an "AS IS" BASIS, WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either
+ * express or implied. See the License for the specific language governing
+ * permissions and limitations under the License.
+ */
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.IVM = exports.EOF = void 0;
+exports.EOF = -1;
+exports.IVM = {
+    text: "$ion_1_0",
+    binary: new Uint8Array([0xe0, 0x01, 0x00, 0xea]),
+    sid: 2,
+};
+//# sourceMappingURL=IonConstants.js.map
+
+/***/ }),
+
+/***/ 5238:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+/*!
+ * Copyright 2012 Amazon.com, Inc. or its affiliates. All Rights Reserved.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License").
+ * You may not use this file except in compliance with the License.
+ * A copy of the License is located at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * or in the "license" file accompanying this file. This file is distributed
+ * on an "AS IS" BASIS, WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either
+ * express or implied. See the License for the specific language governing
+ * permissions and limitations under the License.
+ */
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.Decimal = void 0;
+const util_1 = __nccwpck_require__(6795);
+class Decimal {
+    constructor(coefficient, exponent, isNegative = false) {
+        if (typeof coefficient === "string") {
+            return Decimal.parse(coefficient);
+        }
+        if (!util_1._hasValue(exponent)) {
+            throw new Error("Decimal's constructor was called with a numeric coefficient but no exponent.");
+        }
+        if (typeof coefficient === "number") {
+            return Decimal._fromNumberCoefficient(coefficient, exponent);
+        }
+        if (typeof coefficient === "bigint") {
+            if (!util_1._hasValue(isNegative)) {
+                isNegative = coefficient < 0n;
+            }
+            else if (isNegative != coefficient < 0n) {
+                coefficient *= -1n;
+            }
+            return Decimal._fromBigIntCoefficient(isNegative, coefficient, exponent);
+        }
+        throw new Error(`Unsupported parameter set (${coefficient}, ${exponent}, ${isNegative} passed to Decimal constructor.`);
+    }
+    static _fromNumberCoefficient(coefficient, exponent) {
+        if (!Number.isInteger(coefficient)) {
+            throw new Error("The provided coefficient was not an integer. (" + coefficient + ")");
+        }
+        const isNegative = coefficient < 0 || Object.is(coefficient, -0);
+        return this._fromBigIntCoefficient(isNegative, BigInt(coefficient), exponent);
+    }
+    static _fromBigIntCoefficient(isNegative, coefficient, exponent) {
+        const value = Object.create(this.prototype);
+        value._initialize(isNegative, coefficient, exponent);
+        return value;
+    }
+    static parse(str) {
+        let exponent = 0;
+        if (str === "null" || str === "null.decimal") {
+            return null;
+        }
+        const d = str.match("[d|D]");
+        let exponentDelimiterIndex = str.length;
+        if (d !== undefined && d !== null) {
+            exponent = Number(str.substring(d.index + 1, str.length));
+            exponentDelimiterIndex = d.index;
+        }
+        const f = str.match("\\.");
+        let coefficientText;
+        if (f) {
+            const exponentShift = d
+                ? d.index - 1 - f.index
+                : str.length - 1 - f.index;
+            exponent -= exponentShift;
+            coefficientText =
+                str.substring(0, f.index) +
+                    str.substring(f.index + 1, exponentDelimiterIndex);
+        }
+        else {
+            coefficientText = str.substring(0, exponentDelimiterIndex);
+        }
+        const coefficient = BigInt(coefficientText);
+        const isNegative = coefficient < 0n || coefficientText.startsWith("-0");
+        return Decimal._fromBigIntCoefficient(isNegative, coefficient, exponent);
+    }
+    isNegative() {
+        return this._isNegative;
+    }
+    numberValue() {
+        if (this._isNegativeZero()) {
+            return -0;
+        }
+        return Number(this._coefficient) * Math.pow(10, this._exponent);
+    }
+    intValue() {
+        return Math.trunc(this.numberValue());
+    }
+    toString() {
+        let cStr = this._coefficient.toString();
+        if (cStr[0] === "-") {
+            cStr = cStr.substring(1, cStr.length);
+        }
+        const precision = cStr.length;
+        const adjustedExponent = this._exponent + (precision - 1);
+        let s = "";
+        if (this._exponent <= 0 && adjustedExponent >= -6) {
+            if (this._exponent === 0) {
+                s += cStr;
+            }
+            else {
+                if (cStr.length <= -this._exponent) {
+                    cStr = "0".repeat(-this._exponent - cStr.length + 1) + cStr;
+                    s += cStr.substring(0, 1) + "." + cStr.substring(1);
+                }
+                else {
+                    s +=
+                        cStr.substring(0, precision + this._exponent) +
+                            "." +
+                            cStr.substring(precision + this._exponent);
+                }
+            }
+        }
+        else {
+            s += cStr[0];
+            if (cStr.length > 1) {
+                s += "." + cStr.substring(1);
+            }
+            s += "E" + (adjustedExponent > 0 ? "+" : "") + adjustedExponent;
+        }
+        return (this.isNegative() ? "-" : "") + s;
+    }
+    toJSON() {
+        return this.numberValue();
+    }
+    getCoefficient() {
+        return this._coefficient;
+    }
+    getExponent() {
+        return this._exponent;
+    }
+    equals(that) {
+        return (this.getExponent() === that.getExponent() &&
+            util_1._sign(this.getExponent()) === util_1._sign(that.getExponent()) &&
+            this.isNegative() === that.isNegative() &&
+            this.getCoefficient() === that.getCoefficient());
+    }
+    compareTo(that) {
+        if (this._coefficient === 0n && that._coefficient === 0n) {
+            return 0;
+        }
+        const neg = this.isNegative();
+        if (neg !== that.isNegative()) {
+            return neg ? -1 : 1;
+        }
+        let [thisCoefficientStr, thisPrecision, thisMagnitude,] = this._compareToParams();
+        let [thatCoefficientStr, thatPrecision, thatMagnitude,] = that._compareToParams();
+        if (thisMagnitude > thatMagnitude) {
+            return neg ? -1 : 1;
+        }
+        else if (thisMagnitude < thatMagnitude) {
+            return neg ? 1 : -1;
+        }
+        if (thisCoefficientStr.length < thatCoefficientStr.length) {
+            thisCoefficientStr += "0".repeat(thatPrecision - thisPrecision);
+        }
+        else if (thisCoefficientStr.length > thatCoefficientStr.length) {
+            thatCoefficientStr += "0".repeat(thisPrecision - thatPrecision);
+        }
+        const thisBigInt = BigInt(thisCoefficientStr);
+        const thatBigInt = BigInt(thatCoefficientStr);
+        if (thisBigInt > thatBigInt) {
+            return neg ? -1 : 1;
+        }
+        else if (thisBigInt < thatBigInt) {
+            return neg ? 1 : -1;
+        }
+        return 0;
+    }
+    _initialize(isNegative, coefficient, exponent) {
+        this._isNegative = isNegative;
+        this._coefficient = coefficient;
+        if (Object.is(-0, exponent)) {
+            exponent = 0;
+        }
+        this._exponent = exponent;
+    }
+    _isNegativeZero() {
+        return this.isNegative() && this._coefficient == 0n;
+    }
+    _compareToParams() {
+        const coefficientStr = this.isNegative()
+            ? this._coefficient.toString().substring(1)
+            : this._coefficient.toString();
+        const precision = coefficientStr.length;
+        let magnitude = precision + this._exponent;
+        if (magnitude <= 0) {
+            magnitude -= 1;
+        }
+        if (this._coefficient === 0n) {
+            magnitude = -Infinity;
+        }
+        return [coefficientStr, precision, magnitude];
+    }
+}
+exports.Decimal = Decimal;
+Decimal.ZERO = new Decimal(0, 0);
+Decimal.ONE = new Decimal(1, 0);
+//# sourceMappingURL=IonDecimal.js.map
+
+/***/ }),
+
+/***/ 3712:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+/*!
+ * Copyright 2012 Amazon.com, Inc. or its affiliates. All Rights Reserved.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License").
+ * You may not use this file except in compliance with the License.
+ * A copy of the License is located at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * or in the "license" file accompanying this file. This file is distributed
+ * on an "AS IS" BASIS, WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either
+ * express or implied. See the License for the specific language governing
+ * permissions and limitations under the License.
+ */
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.Import = void 0;
+class Import {
+    constructor(parent, symbolTable, length) {
+        this._parent = parent;
+        this._symbolTable = symbolTable;
+        this._offset = this.parent ? this.parent.offset + this.parent.length : 1;
+        this._length = length || this.symbolTable.numberOfSymbols;
+    }
+    get parent() {
+        return this._parent;
+    }
+    get offset() {
+        return this._offset;
+    }
+    get length() {
+        return this._length;
+    }
+    get symbolTable() {
+        return this._symbolTable;
+    }
+    getSymbolText(symbolId) {
+        if (this.parent === undefined) {
+            throw new Error("Illegal parent state.");
+        }
+        if (this.parent !== null) {
+            const parentSymbol = this.parent.getSymbolText(symbolId);
+            if (parentSymbol) {
+                return parentSymbol;
+            }
+        }
+        const index = symbolId - this.offset;
+        if (index >= 0 && index < this.length) {
+            return this.symbolTable.getSymbolText(index);
+        }
+        return undefined;
+    }
+    getSymbolId(symbolText) {
+        let symbolId;
+        if (this.parent !== null) {
+            symbolId = this.parent.getSymbolId(symbolText);
+            if (symbolId) {
+                return symbolId;
+            }
+        }
+        symbolId = this.symbolTable.getSymbolId(symbolText);
+        if (symbolId !== null && symbolId !== undefined && symbolId < this.length) {
+            return symbolId + this.offset;
+        }
+        return undefined;
+    }
+}
+exports.Import = Import;
+//# sourceMappingURL=IonImport.js.map
+
+/***/ }),
+
+/***/ 3480:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+/*!
+ * Copyright 2012 Amazon.com, Inc. or its affiliates. All Rights Reserved.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License").
+ * You may not use this file except in compliance with the License.
+ * A copy of the License is located at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * or in the "license" file accompanying this file. This file is distributed
+ * on an "AS IS" BASIS, WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either
+ * express or implied. See the License for the specific language governing
+ * permissions and limitations under the License.
+ */
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.defaultLocalSymbolTable = exports.LocalSymbolTable = void 0;
+const IonSystemSymbolTable_1 = __nccwpck_require__(706);
+class LocalSymbolTable {
+    constructor(theImport, symbols = []) {
+        this.index = Object.create(null);
+        this._symbols = [];
+        if (theImport === null) {
+            this._import = IonSystemSymbolTable_1.getSystemSymbolTableImport();
+        }
+        else {
+            this._import = theImport;
+        }
+        this.offset = this._import.offset + this._import.length;
+        for (const symbol_ of symbols) {
+            this.assignSymbolId(symbol_);
+        }
+    }
+    get symbols() {
+        return this._symbols;
+    }
+    get maxId() {
+        return this.offset + this._symbols.length - 1;
+    }
+    get import() {
+        return this._import;
+    }
+    getSymbolId(symbol_) {
+        return this._import.getSymbolId(symbol_) || this.index[symbol_];
+    }
+    addSymbol(symbol_) {
+        if (symbol_ !== null) {
+            const existingSymbolId = this.getSymbolId(symbol_);
+            if (existingSymbolId !== undefined) {
+                return existingSymbolId;
+            }
+        }
+        const symbolId = this.offset + this.symbols.length;
+        this.symbols.push(symbol_);
+        if (symbol_ !== null) {
+            this.index[symbol_] = symbolId;
+        }
+        return symbolId;
+    }
+    assignSymbolId(symbol) {
+        const symbolId = this.offset + this.symbols.length;
+        this.symbols.push(symbol);
+        if (symbol !== null && this.getSymbolId(symbol) === undefined) {
+            this.index[symbol] = symbolId;
+        }
+        return symbolId;
+    }
+    getSymbolText(symbolId) {
+        if (symbolId > this.maxId) {
+            throw new Error("Symbol $" + symbolId.toString() + " greater than maxID.");
+        }
+        const importedSymbol = this.import.getSymbolText(symbolId);
+        if (importedSymbol !== undefined) {
+            return importedSymbol;
+        }
+        const index = symbolId - this.offset;
+        return this.symbols[index];
+    }
+    numberOfSymbols() {
+        return this._symbols.length;
+    }
+}
+exports.LocalSymbolTable = LocalSymbolTable;
+function defaultLocalSymbolTable() {
+    return new LocalSymbolTable(IonSystemSymbolTable_1.getSystemSymbolTableImport());
+}
+exports.defaultLocalSymbolTable = defaultLocalSymbolTable;
+//# sourceMappingURL=IonLocalSymbolTable.js.map
+
+/***/ }),
+
+/***/ 9067:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+/*!
+ * Copyright 2012 Amazon.com, Inc. or its affiliates. All Rights Reserved.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License").
+ * You may not use this file except in compliance with the License.
+ * A copy of the License is located at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * or in the "license" file accompanying this file. This file is distributed
+ * on an "AS IS" BASIS, WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either
+ * express or implied. See the License for the specific language governing
+ * permissions and limitations under the License.
+ */
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.LowLevelBinaryWriter = void 0;
+const BigIntSerde_1 = __nccwpck_require__(7463);
+class LowLevelBinaryWriter {
+    constructor(writeable) {
+        this.writeable = writeable;
+    }
+    static getSignedIntSize(value) {
+        if (value === 0) {
+            return 1;
+        }
+        const numberOfSignBits = 1;
+        const magnitude = Math.abs(value);
+        const numberOfMagnitudeBits = Math.ceil(Math.log2(magnitude + 1));
+        const numberOfBits = numberOfMagnitudeBits + numberOfSignBits;
+        return Math.ceil(numberOfBits / 8);
+    }
+    static getUnsignedIntSize(value) {
+        if (typeof value === "bigint") {
+            return BigIntSerde_1.BigIntSerde.getUnsignedIntSizeInBytes(value);
+        }
+        if (value === 0) {
+            return 1;
+        }
+        const numberOfBits = Math.floor(Math.log2(value)) + 1;
+        const numberOfBytes = Math.ceil(numberOfBits / 8);
+        return numberOfBytes;
+    }
+    static getVariableLengthSignedIntSize(value) {
+        const absoluteValue = Math.abs(value);
+        if (absoluteValue === 0) {
+            return 1;
+        }
+        const valueBits = Math.floor(Math.log2(absoluteValue)) + 1;
+        const trailingStopBits = Math.floor(valueBits / 7);
+        const leadingStopBit = 1;
+        const signBit = 1;
+        return Math.ceil((valueBits + trailingStopBits + leadingStopBit + signBit) / 8);
+    }
+    static getVariableLengthUnsignedIntSize(value) {
+        if (value === 0) {
+            return 1;
+        }
+        const valueBits = Math.floor(Math.log2(value)) + 1;
+        const stopBits = Math.ceil(valueBits / 7);
+        return Math.ceil((valueBits + stopBits) / 8);
+    }
+    writeSignedInt(originalValue) {
+        const length = LowLevelBinaryWriter.getSignedIntSize(originalValue);
+        let value = Math.abs(originalValue);
+        const tempBuf = new Uint8Array(length);
+        let i = tempBuf.length;
+        while (value >= 128) {
+            tempBuf[--i] = value & 0xff;
+            value >>>= 8;
+        }
+        tempBuf[--i] = value & 0xff;
+        if (1 / originalValue < 0) {
+            tempBuf[0] |= 0x80;
+        }
+        this.writeable.writeBytes(tempBuf);
+    }
+    writeUnsignedInt(originalValue) {
+        if (typeof originalValue === "bigint") {
+            const encodedBytes = BigIntSerde_1.BigIntSerde.toUnsignedIntBytes(originalValue);
+            this.writeable.writeBytes(encodedBytes);
+            return;
+        }
+        const length = LowLevelBinaryWriter.getUnsignedIntSize(originalValue);
+        const tempBuf = new Uint8Array(length);
+        let value = originalValue;
+        let i = tempBuf.length;
+        while (value > 0) {
+            tempBuf[--i] = value % 256;
+            value = Math.trunc(value / 256);
+        }
+        this.writeable.writeBytes(tempBuf);
+    }
+    writeVariableLengthSignedInt(originalValue) {
+        const tempBuf = new Uint8Array(LowLevelBinaryWriter.getVariableLengthSignedIntSize(originalValue));
+        let value = Math.abs(originalValue);
+        let i = tempBuf.length - 1;
+        while (value >= 64) {
+            tempBuf[i--] = value & 0x7f;
+            value >>>= 7;
+        }
+        tempBuf[i] = value;
+        if (1 / originalValue < 0) {
+            tempBuf[i] |= 0x40;
+        }
+        tempBuf[tempBuf.length - 1] |= 0x80;
+        this.writeable.writeBytes(tempBuf);
+    }
+    writeVariableLengthUnsignedInt(originalValue) {
+        const tempBuf = new Uint8Array(LowLevelBinaryWriter.getVariableLengthUnsignedIntSize(originalValue));
+        let value = originalValue;
+        let i = tempBuf.length;
+        tempBuf[--i] = (value & 0x7f) | 0x80;
+        value >>>= 7;
+        while (value > 0) {
+            tempBuf[--i] = value & 0x7f;
+            value >>>= 7;
+        }
+        this.writeable.writeBytes(tempBuf);
+    }
+    writeByte(byte) {
+        this.writeable.writeByte(byte);
+    }
+    writeBytes(bytes) {
+        this.writeable.writeBytes(bytes);
+    }
+    getBytes() {
+        return this.writeable.getBytes();
+    }
+}
+exports.LowLevelBinaryWriter = LowLevelBinaryWriter;
+//# sourceMappingURL=IonLowLevelBinaryWriter.js.map
+
+/***/ }),
+
+/***/ 5977:
+/***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
+
+
+/*!
+ * Copyright 2012 Amazon.com, Inc. or its affiliates. All Rights Reserved.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License").
+ * You may not use this file except in compliance with the License.
+ * A copy of the License is located at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * or in the "license" file accompanying this file. This file is distributed
+ * on an "AS IS" BASIS, WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either
+ * express or implied. See the License for the specific language governing
+ * permissions and limitations under the License.
+ */
+var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    Object.defineProperty(o, k2, { enumerable: true, get: function() { return m[k]; } });
+}) : (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    o[k2] = m[k];
+}));
+var __setModuleDefault = (this && this.__setModuleDefault) || (Object.create ? (function(o, v) {
+    Object.defineProperty(o, "default", { enumerable: true, value: v });
+}) : function(o, v) {
+    o["default"] = v;
+});
+var __importStar = (this && this.__importStar) || function (mod) {
+    if (mod && mod.__esModule) return mod;
+    var result = {};
+    if (mod != null) for (var k in mod) if (k !== "default" && Object.hasOwnProperty.call(mod, k)) __createBinding(result, mod, k);
+    __setModuleDefault(result, mod);
+    return result;
+};
+var __importDefault = (this && this.__importDefault) || function (mod) {
+    return (mod && mod.__esModule) ? mod : { "default": mod };
+};
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.ParserBinaryRaw = void 0;
+const BigIntSerde_1 = __nccwpck_require__(7463);
+const IonBinary = __importStar(__nccwpck_require__(9311));
+const IonConstants_1 = __nccwpck_require__(8012);
+const IonDecimal_1 = __nccwpck_require__(5238);
+const IonTimestamp_1 = __nccwpck_require__(4625);
+const IonTypes_1 = __nccwpck_require__(1516);
+const IonUnicode_1 = __nccwpck_require__(9682);
+const SignAndMagnitudeInt_1 = __importDefault(__nccwpck_require__(3966));
+const EOF = -1;
+const TB_DATAGRAM = 20;
+function get_ion_type(rt) {
+    switch (rt) {
+        case IonBinary.TB_NULL:
+            return IonTypes_1.IonTypes.NULL;
+        case IonBinary.TB_BOOL:
+            return IonTypes_1.IonTypes.BOOL;
+        case IonBinary.TB_INT:
+            return IonTypes_1.IonTypes.INT;
+        case IonBinary.TB_NEG_INT:
+            return IonTypes_1.IonTypes.INT;
+        case IonBinary.TB_FLOAT:
+            return IonTypes_1.IonTypes.FLOAT;
+        case IonBinary.TB_DECIMAL:
+            return IonTypes_1.IonTypes.DECIMAL;
+        case IonBinary.TB_TIMESTAMP:
+            return IonTypes_1.IonTypes.TIMESTAMP;
+        case IonBinary.TB_SYMBOL:
+            return IonTypes_1.IonTypes.SYMBOL;
+        case IonBinary.TB_STRING:
+            return IonTypes_1.IonTypes.STRING;
+        case IonBinary.TB_CLOB:
+            return IonTypes_1.IonTypes.CLOB;
+        case IonBinary.TB_BLOB:
+            return IonTypes_1.IonTypes.BLOB;
+        case IonBinary.TB_SEXP:
+            return IonTypes_1.IonTypes.SEXP;
+        case IonBinary.TB_LIST:
+            return IonTypes_1.IonTypes.LIST;
+        case IonBinary.TB_STRUCT:
+            return IonTypes_1.IonTypes.STRUCT;
+        default:
+            throw new Error("Unrecognized type code " + rt);
+    }
+}
+const VINT_SHIFT = 7;
+const VINT_MASK = 0x7f;
+const VINT_FLAG = 0x80;
+function high_nibble(tb) {
+    return (tb >> IonBinary.TYPE_SHIFT) & IonBinary.NIBBLE_MASK;
+}
+function low_nibble(tb) {
+    return tb & IonBinary.NIBBLE_MASK;
+}
+const empty_array = [];
+const ivm_sid = IonConstants_1.IVM.sid;
+const ivm_image_0 = IonConstants_1.IVM.binary[0];
+const ivm_image_1 = IonConstants_1.IVM.binary[1];
+const ivm_image_2 = IonConstants_1.IVM.binary[2];
+const ivm_image_3 = IonConstants_1.IVM.binary[3];
+class EncodingContainer {
+    constructor(type, length) {
+        this.type = type;
+        this.length = length;
+    }
+}
+class ParserBinaryRaw {
+    constructor(source) {
+        this._raw_type = EOF;
+        this._len = -1;
+        this._curr = undefined;
+        this._null = false;
+        this._fid = null;
+        this._as = -1;
+        this._ae = -1;
+        this._a = [];
+        this._ts = [new EncodingContainer(TB_DATAGRAM, 0)];
+        this._in_struct = false;
+        this._in = source;
+    }
+    static _readFloatFrom(input, numberOfBytes) {
+        let tempBuf;
+        switch (numberOfBytes) {
+            case 0:
+                return 0.0;
+            case 4:
+                tempBuf = new DataView(input.chunk(4).buffer);
+                return tempBuf.getFloat32(0, false);
+            case 8:
+                tempBuf = new DataView(input.chunk(8).buffer);
+                return tempBuf.getFloat64(0, false);
+            case 15:
+                return null;
+            default:
+                throw new Error("Illegal float length: " + numberOfBytes);
+        }
+    }
+    static _readVarUnsignedIntFrom(input) {
+        let numberOfBits = 0;
+        let byte;
+        let magnitude = 0;
+        while (true) {
+            byte = input.next();
+            magnitude = (magnitude << 7) | (byte & 0x7f);
+            numberOfBits += 7;
+            if (byte & 0x80) {
+                break;
+            }
+        }
+        if (numberOfBits > 31) {
+            throw new Error("VarUInt values larger than 31 bits must be read using SignAndMagnitudeInt.");
+        }
+        return magnitude;
+    }
+    static _readVarSignedIntFrom(input) {
+        let v = input.next(), byte;
+        const isNegative = v & 0x40;
+        let stopBit = v & 0x80;
+        v &= 0x3f;
+        let bits = 6;
+        while (!stopBit) {
+            byte = input.next();
+            stopBit = byte & 0x80;
+            byte &= 0x7f;
+            v <<= 7;
+            v |= byte;
+            bits += 7;
+        }
+        if (bits > 32) {
+            throw new Error("VarInt values larger than 32 bits must be read using SignAndMagnitudeInt");
+        }
+        return isNegative ? -v : v;
+    }
+    static _readSignedIntFrom(input, numberOfBytes) {
+        if (numberOfBytes == 0) {
+            return new SignAndMagnitudeInt_1.default(0n);
+        }
+        const bytes = input.view(numberOfBytes);
+        const isNegative = (bytes[0] & 0x80) == 0x80;
+        const numbers = Array.prototype.slice.call(bytes);
+        numbers[0] = bytes[0] & 0x7f;
+        const magnitude = BigIntSerde_1.BigIntSerde.fromUnsignedBytes(numbers);
+        return new SignAndMagnitudeInt_1.default(magnitude, isNegative);
+    }
+    static _readUnsignedIntAsBigIntFrom(input, numberOfBytes) {
+        return BigIntSerde_1.BigIntSerde.fromUnsignedBytes(Array.prototype.slice.call(input.view(numberOfBytes)));
+    }
+    static _readUnsignedIntAsNumberFrom(input, numberOfBytes) {
+        let value = 0;
+        let bytesRead = 0;
+        const bytesAvailable = input.getRemaining();
+        let byte;
+        if (numberOfBytes < 1) {
+            return 0;
+        }
+        else if (numberOfBytes > 6) {
+            throw new Error(`Attempted to read a ${numberOfBytes}-byte unsigned integer,` +
+                ` which is too large for a to be stored in a number without losing precision.`);
+        }
+        if (bytesAvailable < numberOfBytes) {
+            throw new Error(`Attempted to read a ${numberOfBytes}-byte unsigned integer,` +
+                ` but only ${bytesAvailable} bytes were available.`);
+        }
+        while (bytesRead < numberOfBytes) {
+            byte = input.next();
+            bytesRead++;
+            if (numberOfBytes < 4) {
+                value <<= 8;
+            }
+            else {
+                value *= 256;
+            }
+            value = value + byte;
+        }
+        return value;
+    }
+    static readDecimalValueFrom(input, numberOfBytes) {
+        const initialPosition = input.position();
+        const exponent = ParserBinaryRaw._readVarSignedIntFrom(input);
+        const numberOfExponentBytes = input.position() - initialPosition;
+        const numberOfCoefficientBytes = numberOfBytes - numberOfExponentBytes;
+        const signedInt = ParserBinaryRaw._readSignedIntFrom(input, numberOfCoefficientBytes);
+        const isNegative = signedInt.isNegative;
+        const coefficient = isNegative ? -signedInt.magnitude : signedInt.magnitude;
+        return IonDecimal_1.Decimal._fromBigIntCoefficient(isNegative, coefficient, exponent);
+    }
+    source() {
+        return this._in;
+    }
+    next() {
+        if (this._curr === undefined && this._len > 0) {
+            this._in.skip(this._len);
+        }
+        this.clear_value();
+        if (this._in_struct) {
+            this._fid = this.readVarUnsignedInt();
+        }
+        return this.load_next();
+    }
+    stepIn() {
+        let len, ts;
+        const t = this;
+        switch (t._raw_type) {
+            case IonBinary.TB_STRUCT:
+            case IonBinary.TB_LIST:
+            case IonBinary.TB_SEXP:
+                break;
+            default:
+                throw new Error("you can only 'stepIn' to a container");
+        }
+        len = t._in.getRemaining() - t._len;
+        ts = new EncodingContainer(t._raw_type, len);
+        t._ts.push(ts);
+        t._in_struct = t._raw_type === IonBinary.TB_STRUCT;
+        t._in.setRemaining(t._len);
+        t.clear_value();
+    }
+    stepOut() {
+        let parent_type, ts, l, r;
+        const t = this;
+        if (t._ts.length < 2) {
+            throw new Error("Cannot stepOut any further, already at top level");
+        }
+        ts = t._ts.pop();
+        l = ts.length;
+        parent_type = t._ts[t._ts.length - 1].type;
+        t._in_struct = parent_type === IonBinary.TB_STRUCT;
+        t.clear_value();
+        r = t._in.getRemaining();
+        t._in.skip(r);
+        t._in.setRemaining(l);
+    }
+    isNull() {
+        return this._null;
+    }
+    depth() {
+        return this._ts.length - 1;
+    }
+    getFieldId() {
+        return this._fid;
+    }
+    hasAnnotations() {
+        return this._as >= 0;
+    }
+    getAnnotations() {
+        const t = this;
+        if (t._a === undefined || t._a.length === 0) {
+            t.load_annotation_values();
+        }
+        return t._a;
+    }
+    getAnnotation(index) {
+        const t = this;
+        if (t._a === undefined || t._a.length === 0) {
+            t.load_annotation_values();
+        }
+        return t._a[index];
+    }
+    ionType() {
+        return get_ion_type(this._raw_type);
+    }
+    _getSid() {
+        this.load_value();
+        if (this._raw_type == IonBinary.TB_SYMBOL) {
+            return this._curr === undefined || this._curr === null
+                ? null
+                : this._curr;
+        }
+        return null;
+    }
+    byteValue() {
+        return this.uInt8ArrayValue();
+    }
+    uInt8ArrayValue() {
+        switch (this._raw_type) {
+            case IonBinary.TB_NULL:
+                return null;
+            case IonBinary.TB_CLOB:
+            case IonBinary.TB_BLOB:
+                if (this.isNull()) {
+                    return null;
+                }
+                this.load_value();
+                return this._curr;
+            default:
+                throw new Error("Current value is not a blob or clob.");
+        }
+    }
+    booleanValue() {
+        switch (this._raw_type) {
+            case IonBinary.TB_NULL:
+                return null;
+            case IonBinary.TB_BOOL:
+                if (this.isNull()) {
+                    return null;
+                }
+                return this._curr;
+        }
+        throw new Error("Current value is not a Boolean.");
+    }
+    decimalValue() {
+        switch (this._raw_type) {
+            case IonBinary.TB_NULL:
+                return null;
+            case IonBinary.TB_DECIMAL:
+                if (this.isNull()) {
+                    return null;
+                }
+                this.load_value();
+                return this._curr;
+        }
+        throw new Error("Current value is not a decimal.");
+    }
+    bigIntValue() {
+        switch (this._raw_type) {
+            case IonBinary.TB_NULL:
+                return null;
+            case IonBinary.TB_INT:
+            case IonBinary.TB_NEG_INT:
+                if (this.isNull()) {
+                    return null;
+                }
+                this.load_value();
+                if (!(typeof this._curr === "bigint")) {
+                    const num = this._curr;
+                    return BigInt(num);
+                }
+                return this._curr;
+            default:
+                throw new Error("bigIntValue() was called when the current value was not an int.");
+        }
+    }
+    numberValue() {
+        switch (this._raw_type) {
+            case IonBinary.TB_NULL:
+                return null;
+            case IonBinary.TB_INT:
+            case IonBinary.TB_NEG_INT:
+                if (this.isNull()) {
+                    return null;
+                }
+                this.load_value();
+                if (typeof this._curr === "bigint") {
+                    const bigInt = this._curr;
+                    return Number(bigInt);
+                }
+                return this._curr;
+            case IonBinary.TB_FLOAT:
+                if (this.isNull()) {
+                    return null;
+                }
+                this.load_value();
+                return this._curr;
+            default:
+                throw new Error("Current value is not a float or int.");
+        }
+    }
+    stringValue() {
+        switch (this._raw_type) {
+            case IonBinary.TB_NULL:
+                return null;
+            case IonBinary.TB_STRING:
+            case IonBinary.TB_SYMBOL:
+                if (this.isNull()) {
+                    return null;
+                }
+                this.load_value();
+                return this._curr;
+        }
+        throw new Error("Current value is not a string or symbol.");
+    }
+    timestampValue() {
+        switch (this._raw_type) {
+            case IonBinary.TB_NULL:
+                return null;
+            case IonBinary.TB_TIMESTAMP:
+                if (this.isNull()) {
+                    return null;
+                }
+                this.load_value();
+                return this._curr;
+        }
+        throw new Error("Current value is not a timestamp.");
+    }
+    read_binary_float() {
+        return ParserBinaryRaw._readFloatFrom(this._in, this._len);
+    }
+    readVarUnsignedInt() {
+        return ParserBinaryRaw._readVarUnsignedIntFrom(this._in);
+    }
+    readVarSignedInt() {
+        return ParserBinaryRaw._readVarSignedIntFrom(this._in);
+    }
+    readUnsignedIntAsBigInt() {
+        return ParserBinaryRaw._readUnsignedIntAsBigIntFrom(this._in, this._len);
+    }
+    readUnsignedIntAsNumber() {
+        return ParserBinaryRaw._readUnsignedIntAsNumberFrom(this._in, this._len);
+    }
+    read_decimal_value() {
+        return ParserBinaryRaw.readDecimalValueFrom(this._in, this._len);
+    }
+    read_timestamp_value() {
+        if (!(this._len > 0)) {
+            return null;
+        }
+        let offset;
+        let year;
+        let month = null;
+        let day = null;
+        let hour = null;
+        let minute = null;
+        let secondInt = null;
+        let fractionalSeconds = IonDecimal_1.Decimal.ZERO;
+        let precision = IonTimestamp_1.TimestampPrecision.YEAR;
+        const end = this._in.position() + this._len;
+        offset = this.readVarSignedInt();
+        if (this._in.position() < end) {
+            year = this.readVarUnsignedInt();
+        }
+        else {
+            throw new Error("Timestamps must include a year.");
+        }
+        if (this._in.position() < end) {
+            month = this.readVarUnsignedInt();
+            precision = IonTimestamp_1.TimestampPrecision.MONTH;
+        }
+        if (this._in.position() < end) {
+            day = this.readVarUnsignedInt();
+            precision = IonTimestamp_1.TimestampPrecision.DAY;
+        }
+        if (this._in.position() < end) {
+            hour = this.readVarUnsignedInt();
+            if (this._in.position() >= end) {
+                throw new Error("Timestamps with an hour must include a minute.");
+            }
+            else {
+                minute = this.readVarUnsignedInt();
+            }
+            precision = IonTimestamp_1.TimestampPrecision.HOUR_AND_MINUTE;
+        }
+        if (this._in.position() < end) {
+            secondInt = this.readVarUnsignedInt();
+            precision = IonTimestamp_1.TimestampPrecision.SECONDS;
+        }
+        if (this._in.position() < end) {
+            const exponent = this.readVarSignedInt();
+            let coefficient = 0n;
+            let isNegative = false;
+            if (this._in.position() < end) {
+                const deserializedSignedInt = ParserBinaryRaw._readSignedIntFrom(this._in, end - this._in.position());
+                isNegative = deserializedSignedInt._isNegative;
+                coefficient = deserializedSignedInt._magnitude;
+            }
+            const dec = IonDecimal_1.Decimal._fromBigIntCoefficient(isNegative, coefficient, exponent);
+            const [_, fractionStr] = IonTimestamp_1.Timestamp._splitSecondsDecimal(dec);
+            fractionalSeconds = IonDecimal_1.Decimal.parse(secondInt + "." + fractionStr);
+        }
+        let msSinceEpoch = Date.UTC(year, month ? month - 1 : 0, day ? day : 1, hour ? hour : 0, minute ? minute : 0, secondInt ? secondInt : 0, 0);
+        msSinceEpoch = IonTimestamp_1.Timestamp._adjustMsSinceEpochIfNeeded(year, msSinceEpoch);
+        const date = new Date(msSinceEpoch);
+        return IonTimestamp_1.Timestamp._valueOf(date, offset, fractionalSeconds, precision);
+    }
+    read_string_value() {
+        return IonUnicode_1.decodeUtf8(this._in.chunk(this._len));
+    }
+    clear_value() {
+        this._raw_type = EOF;
+        this._curr = undefined;
+        this._a = empty_array;
+        this._as = -1;
+        this._null = false;
+        this._fid = null;
+        this._len = -1;
+    }
+    load_length(tb) {
+        const t = this;
+        t._len = low_nibble(tb);
+        switch (t._len) {
+            case 1:
+                if (high_nibble(tb) === IonBinary.TB_STRUCT) {
+                    t._len = this.readVarUnsignedInt();
+                }
+                t._null = false;
+                break;
+            case IonBinary.LEN_VAR:
+                t._null = false;
+                t._len = this.readVarUnsignedInt();
+                break;
+            case IonBinary.LEN_NULL:
+                t._null = true;
+                t._len = 0;
+                break;
+            default:
+                t._null = false;
+                break;
+        }
+    }
+    load_next() {
+        const t = this;
+        let rt, tb;
+        t._as = -1;
+        if (t._in.is_empty()) {
+            t.clear_value();
+            return undefined;
+        }
+        tb = t._in.next();
+        rt = high_nibble(tb);
+        t.load_length(tb);
+        if (rt === IonBinary.TB_ANNOTATION) {
+            if (t._len < 1 && t.depth() === 0) {
+                rt = t.load_ivm();
+            }
+            else {
+                rt = t.load_annotations();
+            }
+        }
+        switch (rt) {
+            case IonBinary.TB_NULL:
+                t._null = true;
+                break;
+            case IonBinary.TB_BOOL:
+                if (t._len === 0 || t._len === 1) {
+                    t._curr = t._len === 1;
+                    t._len = 0;
+                }
+                break;
+        }
+        t._raw_type = rt;
+        return rt;
+    }
+    load_annotations() {
+        const t = this;
+        let tb, type_, annotation_len;
+        if (t._len < 1 && t.depth() === 0) {
+            type_ = t.load_ivm();
+        }
+        else {
+            annotation_len = this.readVarUnsignedInt();
+            t._as = t._in.position();
+            t._in.skip(annotation_len);
+            t._ae = t._in.position();
+            tb = t._in.next();
+            t.load_length(tb);
+            type_ = high_nibble(tb);
+        }
+        return type_;
+    }
+    load_ivm() {
+        const t = this;
+        const span = t._in;
+        if (span.next() !== ivm_image_1) {
+            throw new Error("invalid binary Ion at " + span.position());
+        }
+        if (span.next() !== ivm_image_2) {
+            throw new Error("invalid binary Ion at " + span.position());
+        }
+        if (span.next() !== ivm_image_3) {
+            throw new Error("invalid binary Ion at " + span.position());
+        }
+        t._curr = ivm_sid;
+        t._len = 0;
+        return IonBinary.TB_SYMBOL;
+    }
+    load_annotation_values() {
+        const t = this;
+        let a, b, pos, limit, arr;
+        if ((pos = t._as) < 0) {
+            return;
+        }
+        arr = [];
+        limit = t._ae;
+        a = 0;
+        while (pos < limit) {
+            b = t._in.valueAt(pos);
+            pos++;
+            a = (a << VINT_SHIFT) | (b & VINT_MASK);
+            if ((b & VINT_FLAG) !== 0) {
+                if (a === 0) {
+                    throw new Error("Symbol ID zero is unsupported.");
+                }
+                arr.push(a);
+                a = 0;
+            }
+        }
+        t._a = arr;
+    }
+    _readIntegerMagnitude() {
+        if (this._len === 0) {
+            return 0n;
+        }
+        if (this._len < 6) {
+            return this.readUnsignedIntAsNumber();
+        }
+        return this.readUnsignedIntAsBigInt();
+    }
+    load_value() {
+        if (this._curr != undefined) {
+            return;
+        }
+        if (this.isNull()) {
+            return;
+        }
+        switch (this._raw_type) {
+            case IonBinary.TB_BOOL:
+                break;
+            case IonBinary.TB_INT:
+                this._curr = this._readIntegerMagnitude();
+                break;
+            case IonBinary.TB_NEG_INT:
+                let value = this._readIntegerMagnitude();
+                this._curr = typeof value === "bigint" ? -value : -value;
+                break;
+            case IonBinary.TB_FLOAT:
+                this._curr = this.read_binary_float();
+                break;
+            case IonBinary.TB_DECIMAL:
+                if (this._len === 0) {
+                    this._curr = IonDecimal_1.Decimal.ZERO;
+                }
+                else {
+                    this._curr = this.read_decimal_value();
+                }
+                break;
+            case IonBinary.TB_TIMESTAMP:
+                this._curr = this.read_timestamp_value();
+                break;
+            case IonBinary.TB_SYMBOL:
+                this._curr = this.readUnsignedIntAsNumber();
+                break;
+            case IonBinary.TB_STRING:
+                this._curr = this.read_string_value();
+                break;
+            case IonBinary.TB_CLOB:
+            case IonBinary.TB_BLOB:
+                if (this.isNull()) {
+                    break;
+                }
+                this._curr = this._in.chunk(this._len);
+                break;
+            default:
+                throw new Error("Unexpected type: " + this._raw_type);
+        }
+    }
+}
+exports.ParserBinaryRaw = ParserBinaryRaw;
+//# sourceMappingURL=IonParserBinaryRaw.js.map
+
+/***/ }),
+
+/***/ 7947:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+/*!
+ * Copyright 2012 Amazon.com, Inc. or its affiliates. All Rights Reserved.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License").
+ * You may not use this file except in compliance with the License.
+ * A copy of the License is located at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * or in the "license" file accompanying this file. This file is distributed
+ * on an "AS IS" BASIS, WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either
+ * express or implied. See the License for the specific language governing
+ * permissions and limitations under the License.
+ */
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.ParserTextRaw = exports.get_ion_type = void 0;
+const IonText_1 = __nccwpck_require__(6470);
+const IonSymbolToken_1 = __nccwpck_require__(6488);
+const IonTypes_1 = __nccwpck_require__(1516);
+const EOF = -1;
+const ERROR = -2;
+const T_NULL = 1;
+const T_BOOL = 2;
+const T_INT = 3;
+const T_HEXINT = 4;
+const T_FLOAT = 5;
+const T_FLOAT_SPECIAL = 6;
+const T_DECIMAL = 7;
+const T_TIMESTAMP = 8;
+const T_IDENTIFIER = 9;
+const T_OPERATOR = 10;
+const T_STRING1 = 11;
+const T_STRING2 = 12;
+const T_STRING3 = 13;
+const T_CLOB2 = 14;
+const T_CLOB3 = 15;
+const T_BLOB = 16;
+const T_SEXP = 17;
+const T_LIST = 18;
+const T_STRUCT = 19;
+const CH_CR = 13;
+const CH_NL = 10;
+const CH_BS = 92;
+const CH_FORWARD_SLASH = "/".charCodeAt(0);
+const CH_AS = 42;
+const CH_SQ = 39;
+const CH_DOUBLE_QUOTE = '"'.charCodeAt(0);
+const CH_CM = 44;
+const CH_OP = 40;
+const CH_CP = 41;
+const CH_LEFT_CURLY = "{".charCodeAt(0);
+const CH_CC = 125;
+const CH_OS = 91;
+const CH_CS = 93;
+const CH_CL = 58;
+const CH_DT = 46;
+const CH_EQ = 61;
+const CH_PS = 43;
+const CH_MS = 45;
+const CH_0 = 48;
+const CH_D = 68;
+const CH_E = 69;
+const CH_F = 70;
+const CH_T = 84;
+const CH_X = 88;
+const CH_Z = 90;
+const CH_d = 100;
+const CH_e = 101;
+const CH_f = 102;
+const CH_i = 105;
+const CH_n = 110;
+const CH_x = 120;
+const ESC_0 = 48;
+const ESC_a = 97;
+const ESC_b = 98;
+const ESC_t = 116;
+const ESC_nl = 110;
+const ESC_ff = 102;
+const ESC_cr = 114;
+const ESC_v = 118;
+const ESC_dq = CH_DOUBLE_QUOTE;
+const ESC_sq = CH_SQ;
+const ESC_qm = 63;
+const ESC_bs = 92;
+const ESC_fs = 47;
+const ESC_nl2 = 10;
+const ESC_nl3 = 13;
+const ESC_x = CH_x;
+const ESC_u = 117;
+const ESC_U = 85;
+const INF = [CH_i, CH_n, CH_f];
+const _UTF16_MASK = 0x03ff;
+function get_ion_type(t) {
+    switch (t) {
+        case EOF:
+            return null;
+        case ERROR:
+            return null;
+        case T_NULL:
+            return IonTypes_1.IonTypes.NULL;
+        case T_BOOL:
+            return IonTypes_1.IonTypes.BOOL;
+        case T_INT:
+            return IonTypes_1.IonTypes.INT;
+        case T_HEXINT:
+            return IonTypes_1.IonTypes.INT;
+        case T_FLOAT:
+            return IonTypes_1.IonTypes.FLOAT;
+        case T_FLOAT_SPECIAL:
+            return IonTypes_1.IonTypes.FLOAT;
+        case T_DECIMAL:
+            return IonTypes_1.IonTypes.DECIMAL;
+        case T_TIMESTAMP:
+            return IonTypes_1.IonTypes.TIMESTAMP;
+        case T_IDENTIFIER:
+            return IonTypes_1.IonTypes.SYMBOL;
+        case T_OPERATOR:
+            return IonTypes_1.IonTypes.SYMBOL;
+        case T_STRING1:
+            return IonTypes_1.IonTypes.SYMBOL;
+        case T_STRING2:
+            return IonTypes_1.IonTypes.STRING;
+        case T_STRING3:
+            return IonTypes_1.IonTypes.STRING;
+        case T_CLOB2:
+            return IonTypes_1.IonTypes.CLOB;
+        case T_CLOB3:
+            return IonTypes_1.IonTypes.CLOB;
+        case T_BLOB:
+            return IonTypes_1.IonTypes.BLOB;
+        case T_SEXP:
+            return IonTypes_1.IonTypes.SEXP;
+        case T_LIST:
+            return IonTypes_1.IonTypes.LIST;
+        case T_STRUCT:
+            return IonTypes_1.IonTypes.STRUCT;
+        default:
+            throw new Error("Unknown type: " + String(t) + ".");
+    }
+}
+exports.get_ion_type = get_ion_type;
+function get_keyword_type(str) {
+    if (str === "null") {
+        return T_NULL;
+    }
+    if (str === "true") {
+        return T_BOOL;
+    }
+    if (str === "false") {
+        return T_BOOL;
+    }
+    if (str === "nan") {
+        return T_FLOAT_SPECIAL;
+    }
+    if (str === "+inf") {
+        return T_FLOAT_SPECIAL;
+    }
+    if (str === "-inf") {
+        return T_FLOAT_SPECIAL;
+    }
+    throw new Error("Unknown keyword: " + str + ".");
+}
+function get_type_from_name(str) {
+    if (str === "null") {
+        return T_NULL;
+    }
+    if (str === "bool") {
+        return T_BOOL;
+    }
+    if (str === "int") {
+        return T_INT;
+    }
+    if (str === "float") {
+        return T_FLOAT;
+    }
+    if (str === "decimal") {
+        return T_DECIMAL;
+    }
+    if (str === "timestamp") {
+        return T_TIMESTAMP;
+    }
+    if (str === "symbol") {
+        return T_IDENTIFIER;
+    }
+    if (str === "string") {
+        return T_STRING2;
+    }
+    if (str === "clob") {
+        return T_CLOB2;
+    }
+    if (str === "blob") {
+        return T_BLOB;
+    }
+    if (str === "sexp") {
+        return T_SEXP;
+    }
+    if (str === "list") {
+        return T_LIST;
+    }
+    if (str === "struct") {
+        return T_STRUCT;
+    }
+    throw new Error("Unknown type: " + str + ".");
+}
+function get_hex_value(ch) {
+    switch (ch) {
+        case 48:
+            return 0;
+        case 49:
+            return 1;
+        case 50:
+            return 2;
+        case 51:
+            return 3;
+        case 52:
+            return 4;
+        case 53:
+            return 5;
+        case 54:
+            return 6;
+        case 55:
+            return 7;
+        case 56:
+            return 8;
+        case 57:
+            return 9;
+        case 97:
+            return 10;
+        case 98:
+            return 11;
+        case 99:
+            return 12;
+        case 100:
+            return 13;
+        case 101:
+            return 14;
+        case 102:
+            return 15;
+        case 65:
+            return 10;
+        case 66:
+            return 11;
+        case 67:
+            return 12;
+        case 68:
+            return 13;
+        case 69:
+            return 14;
+        case 70:
+            return 15;
+    }
+    throw new Error("Unexpected bad hex digit in checked data.");
+}
+function is_valid_base64_length(char_length, trailer_length) {
+    if (trailer_length > 2) {
+        return false;
+    }
+    if (((char_length + trailer_length) & 0x3) != 0) {
+        return false;
+    }
+    return true;
+}
+function is_valid_string_char(ch, allow_new_line) {
+    if (ch == CH_CR) {
+        return allow_new_line;
+    }
+    if (ch == CH_NL) {
+        return allow_new_line;
+    }
+    if (IonText_1.is_whitespace(ch)) {
+        return true;
+    }
+    if (ch < 32) {
+        return false;
+    }
+    return true;
+}
+class ParserTextRaw {
+    constructor(source) {
+        this._value_null = false;
+        this._curr_null = false;
+        this._read_value_helper_minus = function (ch1, accept_operator_symbols, calling_op) {
+            let op, ch2 = this._peek();
+            if (ch2 == CH_i) {
+                ch2 = this._peek("inf");
+                if (IonText_1.isNumericTerminator(ch2)) {
+                    op = this._read_minus_inf;
+                }
+                else if (accept_operator_symbols) {
+                    op = this._read_operator_symbol;
+                }
+            }
+            else if (IonText_1.is_digit(ch2)) {
+                op = this._read_number;
+            }
+            else if (accept_operator_symbols) {
+                op = this._read_operator_symbol;
+            }
+            if (op != undefined) {
+                this._ops.unshift(op);
+                this._unread(ch1);
+            }
+            else {
+                this._error("operator symbols are not valid outside of sexps");
+            }
+        };
+        this._read_string_helper = function (terminator, allow_new_line) {
+            let ch;
+            this._start = this._in.position();
+            for (;;) {
+                ch = this._read();
+                if (ch == CH_BS) {
+                    this._read_string_escape_sequence();
+                }
+                else if (ch == terminator) {
+                    break;
+                }
+                else if (!is_valid_string_char(ch, allow_new_line)) {
+                    throw new Error("invalid character " + ch + " in string");
+                }
+            }
+        };
+        this._in = source;
+        this._ops = [this._read_datagram_values];
+        this._value_type = ERROR;
+        this._value = [];
+        this._start = -1;
+        this._end = -1;
+        this._esc_len = -1;
+        this._curr = EOF;
+        this._ann = [];
+        this._msg = "";
+        this._fieldname = null;
+        this._fieldnameType = null;
+        const helpers = {
+            40: this._read_value_helper_paren,
+            91: this._read_value_helper_square,
+            123: this._read_value_helper_curly,
+            43: this._read_value_helper_plus,
+            45: this._read_value_helper_minus,
+            39: this._read_value_helper_single,
+            34: this._read_value_helper_double,
+        };
+        const set_helper = function (str, fn) {
+            let i = str.length, ch;
+            while (i > 0) {
+                i--;
+                ch = str.charCodeAt(i);
+                helpers[ch] = fn;
+            }
+        };
+        set_helper("0123456789", this._read_value_helper_digit);
+        set_helper("_$abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ", this._read_value_helper_letter);
+        set_helper("!#%&*+-./;<=>?@^`|~", this._read_value_helper_operator);
+        helpers[CH_PS] = this._read_value_helper_plus;
+        helpers[CH_MS] = this._read_value_helper_minus;
+        this._read_value_helper_helpers = helpers;
+    }
+    fieldName() {
+        return this._fieldname;
+    }
+    fieldNameType() {
+        return this._fieldnameType;
+    }
+    source() {
+        return this._in;
+    }
+    annotations() {
+        return this._ann;
+    }
+    clearFieldName() {
+        this._fieldname = null;
+        this._fieldnameType = null;
+    }
+    isNull() {
+        return this._curr_null;
+    }
+    bigIntValue() {
+        if (this.isNull()) {
+            return null;
+        }
+        const intText = this.get_value_as_string(this._curr).toLowerCase();
+        switch (this._curr) {
+            case T_INT:
+            case T_HEXINT:
+                if (intText.startsWith("-")) {
+                    const i = BigInt(intText.slice(1));
+                    return -i;
+                }
+                return BigInt(intText);
+            default:
+                throw new Error("intValue() was called when the current value was not an integer.");
+        }
+    }
+    numberValue() {
+        if (this.isNull()) {
+            return null;
+        }
+        const s = this.get_value_as_string(this._curr);
+        switch (this._curr) {
+            case T_INT:
+            case T_HEXINT:
+                return Number(BigInt(s));
+            case T_FLOAT:
+                return Number(s);
+            case T_FLOAT_SPECIAL:
+                if (s == "+inf") {
+                    return Number.POSITIVE_INFINITY;
+                }
+                else if (s == "-inf") {
+                    return Number.NEGATIVE_INFINITY;
+                }
+                else if (s == "nan") {
+                    return Number.NaN;
+                }
+            default:
+                throw new Error("can't convert to number");
+        }
+    }
+    booleanValue() {
+        if (this.isNull()) {
+            return null;
+        }
+        const s = this.get_value_as_string(T_BOOL);
+        if (s === "true") {
+            return true;
+        }
+        else if (s === "false") {
+            return false;
+        }
+        throw new Error("Unrecognized Boolean value '" + s + "'");
+    }
+    get_value_as_string(t) {
+        let index;
+        let ch;
+        let s = "";
+        switch (t) {
+            case T_NULL:
+            case T_BOOL:
+            case T_INT:
+            case T_HEXINT:
+            case T_FLOAT:
+            case T_FLOAT_SPECIAL:
+            case T_DECIMAL:
+            case T_TIMESTAMP:
+            case T_IDENTIFIER:
+            case T_OPERATOR:
+                for (index = this._start; index < this._end; index++) {
+                    s += String.fromCharCode(this._in.valueAt(index));
+                }
+                break;
+            case T_BLOB:
+                for (index = this._start; index < this._end; index++) {
+                    ch = this._in.valueAt(index);
+                    if (IonText_1.is_base64_char(ch)) {
+                        s += String.fromCharCode(ch);
+                    }
+                }
+                break;
+            case T_STRING1:
+            case T_STRING2:
+            case T_STRING3:
+                for (index = this._start; index < this._end; index++) {
+                    let isEscaped = false;
+                    ch = this._in.valueAt(index);
+                    if (ch == CH_BS) {
+                        ch = this._read_escape_sequence(index, this._end);
+                        index += this._esc_len;
+                        isEscaped = true;
+                    }
+                    if (this.isHighSurrogate(ch)) {
+                        index++;
+                        let tempChar = this._in.valueAt(index);
+                        if (tempChar == CH_BS) {
+                            tempChar = this._read_escape_sequence(index, this._end);
+                            index += this._esc_len;
+                        }
+                        if (this.isLowSurrogate(tempChar)) {
+                            const hiSurrogate = ch;
+                            const loSurrogate = tempChar;
+                            const codepoint = 0x10000 +
+                                ((hiSurrogate & _UTF16_MASK) << 10) +
+                                (loSurrogate & _UTF16_MASK);
+                            s += String.fromCodePoint(codepoint);
+                        }
+                        else {
+                            throw new Error("expected a low surrogate, but found: " + ch);
+                        }
+                    }
+                    else if (this.isLowSurrogate(ch)) {
+                        throw new Error("unexpected low surrogate: " + ch);
+                    }
+                    else if (t === T_STRING3 &&
+                        ch === CH_SQ &&
+                        !isEscaped &&
+                        this.verifyTriple(index)) {
+                        index = this._skip_triple_quote_gap(index, this._end, true);
+                    }
+                    else if (ch >= 0) {
+                        if (isEscaped) {
+                            s += String.fromCodePoint(ch);
+                        }
+                        else {
+                            if (t === T_STRING3 &&
+                                ch === ESC_nl3 &&
+                                this._in.valueAt(index + 1) === ESC_nl2) {
+                                ch = ESC_nl2;
+                                index++;
+                            }
+                            s += String.fromCharCode(ch);
+                        }
+                    }
+                }
+                break;
+            default:
+                throw new Error("can't get this value as a string");
+        }
+        return s;
+    }
+    get_value_as_uint8array(t) {
+        const bytes = [];
+        switch (t) {
+            case T_CLOB2:
+                for (let index = this._start; index < this._end; index++) {
+                    const ch = this._in.valueAt(index);
+                    if (ch === CH_BS) {
+                        bytes.push(this.readClobEscapes(index, this._end));
+                        index += this._esc_len;
+                    }
+                    else if (ch < 128) {
+                        bytes.push(ch);
+                    }
+                    else {
+                        throw new Error("Non-Ascii values illegal within clob.");
+                    }
+                }
+                break;
+            case T_CLOB3:
+                for (let index = this._start; index < this._end; index++) {
+                    const ch = this._in.valueAt(index);
+                    if (ch === CH_BS) {
+                        const escaped = this.readClobEscapes(index, this._end);
+                        if (escaped >= 0) {
+                            bytes.push(escaped);
+                        }
+                        index += this._esc_len;
+                    }
+                    else if (ch === CH_SQ) {
+                        if (this.verifyTriple(index)) {
+                            index = this._skip_triple_quote_gap(index, this._end, false);
+                        }
+                        else {
+                            bytes.push(ch);
+                        }
+                    }
+                    else if (ch < 128) {
+                        bytes.push(ch);
+                    }
+                    else {
+                        throw new Error("Non-Ascii values illegal within clob.");
+                    }
+                }
+                break;
+            default:
+                throw new Error("can't get this value as a Uint8Array");
+        }
+        return Uint8Array.from(bytes);
+    }
+    next() {
+        this.clearFieldName();
+        this._ann = [];
+        if (this._value_type === ERROR) {
+            this._run();
+        }
+        this._curr = this._value_pop();
+        let t;
+        if (this._curr === ERROR) {
+            this._value.push(ERROR);
+            return undefined;
+        }
+        else {
+            t = this._curr;
+        }
+        this._curr_null = this._value_null;
+        this._value_null = false;
+        return t;
+    }
+    _read_datagram_values() {
+        const ch = this._peek();
+        if (ch == EOF) {
+            this._value_push(EOF);
+        }
+        else {
+            this._ops.unshift(this._read_datagram_values);
+            this._ops.unshift(this._read_value);
+        }
+    }
+    _read_sexp_values() {
+        const ch = this._read_after_whitespace(true);
+        if (ch == CH_CP) {
+            this._value_push(EOF);
+        }
+        else if (ch === EOF) {
+            throw new Error("Expected closing ).");
+        }
+        else {
+            this._unread(ch);
+            this._ops.unshift(this._read_sexp_values);
+            this._ops.unshift(this._read_sexp_value);
+        }
+    }
+    _read_list_values() {
+        const ch = this._read_after_whitespace(true);
+        if (ch == CH_CS) {
+            this._value_push(EOF);
+        }
+        else {
+            this._unread(ch);
+            this._ops.unshift(this._read_list_comma);
+            this._ops.unshift(this._read_value);
+        }
+    }
+    _read_struct_values() {
+        let op = this._done_with_error, ch = this._read_after_whitespace(true);
+        switch (ch) {
+            case CH_SQ:
+                op = this._read_string1;
+                if (this._peek("''") != ERROR) {
+                    op = this._read_string3;
+                }
+                break;
+            case CH_DOUBLE_QUOTE:
+                op = this._read_string2;
+                break;
+            case CH_CC:
+                this._value_push(EOF);
+                return;
+            default:
+                if (IonText_1.is_letter(ch)) {
+                    op = this._read_symbol;
+                }
+                break;
+        }
+        if (op === this._done_with_error) {
+            this._error("expected field name (or close struct '}') not found");
+        }
+        else {
+            op.call(this);
+            this._load_field_name();
+            ch = this._read_after_whitespace(true);
+            if (ch != CH_CL) {
+                this._error("expected ':'");
+                return;
+            }
+            this._ops.unshift(this._read_struct_comma);
+            this._ops.unshift(this._read_value);
+        }
+    }
+    _read_list_comma() {
+        let ch = this._read_after_whitespace(true);
+        if (ch == CH_CM) {
+            ch = this._read_after_whitespace(true);
+            if (ch == CH_CS) {
+                this._value_push(EOF);
+            }
+            else {
+                this._unread(ch);
+                this._ops.unshift(this._read_list_comma);
+                this._ops.unshift(this._read_value);
+            }
+        }
+        else if (ch == CH_CS) {
+            this._value_push(EOF);
+        }
+        else {
+            this._error("expected ',' or ']'");
+        }
+    }
+    _read_struct_comma() {
+        let ch = this._read_after_whitespace(true);
+        if (ch == CH_CM) {
+            ch = this._read_after_whitespace(true);
+            if (ch == CH_CC) {
+                this._value_push(EOF);
+            }
+            else {
+                this._unread(ch);
+                this._ops.unshift(this._read_struct_values);
+            }
+        }
+        else if (ch == CH_CC) {
+            this._value_push(EOF);
+        }
+        else {
+            this._error("expected ',' or '}'");
+        }
+    }
+    _load_field_name() {
+        this._fieldnameType = this._value_pop();
+        const s = this.get_value_as_string(this._fieldnameType);
+        switch (this._fieldnameType) {
+            case T_IDENTIFIER:
+                if (IonText_1.is_keyword(s)) {
+                    throw new Error("can't use '" + s + "' as a fieldname without quotes");
+                }
+            case T_STRING1:
+            case T_STRING2:
+            case T_STRING3:
+                this._fieldname = s;
+                break;
+            default:
+                throw new Error("invalid fieldname" + s);
+        }
+    }
+    _read_value() {
+        this._read_value_helper(false, this._read_value);
+    }
+    _read_sexp_value() {
+        this._read_value_helper(true, this._read_sexp_value);
+    }
+    _read_value_helper(accept_operator_symbols, calling_op) {
+        const ch = this._read_after_whitespace(true);
+        if (ch == EOF) {
+            this._read_value_helper_EOF(ch, accept_operator_symbols, calling_op);
+        }
+        else {
+            const fn = this._read_value_helper_helpers[ch];
+            if (fn != undefined) {
+                fn.call(this, ch, accept_operator_symbols, calling_op);
+            }
+            else {
+                this._error("unexpected character '" + IonText_1.asAscii(ch) + "'");
+            }
+        }
+    }
+    _read_value_helper_EOF(ch1, accept_operator_symbols, calling_op) {
+        this._ops.unshift(this._done);
+    }
+    _read_value_helper_paren(ch1, accept_operator_symbols, calling_op) {
+        this._value_push(T_SEXP);
+        this._ops.unshift(this._read_sexp_values);
+    }
+    _read_value_helper_square(ch1, accept_operator_symbols, calling_op) {
+        this._value_push(T_LIST);
+        this._ops.unshift(this._read_list_values);
+    }
+    _read_value_helper_curly(ch1, accept_operator_symbols, calling_op) {
+        let ch3;
+        const ch2 = this._read();
+        if (ch2 == CH_LEFT_CURLY) {
+            ch3 = this._read_after_whitespace(false);
+            if (ch3 == CH_SQ) {
+                this._ops.unshift(this._read_clob_string3);
+            }
+            else if (ch3 == CH_DOUBLE_QUOTE) {
+                this._ops.unshift(this._read_clob_string2);
+            }
+            else {
+                this._unread(ch3);
+                this._ops.unshift(this._read_blob);
+            }
+        }
+        else {
+            this._unread(ch2);
+            this._value_push(T_STRUCT);
+            this._ops.unshift(this._read_struct_values);
+        }
+    }
+    _read_value_helper_plus(ch1, accept_operator_symbols, calling_op) {
+        const ch2 = this._peek("inf");
+        this._unread(ch1);
+        if (IonText_1.isNumericTerminator(ch2)) {
+            this._ops.unshift(this._read_plus_inf);
+        }
+        else if (accept_operator_symbols) {
+            this._ops.unshift(this._read_operator_symbol);
+        }
+        else {
+            this._error("unexpected '+'");
+        }
+    }
+    _read_value_helper_digit(ch1, accept_operator_symbols, calling_op) {
+        const ch2 = this._peek_4_digits(ch1);
+        this._unread(ch1);
+        if (ch2 == CH_T || ch2 == CH_MS) {
+            this._ops.unshift(this._readTimestamp);
+        }
+        else {
+            this._ops.unshift(this._read_number);
+        }
+    }
+    _read_value_helper_single(ch1, accept_operator_symbols, calling_op) {
+        let op;
+        if (this._peek("''") != ERROR) {
+            op = this._read_string3;
+            op.call(this);
+        }
+        else {
+            op = this._read_string1;
+            op.call(this);
+            if (this._test_string_as_annotation(op)) {
+                this._ops.unshift(calling_op);
+            }
+        }
+    }
+    _read_value_helper_double(ch1, accept_operator_symbols, calling_op) {
+        this._ops.unshift(this._read_string2);
+    }
+    _read_value_helper_letter(ch1, accept_operator_symbols, calling_op) {
+        this._read_symbol();
+        const type = this._value_pop();
+        if (type != T_IDENTIFIER) {
+            throw new Error("Expecting symbol here.");
+        }
+        let symbol = this.get_value_as_string(type);
+        if (IonText_1.is_keyword(symbol)) {
+            let kwt = get_keyword_type(symbol);
+            if (kwt === T_NULL) {
+                this._value_null = true;
+                if (this._peek() === CH_DT) {
+                    this._read();
+                    const ch = this._read();
+                    if (IonText_1.is_letter(ch) !== true) {
+                        throw new Error("Expected type name after 'null.'");
+                    }
+                    this._read_symbol();
+                    if (this._value_pop() !== T_IDENTIFIER) {
+                        throw new Error("Expected type name after 'null.'");
+                    }
+                    symbol = this.get_value_as_string(T_IDENTIFIER);
+                    kwt = get_type_from_name(symbol);
+                }
+                this._start = -1;
+                this._end = -1;
+            }
+            this._value_push(kwt);
+        }
+        else {
+            const ch = this._read_after_whitespace(true);
+            if (ch == CH_CL && this._peek() == CH_CL) {
+                this._read();
+                const sid = this._parseSymbolId(symbol);
+                if (sid === 0) {
+                    throw new Error("Symbol ID zero is not supported.");
+                }
+                else if (isNaN(sid)) {
+                    this._ann.push(new IonSymbolToken_1.SymbolToken(symbol));
+                }
+                else {
+                    this._ann.push(new IonSymbolToken_1.SymbolToken(null, sid));
+                }
+                this._ops.unshift(calling_op);
+            }
+            else {
+                const kwt = T_IDENTIFIER;
+                this._unread(ch);
+                this._value_push(kwt);
+            }
+        }
+    }
+    _read_value_helper_operator(ch1, accept_operator_symbols, calling_op) {
+        if (accept_operator_symbols) {
+            this._unread(ch1);
+            this._ops.unshift(this._read_operator_symbol);
+        }
+        else {
+            this._error("unexpected operator character");
+        }
+    }
+    _done() {
+        this._value_push(EOF);
+    }
+    _done_with_error() {
+        this._value_push(ERROR);
+        throw new Error(this._error_msg);
+    }
+    _read_number() {
+        let ch, t;
+        this._start = this._in.position();
+        ch = this._read();
+        if (ch == CH_MS) {
+            ch = this._read();
+        }
+        if (ch == CH_0) {
+            ch = this._peek();
+            if (ch == CH_x || ch == CH_X) {
+                this._read_hex_int();
+                return;
+            }
+            if (IonText_1.is_digit(ch)) {
+                this._error("leading zeros are not allowed");
+            }
+            ch = CH_0;
+        }
+        t = T_INT;
+        ch = this._read_required_digits(ch);
+        if (ch == CH_DT) {
+            t = T_DECIMAL;
+            ch = this._read_optional_digits(this._read());
+        }
+        if (!IonText_1.isNumericTerminator(ch)) {
+            if (ch == CH_d || ch == CH_D) {
+                t = T_DECIMAL;
+                ch = this._read_exponent();
+            }
+            else if (ch == CH_e || ch == CH_E || ch == CH_f || ch == CH_F) {
+                t = T_FLOAT;
+                ch = this._read_exponent();
+            }
+        }
+        if (!IonText_1.isNumericTerminator(ch)) {
+            this._error("invalid character after number");
+        }
+        else {
+            this._unread(ch);
+            this._end = this._in.position();
+            this._value_push(t);
+        }
+    }
+    _read_hex_int() {
+        let ch = this._read();
+        if (ch == CH_x || ch == CH_X) {
+            ch = this._read();
+            ch = this._read_required_hex_digits(ch);
+        }
+        if (IonText_1.isNumericTerminator(ch)) {
+            this._unread(ch);
+            this._end = this._in.position();
+            this._value_push(T_HEXINT);
+        }
+        else {
+            this._error("invalid character after number");
+        }
+    }
+    _read_exponent() {
+        let ch = this._read();
+        if (ch == CH_MS || ch == CH_PS) {
+            ch = this._read();
+        }
+        ch = this._read_required_digits(ch);
+        return ch;
+    }
+    _read_plus_inf() {
+        this._start = this._in.position();
+        if (this._read() == CH_PS) {
+            this._read_inf_helper();
+        }
+        else {
+            this._error("expected +inf");
+        }
+    }
+    _read_minus_inf() {
+        this._start = this._in.position();
+        if (this._read() == CH_MS) {
+            this._read_inf_helper();
+        }
+        else {
+            this._error("expected -inf");
+        }
+    }
+    _read_inf_helper() {
+        let ii, ch;
+        for (ii = 0; ii < 3; ii++) {
+            ch = this._read();
+            if (ch != INF[ii]) {
+                this._error("expected 'inf'");
+                return;
+            }
+        }
+        if (IonText_1.isNumericTerminator(this._peek())) {
+            this._end = this._in.position();
+            this._value_push(T_FLOAT_SPECIAL);
+        }
+        else {
+            this._error("invalid numeric terminator after 'inf'");
+        }
+    }
+    _readTimestamp() {
+        this._start = this._in.position();
+        let ch = this._readPastNDigits(4);
+        if (ch === CH_T) {
+            this._end = this._in.position();
+            this._value_push(T_TIMESTAMP);
+            return;
+        }
+        else if (ch !== CH_MS) {
+            throw new Error("Timestamp year must be followed by '-' or 'T'.");
+        }
+        ch = this._readPastNDigits(2);
+        if (ch === CH_T) {
+            this._end = this._in.position();
+            this._value_push(T_TIMESTAMP);
+            return;
+        }
+        else if (ch !== CH_MS) {
+            throw new Error("Timestamp month must be followed by '-' or 'T'.");
+        }
+        ch = this._readPastNDigits(2);
+        if (IonText_1.isNumericTerminator(ch)) {
+            this._unread(ch);
+            this._end = this._in.position();
+            this._value_push(T_TIMESTAMP);
+            return;
+        }
+        else if (ch !== CH_T) {
+            throw new Error("Timestamp day must be followed by a numeric stop character .");
+        }
+        const peekChar = this._in.peek();
+        if (IonText_1.isNumericTerminator(peekChar)) {
+            this._end = this._in.position();
+            this._value_push(T_TIMESTAMP);
+            return;
+        }
+        else if (!IonText_1.is_digit(peekChar)) {
+            throw new Error("Timestamp DATE must be followed by numeric terminator or additional TIME digits.");
+        }
+        ch = this._readPastNDigits(2);
+        if (ch !== CH_CL) {
+            throw new Error("Timestamp time(hr:min) requires format of 00:00");
+        }
+        ch = this._readPastNDigits(2);
+        if (ch === CH_CL) {
+            ch = this._readPastNDigits(2);
+            if (ch === CH_DT) {
+                if (!IonText_1.is_digit(this._read())) {
+                    throw new Error("W3C timestamp spec requires atleast one digit after decimal point.");
+                }
+                while (IonText_1.is_digit((ch = this._read()))) { }
+            }
+        }
+        if (ch === CH_Z) {
+            if (!IonText_1.isNumericTerminator(this._peek())) {
+                throw new Error("Illegal terminator after Zulu offset.");
+            }
+            this._end = this._in.position();
+            this._value_push(T_TIMESTAMP);
+            return;
+        }
+        else if (ch !== CH_PS && ch !== CH_MS) {
+            throw new Error("Timestamps require an offset.");
+        }
+        ch = this._readPastNDigits(2);
+        if (ch !== CH_CL) {
+            throw new Error("Timestamp offset(hr:min) requires format of +/-00:00.");
+        }
+        this._readNDigits(2);
+        ch = this._peek();
+        if (!IonText_1.isNumericTerminator(ch)) {
+            throw new Error("Improperly formatted timestamp.");
+        }
+        this._end = this._in.position();
+        this._value_push(T_TIMESTAMP);
+    }
+    _read_symbol() {
+        let ch;
+        this._start = this._in.position() - 1;
+        for (;;) {
+            ch = this._read();
+            if (!IonText_1.is_letter_or_digit(ch)) {
+                break;
+            }
+        }
+        this._unread(ch);
+        this._end = this._in.position();
+        this._value_push(T_IDENTIFIER);
+    }
+    _read_operator_symbol() {
+        let ch;
+        this._start = this._in.position();
+        for (;;) {
+            ch = this._read();
+            if (!IonText_1.is_operator_char(ch)) {
+                break;
+            }
+        }
+        this._end = this._in.position() - 1;
+        this._unread(ch);
+        this._value_push(T_OPERATOR);
+    }
+    _read_string1() {
+        this._read_string_helper(CH_SQ, false);
+        this._end = this._in.position() - 1;
+        this._value_push(T_STRING1);
+    }
+    _read_string2() {
+        this._read_string_helper(CH_DOUBLE_QUOTE, false);
+        this._end = this._in.position() - 1;
+        this._value_push(T_STRING2);
+    }
+    _read_string3(recognizeComments) {
+        if (recognizeComments === undefined) {
+            recognizeComments = true;
+        }
+        let ch;
+        this._unread(this._peek(""));
+        for (this._start = this._in.position() + 3; this._peek("'''") !== ERROR; this._in.unread(this._read_after_whitespace(recognizeComments))) {
+            for (let i = 0; i < 3; i++) {
+                this._read();
+            }
+            while (this._peek("'''") === ERROR) {
+                ch = this._read();
+                if (ch == CH_BS) {
+                    this._read_string_escape_sequence();
+                }
+                if (ch === EOF) {
+                    throw new Error("Closing triple quotes not found.");
+                }
+                if (!is_valid_string_char(ch, true)) {
+                    throw new Error("invalid character " + ch + " in string");
+                }
+            }
+            this._end = this._in.position();
+            for (let i = 0; i < 3; i++) {
+                this._read();
+            }
+        }
+        this._value_push(T_STRING3);
+    }
+    verifyTriple(entryIndex) {
+        return (this._in.valueAt(entryIndex) === CH_SQ &&
+            this._in.valueAt(entryIndex + 1) === CH_SQ &&
+            this._in.valueAt(entryIndex + 2) === CH_SQ);
+    }
+    _read_string_escape_sequence() {
+        let ch = this._read();
+        switch (ch) {
+            case ESC_0:
+            case ESC_a:
+            case ESC_b:
+            case ESC_t:
+            case ESC_nl:
+            case ESC_ff:
+            case ESC_cr:
+            case ESC_v:
+            case ESC_dq:
+            case ESC_sq:
+            case ESC_qm:
+            case ESC_bs:
+            case ESC_fs:
+            case ESC_nl2:
+                break;
+            case ESC_nl3:
+                ch = this._read();
+                if (ch != ESC_nl2) {
+                    this._unread(ch);
+                }
+                break;
+            case ESC_x:
+                ch = this._read_N_hexdigits(2);
+                this._unread(ch);
+                break;
+            case ESC_u:
+                ch = this._read_N_hexdigits(4);
+                this._unread(ch);
+                break;
+            case ESC_U:
+                ch = this._read_N_hexdigits(8);
+                this._unread(ch);
+                break;
+            default:
+                this._error("unexpected character: " + ch + " after escape slash");
+        }
+    }
+    _test_string_as_annotation(op) {
+        let s, ch, is_ann;
+        const t = this._value_pop();
+        if (t != T_STRING1 && t != T_STRING3) {
+            this._error("expecting quoted symbol here");
+        }
+        s = this.get_value_as_string(t);
+        ch = this._read_after_whitespace(true);
+        if (ch == CH_CL && this._peek() == CH_CL) {
+            this._read();
+            this._ann.push(new IonSymbolToken_1.SymbolToken(s));
+            is_ann = true;
+        }
+        else {
+            this._unread(ch);
+            this._value_push(t);
+            is_ann = false;
+        }
+        return is_ann;
+    }
+    _read_clob_string2() {
+        let t;
+        this._read_string2();
+        t = this._value_pop();
+        if (t != T_STRING2) {
+            this._error("string expected");
+        }
+        this._value_push(T_CLOB2);
+        this._ops.unshift(this._read_close_double_brace);
+    }
+    _read_clob_string3() {
+        let t;
+        this._read_string3(false);
+        t = this._value_pop();
+        if (t != T_STRING3) {
+            this._error("string expected");
+        }
+        this._value_push(T_CLOB3);
+        this._ops.unshift(this._read_close_double_brace);
+    }
+    _read_blob() {
+        let ch, base64_chars = 0, trailers = 0;
+        this._start = this._in.position();
+        while (true) {
+            ch = this._read();
+            if (IonText_1.is_base64_char(ch)) {
+                base64_chars++;
+                this._end = this._in.position();
+            }
+            else if (!IonText_1.is_whitespace(ch)) {
+                break;
+            }
+        }
+        while (ch == CH_EQ) {
+            trailers++;
+            ch = this._read_after_whitespace(false);
+        }
+        if (ch != CH_CC || this._read() != CH_CC) {
+            throw new Error("Invalid blob");
+        }
+        if (!is_valid_base64_length(base64_chars, trailers)) {
+            throw new Error("Invalid base64 value");
+        }
+        this._value_push(T_BLOB);
+    }
+    _read_close_double_brace() {
+        const ch = this._read_after_whitespace(false);
+        if (ch != CH_CC || this._read() != CH_CC) {
+            this._error("expected '}}'");
+        }
+    }
+    isHighSurrogate(ch) {
+        return ch >= 0xd800 && ch <= 0xdbff;
+    }
+    isLowSurrogate(ch) {
+        return ch >= 0xdc00 && ch <= 0xdfff;
+    }
+    indexWhiteSpace(index, acceptComments) {
+        let ch = this._in.valueAt(index);
+        if (!acceptComments) {
+            for (; IonText_1.is_whitespace(ch); ch = this._in.valueAt(index++)) { }
+        }
+        else {
+            for (; IonText_1.is_whitespace(ch) || ch === CH_FORWARD_SLASH; ch = this._in.valueAt(index++)) {
+                if (ch === CH_FORWARD_SLASH) {
+                    ch = this._in.valueAt(index++);
+                    switch (ch) {
+                        case CH_FORWARD_SLASH:
+                            index = this.indexToNewLine(index);
+                            break;
+                        case CH_AS:
+                            index = this.indexToCloseComment(index);
+                            break;
+                        default:
+                            index--;
+                            break;
+                    }
+                }
+            }
+        }
+        return index;
+    }
+    indexToNewLine(index) {
+        let ch = this._in.valueAt(index);
+        while (ch !== EOF && ch !== CH_NL) {
+            if (ch === CH_CR) {
+                if (this._in.valueAt(index + 1) !== CH_NL) {
+                    return index;
+                }
+            }
+            ch = this._in.valueAt(index++);
+        }
+        return index;
+    }
+    indexToCloseComment(index) {
+        while (this._in.valueAt(index) !== CH_AS &&
+            this._in.valueAt(index + 1) !== CH_FORWARD_SLASH) {
+            index++;
+        }
+        return index;
+    }
+    _skip_triple_quote_gap(entryIndex, end, acceptComments) {
+        let tempIndex = entryIndex + 3;
+        tempIndex = this.indexWhiteSpace(tempIndex, acceptComments);
+        if (tempIndex + 2 <= end && this.verifyTriple(tempIndex)) {
+            return tempIndex + 4;
+        }
+        else {
+            return tempIndex + 1;
+        }
+    }
+    readClobEscapes(ii, end) {
+        let ch;
+        if (ii + 1 >= end) {
+            throw new Error("invalid escape sequence");
+        }
+        ch = this._in.valueAt(ii + 1);
+        this._esc_len = 1;
+        switch (ch) {
+            case ESC_0:
+                return 0;
+            case ESC_a:
+                return 7;
+            case ESC_b:
+                return 8;
+            case ESC_t:
+                return 9;
+            case ESC_nl:
+                return 10;
+            case ESC_ff:
+                return 12;
+            case ESC_cr:
+                return 13;
+            case ESC_v:
+                return 11;
+            case ESC_dq:
+                return 34;
+            case ESC_sq:
+                return 39;
+            case ESC_qm:
+                return 63;
+            case ESC_bs:
+                return 92;
+            case ESC_fs:
+                return 47;
+            case ESC_nl2:
+                return -1;
+            case ESC_nl3:
+                if (ii + 2 < end && this._in.valueAt(ii + 2) == CH_NL) {
+                    this._esc_len = 2;
+                }
+                return IonText_1.ESCAPED_NEWLINE;
+            case ESC_x:
+                if (ii + 3 >= end) {
+                    throw new Error("invalid escape sequence");
+                }
+                ch = this._get_N_hexdigits(ii + 2, ii + 4);
+                this._esc_len = 3;
+                break;
+            default:
+                throw new Error("Invalid escape: /" + ch);
+        }
+        return ch;
+    }
+    _read_escape_sequence(ii, end) {
+        let ch;
+        if (ii + 1 >= end) {
+            throw new Error("Invalid escape sequence.");
+        }
+        ch = this._in.valueAt(ii + 1);
+        this._esc_len = 1;
+        switch (ch) {
+            case ESC_0:
+                return 0;
+            case ESC_a:
+                return 7;
+            case ESC_b:
+                return 8;
+            case ESC_t:
+                return 9;
+            case ESC_nl:
+                return 10;
+            case ESC_ff:
+                return 12;
+            case ESC_cr:
+                return 13;
+            case ESC_v:
+                return 11;
+            case ESC_dq:
+                return 34;
+            case ESC_sq:
+                return 39;
+            case ESC_qm:
+                return 63;
+            case ESC_bs:
+                return 92;
+            case ESC_fs:
+                return 47;
+            case ESC_nl2:
+                return -1;
+            case ESC_nl3:
+                if (ii + 2 < end && this._in.valueAt(ii + 2) == CH_NL) {
+                    this._esc_len = 2;
+                }
+                return IonText_1.ESCAPED_NEWLINE;
+            case ESC_x:
+                if (ii + 3 >= end) {
+                    throw new Error("invalid escape sequence");
+                }
+                ch = this._get_N_hexdigits(ii + 2, ii + 4);
+                this._esc_len = 3;
+                break;
+            case ESC_u:
+                if (ii + 5 >= end) {
+                    throw new Error("invalid escape sequence");
+                }
+                ch = this._get_N_hexdigits(ii + 2, ii + 6);
+                this._esc_len = 5;
+                break;
+            case ESC_U:
+                if (ii + 9 >= end) {
+                    throw new Error("invalid escape sequence");
+                }
+                ch = this._get_N_hexdigits(ii + 2, ii + 10);
+                this._esc_len = 9;
+                break;
+            default:
+                throw new Error("unexpected character after escape slash");
+        }
+        return ch;
+    }
+    _get_N_hexdigits(ii, end) {
+        let ch, v = 0;
+        while (ii < end) {
+            ch = this._in.valueAt(ii);
+            v = v * 16 + get_hex_value(ch);
+            ii++;
+        }
+        return v;
+    }
+    _value_push(t) {
+        if (this._value_type !== ERROR) {
+            this._error("unexpected double push of value type!");
+        }
+        this._value_type = t;
+    }
+    _value_pop() {
+        const t = this._value_type;
+        this._value_type = ERROR;
+        return t;
+    }
+    _run() {
+        let op;
+        while (this._ops.length > 0 && this._value_type === ERROR) {
+            op = this._ops.shift();
+            op.call(this);
+        }
+    }
+    _read() {
+        const ch = this._in.next();
+        return ch;
+    }
+    _read_skipping_comments() {
+        let ch = this._read();
+        if (ch == CH_FORWARD_SLASH) {
+            ch = this._read();
+            if (ch == CH_FORWARD_SLASH) {
+                this._read_to_newline();
+                ch = IonText_1.WHITESPACE_COMMENT1;
+            }
+            else if (ch == CH_AS) {
+                this._read_to_close_comment();
+                ch = IonText_1.WHITESPACE_COMMENT2;
+            }
+            else {
+                this._unread(ch);
+                ch = CH_FORWARD_SLASH;
+            }
+        }
+        return ch;
+    }
+    _read_to_newline() {
+        let ch;
+        for (;;) {
+            ch = this._read();
+            if (ch == EOF) {
+                break;
+            }
+            if (ch == CH_NL) {
+                break;
+            }
+            if (ch == CH_CR) {
+                ch = this._read();
+                if (ch != CH_NL) {
+                    this._unread(ch);
+                }
+                break;
+            }
+        }
+    }
+    _read_to_close_comment() {
+        let ch;
+        for (;;) {
+            ch = this._read();
+            if (ch == EOF) {
+                break;
+            }
+            if (ch == CH_AS) {
+                ch = this._read();
+                if (ch == CH_FORWARD_SLASH) {
+                    break;
+                }
+            }
+        }
+    }
+    _unread(ch) {
+        this._in.unread(ch);
+    }
+    _read_after_whitespace(recognize_comments) {
+        let ch;
+        if (recognize_comments) {
+            ch = this._read_skipping_comments();
+            while (IonText_1.is_whitespace(ch)) {
+                ch = this._read_skipping_comments();
+            }
+        }
+        else {
+            ch = this._read();
+            while (IonText_1.is_whitespace(ch)) {
+                ch = this._read();
+            }
+        }
+        return ch;
+    }
+    _peek(expected) {
+        let ch, ii = 0;
+        if (expected === undefined || expected.length < 1) {
+            return this._in.valueAt(this._in.position());
+        }
+        while (ii < expected.length) {
+            ch = this._read();
+            if (ch != expected.charCodeAt(ii)) {
+                break;
+            }
+            ii++;
+        }
+        if (ii === expected.length) {
+            ch = this._peek();
+        }
+        else {
+            this._unread(ch);
+            ch = ERROR;
+        }
+        while (ii > 0) {
+            ii--;
+            this._unread(expected.charCodeAt(ii));
+        }
+        return ch;
+    }
+    _peek_4_digits(ch1) {
+        let ii, ch, is_digits = true;
+        const chars = [];
+        if (!IonText_1.is_digit(ch1)) {
+            return ERROR;
+        }
+        for (ii = 0; ii < 3; ii++) {
+            ch = this._read();
+            chars.push(ch);
+            if (!IonText_1.is_digit(ch)) {
+                is_digits = false;
+                break;
+            }
+        }
+        ch = is_digits && ii == 3 ? this._peek() : ERROR;
+        while (chars.length > 0) {
+            this._unread(chars.pop());
+        }
+        return ch;
+    }
+    _read_required_digits(ch) {
+        if (!IonText_1.is_digit(ch)) {
+            return ERROR;
+        }
+        for (;;) {
+            ch = this._read();
+            if (!IonText_1.is_digit(ch)) {
+                break;
+            }
+        }
+        return ch;
+    }
+    _read_optional_digits(ch) {
+        while (IonText_1.is_digit(ch)) {
+            ch = this._read();
+        }
+        return ch;
+    }
+    _readNDigits(n) {
+        let ch;
+        if (n <= 0) {
+            throw new Error("Cannot read a lack of or negative number of digits.");
+        }
+        while (n--) {
+            if (!IonText_1.is_digit((ch = this._read()))) {
+                throw new Error("Expected digit, got: " + String.fromCharCode(ch));
+            }
+        }
+        return ch;
+    }
+    _readPastNDigits(n) {
+        this._readNDigits(n);
+        return this._read();
+    }
+    _read_required_hex_digits(ch) {
+        if (!IonText_1.is_hex_digit(ch)) {
+            return ERROR;
+        }
+        for (;;) {
+            ch = this._read();
+            if (!IonText_1.is_hex_digit(ch)) {
+                break;
+            }
+        }
+        return ch;
+    }
+    _read_N_hexdigits(n) {
+        let ch, ii = 0;
+        while (ii < n) {
+            ch = this._read();
+            if (!IonText_1.is_hex_digit(ch)) {
+                this._error("" + n + " digits required " + ii + " found");
+                return ERROR;
+            }
+            ii++;
+        }
+        return ch;
+    }
+    _parseSymbolId(s) {
+        if (s[0] !== "$") {
+            return NaN;
+        }
+        for (let i = 1; i < s.length; i++) {
+            if (s[i] < "0" || s[i] > "9") {
+                return NaN;
+            }
+        }
+        return parseInt(s.substr(1, s.length));
+    }
+    _error(msg) {
+        this._ops.unshift(this._done_with_error);
+        this._error_msg = msg;
+    }
+}
+exports.ParserTextRaw = ParserTextRaw;
+//# sourceMappingURL=IonParserTextRaw.js.map
+
+/***/ }),
+
+/***/ 7809:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+/*!
+ * Copyright 2012 Amazon.com, Inc. or its affiliates. All Rights Reserved.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License").
+ * You may not use this file except in compliance with the License.
+ * A copy of the License is located at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * or in the "license" file accompanying this file. This file is distributed
+ * on an "AS IS" BASIS, WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either
+ * express or implied. See the License for the specific language governing
+ * permissions and limitations under the License.
+ */
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.PrettyTextWriter = void 0;
+const IonText_1 = __nccwpck_require__(6470);
+const IonTextWriter_1 = __nccwpck_require__(7477);
+const IonTypes_1 = __nccwpck_require__(1516);
+class PrettyTextWriter extends IonTextWriter_1.TextWriter {
+    constructor(writeable, indentSize = 2) {
+        super(writeable);
+        this.indentSize = indentSize;
+        this.indentCount = 0;
+    }
+    writeFieldName(fieldName) {
+        if (this.currentContainer.containerType !== IonTypes_1.IonTypes.STRUCT) {
+            throw new Error("Cannot write field name outside of a struct");
+        }
+        if (this.currentContainer.state !== IonTextWriter_1.State.STRUCT_FIELD) {
+            throw new Error("Expecting a struct value");
+        }
+        if (!this.currentContainer.clean) {
+            this.writeable.writeByte(IonText_1.CharCodes.COMMA);
+            this.writePrettyNewLine(0);
+        }
+        this.writePrettyIndent(0);
+        this.writeSymbolToken(fieldName);
+        this.writeable.writeByte(IonText_1.CharCodes.COLON);
+        this.writeable.writeByte(IonText_1.CharCodes.SPACE);
+        this.currentContainer.state = IonTextWriter_1.State.VALUE;
+    }
+    writeNull(type) {
+        if (type === undefined || type === null) {
+            type = IonTypes_1.IonTypes.NULL;
+        }
+        this.handleSeparator();
+        this.writePrettyValue();
+        this.writeAnnotations();
+        this._writeNull(type);
+        if (this.currentContainer.containerType === IonTypes_1.IonTypes.STRUCT) {
+            this.currentContainer.state = IonTextWriter_1.State.STRUCT_FIELD;
+        }
+    }
+    stepOut() {
+        const currentContainer = this.containerContext.pop();
+        if (!currentContainer || !currentContainer.containerType) {
+            throw new Error("Can't step out when not in a container");
+        }
+        else if (currentContainer.containerType === IonTypes_1.IonTypes.STRUCT &&
+            currentContainer.state === IonTextWriter_1.State.VALUE) {
+            throw new Error("Expecting a struct value");
+        }
+        if (!currentContainer.clean) {
+            this.writePrettyNewLine(0);
+        }
+        this.writePrettyIndent(-1);
+        switch (currentContainer.containerType) {
+            case IonTypes_1.IonTypes.LIST:
+                this.writeable.writeByte(IonText_1.CharCodes.RIGHT_BRACKET);
+                break;
+            case IonTypes_1.IonTypes.SEXP:
+                this.writeable.writeByte(IonText_1.CharCodes.RIGHT_PARENTHESIS);
+                break;
+            case IonTypes_1.IonTypes.STRUCT:
+                this.writeable.writeByte(IonText_1.CharCodes.RIGHT_BRACE);
+                break;
+            default:
+                throw new Error("Unexpected container type");
+        }
+    }
+    _serializeValue(type, value, serialize) {
+        if (this.currentContainer.state === IonTextWriter_1.State.STRUCT_FIELD) {
+            throw new Error("Expecting a struct field");
+        }
+        if (value === null) {
+            this.writeNull(type);
+            return;
+        }
+        this.handleSeparator();
+        this.writePrettyValue();
+        this.writeAnnotations();
+        serialize(value);
+        if (this.currentContainer.containerType === IonTypes_1.IonTypes.STRUCT) {
+            this.currentContainer.state = IonTextWriter_1.State.STRUCT_FIELD;
+        }
+    }
+    writeContainer(type, openingCharacter) {
+        if (this.currentContainer.containerType === IonTypes_1.IonTypes.STRUCT &&
+            this.currentContainer.state === IonTextWriter_1.State.VALUE) {
+            this.currentContainer.state = IonTextWriter_1.State.STRUCT_FIELD;
+        }
+        this.handleSeparator();
+        this.writePrettyValue();
+        this.writeAnnotations();
+        this.writeable.writeByte(openingCharacter);
+        this.writePrettyNewLine(1);
+        this._stepIn(type);
+    }
+    handleSeparator() {
+        if (this.depth() === 0) {
+            if (this.currentContainer.clean) {
+                this.currentContainer.clean = false;
+            }
+            else {
+                this.writeable.writeByte(IonText_1.CharCodes.LINE_FEED);
+            }
+        }
+        else {
+            if (this.currentContainer.clean) {
+                this.currentContainer.clean = false;
+            }
+            else {
+                switch (this.currentContainer.containerType) {
+                    case IonTypes_1.IonTypes.LIST:
+                        this.writeable.writeByte(IonText_1.CharCodes.COMMA);
+                        this.writePrettyNewLine(0);
+                        break;
+                    case IonTypes_1.IonTypes.SEXP:
+                        this.writeable.writeByte(IonText_1.CharCodes.SPACE);
+                        this.writePrettyNewLine(0);
+                        break;
+                    default:
+                }
+            }
+        }
+    }
+    writePrettyValue() {
+        if (this.depth() > 0 &&
+            this.currentContainer.containerType &&
+            this.currentContainer.containerType !== IonTypes_1.IonTypes.STRUCT) {
+            this.writePrettyIndent(0);
+        }
+    }
+    writePrettyNewLine(incrementValue) {
+        this.indentCount = this.indentCount + incrementValue;
+        if (this.indentSize && this.indentSize > 0) {
+            this.writeable.writeByte(IonText_1.CharCodes.LINE_FEED);
+        }
+    }
+    writePrettyIndent(incrementValue) {
+        this.indentCount = this.indentCount + incrementValue;
+        if (this.indentSize && this.indentSize > 0) {
+            for (let i = 0; i < this.indentCount * this.indentSize; i++) {
+                this.writeable.writeByte(IonText_1.CharCodes.SPACE);
+            }
+        }
+    }
+}
+exports.PrettyTextWriter = PrettyTextWriter;
+//# sourceMappingURL=IonPrettyTextWriter.js.map
+
+/***/ }),
+
+/***/ 6510:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+/*!
+ * Copyright 2012 Amazon.com, Inc. or its affiliates. All Rights Reserved.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License").
+ * You may not use this file except in compliance with the License.
+ * A copy of the License is located at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * or in the "license" file accompanying this file. This file is distributed
+ * on an "AS IS" BASIS, WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either
+ * express or implied. See the License for the specific language governing
+ * permissions and limitations under the License.
+ */
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.SharedSymbolTable = void 0;
+class SharedSymbolTable {
+    constructor(_name, _version, _symbols) {
+        this._name = _name;
+        this._version = _version;
+        this._symbols = _symbols;
+        this._idsByText = new Map();
+        this._numberOfSymbols = this._symbols.length;
+        for (let m = _symbols.length - 1; m >= 0; m--) {
+            this._idsByText.set(_symbols[m], m);
+        }
+    }
+    get numberOfSymbols() {
+        return this._numberOfSymbols;
+    }
+    get name() {
+        return this._name;
+    }
+    get version() {
+        return this._version;
+    }
+    getSymbolText(symbolId) {
+        if (symbolId < 0) {
+            throw new Error(`Index ${symbolId} is out of bounds for the SharedSymbolTable name=${this.name}, version=${this.version}`);
+        }
+        if (symbolId >= this.numberOfSymbols) {
+            return undefined;
+        }
+        return this._symbols[symbolId];
+    }
+    getSymbolId(text) {
+        return this._idsByText.get(text);
+    }
+}
+exports.SharedSymbolTable = SharedSymbolTable;
+//# sourceMappingURL=IonSharedSymbolTable.js.map
+
+/***/ }),
+
+/***/ 7753:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+/*!
+ * Copyright 2012 Amazon.com, Inc. or its affiliates. All Rights Reserved.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License").
+ * You may not use this file except in compliance with the License.
+ * A copy of the License is located at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * or in the "license" file accompanying this file. This file is distributed
+ * on an "AS IS" BASIS, WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either
+ * express or implied. See the License for the specific language governing
+ * permissions and limitations under the License.
+ */
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.BinarySpan = exports.StringSpan = exports.Span = void 0;
+const IonConstants_1 = __nccwpck_require__(8012);
+const SPAN_TYPE_STRING = 0;
+const SPAN_TYPE_BINARY = 1;
+const SPAN_TYPE_SUB_FLAG = 2;
+const SPAN_TYPE_SUB_STRING = SPAN_TYPE_SUB_FLAG | SPAN_TYPE_STRING;
+const SPAN_TYPE_SUB_BINARY = SPAN_TYPE_SUB_FLAG | SPAN_TYPE_BINARY;
+const MAX_POS = 1024 * 1024 * 1024;
+const LINE_FEED = 10;
+const CARRAIGE_RETURN = 13;
+const DEBUG_FLAG = true;
+class Span {
+    constructor(_type) {
+        this._type = _type;
+    }
+    static error() {
+        throw new Error("span error");
+    }
+    write(b) {
+        throw new Error("not implemented");
+    }
+}
+exports.Span = Span;
+class StringSpan extends Span {
+    constructor(src) {
+        super(SPAN_TYPE_STRING);
+        this._line = 1;
+        this._src = src;
+        this._limit = src.length;
+        this._start = 0;
+        this._pos = 0;
+        this._line_start = 0;
+        this._old_line_start = 0;
+    }
+    viewSource() {
+        return this._src;
+    }
+    position() {
+        return this._pos - this._start;
+    }
+    getRemaining() {
+        return this._limit - this._pos;
+    }
+    setRemaining(r) {
+        this._limit = r + this._pos;
+    }
+    is_empty() {
+        return this._pos >= this._limit;
+    }
+    next() {
+        let ch;
+        if (this.is_empty()) {
+            if (this._pos > MAX_POS) {
+                throw new Error("span position is out of bounds");
+            }
+            this._pos++;
+            return IonConstants_1.EOF;
+        }
+        ch = this._src.charCodeAt(this._pos);
+        if (ch === CARRAIGE_RETURN) {
+            if (this.peek() != LINE_FEED) {
+                this._inc_line();
+            }
+        }
+        else if (ch == LINE_FEED) {
+            this._inc_line();
+        }
+        this._pos++;
+        return ch;
+    }
+    _inc_line() {
+        this._old_line_start = this._line_start;
+        this._line++;
+        this._line_start = this._pos;
+    }
+    unread(ch) {
+        if (this._pos <= this._start) {
+            Span.error();
+        }
+        this._pos--;
+        if (ch < 0) {
+            if (this.is_empty() != true) {
+                Span.error();
+            }
+            return;
+        }
+        if (this._pos == this._line_start) {
+            this._line_start = this._old_line_start;
+            this._line--;
+        }
+        if (ch != this.peek()) {
+            Span.error();
+        }
+    }
+    peek() {
+        return this.valueAt(this._pos);
+    }
+    skip(dist) {
+        this._pos += dist;
+        if (this._pos > this._limit) {
+            this._pos = this._limit;
+        }
+    }
+    valueAt(ii) {
+        if (ii < this._start || ii >= this._limit) {
+            return IonConstants_1.EOF;
+        }
+        return this._src.charCodeAt(ii);
+    }
+    chunk(length) {
+        const tempStr = this._src.substr(this._pos, length);
+        this._pos += length;
+        return tempStr;
+    }
+    getCodePoint(index) {
+        return this._src.codePointAt(index);
+    }
+    line_number() {
+        return this._line;
+    }
+    offset() {
+        return this._pos - this._line_start;
+    }
+    clone(start) {
+        return new StringSpan(this._src.substr(this._pos));
+    }
+}
+exports.StringSpan = StringSpan;
+class BinarySpan extends Span {
+    constructor(src) {
+        super(SPAN_TYPE_BINARY);
+        this._src = src;
+        this._limit = src.length;
+        this._start = 0;
+        this._pos = 0;
+    }
+    position() {
+        return this._pos - this._start;
+    }
+    getRemaining() {
+        return this._limit - this._pos;
+    }
+    setRemaining(r) {
+        this._limit = r + this._pos;
+    }
+    is_empty() {
+        return this._pos >= this._limit;
+    }
+    next() {
+        if (this.is_empty()) {
+            return IonConstants_1.EOF;
+        }
+        return this._src[this._pos++];
+    }
+    view(length) {
+        if (this._pos + length > this._limit) {
+            throw new Error("Unable to read " +
+                length +
+                " bytes (position: " +
+                this.position() +
+                ", limit: " +
+                this._limit +
+                ")");
+        }
+        return this._src.subarray(this._pos, (this._pos += length));
+    }
+    chunk(length) {
+        return new Uint8Array(this.view(length));
+    }
+    unread(b) {
+        if (this._pos <= this._start) {
+            Span.error();
+        }
+        this._pos--;
+        if (b == IonConstants_1.EOF) {
+            if (this.is_empty() == false) {
+                Span.error();
+            }
+        }
+        if (b != this.peek()) {
+            Span.error();
+        }
+    }
+    peek() {
+        if (this.is_empty()) {
+            return IonConstants_1.EOF;
+        }
+        return this._src[this._pos];
+    }
+    skip(dist) {
+        this._pos += dist;
+        if (this._pos > this._limit) {
+            throw new Error("Skipped over end of source.");
+        }
+    }
+    valueAt(ii) {
+        if (ii < this._start || ii >= this._limit) {
+            return IonConstants_1.EOF;
+        }
+        return this._src[ii];
+    }
+    clone(start, len) {
+        return new BinarySpan(this._src.subarray(this._pos));
+    }
+}
+exports.BinarySpan = BinarySpan;
+//# sourceMappingURL=IonSpan.js.map
+
+/***/ }),
+
+/***/ 8250:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+/*!
+ * Copyright 2012 Amazon.com, Inc. or its affiliates. All Rights Reserved.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License").
+ * You may not use this file except in compliance with the License.
+ * A copy of the License is located at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * or in the "license" file accompanying this file. This file is distributed
+ * on an "AS IS" BASIS, WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either
+ * express or implied. See the License for the specific language governing
+ * permissions and limitations under the License.
+ */
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.SubstituteSymbolTable = void 0;
+const IonSharedSymbolTable_1 = __nccwpck_require__(6510);
+class SubstituteSymbolTable extends IonSharedSymbolTable_1.SharedSymbolTable {
+    constructor(length) {
+        if (length < 0) {
+            throw new Error("Cannot instantiate a SubstituteSymbolTable with a negative length. (" +
+                length +
+                ")");
+        }
+        super("_substitute", -1, []);
+        this._numberOfSymbols = length;
+    }
+    getSymbolText(symbolId) {
+        if (symbolId < 0) {
+            throw new Error(`Index ${symbolId} is out of bounds for the SharedSymbolTable name=${this.name}, version=${this.version}`);
+        }
+        return undefined;
+    }
+    getSymbolId(text) {
+        return undefined;
+    }
+}
+exports.SubstituteSymbolTable = SubstituteSymbolTable;
+//# sourceMappingURL=IonSubstituteSymbolTable.js.map
+
+/***/ }),
+
+/***/ 6488:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+/*!
+ * Copyright Amazon.com, Inc. or its affiliates. All Rights Reserved.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License").
+ * You may not use this file except in compliance with the License.
+ * A copy of the License is located at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * or in the "license" file accompanying this file. This file is distributed
+ * on an "AS IS" BASIS, WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either
+ * express or implied. See the License for the specific language governing
+ * permissions and limitations under the License.
+ */
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.SymbolToken = void 0;
+class SymbolToken {
+    constructor(text, sid = SymbolToken._UNKNOWN_SYMBOL_ID) {
+        this.text = text;
+        this.sid = sid;
+    }
+    getText() {
+        return this.text;
+    }
+    getSid() {
+        return this.sid;
+    }
+}
+exports.SymbolToken = SymbolToken;
+SymbolToken._UNKNOWN_SYMBOL_ID = -1;
+//# sourceMappingURL=IonSymbolToken.js.map
+
+/***/ }),
+
+/***/ 6252:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+/*!
+ * Copyright 2012 Amazon.com, Inc. or its affiliates. All Rights Reserved.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License").
+ * You may not use this file except in compliance with the License.
+ * A copy of the License is located at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * or in the "license" file accompanying this file. This file is distributed
+ * on an "AS IS" BASIS, WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either
+ * express or implied. See the License for the specific language governing
+ * permissions and limitations under the License.
+ */
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.makeSymbolTable = exports.ion_symbol_table_sid = exports.ion_symbol_table = void 0;
+const IonImport_1 = __nccwpck_require__(3712);
+const IonLocalSymbolTable_1 = __nccwpck_require__(3480);
+const IonSubstituteSymbolTable_1 = __nccwpck_require__(8250);
+const IonSystemSymbolTable_1 = __nccwpck_require__(706);
+const Ion_1 = __nccwpck_require__(7177);
+exports.ion_symbol_table = "$ion_symbol_table";
+exports.ion_symbol_table_sid = 3;
+const empty_struct = {};
+function load_imports(reader, catalog) {
+    let import_ = IonSystemSymbolTable_1.getSystemSymbolTableImport();
+    reader.stepIn();
+    while (reader.next()) {
+        reader.stepIn();
+        let name = null;
+        let version = 1;
+        let maxId = null;
+        while (reader.next()) {
+            switch (reader.fieldName()) {
+                case "name":
+                    name = reader.stringValue();
+                    break;
+                case "version":
+                    version = reader.numberValue();
+                    break;
+                case "max_id":
+                    maxId = reader.numberValue();
+            }
+        }
+        if (version === null || version < 1) {
+            version = 1;
+        }
+        if (name && name !== "$ion") {
+            let symbolTable = catalog.getVersion(name, version);
+            if (!symbolTable) {
+                if (maxId === undefined) {
+                    throw new Error(`No exact match found when trying to import symbol table ${name} version ${version}`);
+                }
+                else {
+                    symbolTable = catalog.getTable(name);
+                }
+            }
+            if (!symbolTable) {
+                symbolTable = new IonSubstituteSymbolTable_1.SubstituteSymbolTable(maxId);
+            }
+            import_ = new IonImport_1.Import(import_, symbolTable, maxId);
+        }
+        reader.stepOut();
+    }
+    reader.stepOut();
+    return import_;
+}
+function load_symbols(reader) {
+    const symbols = [];
+    reader.stepIn();
+    while (reader.next()) {
+        symbols.push(reader.stringValue());
+    }
+    reader.stepOut();
+    return symbols;
+}
+function makeSymbolTable(catalog, reader, currentSymbolTable) {
+    let import_ = null;
+    let symbols = [];
+    let foundSymbols = false;
+    let foundImports = false;
+    let foundLstAppend = false;
+    reader.stepIn();
+    while (reader.next()) {
+        switch (reader.fieldName()) {
+            case "imports":
+                if (foundImports) {
+                    throw new Error("Multiple import fields found.");
+                }
+                let ion_type = reader.type();
+                if (ion_type === Ion_1.IonTypes.SYMBOL &&
+                    reader.stringValue() === exports.ion_symbol_table) {
+                    import_ = currentSymbolTable.import;
+                    let symbols_ = symbols;
+                    symbols = currentSymbolTable.symbols;
+                    symbols.push(...symbols_);
+                    foundLstAppend = true;
+                }
+                else if (ion_type === Ion_1.IonTypes.LIST) {
+                    import_ = load_imports(reader, catalog);
+                }
+                else {
+                    throw new Error(`Expected import field name to be a list or symbol found ${ion_type}`);
+                }
+                foundImports = true;
+                break;
+            case "symbols":
+                if (foundSymbols) {
+                    throw new Error("Multiple symbol fields found.");
+                }
+                if (foundLstAppend) {
+                    symbols.push(...load_symbols(reader));
+                }
+                else {
+                    symbols = load_symbols(reader);
+                }
+                foundSymbols = true;
+                break;
+        }
+    }
+    reader.stepOut();
+    return new IonLocalSymbolTable_1.LocalSymbolTable(import_, symbols);
+}
+exports.makeSymbolTable = makeSymbolTable;
+//# sourceMappingURL=IonSymbols.js.map
+
+/***/ }),
+
+/***/ 706:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+/*!
+ * Copyright 2012 Amazon.com, Inc. or its affiliates. All Rights Reserved.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License").
+ * You may not use this file except in compliance with the License.
+ * A copy of the License is located at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * or in the "license" file accompanying this file. This file is distributed
+ * on an "AS IS" BASIS, WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either
+ * express or implied. See the License for the specific language governing
+ * permissions and limitations under the License.
+ */
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.getSystemSymbolTableImport = exports.getSystemSymbolTable = void 0;
+const IonImport_1 = __nccwpck_require__(3712);
+const IonSharedSymbolTable_1 = __nccwpck_require__(6510);
+const systemSymbolTable = new IonSharedSymbolTable_1.SharedSymbolTable("$ion", 1, [
+    "$ion",
+    "$ion_1_0",
+    "$ion_symbol_table",
+    "name",
+    "version",
+    "imports",
+    "symbols",
+    "max_id",
+    "$ion_shared_symbol_table",
+]);
+function getSystemSymbolTable() {
+    return systemSymbolTable;
+}
+exports.getSystemSymbolTable = getSystemSymbolTable;
+function getSystemSymbolTableImport() {
+    return new IonImport_1.Import(null, getSystemSymbolTable());
+}
+exports.getSystemSymbolTableImport = getSystemSymbolTableImport;
+//# sourceMappingURL=IonSystemSymbolTable.js.map
+
+/***/ }),
+
+/***/ 6470:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+/*!
+ * Copyright 2012 Amazon.com, Inc. or its affiliates. All Rights Reserved.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License").
+ * You may not use this file except in compliance with the License.
+ * A copy of the License is located at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * or in the "license" file accompanying this file. This file is distributed
+ * on an "AS IS" BASIS, WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either
+ * express or implied. See the License for the specific language governing
+ * permissions and limitations under the License.
+ */
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.escape = exports.isDigit = exports.isOperator = exports.isIdentifier = exports.SymbolEscapes = exports.StringEscapes = exports.ClobEscapes = exports.CharCodes = exports.toBase64 = exports.fromBase64 = exports.is_hex_digit = exports.is_base64_char = exports.is_whitespace = exports.is_operator_char = exports.is_letter_or_digit = exports.isNumericTerminator = exports.is_letter = exports.toHex = exports.escapeSequence = exports.escapeString = exports.needsEscape = exports.nextEscape = exports.asAscii = exports.is_keyword = exports.is_digit = exports.ESCAPED_NEWLINE = exports.WHITESPACE_COMMENT2 = exports.WHITESPACE_COMMENT1 = void 0;
+exports.WHITESPACE_COMMENT1 = -2;
+exports.WHITESPACE_COMMENT2 = -3;
+exports.ESCAPED_NEWLINE = -4;
+const DOUBLE_QUOTE = 34;
+const SINGLE_QUOTE = 39;
+const SLASH = 92;
+const _escapeStrings = {
+    0: "\\0",
+    8: "\\b",
+    9: "\\t",
+    10: "\\n",
+    13: "\\r",
+    DOUBLE_QUOTE: '\\"',
+    SINGLE_QUOTE: "\\'",
+    SLASH: "\\\\",
+};
+function _make_bool_array(str) {
+    let i = str.length;
+    const a = [];
+    a[128] = false;
+    while (i > 0) {
+        --i;
+        a[str.charCodeAt(i)] = true;
+    }
+    return a;
+}
+const _is_base64_char = _make_bool_array("+/0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ");
+const _is_hex_digit = _make_bool_array("0123456789abcdefABCDEF");
+const _is_letter = _make_bool_array("_$abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ");
+const _is_letter_or_digit = _make_bool_array("_$0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ");
+const _is_numeric_terminator = _make_bool_array("{}[](),\"' \t\n\r\v\u000c");
+const _is_operator_char = _make_bool_array("!#%&*+-./;<=>?@^`|~");
+const _is_whitespace = _make_bool_array(" \t\r\n\u000b\u000c");
+const isIdentifierArray = _make_bool_array("_$0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ");
+function is_digit(ch) {
+    if (ch < 48 || ch > 57) {
+        return false;
+    }
+    return true;
+}
+exports.is_digit = is_digit;
+function is_keyword(str) {
+    return (str === "null" ||
+        str === "true" ||
+        str === "false" ||
+        str === "nan" ||
+        str === "+inf" ||
+        str === "-inf");
+}
+exports.is_keyword = is_keyword;
+function asAscii(s) {
+    if (typeof s === "undefined") {
+        s = "undefined::null";
+    }
+    else if (typeof s == "number") {
+        s = "" + s;
+    }
+    else if (typeof s != "string") {
+        const esc = nextEscape(s, s.length);
+        if (esc >= 0) {
+            s = escapeString(s, esc);
+        }
+    }
+    return s;
+}
+exports.asAscii = asAscii;
+function nextEscape(s, prev) {
+    while (prev-- > 0) {
+        if (needsEscape(s.charCodeAt(prev))) {
+            break;
+        }
+    }
+    return prev;
+}
+exports.nextEscape = nextEscape;
+function needsEscape(c) {
+    if (c < 32) {
+        return true;
+    }
+    if (c > 126) {
+        return true;
+    }
+    if (c === DOUBLE_QUOTE || c === SINGLE_QUOTE || c === SLASH) {
+        return true;
+    }
+    return false;
+}
+exports.needsEscape = needsEscape;
+function escapeString(s, pos) {
+    const fixes = [];
+    let c, ii, s2;
+    while (pos >= 0) {
+        c = s.charCodeAt(pos);
+        if (!needsEscape(c)) {
+            break;
+        }
+        fixes.push([pos, c]);
+        pos = nextEscape(s, pos);
+    }
+    if (fixes.length > 0) {
+        s2 = "";
+        ii = fixes.length;
+        pos = s.length;
+        while (ii--) {
+            const fix = fixes[ii];
+            const tail_len = pos - fix[0] - 1;
+            if (tail_len > 0) {
+                s2 = escapeSequence(fix[1]) + s.substring(fix[0] + 1, pos) + s2;
+            }
+            else {
+                s2 = s.substring(fix[0] + 1, pos) + s2;
+            }
+            pos = fix[0] - 1;
+        }
+        if (pos >= 0) {
+            s2 = s.substring(0, pos) + s2;
+        }
+        s = s2;
+    }
+    return s;
+}
+exports.escapeString = escapeString;
+function escapeSequence(c) {
+    let s = _escapeStrings[c];
+    if (typeof s === "undefined") {
+        if (c < 256) {
+            s = "\\x" + toHex(c, 2);
+        }
+        else if (c <= 0xffff) {
+            s = "\\u" + toHex(c, 4);
+        }
+        else {
+            s = "\\U" + toHex(c, 8);
+        }
+    }
+    return s;
+}
+exports.escapeSequence = escapeSequence;
+function toHex(c, len) {
+    let s = "";
+    while (c > 0) {
+        s += "0123456789ABCDEF".charAt(c && 0xf);
+        c = c / 16;
+    }
+    if (s.length < len) {
+        s = "000000000" + s;
+        s = s.substring(s.length - len, s.length);
+    }
+    return s;
+}
+exports.toHex = toHex;
+function is_letter(ch) {
+    return _is_letter[ch];
+}
+exports.is_letter = is_letter;
+function isNumericTerminator(ch) {
+    if (ch == -1) {
+        return true;
+    }
+    return _is_numeric_terminator[ch];
+}
+exports.isNumericTerminator = isNumericTerminator;
+function is_letter_or_digit(ch) {
+    return _is_letter_or_digit[ch];
+}
+exports.is_letter_or_digit = is_letter_or_digit;
+function is_operator_char(ch) {
+    return _is_operator_char[ch];
+}
+exports.is_operator_char = is_operator_char;
+function is_whitespace(ch) {
+    if (ch > 32) {
+        return false;
+    }
+    if (ch == exports.WHITESPACE_COMMENT1) {
+        return true;
+    }
+    if (ch == exports.WHITESPACE_COMMENT2) {
+        return true;
+    }
+    if (ch == exports.ESCAPED_NEWLINE) {
+        return true;
+    }
+    return _is_whitespace[ch];
+}
+exports.is_whitespace = is_whitespace;
+function is_base64_char(ch) {
+    return _is_base64_char[ch];
+}
+exports.is_base64_char = is_base64_char;
+function is_hex_digit(ch) {
+    return _is_hex_digit[ch];
+}
+exports.is_hex_digit = is_hex_digit;
+const base64chars = [
+    "A",
+    "B",
+    "C",
+    "D",
+    "E",
+    "F",
+    "G",
+    "H",
+    "I",
+    "J",
+    "K",
+    "L",
+    "M",
+    "N",
+    "O",
+    "P",
+    "Q",
+    "R",
+    "S",
+    "T",
+    "U",
+    "V",
+    "W",
+    "X",
+    "Y",
+    "Z",
+    "a",
+    "b",
+    "c",
+    "d",
+    "e",
+    "f",
+    "g",
+    "h",
+    "i",
+    "j",
+    "k",
+    "l",
+    "m",
+    "n",
+    "o",
+    "p",
+    "q",
+    "r",
+    "s",
+    "t",
+    "u",
+    "v",
+    "w",
+    "x",
+    "y",
+    "z",
+    "0",
+    "1",
+    "2",
+    "3",
+    "4",
+    "5",
+    "6",
+    "7",
+    "8",
+    "9",
+    "+",
+    "/",
+];
+const base64inv = {
+    A: 0,
+    B: 1,
+    C: 2,
+    D: 3,
+    E: 4,
+    F: 5,
+    G: 6,
+    H: 7,
+    I: 8,
+    J: 9,
+    K: 10,
+    L: 11,
+    M: 12,
+    N: 13,
+    O: 14,
+    P: 15,
+    Q: 16,
+    R: 17,
+    S: 18,
+    T: 19,
+    U: 20,
+    V: 21,
+    W: 22,
+    X: 23,
+    Y: 24,
+    Z: 25,
+    a: 26,
+    b: 27,
+    c: 28,
+    d: 29,
+    e: 30,
+    f: 31,
+    g: 32,
+    h: 33,
+    i: 34,
+    j: 35,
+    k: 36,
+    l: 37,
+    m: 38,
+    n: 39,
+    o: 40,
+    p: 41,
+    q: 42,
+    r: 43,
+    s: 44,
+    t: 45,
+    u: 46,
+    v: 47,
+    w: 48,
+    x: 49,
+    y: 50,
+    z: 51,
+    "0": 52,
+    "1": 53,
+    "2": 54,
+    "3": 55,
+    "4": 56,
+    "5": 57,
+    "6": 58,
+    "7": 59,
+    "8": 60,
+    "9": 61,
+    "+": 62,
+    "/": 63,
+};
+function fromBase64(str) {
+    let pad = 0;
+    for (let i = str.length - 1; str.charAt(i) == "="; i--) {
+        pad++;
+    }
+    const buf = new Uint8Array((str.length * 3) / 4 - pad);
+    for (let i = 0; i < str.length - pad; i += 4) {
+        const c0 = base64inv[str.charAt(i)], c1 = base64inv[str.charAt(i + 1)], c2 = base64inv[str.charAt(i + 2)], c3 = base64inv[str.charAt(i + 3)];
+        buf[(i * 3) / 4] = ((c0 << 2) & 255) | (c1 >>> 4);
+        if (i + 2 < str.length - pad) {
+            buf[(i * 3) / 4 + 1] = ((c1 << 4) & 255) | (c2 >>> 2);
+            if (i + 3 < str.length - pad) {
+                buf[(i * 3) / 4 + 2] = ((c2 << 6) & 255) | c3;
+            }
+        }
+    }
+    return buf;
+}
+exports.fromBase64 = fromBase64;
+function toBase64(buf) {
+    const str = new Array(Math.ceil((buf.length * 4) / 3));
+    for (let i = 0; i < buf.length; i += 3) {
+        const b0 = buf[i], b1 = buf[i + 1], b2 = buf[i + 2], b3 = buf[i + 3];
+        str[(i * 4) / 3] = base64chars[b0 >>> 2];
+        str[(i * 4) / 3 + 1] = base64chars[((b0 << 4) & 63) | ((b1 || 0) >>> 4)];
+        if (i + 1 < buf.length) {
+            str[(i * 4) / 3 + 2] = base64chars[((b1 << 2) & 63) | ((b2 || 0) >>> 6)];
+            if (i + 2 < buf.length) {
+                str[(i * 4) / 3 + 3] = base64chars[b2 & 63];
+            }
+            else {
+                return str.join("") + "=";
+            }
+        }
+        else {
+            return str.join("") + "==";
+        }
+    }
+    return str.join("");
+}
+exports.toBase64 = toBase64;
+var CharCodes;
+(function (CharCodes) {
+    CharCodes[CharCodes["NULL"] = 0] = "NULL";
+    CharCodes[CharCodes["BELL"] = 7] = "BELL";
+    CharCodes[CharCodes["BACKSPACE"] = 8] = "BACKSPACE";
+    CharCodes[CharCodes["HORIZONTAL_TAB"] = 9] = "HORIZONTAL_TAB";
+    CharCodes[CharCodes["LINE_FEED"] = 10] = "LINE_FEED";
+    CharCodes[CharCodes["VERTICAL_TAB"] = 11] = "VERTICAL_TAB";
+    CharCodes[CharCodes["FORM_FEED"] = 12] = "FORM_FEED";
+    CharCodes[CharCodes["CARRIAGE_RETURN"] = 13] = "CARRIAGE_RETURN";
+    CharCodes[CharCodes["DOUBLE_QUOTE"] = 34] = "DOUBLE_QUOTE";
+    CharCodes[CharCodes["SINGLE_QUOTE"] = 39] = "SINGLE_QUOTE";
+    CharCodes[CharCodes["FORWARD_SLASH"] = 47] = "FORWARD_SLASH";
+    CharCodes[CharCodes["QUESTION_MARK"] = 63] = "QUESTION_MARK";
+    CharCodes[CharCodes["BACKSLASH"] = 92] = "BACKSLASH";
+    CharCodes[CharCodes["LEFT_PARENTHESIS"] = 40] = "LEFT_PARENTHESIS";
+    CharCodes[CharCodes["RIGHT_PARENTHESIS"] = 41] = "RIGHT_PARENTHESIS";
+    CharCodes[CharCodes["LEFT_BRACE"] = 123] = "LEFT_BRACE";
+    CharCodes[CharCodes["RIGHT_BRACE"] = 125] = "RIGHT_BRACE";
+    CharCodes[CharCodes["LEFT_BRACKET"] = 91] = "LEFT_BRACKET";
+    CharCodes[CharCodes["RIGHT_BRACKET"] = 93] = "RIGHT_BRACKET";
+    CharCodes[CharCodes["COMMA"] = 44] = "COMMA";
+    CharCodes[CharCodes["SPACE"] = 32] = "SPACE";
+    CharCodes[CharCodes["LOWERCASE_X"] = 120] = "LOWERCASE_X";
+    CharCodes[CharCodes["COLON"] = 58] = "COLON";
+})(CharCodes = exports.CharCodes || (exports.CharCodes = {}));
+function backslashEscape(s) {
+    return [CharCodes.BACKSLASH, s.charCodeAt(0)];
+}
+function toCharCodes(s) {
+    const charCodes = new Array(s.length);
+    for (let i = 0; i < s.length; i++) {
+        charCodes[i] = s.charCodeAt(i);
+    }
+    return charCodes;
+}
+const _HEX_ESCAPE_PREFIX = [CharCodes.BACKSLASH, CharCodes.LOWERCASE_X];
+function hexEscape(codePoint) {
+    let hexEscape = codePoint.toString(16);
+    while (hexEscape.length < 2) {
+        hexEscape = "0" + hexEscape;
+    }
+    return _HEX_ESCAPE_PREFIX.concat(toCharCodes(hexEscape));
+}
+function populateWithHexEscapes(escapes, start, end) {
+    if (end === undefined) {
+        escapes[start] = hexEscape(start);
+    }
+    else {
+        for (let i = start; i < end; i++) {
+            escapes[i] = hexEscape(i);
+        }
+    }
+}
+const CommonEscapes = {};
+CommonEscapes[CharCodes.NULL] = backslashEscape("0");
+populateWithHexEscapes(CommonEscapes, 1, 7);
+CommonEscapes[CharCodes.BELL] = backslashEscape("a");
+CommonEscapes[CharCodes.BACKSPACE] = backslashEscape("b");
+CommonEscapes[CharCodes.HORIZONTAL_TAB] = backslashEscape("t");
+CommonEscapes[CharCodes.LINE_FEED] = backslashEscape("n");
+CommonEscapes[CharCodes.VERTICAL_TAB] = backslashEscape("v");
+CommonEscapes[CharCodes.FORM_FEED] = backslashEscape("f");
+CommonEscapes[CharCodes.CARRIAGE_RETURN] = backslashEscape("r");
+populateWithHexEscapes(CommonEscapes, 14, 32);
+CommonEscapes[CharCodes.BACKSLASH] = backslashEscape("\\");
+populateWithHexEscapes(CommonEscapes, 0x7f, 0xa0);
+exports.ClobEscapes = Object["assign"]({}, CommonEscapes);
+exports.ClobEscapes[CharCodes.DOUBLE_QUOTE] = backslashEscape('"');
+exports.ClobEscapes[CharCodes.SINGLE_QUOTE] = backslashEscape("'");
+exports.ClobEscapes[CharCodes.FORWARD_SLASH] = backslashEscape("/");
+exports.ClobEscapes[CharCodes.QUESTION_MARK] = backslashEscape("?");
+exports.StringEscapes = Object["assign"]({}, CommonEscapes);
+exports.StringEscapes[CharCodes.DOUBLE_QUOTE] = backslashEscape('"');
+exports.SymbolEscapes = Object["assign"]({}, CommonEscapes);
+exports.SymbolEscapes[CharCodes.SINGLE_QUOTE] = backslashEscape("'");
+function isIdentifier(s) {
+    if (is_digit(s.charCodeAt(0))) {
+        return false;
+    }
+    for (let i = 0; i < s.length; i++) {
+        const c = s.charCodeAt(i);
+        const b = isIdentifierArray[c];
+        if (!b) {
+            return false;
+        }
+    }
+    return true;
+}
+exports.isIdentifier = isIdentifier;
+function isOperator(s) {
+    for (let i = 0; i < s.length; i++) {
+        const c = s.charCodeAt(i);
+        const b = _is_operator_char[c];
+        if (!b) {
+            return false;
+        }
+    }
+    return true;
+}
+exports.isOperator = isOperator;
+function isDigit(charCode) {
+    return charCode < 58 && charCode > 47;
+}
+exports.isDigit = isDigit;
+function escape(input, escapes) {
+    let escapedString = "";
+    let escapeSeq = "";
+    let charCode;
+    let escape;
+    let lastIndex = 0;
+    for (let i = 0; i < input.length; i++) {
+        charCode = input.charCodeAt(i);
+        escape = escapes[charCode];
+        if (escape !== undefined) {
+            for (let j = 0; j < escape.length; j++) {
+                escapeSeq += String.fromCharCode(escape[j]);
+            }
+            escapedString += input.slice(lastIndex, i) + escapeSeq;
+            lastIndex = i + 1;
+            escapeSeq = "";
+        }
+    }
+    return escapedString + input.slice(lastIndex, input.length);
+}
+exports.escape = escape;
+//# sourceMappingURL=IonText.js.map
+
+/***/ }),
+
+/***/ 8857:
+/***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
+
+
+/*!
+ * Copyright 2012 Amazon.com, Inc. or its affiliates. All Rights Reserved.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License").
+ * You may not use this file except in compliance with the License.
+ * A copy of the License is located at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * or in the "license" file accompanying this file. This file is distributed
+ * on an "AS IS" BASIS, WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either
+ * express or implied. See the License for the specific language governing
+ * permissions and limitations under the License.
+ */
+var __importDefault = (this && this.__importDefault) || function (mod) {
+    return (mod && mod.__esModule) ? mod : { "default": mod };
+};
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.TextReader = void 0;
+const IntSize_1 = __importDefault(__nccwpck_require__(1631));
+const IonCatalog_1 = __nccwpck_require__(8270);
+const IonDecimal_1 = __nccwpck_require__(5238);
+const IonLocalSymbolTable_1 = __nccwpck_require__(3480);
+const IonParserTextRaw_1 = __nccwpck_require__(7947);
+const IonSymbols_1 = __nccwpck_require__(6252);
+const IonText_1 = __nccwpck_require__(6470);
+const IonTimestamp_1 = __nccwpck_require__(4625);
+const IonTypes_1 = __nccwpck_require__(1516);
+const util_1 = __nccwpck_require__(6795);
+const BEGINNING_OF_CONTAINER = -2;
+const EOF = -1;
+const T_IDENTIFIER = 9;
+const T_STRING1 = 11;
+const T_CLOB2 = 14;
+const T_CLOB3 = 15;
+const T_STRUCT = 19;
+class TextReader {
+    constructor(source, catalog) {
+        if (!source) {
+            throw new Error("a source Span is required to make a reader");
+        }
+        this._parser = new IonParserTextRaw_1.ParserTextRaw(source);
+        this._depth = 0;
+        this._cat = catalog ? catalog : new IonCatalog_1.Catalog();
+        this._symtab = IonLocalSymbolTable_1.defaultLocalSymbolTable();
+        this._type = null;
+        this._raw_type = undefined;
+        this._raw = undefined;
+    }
+    load_raw() {
+        const t = this;
+        if (t._raw !== undefined) {
+            return;
+        }
+        if (t._raw_type === T_CLOB2 || t._raw_type === T_CLOB3) {
+            t._raw = t._parser.get_value_as_uint8array(t._raw_type);
+        }
+        else {
+            t._raw = t._parser.get_value_as_string(t._raw_type);
+        }
+    }
+    skip_past_container() {
+        let type;
+        const d = this.depth();
+        this.stepIn();
+        while (this.depth() > d) {
+            type = this.next();
+            if (type === null) {
+                this.stepOut();
+            }
+            else if (type.isContainer && !this.isNull()) {
+                this.stepIn();
+            }
+        }
+    }
+    isIVM(input, depth, annotations) {
+        if (depth > 0) {
+            return false;
+        }
+        const ivm = "$ion_1_0";
+        const prefix = "$ion_";
+        if (input.length < ivm.length || annotations.length > 0) {
+            return false;
+        }
+        let i = 0;
+        while (i < prefix.length) {
+            if (prefix.charAt(i) !== input.charAt(i)) {
+                return false;
+            }
+            i++;
+        }
+        while (i < input.length && input.charAt(i) != "_") {
+            const ch = input.charAt(i);
+            if (ch < "0" || ch > "9") {
+                return false;
+            }
+            i++;
+        }
+        i++;
+        while (i < input.length) {
+            const ch = input.charAt(i);
+            if (ch < "0" || ch > "9") {
+                return false;
+            }
+            i++;
+        }
+        if (input !== ivm) {
+            throw new Error("Only Ion version 1.0 is supported.");
+        }
+        return true;
+    }
+    isLikeIVM() {
+        return false;
+    }
+    position() {
+        return this._parser.source().position();
+    }
+    next() {
+        this._raw = undefined;
+        if (this._raw_type === EOF) {
+            return null;
+        }
+        if (this._raw_type !== BEGINNING_OF_CONTAINER &&
+            !this.isNull() &&
+            this._type &&
+            this._type.isContainer) {
+            this.skip_past_container();
+        }
+        const p = this._parser;
+        for (;;) {
+            this._raw_type = p.next();
+            if (this._raw_type === T_IDENTIFIER) {
+                if (this._depth > 0) {
+                    break;
+                }
+                this.load_raw();
+                if (!this.isIVM(this._raw, this.depth(), this.annotations())) {
+                    break;
+                }
+                this._symtab = IonLocalSymbolTable_1.defaultLocalSymbolTable();
+                this._raw = undefined;
+                this._raw_type = undefined;
+            }
+            else if (this._raw_type === T_STRING1) {
+                if (this._depth > 0) {
+                    break;
+                }
+                this.load_raw();
+                if (this._raw !== "$ion_1_0") {
+                    break;
+                }
+                this._raw = undefined;
+                this._raw_type = undefined;
+            }
+            else if (this._raw_type === T_STRUCT) {
+                if (p.annotations().length !== 1) {
+                    break;
+                }
+                if (p.annotations()[0].getText() != IonSymbols_1.ion_symbol_table) {
+                    break;
+                }
+                this._type = IonParserTextRaw_1.get_ion_type(this._raw_type);
+                this._symtab = IonSymbols_1.makeSymbolTable(this._cat, this, this._symtab);
+                this._raw = undefined;
+                this._raw_type = undefined;
+            }
+            else {
+                break;
+            }
+        }
+        this._type = IonParserTextRaw_1.get_ion_type(this._raw_type);
+        return this._type;
+    }
+    stepIn() {
+        if (!this._type.isContainer) {
+            throw new Error("can't step in to a scalar value");
+        }
+        if (this.isNull()) {
+            throw new Error("Can't step into a null container");
+        }
+        this._parser.clearFieldName();
+        this._type = null;
+        this._raw_type = BEGINNING_OF_CONTAINER;
+        this._depth++;
+    }
+    stepOut() {
+        this._parser.clearFieldName();
+        while (this._raw_type != EOF) {
+            this.next();
+        }
+        this._raw_type = undefined;
+        if (this._depth <= 0) {
+            throw new Error("Cannot stepOut any further, already at top level");
+        }
+        this._depth--;
+    }
+    type() {
+        return this._type;
+    }
+    depth() {
+        return this._depth;
+    }
+    fieldName() {
+        const str = this._parser.fieldName();
+        if (str !== null) {
+            const raw_type = this._parser.fieldNameType();
+            if (raw_type === T_IDENTIFIER && str.length > 1 && str[0] === "$") {
+                const tempStr = str.substr(1, str.length);
+                if (+tempStr === +tempStr) {
+                    const symbol = this._symtab.getSymbolText(Number(tempStr));
+                    if (symbol === undefined) {
+                        throw new Error("Unresolvable symbol ID, symboltokens unsupported.");
+                    }
+                    return symbol;
+                }
+            }
+        }
+        return str;
+    }
+    annotations() {
+        return this._parser.annotations().map((st) => {
+            const text = st.getText();
+            if (text !== null) {
+                return text;
+            }
+            else {
+                const symbol = this._symtab.getSymbolText(st.getSid());
+                if (symbol === undefined || symbol === null) {
+                    throw new Error("Unresolvable symbol ID, symboltokens unsupported.");
+                }
+                return symbol;
+            }
+        });
+    }
+    isNull() {
+        if (this._type === IonTypes_1.IonTypes.NULL) {
+            return true;
+        }
+        return this._parser.isNull();
+    }
+    _stringRepresentation() {
+        this.load_raw();
+        if (this.isNull()) {
+            return this._type === IonTypes_1.IonTypes.NULL ? "null" : "null." + this._type.name;
+        }
+        return this._raw;
+    }
+    booleanValue() {
+        switch (this._type) {
+            case IonTypes_1.IonTypes.NULL:
+                return null;
+            case IonTypes_1.IonTypes.BOOL:
+                return this._parser.booleanValue();
+        }
+        throw new Error("Current value is not a Boolean.");
+    }
+    uInt8ArrayValue() {
+        this.load_raw();
+        switch (this._type) {
+            case IonTypes_1.IonTypes.NULL:
+                return null;
+            case IonTypes_1.IonTypes.BLOB:
+                if (this.isNull()) {
+                    return null;
+                }
+                return IonText_1.fromBase64(this._raw);
+            case IonTypes_1.IonTypes.CLOB:
+                if (this.isNull()) {
+                    return null;
+                }
+                return this._raw;
+        }
+        throw new Error("Current value is not a blob or clob.");
+    }
+    decimalValue() {
+        switch (this._type) {
+            case IonTypes_1.IonTypes.NULL:
+                return null;
+            case IonTypes_1.IonTypes.DECIMAL:
+                return IonDecimal_1.Decimal.parse(this._stringRepresentation());
+        }
+        throw new Error("Current value is not a decimal.");
+    }
+    bigIntValue() {
+        switch (this._type) {
+            case IonTypes_1.IonTypes.NULL:
+                return null;
+            case IonTypes_1.IonTypes.INT:
+                return this._parser.bigIntValue();
+        }
+        throw new Error("bigIntValue() was called when the current value was a(n) " +
+            this._type.name);
+    }
+    intSize() {
+        if (util_1.isSafeInteger(this.bigIntValue())) {
+            return IntSize_1.default.Number;
+        }
+        return IntSize_1.default.BigInt;
+    }
+    numberValue() {
+        switch (this._type) {
+            case IonTypes_1.IonTypes.NULL:
+                return null;
+            case IonTypes_1.IonTypes.FLOAT:
+            case IonTypes_1.IonTypes.INT:
+                return this._parser.numberValue();
+        }
+        throw new Error("Current value is not a float or int.");
+    }
+    stringValue() {
+        this.load_raw();
+        switch (this._type) {
+            case IonTypes_1.IonTypes.NULL:
+                return null;
+            case IonTypes_1.IonTypes.STRING:
+                if (this._parser.isNull()) {
+                    return null;
+                }
+                return this._raw;
+            case IonTypes_1.IonTypes.SYMBOL:
+                if (this._parser.isNull()) {
+                    return null;
+                }
+                if (this._raw_type === T_IDENTIFIER &&
+                    this._raw.length > 1 &&
+                    this._raw.charAt(0) === "$".charAt(0)) {
+                    const tempStr = this._raw.substr(1, this._raw.length);
+                    if (+tempStr === +tempStr) {
+                        const symbolId = Number(tempStr);
+                        const symbol = this._symtab.getSymbolText(symbolId);
+                        if (symbol === undefined) {
+                            throw new Error("Unresolvable symbol ID, symboltokens unsupported.");
+                        }
+                        return symbol;
+                    }
+                }
+                return this._raw;
+        }
+        throw new Error("Current value is not a string or symbol.");
+    }
+    timestampValue() {
+        switch (this._type) {
+            case IonTypes_1.IonTypes.NULL:
+                return null;
+            case IonTypes_1.IonTypes.TIMESTAMP:
+                return IonTimestamp_1.Timestamp.parse(this._stringRepresentation());
+        }
+        throw new Error("Current value is not a timestamp.");
+    }
+    value() {
+        if (this._type && this._type.isContainer) {
+            if (this.isNull()) {
+                return null;
+            }
+            throw new Error("Unable to provide a value for " + this._type.name + " containers.");
+        }
+        switch (this._type) {
+            case IonTypes_1.IonTypes.NULL:
+                return null;
+            case IonTypes_1.IonTypes.BLOB:
+            case IonTypes_1.IonTypes.CLOB:
+                return this.uInt8ArrayValue();
+            case IonTypes_1.IonTypes.BOOL:
+                return this.booleanValue();
+            case IonTypes_1.IonTypes.DECIMAL:
+                return this.decimalValue();
+            case IonTypes_1.IonTypes.INT:
+                return this.bigIntValue();
+            case IonTypes_1.IonTypes.FLOAT:
+                return this.numberValue();
+            case IonTypes_1.IonTypes.STRING:
+            case IonTypes_1.IonTypes.SYMBOL:
+                return this.stringValue();
+            case IonTypes_1.IonTypes.TIMESTAMP:
+                return this.timestampValue();
+            default:
+                throw new Error("There is no current value.");
+        }
+    }
+}
+exports.TextReader = TextReader;
+//# sourceMappingURL=IonTextReader.js.map
+
+/***/ }),
+
+/***/ 7477:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+/*!
+ * Copyright 2012 Amazon.com, Inc. or its affiliates. All Rights Reserved.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License").
+ * You may not use this file except in compliance with the License.
+ * A copy of the License is located at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * or in the "license" file accompanying this file. This file is distributed
+ * on an "AS IS" BASIS, WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either
+ * express or implied. See the License for the specific language governing
+ * permissions and limitations under the License.
+ */
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.TextWriter = exports.Context = exports.State = void 0;
+const AbstractWriter_1 = __nccwpck_require__(7754);
+const IonText_1 = __nccwpck_require__(6470);
+const IonTypes_1 = __nccwpck_require__(1516);
+const IonUnicode_1 = __nccwpck_require__(9682);
+const util_1 = __nccwpck_require__(6795);
+var State;
+(function (State) {
+    State[State["VALUE"] = 0] = "VALUE";
+    State[State["STRUCT_FIELD"] = 1] = "STRUCT_FIELD";
+})(State = exports.State || (exports.State = {}));
+class Context {
+    constructor(myType) {
+        this.state = myType === IonTypes_1.IonTypes.STRUCT ? State.STRUCT_FIELD : State.VALUE;
+        this.clean = true;
+        this.containerType = myType;
+    }
+}
+exports.Context = Context;
+class TextWriter extends AbstractWriter_1.AbstractWriter {
+    constructor(writeable) {
+        super();
+        this.writeable = writeable;
+        this._floatSerializer = (value) => {
+            TextWriter._serializeFloat(this, value);
+        };
+        this.containerContext = [new Context(null)];
+    }
+    get isTopLevel() {
+        return this.depth() === 0;
+    }
+    get currentContainer() {
+        return this.containerContext[this.depth()];
+    }
+    static _serializeFloat(writer, value) {
+        let text;
+        if (value === Number.POSITIVE_INFINITY) {
+            text = "+inf";
+        }
+        else if (value === Number.NEGATIVE_INFINITY) {
+            text = "-inf";
+        }
+        else if (Object.is(value, Number.NaN)) {
+            text = "nan";
+        }
+        else if (Object.is(value, -0)) {
+            text = "-0e0";
+        }
+        else {
+            text = value.toExponential();
+            const plusSignIndex = text.lastIndexOf("+");
+            if (plusSignIndex > -1) {
+                text = text.slice(0, plusSignIndex) + text.slice(plusSignIndex + 1);
+            }
+        }
+        writer.writeUtf8(text);
+    }
+    getBytes() {
+        return this.writeable.getBytes();
+    }
+    writeBlob(value) {
+        util_1._assertDefined(value);
+        this._serializeValue(IonTypes_1.IonTypes.BLOB, value, (value) => {
+            this.writeable.writeBytes(IonUnicode_1.encodeUtf8("{{" + IonText_1.toBase64(value) + "}}"));
+        });
+    }
+    writeBoolean(value) {
+        util_1._assertDefined(value);
+        this._serializeValue(IonTypes_1.IonTypes.BOOL, value, (value) => {
+            this.writeUtf8(value ? "true" : "false");
+        });
+    }
+    writeClob(value) {
+        util_1._assertDefined(value);
+        this._serializeValue(IonTypes_1.IonTypes.CLOB, value, (value) => {
+            let hexStr;
+            this.writeUtf8('{{"');
+            for (let i = 0; i < value.length; i++) {
+                const c = value[i];
+                if (c > 127 && c < 256) {
+                    hexStr = "\\x" + c.toString(16);
+                    for (let j = 0; j < hexStr.length; j++) {
+                        this.writeable.writeByte(hexStr.charCodeAt(j));
+                    }
+                }
+                else {
+                    const escape = IonText_1.ClobEscapes[c];
+                    if (escape === undefined) {
+                        if (c < 32) {
+                            hexStr = "\\x" + c.toString(16);
+                            for (let j = 0; j < hexStr.length; j++) {
+                                this.writeable.writeByte(hexStr.charCodeAt(j));
+                            }
+                        }
+                        else {
+                            this.writeable.writeByte(c);
+                        }
+                    }
+                    else {
+                        this.writeable.writeBytes(new Uint8Array(escape));
+                    }
+                }
+            }
+            this.writeUtf8('"}}');
+        });
+    }
+    writeDecimal(value) {
+        util_1._assertDefined(value);
+        this._serializeValue(IonTypes_1.IonTypes.DECIMAL, value, (value) => {
+            let s = "";
+            let coefficient = value.getCoefficient();
+            if (coefficient < 0n) {
+                coefficient = -coefficient;
+            }
+            if (value.isNegative()) {
+                s += "-";
+            }
+            const exponent = value.getExponent();
+            const scale = -exponent;
+            if (exponent == 0) {
+                s += coefficient.toString() + ".";
+            }
+            else if (exponent < 0) {
+                const significantDigits = coefficient.toString().length;
+                const adjustedExponent = significantDigits - 1 - scale;
+                if (adjustedExponent >= 0) {
+                    const wholeDigits = significantDigits - scale;
+                    s += coefficient.toString().substring(0, wholeDigits);
+                    s += ".";
+                    s += coefficient.toString().substring(wholeDigits, significantDigits);
+                }
+                else if (adjustedExponent >= -6) {
+                    s += "0.";
+                    s += "00000".substring(0, scale - significantDigits);
+                    s += coefficient.toString();
+                }
+                else {
+                    s += coefficient.toString();
+                    s += "d-";
+                    s += scale.toString();
+                }
+            }
+            else {
+                s += coefficient.toString() + "d" + exponent;
+            }
+            this.writeUtf8(s);
+        });
+    }
+    _isInStruct() {
+        return this.currentContainer.containerType === IonTypes_1.IonTypes.STRUCT;
+    }
+    writeFieldName(fieldName) {
+        util_1._assertDefined(fieldName);
+        if (this.currentContainer.containerType !== IonTypes_1.IonTypes.STRUCT) {
+            throw new Error("Cannot write field name outside of a struct");
+        }
+        if (this.currentContainer.state !== State.STRUCT_FIELD) {
+            throw new Error("Expecting a struct value");
+        }
+        if (!this.currentContainer.clean) {
+            this.writeable.writeByte(IonText_1.CharCodes.COMMA);
+        }
+        this.writeSymbolToken(fieldName);
+        this.writeable.writeByte(IonText_1.CharCodes.COLON);
+        this.currentContainer.state = State.VALUE;
+    }
+    writeFloat32(value) {
+        util_1._assertDefined(value);
+        this._writeFloat(value);
+    }
+    writeFloat64(value) {
+        util_1._assertDefined(value);
+        this._writeFloat(value);
+    }
+    writeInt(value) {
+        util_1._assertDefined(value);
+        this._serializeValue(IonTypes_1.IonTypes.INT, value, (value) => {
+            this.writeUtf8(value.toString(10));
+        });
+    }
+    _writeNull(type) {
+        if (type === IonTypes_1.IonTypes.NULL) {
+            this.writeUtf8("null");
+        }
+        else {
+            this.writeUtf8("null." + type.name);
+        }
+    }
+    writeNull(type) {
+        if (type === undefined || type === null) {
+            type = IonTypes_1.IonTypes.NULL;
+        }
+        this.handleSeparator();
+        this.writeAnnotations();
+        this._writeNull(type);
+        if (this.currentContainer.containerType === IonTypes_1.IonTypes.STRUCT) {
+            this.currentContainer.state = State.STRUCT_FIELD;
+        }
+    }
+    writeString(value) {
+        util_1._assertDefined(value);
+        this._serializeValue(IonTypes_1.IonTypes.STRING, value, (value) => {
+            this.writeable.writeBytes(IonUnicode_1.encodeUtf8('"' + IonText_1.escape(value, IonText_1.StringEscapes) + '"'));
+        });
+    }
+    writeSymbol(value) {
+        util_1._assertDefined(value);
+        this._serializeValue(IonTypes_1.IonTypes.SYMBOL, value, (value) => {
+            this.writeSymbolToken(value);
+        });
+    }
+    writeTimestamp(value) {
+        util_1._assertDefined(value);
+        this._serializeValue(IonTypes_1.IonTypes.TIMESTAMP, value, (value) => {
+            this.writeUtf8(value.toString());
+        });
+    }
+    stepIn(type) {
+        if (this.currentContainer.state === State.STRUCT_FIELD) {
+            throw new Error(`Started writing a ${this.currentContainer.containerType.name} inside a struct"
+                + " without writing the field name first. Call writeFieldName(string) with the desired name"
+                + " before calling stepIn(${this.currentContainer.containerType.name}).`);
+        }
+        switch (type) {
+            case IonTypes_1.IonTypes.LIST:
+                this.writeContainer(type, IonText_1.CharCodes.LEFT_BRACKET);
+                break;
+            case IonTypes_1.IonTypes.SEXP:
+                this.writeContainer(type, IonText_1.CharCodes.LEFT_PARENTHESIS);
+                break;
+            case IonTypes_1.IonTypes.STRUCT:
+                if (this._annotations !== undefined &&
+                    this._annotations[0] === "$ion_symbol_table" &&
+                    this.depth() === 0) {
+                    throw new Error("Unable to alter symbol table context, it allows invalid ion to be written.");
+                }
+                this.writeContainer(type, IonText_1.CharCodes.LEFT_BRACE);
+                break;
+            default:
+                throw new Error("Unrecognized container type");
+        }
+    }
+    stepOut() {
+        const currentContainer = this.containerContext.pop();
+        if (!currentContainer || !currentContainer.containerType) {
+            throw new Error("Can't step out when not in a container");
+        }
+        else if (currentContainer.containerType === IonTypes_1.IonTypes.STRUCT &&
+            currentContainer.state === State.VALUE) {
+            throw new Error("Expecting a struct value");
+        }
+        switch (currentContainer.containerType) {
+            case IonTypes_1.IonTypes.LIST:
+                this.writeable.writeByte(IonText_1.CharCodes.RIGHT_BRACKET);
+                break;
+            case IonTypes_1.IonTypes.SEXP:
+                this.writeable.writeByte(IonText_1.CharCodes.RIGHT_PARENTHESIS);
+                break;
+            case IonTypes_1.IonTypes.STRUCT:
+                this.writeable.writeByte(IonText_1.CharCodes.RIGHT_BRACE);
+                break;
+            default:
+                throw new Error("Unexpected container TypeCode");
+        }
+    }
+    close() {
+        if (this.depth() > 0) {
+            throw new Error("Writer has one or more open containers; call stepOut() for each container prior to close()");
+        }
+    }
+    depth() {
+        return this.containerContext.length - 1;
+    }
+    _serializeValue(type, value, serialize) {
+        if (this.currentContainer.state === State.STRUCT_FIELD) {
+            throw new Error("Expecting a struct field");
+        }
+        if (value === null) {
+            this.writeNull(type);
+            return;
+        }
+        this.handleSeparator();
+        this.writeAnnotations();
+        serialize(value);
+        if (this.currentContainer.containerType === IonTypes_1.IonTypes.STRUCT) {
+            this.currentContainer.state = State.STRUCT_FIELD;
+        }
+    }
+    writeContainer(type, openingCharacter) {
+        if (this.currentContainer.containerType === IonTypes_1.IonTypes.STRUCT &&
+            this.currentContainer.state === State.VALUE) {
+            this.currentContainer.state = State.STRUCT_FIELD;
+        }
+        this.handleSeparator();
+        this.writeAnnotations();
+        this.writeable.writeByte(openingCharacter);
+        this._stepIn(type);
+    }
+    handleSeparator() {
+        if (this.depth() === 0) {
+            if (this.currentContainer.clean) {
+                this.currentContainer.clean = false;
+            }
+            else {
+                this.writeable.writeByte(IonText_1.CharCodes.LINE_FEED);
+            }
+        }
+        else {
+            if (this.currentContainer.clean) {
+                this.currentContainer.clean = false;
+            }
+            else {
+                switch (this.currentContainer.containerType) {
+                    case IonTypes_1.IonTypes.LIST:
+                        this.writeable.writeByte(IonText_1.CharCodes.COMMA);
+                        break;
+                    case IonTypes_1.IonTypes.SEXP:
+                        this.writeable.writeByte(IonText_1.CharCodes.SPACE);
+                        break;
+                    default:
+                }
+            }
+        }
+    }
+    writeUtf8(s) {
+        this.writeable.writeBytes(IonUnicode_1.encodeUtf8(s));
+    }
+    writeAnnotations() {
+        for (const annotation of this._annotations) {
+            this.writeSymbolToken(annotation);
+            this.writeUtf8("::");
+        }
+        this._clearAnnotations();
+    }
+    _stepIn(container) {
+        this.containerContext.push(new Context(container));
+    }
+    writeSymbolToken(s) {
+        if (s.length === 0 ||
+            IonText_1.is_keyword(s) ||
+            this.isSid(s) ||
+            (!IonText_1.isIdentifier(s) && !IonText_1.isOperator(s)) ||
+            (IonText_1.isOperator(s) && this.currentContainer.containerType != IonTypes_1.IonTypes.SEXP)) {
+            this.writeable.writeBytes(IonUnicode_1.encodeUtf8("'" + IonText_1.escape(s, IonText_1.SymbolEscapes) + "'"));
+        }
+        else {
+            this.writeUtf8(s);
+        }
+    }
+    _writeFloat(value) {
+        this._serializeValue(IonTypes_1.IonTypes.FLOAT, value, this._floatSerializer);
+    }
+    isSid(s) {
+        if (s.length > 1 && s.charAt(0) === "$".charAt(0)) {
+            const t = s.substr(1, s.length);
+            return +t === +t;
+        }
+        return false;
+    }
+}
+exports.TextWriter = TextWriter;
+//# sourceMappingURL=IonTextWriter.js.map
+
+/***/ }),
+
+/***/ 4625:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+/*!
+ * Copyright 2012 Amazon.com, Inc. or its affiliates. All Rights Reserved.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License").
+ * You may not use this file except in compliance with the License.
+ * A copy of the License is located at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * or in the "license" file accompanying this file. This file is distributed
+ * on an "AS IS" BASIS, WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either
+ * express or implied. See the License for the specific language governing
+ * permissions and limitations under the License.
+ */
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.Timestamp = exports.TimestampPrecision = void 0;
+const IonDecimal_1 = __nccwpck_require__(5238);
+const IonText_1 = __nccwpck_require__(6470);
+const util_1 = __nccwpck_require__(6795);
+var TimestampPrecision;
+(function (TimestampPrecision) {
+    TimestampPrecision[TimestampPrecision["YEAR"] = 1] = "YEAR";
+    TimestampPrecision[TimestampPrecision["MONTH"] = 2] = "MONTH";
+    TimestampPrecision[TimestampPrecision["DAY"] = 3] = "DAY";
+    TimestampPrecision[TimestampPrecision["HOUR_AND_MINUTE"] = 4] = "HOUR_AND_MINUTE";
+    TimestampPrecision[TimestampPrecision["SECONDS"] = 5] = "SECONDS";
+})(TimestampPrecision = exports.TimestampPrecision || (exports.TimestampPrecision = {}));
+class Timestamp {
+    constructor(dateOrLocalOffset = null, year = null, month = null, day = null, hour = null, minutes = null, seconds = null) {
+        if (dateOrLocalOffset instanceof Date) {
+            const date = dateOrLocalOffset;
+            const seconds = date.getMilliseconds() === 0
+                ? new IonDecimal_1.Decimal(date.getSeconds(), 0)
+                : new IonDecimal_1.Decimal(date.getSeconds() * 1000 + date.getMilliseconds(), -3);
+            this._localOffset = date.getTimezoneOffset() * -1;
+            this._year = date.getFullYear();
+            this._month = date.getMonth() + 1;
+            this._day = date.getDate();
+            this._hour = date.getHours();
+            this._minutes = date.getMinutes();
+            this._secondsDecimal = seconds;
+            this._precision = TimestampPrecision.YEAR;
+        }
+        else {
+            const localOffset = dateOrLocalOffset;
+            if (localOffset === null) {
+                throw new Error("Timestamp's constructor was called without localOffset");
+            }
+            else if (year === null) {
+                throw new Error("Timestamp's constructor was called without year");
+            }
+            else {
+                this._localOffset = localOffset;
+                this._year = year;
+            }
+            this._precision = TimestampPrecision.YEAR;
+            this._checkRequiredField("Offset", this._localOffset, Timestamp._MIN_OFFSET, Timestamp._MAX_OFFSET);
+            this._checkRequiredField("Year", this._year, Timestamp._MIN_YEAR, Timestamp._MAX_YEAR);
+            this._month = this._checkOptionalField("Month", month, Timestamp._MIN_MONTH, Timestamp._MAX_MONTH, 1, TimestampPrecision.MONTH);
+            this._day = this._checkOptionalField("Day", day, Timestamp._MIN_DAY, Timestamp._MAX_DAY, 1, TimestampPrecision.DAY);
+            this._hour = this._checkOptionalField("Hour", hour, Timestamp._MIN_HOUR, Timestamp._MAX_HOUR, 0, TimestampPrecision.HOUR_AND_MINUTE);
+            this._minutes = this._checkOptionalField("Minutes", minutes, Timestamp._MIN_MINUTE, Timestamp._MAX_MINUTE, 0, TimestampPrecision.HOUR_AND_MINUTE);
+            if (typeof seconds === "number") {
+                if (!Number.isInteger(seconds)) {
+                    throw new Error("The provided seconds number was not an integer (" + seconds + ")");
+                }
+                this._secondsDecimal = new IonDecimal_1.Decimal(seconds, 0);
+            }
+            else {
+                if (seconds !== null) {
+                    this._secondsDecimal = seconds;
+                }
+            }
+        }
+        if (this._secondsDecimal === null || this._secondsDecimal === undefined) {
+            this._secondsDecimal = IonDecimal_1.Decimal.ZERO;
+        }
+        else {
+            this._checkFieldRange("Seconds", this._secondsDecimal, Timestamp._MIN_SECONDS, Timestamp._MAX_SECONDS);
+            this._precision = TimestampPrecision.SECONDS;
+        }
+        if (this._precision <= TimestampPrecision.DAY) {
+            this._localOffset = -0;
+        }
+        if (this._precision > TimestampPrecision.MONTH) {
+            const tempDate = new Date(this._year, this._month, 0);
+            tempDate.setUTCFullYear(this._year);
+            if (this._day > tempDate.getDate()) {
+                throw new Error(`Month ${this._month} has less than ${this._day} days`);
+            }
+            if (this._month === 2 && this._day === 29) {
+                if (!this._isLeapYear(this._year)) {
+                    throw new Error(`Given February 29th but year ${this._year} is not a leap year`);
+                }
+            }
+        }
+        const utcYear = this.getDate().getUTCFullYear();
+        this._checkFieldRange("Year", utcYear, Timestamp._MIN_YEAR, Timestamp._MAX_YEAR);
+    }
+    static parse(str) {
+        return _TimestampParser._parse(str);
+    }
+    static _adjustMsSinceEpochIfNeeded(year, msSinceEpoch) {
+        if (year >= 100) {
+            return msSinceEpoch;
+        }
+        const date = new Date(msSinceEpoch);
+        date.setUTCFullYear(year);
+        return date.getTime();
+    }
+    static _splitSecondsDecimal(secondsDecimal) {
+        const coefStr = secondsDecimal.getCoefficient().toString();
+        const exp = secondsDecimal.getExponent();
+        let secondsStr = "";
+        let fractionStr = "";
+        if (exp < 0) {
+            const idx = Math.max(coefStr.length + exp, 0);
+            secondsStr = coefStr.substring(0, idx);
+            fractionStr = coefStr.substring(idx);
+            if (-secondsDecimal.getExponent() - coefStr.length > 0) {
+                fractionStr = "0".repeat(-exp - coefStr.length) + fractionStr;
+            }
+        }
+        else if (exp > 0) {
+            secondsStr = coefStr + "0".repeat(exp);
+        }
+        else {
+            secondsStr = coefStr;
+        }
+        return [secondsStr, fractionStr];
+    }
+    static _valueOf(date, localOffset, fractionalSeconds, precision) {
+        const msSinceEpoch = date.getTime() + localOffset * 60 * 1000;
+        date = new Date(msSinceEpoch);
+        let secondsDecimal;
+        if (fractionalSeconds != null) {
+            const [_, fractionStr] = Timestamp._splitSecondsDecimal(fractionalSeconds);
+            secondsDecimal = IonDecimal_1.Decimal.parse(date.getUTCSeconds() + "." + fractionStr);
+        }
+        else {
+            secondsDecimal = IonDecimal_1.Decimal.parse(date.getUTCSeconds() + "." + date.getUTCMilliseconds());
+        }
+        switch (precision) {
+            case TimestampPrecision.YEAR:
+                return new Timestamp(localOffset, date.getUTCFullYear());
+            case TimestampPrecision.MONTH:
+                return new Timestamp(localOffset, date.getUTCFullYear(), date.getUTCMonth() + 1);
+            case TimestampPrecision.DAY:
+                return new Timestamp(localOffset, date.getUTCFullYear(), date.getUTCMonth() + 1, date.getUTCDate());
+            case TimestampPrecision.HOUR_AND_MINUTE:
+                return new Timestamp(localOffset, date.getUTCFullYear(), date.getUTCMonth() + 1, date.getUTCDate(), date.getUTCHours(), date.getUTCMinutes());
+            case TimestampPrecision.SECONDS:
+            default:
+                return new Timestamp(localOffset, date.getUTCFullYear(), date.getUTCMonth() + 1, date.getUTCDate(), date.getUTCHours(), date.getUTCMinutes(), secondsDecimal);
+        }
+    }
+    getLocalOffset() {
+        return this._localOffset;
+    }
+    getPrecision() {
+        return this._precision;
+    }
+    getDate() {
+        let ms = 0;
+        if (this._precision === TimestampPrecision.SECONDS) {
+            ms = Math.round((this._secondsDecimal.numberValue() - this.getSecondsInt()) * 1000);
+        }
+        let msSinceEpoch = Date.UTC(this._year, this._precision === TimestampPrecision.YEAR ? 0 : this._month - 1, this._day, this._hour, this._minutes, this.getSecondsInt(), ms);
+        msSinceEpoch = Timestamp._adjustMsSinceEpochIfNeeded(this._year, msSinceEpoch);
+        const offsetShiftMs = this._localOffset * 60 * 1000;
+        return new Date(msSinceEpoch - offsetShiftMs);
+    }
+    getSecondsInt() {
+        return this._secondsDecimal.intValue();
+    }
+    getSecondsDecimal() {
+        return this._secondsDecimal;
+    }
+    _getFractionalSeconds() {
+        const [_, fractionStr] = Timestamp._splitSecondsDecimal(this._secondsDecimal);
+        if (fractionStr === "") {
+            return IonDecimal_1.Decimal.ZERO;
+        }
+        return IonDecimal_1.Decimal.parse(fractionStr + "d-" + fractionStr.length);
+    }
+    equals(that) {
+        return (this.getPrecision() === that.getPrecision() &&
+            this.getLocalOffset() === that.getLocalOffset() &&
+            util_1._sign(this.getLocalOffset()) === util_1._sign(that.getLocalOffset()) &&
+            this.compareTo(that) === 0 &&
+            this._secondsDecimal.equals(that._secondsDecimal));
+    }
+    compareTo(that) {
+        const thisMs = this.getDate().getTime();
+        const thatMs = that.getDate().getTime();
+        if (thisMs === thatMs) {
+            return this.getSecondsDecimal().compareTo(that.getSecondsDecimal());
+        }
+        return thisMs < thatMs ? -1 : 1;
+    }
+    toString() {
+        let strVal = "";
+        switch (this._precision) {
+            default:
+                throw new Error("unrecognized timestamp precision " + this._precision);
+            case TimestampPrecision.SECONDS:
+                const [secondsStr, fractionStr] = Timestamp._splitSecondsDecimal(this._secondsDecimal);
+                strVal = this._lpadZeros(secondsStr, 2);
+                if (fractionStr.length > 0) {
+                    strVal += "." + fractionStr;
+                }
+            case TimestampPrecision.HOUR_AND_MINUTE:
+                strVal =
+                    this._lpadZeros(this._minutes, 2) + (strVal ? ":" + strVal : "");
+                strVal = this._lpadZeros(this._hour, 2) + (strVal ? ":" + strVal : "");
+            case TimestampPrecision.DAY:
+                strVal = this._lpadZeros(this._day, 2) + (strVal ? "T" + strVal : "T");
+            case TimestampPrecision.MONTH:
+                strVal =
+                    this._lpadZeros(this._month, 2) + (strVal ? "-" + strVal : "");
+            case TimestampPrecision.YEAR:
+                if (this._precision === TimestampPrecision.YEAR) {
+                    strVal = this._lpadZeros(this._year, 4) + "T";
+                }
+                else if (this._precision === TimestampPrecision.MONTH) {
+                    strVal = this._lpadZeros(this._year, 4) + "-" + strVal + "T";
+                }
+                else {
+                    strVal = this._lpadZeros(this._year, 4) + "-" + strVal;
+                }
+        }
+        const o = this._localOffset;
+        if (this._precision > TimestampPrecision.DAY) {
+            if (o === 0 && util_1._sign(o) === 1) {
+                strVal = strVal + "Z";
+            }
+            else {
+                strVal +=
+                    (util_1._sign(o) === -1 ? "-" : "+") +
+                        this._lpadZeros(Math.floor(Math.abs(o) / 60), 2) +
+                        ":" +
+                        this._lpadZeros(Math.abs(o) % 60, 2);
+            }
+        }
+        return strVal;
+    }
+    toJSON() {
+        return this.getDate().toISOString();
+    }
+    _checkRequiredField(fieldName, value, min, max) {
+        if (!util_1._hasValue(value)) {
+            throw new Error(`${fieldName} cannot be ${value}`);
+        }
+        this._checkFieldRange(fieldName, value, min, max);
+    }
+    _checkOptionalField(fieldName, value, min, max, defaultValue, precision) {
+        if (!util_1._hasValue(value)) {
+            return defaultValue;
+        }
+        this._checkFieldRange(fieldName, value, min, max);
+        this._precision = precision;
+        return value;
+    }
+    _checkFieldRange(fieldName, value, min, max) {
+        if (value instanceof IonDecimal_1.Decimal) {
+            if (util_1._hasValue(value) &&
+                (value.compareTo(min) < 0 ||
+                    value.compareTo(max) >= 0)) {
+                throw new Error(`${fieldName} ${value} must be between ${min} inclusive, and ${max} exclusive`);
+            }
+        }
+        else {
+            if (!Number.isInteger(value)) {
+                throw new Error(`${fieldName} ${value} must be an integer`);
+            }
+            if (value < min || value > max) {
+                throw new Error(`${fieldName} ${value} must be between ${min} and ${max} inclusive`);
+            }
+        }
+    }
+    _isLeapYear(year) {
+        if (year % 4 !== 0) {
+            return false;
+        }
+        if (year % 400 === 0) {
+            return true;
+        }
+        if (year % 100 === 0) {
+            return year < 1600;
+        }
+        return true;
+    }
+    _lpadZeros(v, size) {
+        const s = v.toString();
+        if (s.length <= size) {
+            return "0".repeat(size - s.length) + s;
+        }
+        throw new Error("Unable to fit '" + s + "' into " + size + " characters");
+    }
+}
+exports.Timestamp = Timestamp;
+Timestamp._MIN_SECONDS = IonDecimal_1.Decimal.ZERO;
+Timestamp._MAX_SECONDS = IonDecimal_1.Decimal.parse("60");
+Timestamp._MIN_MINUTE = 0;
+Timestamp._MAX_MINUTE = 59;
+Timestamp._MIN_HOUR = 0;
+Timestamp._MAX_HOUR = 23;
+Timestamp._MIN_DAY = 1;
+Timestamp._MAX_DAY = 31;
+Timestamp._MIN_MONTH = 1;
+Timestamp._MAX_MONTH = 12;
+Timestamp._MIN_YEAR = 1;
+Timestamp._MAX_YEAR = 9999;
+Timestamp._MIN_OFFSET = -23 * 60 - 59;
+Timestamp._MAX_OFFSET = 23 * 60 + 59;
+var _States;
+(function (_States) {
+    _States[_States["YEAR"] = 0] = "YEAR";
+    _States[_States["MONTH"] = 1] = "MONTH";
+    _States[_States["DAY"] = 2] = "DAY";
+    _States[_States["HOUR"] = 3] = "HOUR";
+    _States[_States["MINUTE"] = 4] = "MINUTE";
+    _States[_States["SECONDS"] = 5] = "SECONDS";
+    _States[_States["FRACTIONAL_SECONDS"] = 6] = "FRACTIONAL_SECONDS";
+    _States[_States["OFFSET_POSITIVE"] = 7] = "OFFSET_POSITIVE";
+    _States[_States["OFFSET_NEGATIVE"] = 8] = "OFFSET_NEGATIVE";
+    _States[_States["OFFSET_MINUTES"] = 9] = "OFFSET_MINUTES";
+    _States[_States["OFFSET_ZULU"] = 10] = "OFFSET_ZULU";
+    _States[_States["OFFSET_UNKNOWN"] = 11] = "OFFSET_UNKNOWN";
+})(_States || (_States = {}));
+class _TimeParserState {
+    constructor(f, len, t = null) {
+        this.f = f;
+        this.len = len;
+        this.t = t;
+    }
+}
+class _TimestampParser {
+    static _parse(str) {
+        if (str.length < 1) {
+            return null;
+        }
+        if (str.charCodeAt(0) === 110) {
+            if (str === "null" || str === "null.timestamp") {
+                return null;
+            }
+            throw new Error("Illegal timestamp: " + str);
+        }
+        let offsetSign;
+        let offset = null;
+        let year = 0;
+        let month = null;
+        let day = null;
+        let hour = null;
+        let minute = null;
+        let secondsInt = null;
+        let fractionStr = "";
+        let pos = 0;
+        let state = _TimestampParser._timeParserStates[_States.YEAR];
+        const limit = str.length;
+        let v;
+        while (pos < limit) {
+            if (state.len === null) {
+                const digits = _TimestampParser._readUnknownDigits(str, pos);
+                if (digits.length === 0) {
+                    throw new Error("No digits found at pos: " + pos);
+                }
+                v = parseInt(digits, 10);
+                pos += digits.length;
+            }
+            else if (state.len > 0) {
+                v = _TimestampParser._readDigits(str, pos, state.len);
+                if (v < 0) {
+                    throw new Error("Non-digit value found at pos " + pos);
+                }
+                pos = pos + state.len;
+            }
+            v = v;
+            switch (state.f) {
+                case _States.YEAR:
+                    year = v;
+                    break;
+                case _States.MONTH:
+                    month = v;
+                    break;
+                case _States.DAY:
+                    day = v;
+                    break;
+                case _States.HOUR:
+                    hour = v;
+                    break;
+                case _States.MINUTE:
+                    minute = v;
+                    break;
+                case _States.SECONDS:
+                    secondsInt = v;
+                    break;
+                case _States.FRACTIONAL_SECONDS:
+                    fractionStr = str.substring(20, pos);
+                    break;
+                case _States.OFFSET_POSITIVE:
+                    offsetSign = 1;
+                    offset = v * 60;
+                    break;
+                case _States.OFFSET_NEGATIVE:
+                    offsetSign = -1;
+                    offset = v * 60;
+                    break;
+                case _States.OFFSET_MINUTES:
+                    offset += v;
+                    if (v >= 60) {
+                        throw new Error("Minute offset " + String(v) + " above maximum or equal to : 60");
+                    }
+                    break;
+                case _States.OFFSET_ZULU:
+                    offsetSign = 1;
+                    offset = 0;
+                    break;
+                case _States.OFFSET_UNKNOWN:
+                    offset = -0;
+                    break;
+                default:
+                    throw new Error("invalid internal state");
+            }
+            if (pos >= limit) {
+                break;
+            }
+            if (state.t !== null) {
+                const c = String.fromCharCode(str.charCodeAt(pos));
+                state = _TimestampParser._timeParserStates[state.t[c]];
+                if (state === undefined) {
+                    throw new Error("State was not set pos:" + pos);
+                }
+                if (state.f === _States.OFFSET_ZULU) {
+                    offsetSign = 1;
+                    offset = 0;
+                }
+            }
+            pos++;
+        }
+        if (offset === null) {
+            if (minute !== null) {
+                throw new Error('invalid timestamp, missing local offset: "' + str + '"');
+            }
+            offset = -0;
+        }
+        else {
+            offset = offsetSign * offset;
+        }
+        let seconds;
+        if ((secondsInt !== undefined && secondsInt !== null) || fractionStr) {
+            seconds = IonDecimal_1.Decimal.parse(secondsInt + "." + (fractionStr ? fractionStr : ""));
+        }
+        return new Timestamp(offset, year, month, day, hour, minute, seconds);
+    }
+    static _readUnknownDigits(str, pos) {
+        let i = pos;
+        for (; i < str.length; i++) {
+            if (!IonText_1.isDigit(str.charCodeAt(i))) {
+                break;
+            }
+        }
+        return str.substring(pos, i);
+    }
+    static _readDigits(str, pos, len) {
+        let v = 0;
+        for (let i = pos; i < pos + len; i++) {
+            const c = str.charCodeAt(i) - 48;
+            if (c < 0 && c > 9) {
+                return -1;
+            }
+            v = v * 10 + c;
+        }
+        return v;
+    }
+}
+_TimestampParser._timeParserStates = {
+    [_States.YEAR]: new _TimeParserState(_States.YEAR, 4, {
+        T: _States.OFFSET_UNKNOWN,
+        "-": _States.MONTH,
+    }),
+    [_States.MONTH]: new _TimeParserState(_States.MONTH, 2, {
+        T: _States.OFFSET_UNKNOWN,
+        "-": _States.DAY,
+    }),
+    [_States.DAY]: new _TimeParserState(_States.DAY, 2, { T: _States.HOUR }),
+    [_States.HOUR]: new _TimeParserState(_States.HOUR, 2, {
+        ":": _States.MINUTE,
+    }),
+    [_States.MINUTE]: new _TimeParserState(_States.MINUTE, 2, {
+        ":": _States.SECONDS,
+        "+": _States.OFFSET_POSITIVE,
+        "-": _States.OFFSET_NEGATIVE,
+        Z: _States.OFFSET_ZULU,
+    }),
+    [_States.SECONDS]: new _TimeParserState(_States.SECONDS, 2, {
+        ".": _States.FRACTIONAL_SECONDS,
+        "+": _States.OFFSET_POSITIVE,
+        "-": _States.OFFSET_NEGATIVE,
+        Z: _States.OFFSET_ZULU,
+    }),
+    [_States.FRACTIONAL_SECONDS]: new _TimeParserState(_States.FRACTIONAL_SECONDS, null, {
+        "+": _States.OFFSET_POSITIVE,
+        "-": _States.OFFSET_NEGATIVE,
+        Z: _States.OFFSET_ZULU,
+    }),
+    [_States.OFFSET_POSITIVE]: new _TimeParserState(_States.OFFSET_POSITIVE, 2, { ":": _States.OFFSET_MINUTES }),
+    [_States.OFFSET_NEGATIVE]: new _TimeParserState(_States.OFFSET_NEGATIVE, 2, { ":": _States.OFFSET_MINUTES }),
+    [_States.OFFSET_MINUTES]: new _TimeParserState(_States.OFFSET_MINUTES, 2),
+    [_States.OFFSET_ZULU]: new _TimeParserState(_States.OFFSET_ZULU, 0),
+    [_States.OFFSET_UNKNOWN]: new _TimeParserState(_States.OFFSET_UNKNOWN, 0),
+};
+//# sourceMappingURL=IonTimestamp.js.map
+
+/***/ }),
+
+/***/ 7769:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+/*!
+ * Copyright 2012 Amazon.com, Inc. or its affiliates. All Rights Reserved.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License").
+ * You may not use this file except in compliance with the License.
+ * A copy of the License is located at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * or in the "license" file accompanying this file. This file is distributed
+ * on an "AS IS" BASIS, WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either
+ * express or implied. See the License for the specific language governing
+ * permissions and limitations under the License.
+ */
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.IonType = void 0;
+class IonType {
+    constructor(binaryTypeId, name, isScalar, isLob, isNumeric, isContainer) {
+        this.binaryTypeId = binaryTypeId;
+        this.name = name;
+        this.isScalar = isScalar;
+        this.isLob = isLob;
+        this.isNumeric = isNumeric;
+        this.isContainer = isContainer;
+    }
+}
+exports.IonType = IonType;
+//# sourceMappingURL=IonType.js.map
+
+/***/ }),
+
+/***/ 1516:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+/*!
+ * Copyright 2012 Amazon.com, Inc. or its affiliates. All Rights Reserved.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License").
+ * You may not use this file except in compliance with the License.
+ * A copy of the License is located at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * or in the "license" file accompanying this file. This file is distributed
+ * on an "AS IS" BASIS, WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either
+ * express or implied. See the License for the specific language governing
+ * permissions and limitations under the License.
+ */
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.IonTypes = void 0;
+const IonType_1 = __nccwpck_require__(7769);
+exports.IonTypes = {
+    NULL: new IonType_1.IonType(0, "null", true, false, false, false),
+    BOOL: new IonType_1.IonType(1, "bool", true, false, false, false),
+    INT: new IonType_1.IonType(2, "int", true, false, true, false),
+    FLOAT: new IonType_1.IonType(4, "float", true, false, true, false),
+    DECIMAL: new IonType_1.IonType(5, "decimal", true, false, false, false),
+    TIMESTAMP: new IonType_1.IonType(6, "timestamp", true, false, false, false),
+    SYMBOL: new IonType_1.IonType(7, "symbol", true, false, false, false),
+    STRING: new IonType_1.IonType(8, "string", true, false, false, false),
+    CLOB: new IonType_1.IonType(9, "clob", true, true, false, false),
+    BLOB: new IonType_1.IonType(10, "blob", true, true, false, false),
+    LIST: new IonType_1.IonType(11, "list", false, false, false, true),
+    SEXP: new IonType_1.IonType(12, "sexp", false, false, false, true),
+    STRUCT: new IonType_1.IonType(13, "struct", false, false, false, true),
+};
+//# sourceMappingURL=IonTypes.js.map
+
+/***/ }),
+
+/***/ 9682:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+/*!
+ * Copyright 2012 Amazon.com, Inc. or its affiliates. All Rights Reserved.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License").
+ * You may not use this file except in compliance with the License.
+ * A copy of the License is located at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * or in the "license" file accompanying this file. This file is distributed
+ * on an "AS IS" BASIS, WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either
+ * express or implied. See the License for the specific language governing
+ * permissions and limitations under the License.
+ */
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.decodeUtf8 = exports.encodeUtf8 = void 0;
+const JS_DECODER_MAX_BYTES = 512;
+let textDecoder;
+if (typeof TextDecoder !== "undefined") {
+    textDecoder = new TextDecoder("utf8", { fatal: true });
+}
+else {
+    textDecoder = null;
+}
+function encodeUtf8(s) {
+    let i = 0, c;
+    const bytes = new Uint8Array(s.length * 4);
+    for (let ci = 0; ci < s.length; ci++) {
+        c = s.charCodeAt(ci);
+        if (c < 128) {
+            bytes[i++] = c;
+            continue;
+        }
+        if (c < 2048) {
+            bytes[i++] = (c >> 6) | 192;
+        }
+        else {
+            if (c > 0xd7ff && c < 0xdc00) {
+                if (++ci >= s.length) {
+                    throw new Error("UTF-8 encode: incomplete surrogate pair");
+                }
+                const c2 = s.charCodeAt(ci);
+                if (c2 < 0xdc00 || c2 > 0xdfff) {
+                    throw new Error("UTF-8 encode: second surrogate character 0x" +
+                        c2.toString(16) +
+                        " at index " +
+                        ci +
+                        " out of range");
+                }
+                c = 0x10000 + ((c & 0x03ff) << 10) + (c2 & 0x03ff);
+                bytes[i++] = (c >> 18) | 240;
+                bytes[i++] = ((c >> 12) & 63) | 128;
+            }
+            else {
+                bytes[i++] = (c >> 12) | 224;
+            }
+            bytes[i++] = ((c >> 6) & 63) | 128;
+        }
+        bytes[i++] = (c & 63) | 128;
+    }
+    return bytes.subarray(0, i);
+}
+exports.encodeUtf8 = encodeUtf8;
+function decodeUtf8(bytes) {
+    if (bytes.length > JS_DECODER_MAX_BYTES && textDecoder != null) {
+        return textDecoder.decode(bytes);
+    }
+    let i = 0, s = "", c;
+    while (i < bytes.length) {
+        c = bytes[i++];
+        if (c > 127) {
+            if (c > 191 && c < 224) {
+                if (i >= bytes.length) {
+                    throw new Error("UTF-8 decode: incomplete 2-byte sequence");
+                }
+                c = ((c & 31) << 6) | (bytes[i++] & 63);
+            }
+            else if (c > 223 && c < 240) {
+                if (i + 1 >= bytes.length) {
+                    throw new Error("UTF-8 decode: incomplete 3-byte sequence");
+                }
+                c = ((c & 15) << 12) | ((bytes[i++] & 63) << 6) | (bytes[i++] & 63);
+            }
+            else if (c > 239 && c < 248) {
+                if (i + 2 >= bytes.length) {
+                    throw new Error("UTF-8 decode: incomplete 4-byte sequence");
+                }
+                c =
+                    ((c & 7) << 18) |
+                        ((bytes[i++] & 63) << 12) |
+                        ((bytes[i++] & 63) << 6) |
+                        (bytes[i++] & 63);
+            }
+            else {
+                throw new Error("UTF-8 decode: unknown multibyte start 0x" +
+                    c.toString(16) +
+                    " at index " +
+                    (i - 1));
+            }
+        }
+        if (c <= 0xffff) {
+            s += String.fromCharCode(c);
+        }
+        else if (c <= 0x10ffff) {
+            c -= 0x10000;
+            s += String.fromCharCode((c >> 10) | 0xd800);
+            s += String.fromCharCode((c & 0x3ff) | 0xdc00);
+        }
+        else {
+            throw new Error("UTF-8 decode: code point 0x" + c.toString(16) + " exceeds UTF-16 reach");
+        }
+    }
+    return s;
+}
+exports.decodeUtf8 = decodeUtf8;
+//# sourceMappingURL=IonUnicode.js.map
+
+/***/ }),
+
+/***/ 1893:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+/*!
+ * Copyright 2012 Amazon.com, Inc. or its affiliates. All Rights Reserved.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License").
+ * You may not use this file except in compliance with the License.
+ * A copy of the License is located at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * or in the "license" file accompanying this file. This file is distributed
+ * on an "AS IS" BASIS, WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either
+ * express or implied. See the License for the specific language governing
+ * permissions and limitations under the License.
+ */
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.Writeable = void 0;
+class Writeable {
+    constructor(bufferSize) {
+        this.bufferSize = bufferSize ? bufferSize : 4096;
+        this.buffers = [new Uint8Array(this.bufferSize)];
+        this.index = 0;
+        this.clean = false;
+    }
+    get currentBuffer() {
+        return this.buffers[this.buffers.length - 1];
+    }
+    get totalSize() {
+        let size = 0;
+        for (let i = 0; i < this.buffers.length - 1; i++) {
+            size += this.buffers[i].length;
+        }
+        return size + this.index;
+    }
+    writeByte(byte) {
+        this.clean = false;
+        this.currentBuffer[this.index] = byte;
+        this.index++;
+        if (this.index === this.bufferSize) {
+            this.buffers.push(new Uint8Array(this.bufferSize));
+            this.index = 0;
+        }
+    }
+    writeBytes(buf, offset, length) {
+        if (offset === undefined) {
+            offset = 0;
+        }
+        const writeLength = length !== undefined
+            ? Math.min(buf.length - offset, length)
+            : buf.length - offset;
+        if (writeLength < this.currentBuffer.length - this.index - 1) {
+            this.currentBuffer.set(buf.subarray(offset, offset + writeLength), this.index);
+            this.index += writeLength;
+        }
+        else {
+            this.buffers[this.buffers.length - 1] = this.currentBuffer.slice(0, this.index);
+            this.buffers.push(buf.subarray(offset, length));
+            this.buffers.push(new Uint8Array(this.bufferSize));
+            this.clean = false;
+            this.index = 0;
+        }
+    }
+    getBytes() {
+        if (this.clean) {
+            return this.buffers[0];
+        }
+        const buffer = new Uint8Array(this.totalSize);
+        let tempLength = 0;
+        for (let i = 0; i < this.buffers.length - 1; i++) {
+            buffer.set(this.buffers[i], tempLength);
+            tempLength += this.buffers[i].length;
+        }
+        buffer.set(this.currentBuffer.subarray(0, this.index), tempLength);
+        this.buffers = [buffer, new Uint8Array(this.bufferSize)];
+        this.index = 0;
+        this.clean = true;
+        return buffer;
+    }
+}
+exports.Writeable = Writeable;
+//# sourceMappingURL=IonWriteable.js.map
+
+/***/ }),
+
+/***/ 3966:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+/*!
+ * Copyright 2012 Amazon.com, Inc. or its affiliates. All Rights Reserved.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License").
+ * You may not use this file except in compliance with the License.
+ * A copy of the License is located at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * or in the "license" file accompanying this file. This file is distributed
+ * on an "AS IS" BASIS, WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either
+ * express or implied. See the License for the specific language governing
+ * permissions and limitations under the License.
+ */
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+class SignAndMagnitudeInt {
+    constructor(_magnitude, _isNegative = _magnitude < 0n) {
+        this._magnitude = _magnitude;
+        this._isNegative = _isNegative;
+    }
+    get magnitude() {
+        return this._magnitude;
+    }
+    get isNegative() {
+        return this._isNegative;
+    }
+    static fromNumber(value) {
+        const isNegative = value < 0 || Object.is(value, -0);
+        const absoluteValue = Math.abs(value);
+        const magnitude = BigInt(absoluteValue);
+        return new SignAndMagnitudeInt(magnitude, isNegative);
+    }
+    equals(other) {
+        return (this._magnitude === other._magnitude &&
+            this._isNegative === other._isNegative);
+    }
+}
+exports["default"] = SignAndMagnitudeInt;
+//# sourceMappingURL=SignAndMagnitudeInt.js.map
+
+/***/ }),
+
+/***/ 8905:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.Blob = void 0;
+const Ion_1 = __nccwpck_require__(7177);
+const Lob_1 = __nccwpck_require__(2217);
+class Blob extends Lob_1.Lob(Ion_1.IonTypes.BLOB) {
+    constructor(data, annotations = []) {
+        super(data, annotations);
+    }
+    toJSON() {
+        return Ion_1.toBase64(this);
+    }
+    writeTo(writer) {
+        writer.setAnnotations(this.getAnnotations());
+        writer.writeBlob(this);
+    }
+}
+exports.Blob = Blob;
+//# sourceMappingURL=Blob.js.map
+
+/***/ }),
+
+/***/ 184:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.Boolean = void 0;
+const Ion_1 = __nccwpck_require__(7177);
+const FromJsConstructor_1 = __nccwpck_require__(321);
+const JsValueConversion_1 = __nccwpck_require__(6116);
+const Value_1 = __nccwpck_require__(441);
+const _fromJsConstructor = new FromJsConstructor_1.FromJsConstructorBuilder()
+    .withPrimitives(FromJsConstructor_1.Primitives.Boolean)
+    .withClassesToUnbox(JsValueConversion_1._NativeJsBoolean)
+    .build();
+class Boolean extends Value_1.Value(JsValueConversion_1._NativeJsBoolean, Ion_1.IonTypes.BOOL, _fromJsConstructor) {
+    constructor(value, annotations = []) {
+        super(value);
+        this._setAnnotations(annotations);
+    }
+    booleanValue() {
+        return this.valueOf();
+    }
+    writeTo(writer) {
+        writer.setAnnotations(this.getAnnotations());
+        writer.writeBoolean(this.booleanValue());
+    }
+    _valueEquals(other, options = {
+        epsilon: null,
+        ignoreAnnotations: false,
+        ignoreTimestampPrecision: false,
+        onlyCompareIon: true,
+    }) {
+        let isSupportedType = false;
+        let valueToCompare = null;
+        if (other instanceof Boolean) {
+            isSupportedType = true;
+            valueToCompare = other.booleanValue();
+        }
+        else if (!options.onlyCompareIon) {
+            if (typeof other === "boolean" || other instanceof JsValueConversion_1._NativeJsBoolean) {
+                isSupportedType = true;
+                valueToCompare = other.valueOf();
+            }
+        }
+        if (!isSupportedType) {
+            return false;
+        }
+        if (this.booleanValue() !== valueToCompare) {
+            return false;
+        }
+        return true;
+    }
+}
+exports.Boolean = Boolean;
+//# sourceMappingURL=Boolean.js.map
+
+/***/ }),
+
+/***/ 4976:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.Clob = void 0;
+const Ion_1 = __nccwpck_require__(7177);
+const Lob_1 = __nccwpck_require__(2217);
+class Clob extends Lob_1.Lob(Ion_1.IonTypes.CLOB) {
+    constructor(bytes, annotations = []) {
+        super(bytes, annotations);
+    }
+    writeTo(writer) {
+        writer.setAnnotations(this.getAnnotations());
+        writer.writeClob(this);
+    }
+    toJSON() {
+        let encodedText = "";
+        for (const byte of this) {
+            if (byte >= 32 && byte <= 126) {
+                encodedText += String.fromCharCode(byte);
+                continue;
+            }
+            const hex = byte.toString(16);
+            if (hex.length == 1) {
+                encodedText += "\\u000" + hex;
+            }
+            else {
+                encodedText += "\\u00" + hex;
+            }
+        }
+        return encodedText;
+    }
+}
+exports.Clob = Clob;
+//# sourceMappingURL=Clob.js.map
+
+/***/ }),
+
+/***/ 5263:
+/***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
+
+
+var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    Object.defineProperty(o, k2, { enumerable: true, get: function() { return m[k]; } });
+}) : (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    o[k2] = m[k];
+}));
+var __setModuleDefault = (this && this.__setModuleDefault) || (Object.create ? (function(o, v) {
+    Object.defineProperty(o, "default", { enumerable: true, value: v });
+}) : function(o, v) {
+    o["default"] = v;
+});
+var __importStar = (this && this.__importStar) || function (mod) {
+    if (mod && mod.__esModule) return mod;
+    var result = {};
+    if (mod != null) for (var k in mod) if (k !== "default" && Object.hasOwnProperty.call(mod, k)) __createBinding(result, mod, k);
+    __setModuleDefault(result, mod);
+    return result;
+};
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.Decimal = void 0;
+const ion = __importStar(__nccwpck_require__(7177));
+const Ion_1 = __nccwpck_require__(7177);
+const FromJsConstructor_1 = __nccwpck_require__(321);
+const Value_1 = __nccwpck_require__(441);
+const Float_1 = __nccwpck_require__(5730);
+const _fromJsConstructor = new FromJsConstructor_1.FromJsConstructorBuilder()
+    .withClasses(ion.Decimal)
+    .build();
+class Decimal extends Value_1.Value(Number, Ion_1.IonTypes.DECIMAL, _fromJsConstructor) {
+    constructor(value, annotations = []) {
+        if (typeof value === "string") {
+            let numberValue = Number(value);
+            super(numberValue);
+            this._decimalValue = new ion.Decimal(value);
+            this._numberValue = numberValue;
+        }
+        else if (value instanceof ion.Decimal) {
+            super(value.numberValue());
+            this._decimalValue = value;
+            this._numberValue = value.numberValue();
+        }
+        else if (typeof value === "number") {
+            super(value);
+            this._decimalValue = new ion.Decimal("" + value);
+            this._numberValue = value;
+        }
+        else {
+            throw new Error("Decimal value can only be created from number, ion.Decimal or string");
+        }
+        this._setAnnotations(annotations);
+    }
+    numberValue() {
+        return this._numberValue;
+    }
+    decimalValue() {
+        return this._decimalValue;
+    }
+    toString() {
+        return this._decimalValue.toString();
+    }
+    valueOf() {
+        return this._numberValue;
+    }
+    writeTo(writer) {
+        writer.setAnnotations(this.getAnnotations());
+        writer.writeDecimal(this.decimalValue());
+    }
+    _valueEquals(other, options = {
+        epsilon: null,
+        ignoreAnnotations: false,
+        ignoreTimestampPrecision: false,
+        onlyCompareIon: true,
+        coerceNumericType: false,
+    }) {
+        let isSupportedType = false;
+        let valueToCompare = null;
+        if (other instanceof Decimal) {
+            isSupportedType = true;
+            valueToCompare = other.decimalValue();
+        }
+        else if (options.coerceNumericType === true && other instanceof Float_1.Float) {
+            isSupportedType = true;
+            valueToCompare = new ion.Decimal(other.toString());
+        }
+        else if (!options.onlyCompareIon) {
+            if (other instanceof ion.Decimal) {
+                isSupportedType = true;
+                valueToCompare = other;
+            }
+            else if (other instanceof Number || typeof other === "number") {
+                isSupportedType = true;
+                valueToCompare = new ion.Decimal(other.toString());
+            }
+        }
+        if (!isSupportedType) {
+            return false;
+        }
+        return this.decimalValue().equals(valueToCompare);
+    }
+}
+exports.Decimal = Decimal;
+//# sourceMappingURL=Decimal.js.map
+
+/***/ }),
+
+/***/ 5730:
+/***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
+
+
+var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    Object.defineProperty(o, k2, { enumerable: true, get: function() { return m[k]; } });
+}) : (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    o[k2] = m[k];
+}));
+var __setModuleDefault = (this && this.__setModuleDefault) || (Object.create ? (function(o, v) {
+    Object.defineProperty(o, "default", { enumerable: true, value: v });
+}) : function(o, v) {
+    o["default"] = v;
+});
+var __importStar = (this && this.__importStar) || function (mod) {
+    if (mod && mod.__esModule) return mod;
+    var result = {};
+    if (mod != null) for (var k in mod) if (k !== "default" && Object.hasOwnProperty.call(mod, k)) __createBinding(result, mod, k);
+    __setModuleDefault(result, mod);
+    return result;
+};
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.Float = void 0;
+const Ion_1 = __nccwpck_require__(7177);
+const FromJsConstructor_1 = __nccwpck_require__(321);
+const Value_1 = __nccwpck_require__(441);
+const Decimal_1 = __nccwpck_require__(5263);
+const ion = __importStar(__nccwpck_require__(7177));
+const _fromJsConstructor = new FromJsConstructor_1.FromJsConstructorBuilder()
+    .withPrimitives(FromJsConstructor_1.Primitives.Number)
+    .withClassesToUnbox(Number)
+    .build();
+class Float extends Value_1.Value(Number, Ion_1.IonTypes.FLOAT, _fromJsConstructor) {
+    constructor(value, annotations = []) {
+        super(value);
+        this._setAnnotations(annotations);
+    }
+    numberValue() {
+        return +this.valueOf();
+    }
+    writeTo(writer) {
+        writer.setAnnotations(this.getAnnotations());
+        writer.writeFloat64(this.numberValue());
+    }
+    _valueEquals(other, options = {
+        epsilon: null,
+        ignoreAnnotations: false,
+        ignoreTimestampPrecision: false,
+        onlyCompareIon: true,
+        coerceNumericType: false,
+    }) {
+        let isSupportedType = false;
+        let valueToCompare = null;
+        if (other instanceof Float) {
+            isSupportedType = true;
+            valueToCompare = other.numberValue();
+        }
+        else if (options.coerceNumericType === true && other instanceof Decimal_1.Decimal) {
+            let thisValue = new ion.Decimal(other.toString());
+            return thisValue.equals(other.decimalValue());
+        }
+        else if (!options.onlyCompareIon) {
+            if (other instanceof Number || typeof other === "number") {
+                isSupportedType = true;
+                valueToCompare = other.valueOf();
+            }
+        }
+        if (!isSupportedType) {
+            return false;
+        }
+        let result = Object.is(this.numberValue(), valueToCompare);
+        if (options.epsilon != null) {
+            if (result ||
+                Math.abs(this.numberValue() - valueToCompare) <= options.epsilon) {
+                return true;
+            }
+        }
+        return result;
+    }
+}
+exports.Float = Float;
+//# sourceMappingURL=Float.js.map
+
+/***/ }),
+
+/***/ 321:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.Primitives = exports.FromJsConstructor = exports.FromJsConstructorBuilder = void 0;
+const Ion_1 = __nccwpck_require__(7177);
+const util_1 = __nccwpck_require__(6795);
+function _newSet(values) {
+    if (util_1._hasValue(values)) {
+        return new Set(values);
+    }
+    return new Set();
+}
+class FromJsConstructorBuilder {
+    constructor() {
+        this._primitives = _newSet();
+        this._classesToUnbox = _newSet();
+        this._classes = _newSet();
+    }
+    withPrimitives(...primitives) {
+        this._primitives = _newSet(primitives);
+        return this;
+    }
+    withClasses(...classes) {
+        this._classes = _newSet(classes);
+        return this;
+    }
+    withClassesToUnbox(...classes) {
+        this._classesToUnbox = _newSet(classes);
+        return this;
+    }
+    build() {
+        return new FromJsConstructor(this._primitives, this._classesToUnbox, this._classes);
+    }
+}
+exports.FromJsConstructorBuilder = FromJsConstructorBuilder;
+class FromJsConstructor {
+    constructor(_primitives, _classesToUnbox, _classes) {
+        this._primitives = _primitives;
+        this._classesToUnbox = _classesToUnbox;
+        this._classes = _classes;
+    }
+    construct(constructor, jsValue, annotations = []) {
+        if (jsValue === null) {
+            return new Ion_1.dom.Null(Ion_1.IonTypes.NULL, annotations);
+        }
+        const jsValueType = typeof jsValue;
+        if (jsValueType === "object") {
+            if (this._classesToUnbox.has(jsValue.constructor)) {
+                return new constructor(jsValue.valueOf(), annotations);
+            }
+            if (this._classes.has(jsValue.constructor)) {
+                return new constructor(jsValue, annotations);
+            }
+            throw new Error(`Unable to construct a(n) ${constructor.name} from a ${jsValue.constructor.name}.`);
+        }
+        if (this._primitives.has(jsValueType)) {
+            return new constructor(jsValue, annotations);
+        }
+        throw new Error(`Unable to construct a(n) ${constructor.name} from a ${jsValueType}.`);
+    }
+}
+exports.FromJsConstructor = FromJsConstructor;
+(function (FromJsConstructor) {
+    FromJsConstructor.NONE = new FromJsConstructorBuilder().build();
+})(FromJsConstructor = exports.FromJsConstructor || (exports.FromJsConstructor = {}));
+exports.Primitives = {
+    Boolean: "boolean",
+    Number: "number",
+    String: "string",
+    BigInt: "bigint",
+};
+//# sourceMappingURL=FromJsConstructor.js.map
+
+/***/ }),
+
+/***/ 6114:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.Integer = void 0;
+const Ion_1 = __nccwpck_require__(7177);
+const FromJsConstructor_1 = __nccwpck_require__(321);
+const Value_1 = __nccwpck_require__(441);
+const _bigintConstructor = BigInt;
+const _fromJsConstructor = new FromJsConstructor_1.FromJsConstructorBuilder()
+    .withPrimitives(FromJsConstructor_1.Primitives.Number, FromJsConstructor_1.Primitives.BigInt)
+    .withClassesToUnbox(Number)
+    .withClasses(_bigintConstructor)
+    .build();
+class Integer extends Value_1.Value(Number, Ion_1.IonTypes.INT, _fromJsConstructor) {
+    constructor(value, annotations = []) {
+        if (typeof value === "number") {
+            super(value);
+            this._numberValue = value;
+            this._bigIntValue = null;
+        }
+        else {
+            const numberValue = Number(value);
+            super(numberValue);
+            this._bigIntValue = value;
+            this._numberValue = numberValue;
+        }
+        this._setAnnotations(annotations);
+    }
+    bigIntValue() {
+        if (this._bigIntValue === null) {
+            this._bigIntValue = BigInt(this.numberValue());
+        }
+        return this._bigIntValue;
+    }
+    numberValue() {
+        return this._numberValue;
+    }
+    toString() {
+        if (this._bigIntValue === null) {
+            return this._numberValue.toString();
+        }
+        return this._bigIntValue.toString();
+    }
+    valueOf() {
+        return this.numberValue();
+    }
+    writeTo(writer) {
+        writer.setAnnotations(this.getAnnotations());
+        if (this._bigIntValue === null) {
+            writer.writeInt(this.numberValue());
+        }
+        else {
+            writer.writeInt(this._bigIntValue);
+        }
+    }
+    _valueEquals(other, options = {
+        epsilon: null,
+        ignoreAnnotations: false,
+        ignoreTimestampPrecision: false,
+        onlyCompareIon: true,
+    }) {
+        let isSupportedType = false;
+        let valueToCompare = null;
+        if (other instanceof Integer) {
+            isSupportedType = true;
+            if (this._bigIntValue == null && other._bigIntValue == null) {
+                valueToCompare = other.numberValue();
+            }
+            else {
+                valueToCompare = other.bigIntValue();
+            }
+        }
+        else if (!options.onlyCompareIon) {
+            if (other instanceof Number || typeof other === "number") {
+                isSupportedType = true;
+                if (this.bigIntValue == null) {
+                    valueToCompare = other.valueOf();
+                }
+                else {
+                    valueToCompare = BigInt(other.valueOf());
+                }
+            }
+            else if (typeof other === "bigint") {
+                isSupportedType = true;
+                valueToCompare = other;
+            }
+        }
+        if (!isSupportedType) {
+            return false;
+        }
+        if (typeof valueToCompare === "bigint") {
+            return this.bigIntValue() === valueToCompare;
+        }
+        return this.numberValue() == valueToCompare;
+    }
+}
+exports.Integer = Integer;
+//# sourceMappingURL=Integer.js.map
+
+/***/ }),
+
+/***/ 6116:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports._ionValueFromJsValue = exports._domConstructorFor = exports._NativeJsString = exports._NativeJsBoolean = void 0;
+const Ion_1 = __nccwpck_require__(7177);
+const IonTypes_1 = __nccwpck_require__(1516);
+const util_1 = __nccwpck_require__(6795);
+exports._NativeJsBoolean = Boolean;
+exports._NativeJsString = String;
+let _domTypesByIonType = null;
+function _getDomTypesByIonTypeMap() {
+    if (_domTypesByIonType === null) {
+        _domTypesByIonType = new Map([
+            [IonTypes_1.IonTypes.NULL, Ion_1.dom.Null],
+            [IonTypes_1.IonTypes.BOOL, Ion_1.dom.Boolean],
+            [IonTypes_1.IonTypes.INT, Ion_1.dom.Integer],
+            [IonTypes_1.IonTypes.FLOAT, Ion_1.dom.Float],
+            [IonTypes_1.IonTypes.DECIMAL, Ion_1.dom.Decimal],
+            [IonTypes_1.IonTypes.TIMESTAMP, Ion_1.dom.Timestamp],
+            [IonTypes_1.IonTypes.STRING, Ion_1.dom.String],
+            [IonTypes_1.IonTypes.BLOB, Ion_1.dom.Blob],
+            [IonTypes_1.IonTypes.LIST, Ion_1.dom.List],
+            [IonTypes_1.IonTypes.STRUCT, Ion_1.dom.Struct],
+        ]);
+    }
+    return _domTypesByIonType;
+}
+function _domConstructorFor(ionType) {
+    const domConstructor = _getDomTypesByIonTypeMap().get(ionType);
+    if (!util_1._hasValue(domConstructor)) {
+        throw new Error(`No dom type constructor was found for Ion type ${ionType.name}`);
+    }
+    return domConstructor;
+}
+exports._domConstructorFor = _domConstructorFor;
+function _inferType(value) {
+    if (value === undefined) {
+        throw new Error("Cannot create an Ion value from `undefined`.");
+    }
+    if (value === null) {
+        return IonTypes_1.IonTypes.NULL;
+    }
+    const valueType = typeof value;
+    switch (valueType) {
+        case "string":
+            return IonTypes_1.IonTypes.STRING;
+        case "number":
+            return Number.isInteger(value) ? IonTypes_1.IonTypes.INT : IonTypes_1.IonTypes.FLOAT;
+        case "boolean":
+            return IonTypes_1.IonTypes.BOOL;
+        case "object":
+            break;
+        case "bigint":
+            return IonTypes_1.IonTypes.INT;
+        default:
+            throw new Error(`Value.from() does not support the JS primitive type ${valueType}.`);
+    }
+    if (value instanceof BigInt) {
+        return IonTypes_1.IonTypes.INT;
+    }
+    if (value instanceof Number) {
+        return Number.isInteger(value.valueOf()) ? IonTypes_1.IonTypes.INT : IonTypes_1.IonTypes.FLOAT;
+    }
+    if (value instanceof Boolean) {
+        return IonTypes_1.IonTypes.BOOL;
+    }
+    if (value instanceof String) {
+        return IonTypes_1.IonTypes.STRING;
+    }
+    if (value instanceof Ion_1.Decimal) {
+        return IonTypes_1.IonTypes.DECIMAL;
+    }
+    if (value instanceof Date || value instanceof Ion_1.Timestamp) {
+        return IonTypes_1.IonTypes.TIMESTAMP;
+    }
+    if (value instanceof Uint8Array) {
+        return IonTypes_1.IonTypes.BLOB;
+    }
+    if (value instanceof Array) {
+        return IonTypes_1.IonTypes.LIST;
+    }
+    return IonTypes_1.IonTypes.STRUCT;
+}
+function _ionValueFromJsValue(value, annotations = []) {
+    const ionType = _inferType(value);
+    const ionTypeConstructor = _domConstructorFor(ionType);
+    return ionTypeConstructor._fromJsValue(value, annotations);
+}
+exports._ionValueFromJsValue = _ionValueFromJsValue;
+//# sourceMappingURL=JsValueConversion.js.map
+
+/***/ }),
+
+/***/ 886:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.List = void 0;
+const Ion_1 = __nccwpck_require__(7177);
+const Sequence_1 = __nccwpck_require__(5795);
+class List extends Sequence_1.Sequence(Ion_1.IonTypes.LIST) {
+    constructor(children, annotations = []) {
+        super(children, annotations);
+    }
+}
+exports.List = List;
+//# sourceMappingURL=List.js.map
+
+/***/ }),
+
+/***/ 2217:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.Lob = void 0;
+const Ion_1 = __nccwpck_require__(7177);
+const FromJsConstructor_1 = __nccwpck_require__(321);
+const Value_1 = __nccwpck_require__(441);
+const _fromJsConstructor = new FromJsConstructor_1.FromJsConstructorBuilder()
+    .withClasses(Uint8Array)
+    .build();
+function Lob(ionType) {
+    return class extends Value_1.Value(Uint8Array, ionType, _fromJsConstructor) {
+        constructor(data, annotations = []) {
+            super(data);
+            this._setAnnotations(annotations);
+        }
+        uInt8ArrayValue() {
+            return this;
+        }
+        _valueEquals(other, options = {
+            epsilon: null,
+            ignoreAnnotations: false,
+            ignoreTimestampPrecision: false,
+            onlyCompareIon: true,
+        }) {
+            let isSupportedType = false;
+            let valueToCompare = null;
+            if (options.onlyCompareIon) {
+                if (other.getType() === Ion_1.IonTypes.CLOB ||
+                    other.getType() === Ion_1.IonTypes.BLOB) {
+                    isSupportedType = true;
+                    valueToCompare = other.uInt8ArrayValue();
+                }
+            }
+            else {
+                if (other instanceof Uint8Array) {
+                    isSupportedType = true;
+                    valueToCompare = other.valueOf();
+                }
+            }
+            if (!isSupportedType) {
+                return false;
+            }
+            let current = this.uInt8ArrayValue();
+            let expected = valueToCompare;
+            if (current.length !== expected.length) {
+                return false;
+            }
+            for (let i = 0; i < current.length; i++) {
+                if (current[i] !== expected[i]) {
+                    return false;
+                }
+            }
+            return true;
+        }
+    };
+}
+exports.Lob = Lob;
+//# sourceMappingURL=Lob.js.map
+
+/***/ }),
+
+/***/ 8151:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.Null = void 0;
+const Ion_1 = __nccwpck_require__(7177);
+const FromJsConstructor_1 = __nccwpck_require__(321);
+const Value_1 = __nccwpck_require__(441);
+class Null extends Value_1.Value(Object, Ion_1.IonTypes.NULL, FromJsConstructor_1.FromJsConstructor.NONE) {
+    constructor(ionType = Ion_1.IonTypes.NULL, annotations = []) {
+        super();
+        this._ionType = ionType;
+        this._setAnnotations(annotations);
+    }
+    static _operationIsSupported(ionType, operation) {
+        return Null._supportedIonTypesByOperation.get(operation).has(ionType);
+    }
+    isNull() {
+        return true;
+    }
+    _convertToJsNull(operation) {
+        if (Null._operationIsSupported(this.getType(), operation)) {
+            return null;
+        }
+        throw new Error(`${operation}() is not supported by Ion type ${this.getType().name}`);
+    }
+    _unsupportedOperationOrNullDereference(operation) {
+        if (Null._operationIsSupported(this.getType(), operation)) {
+            throw new Error(`${operation}() called on a null ${this.getType().name}.`);
+        }
+        throw new Error(`${operation}() is not supported by Ion type ${this.getType().name}`);
+    }
+    booleanValue() {
+        return this._convertToJsNull("booleanValue");
+    }
+    numberValue() {
+        return this._convertToJsNull("numberValue");
+    }
+    bigIntValue() {
+        return this._convertToJsNull("bigIntValue");
+    }
+    decimalValue() {
+        return this._convertToJsNull("decimalValue");
+    }
+    stringValue() {
+        return this._convertToJsNull("stringValue");
+    }
+    dateValue() {
+        return this._convertToJsNull("dateValue");
+    }
+    uInt8ArrayValue() {
+        return this._convertToJsNull("uInt8ArrayValue");
+    }
+    fieldNames() {
+        this._unsupportedOperationOrNullDereference("fieldNames");
+    }
+    fields() {
+        this._unsupportedOperationOrNullDereference("fields");
+    }
+    elements() {
+        this._unsupportedOperationOrNullDereference("elements");
+    }
+    get(...pathElements) {
+        return null;
+    }
+    toString() {
+        if (this.getType() == Ion_1.IonTypes.NULL) {
+            return "null";
+        }
+        return "null." + this._ionType.name;
+    }
+    toJSON() {
+        return null;
+    }
+    writeTo(writer) {
+        writer.setAnnotations(this.getAnnotations());
+        writer.writeNull(this.getType());
+    }
+    _valueEquals(other, options = {
+        epsilon: null,
+        ignoreAnnotations: false,
+        ignoreTimestampPrecision: false,
+        onlyCompareIon: true,
+    }) {
+        let isSupportedType = false;
+        let valueToCompare = null;
+        if (other instanceof Null) {
+            isSupportedType = true;
+            valueToCompare = other;
+        }
+        else if (!options.onlyCompareIon) {
+            if (other === null && this._ionType.name === "null") {
+                return true;
+            }
+        }
+        if (!isSupportedType) {
+            return false;
+        }
+        return this._ionType.name === valueToCompare._ionType.name;
+    }
+}
+exports.Null = Null;
+Null._supportedIonTypesByOperation = new Map([
+    ["booleanValue", new Set([Ion_1.IonTypes.BOOL])],
+    ["numberValue", new Set([Ion_1.IonTypes.INT, Ion_1.IonTypes.FLOAT, Ion_1.IonTypes.DECIMAL])],
+    ["bigIntValue", new Set([Ion_1.IonTypes.INT])],
+    ["decimalValue", new Set([Ion_1.IonTypes.DECIMAL])],
+    ["stringValue", new Set([Ion_1.IonTypes.STRING, Ion_1.IonTypes.SYMBOL])],
+    ["dateValue", new Set([Ion_1.IonTypes.TIMESTAMP])],
+    ["timestampValue", new Set([Ion_1.IonTypes.TIMESTAMP])],
+    ["uInt8ArrayValue", new Set([Ion_1.IonTypes.BLOB, Ion_1.IonTypes.CLOB])],
+    ["fields", new Set([Ion_1.IonTypes.STRUCT])],
+    ["fieldNames", new Set([Ion_1.IonTypes.STRUCT])],
+    ["elements", new Set([Ion_1.IonTypes.LIST, Ion_1.IonTypes.SEXP, Ion_1.IonTypes.STRUCT])],
+]);
+//# sourceMappingURL=Null.js.map
+
+/***/ }),
+
+/***/ 283:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.SExpression = void 0;
+const Ion_1 = __nccwpck_require__(7177);
+const Sequence_1 = __nccwpck_require__(5795);
+class SExpression extends Sequence_1.Sequence(Ion_1.IonTypes.SEXP) {
+    constructor(children, annotations = []) {
+        super(children, annotations);
+    }
+    toString() {
+        return "(" + this.join(" ") + ")";
+    }
+}
+exports.SExpression = SExpression;
+//# sourceMappingURL=SExpression.js.map
+
+/***/ }),
+
+/***/ 5795:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.Sequence = void 0;
+const Ion_1 = __nccwpck_require__(7177);
+const FromJsConstructor_1 = __nccwpck_require__(321);
+const Value_1 = __nccwpck_require__(441);
+function Sequence(ionType) {
+    return class extends Value_1.Value(Array, ionType, FromJsConstructor_1.FromJsConstructor.NONE) {
+        constructor(children, annotations = []) {
+            super();
+            for (const child of children) {
+                this.push(child);
+            }
+            this._setAnnotations(annotations);
+            return new Proxy(this, {
+                set: function (target, index, value) {
+                    if (!(value instanceof Value_1.Value)) {
+                        value = Value_1.Value.from(value);
+                    }
+                    target[index] = value;
+                    return true;
+                },
+            });
+        }
+        get(...pathElements) {
+            if (pathElements.length === 0) {
+                throw new Error("Value#get requires at least one parameter.");
+            }
+            const [pathHead, ...pathTail] = pathElements;
+            if (typeof pathHead !== "number") {
+                throw new Error(`Cannot index into a ${this.getType().name} with a ${typeof pathHead}.`);
+            }
+            const children = this;
+            const maybeChild = children[pathHead];
+            const child = maybeChild === undefined ? null : maybeChild;
+            if (pathTail.length === 0 || child === null) {
+                return child;
+            }
+            return child.get(...pathTail);
+        }
+        elements() {
+            return Object.values(this);
+        }
+        toString() {
+            return "[" + this.join(", ") + "]";
+        }
+        static _fromJsValue(jsValue, annotations) {
+            if (!(jsValue instanceof Array)) {
+                throw new Error(`Cannot create a ${this.name} from: ${jsValue.toString()}`);
+            }
+            const children = jsValue.map((child) => Value_1.Value.from(child));
+            return new this(children, annotations);
+        }
+        writeTo(writer) {
+            writer.setAnnotations(this.getAnnotations());
+            writer.stepIn(ionType);
+            for (const child of this) {
+                child.writeTo(writer);
+            }
+            writer.stepOut();
+        }
+        _valueEquals(other, options = {
+            epsilon: null,
+            ignoreAnnotations: false,
+            ignoreTimestampPrecision: false,
+            onlyCompareIon: true,
+        }) {
+            let isSupportedType = false;
+            let valueToCompare = null;
+            if (options.onlyCompareIon) {
+                if (other.getType() === Ion_1.IonTypes.LIST ||
+                    other.getType() === Ion_1.IonTypes.SEXP) {
+                    isSupportedType = true;
+                    valueToCompare = other.elements();
+                }
+            }
+            else {
+                if (other instanceof Array) {
+                    isSupportedType = true;
+                    valueToCompare = other;
+                }
+            }
+            if (!isSupportedType) {
+                return false;
+            }
+            let actualSequence = this.elements();
+            let expectedSequence = valueToCompare;
+            if (actualSequence.length !== expectedSequence.length) {
+                return false;
+            }
+            for (let i = 0; i < actualSequence.length; i++) {
+                if (options.onlyCompareIon) {
+                    if (!actualSequence[i].ionEquals(expectedSequence[i], options)) {
+                        return false;
+                    }
+                }
+                else {
+                    if (!actualSequence[i].equals(expectedSequence[i])) {
+                        return false;
+                    }
+                }
+            }
+            return true;
+        }
+    };
+}
+exports.Sequence = Sequence;
+//# sourceMappingURL=Sequence.js.map
+
+/***/ }),
+
+/***/ 6595:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.String = void 0;
+const Ion_1 = __nccwpck_require__(7177);
+const FromJsConstructor_1 = __nccwpck_require__(321);
+const JsValueConversion_1 = __nccwpck_require__(6116);
+const Value_1 = __nccwpck_require__(441);
+const _fromJsConstructor = new FromJsConstructor_1.FromJsConstructorBuilder()
+    .withPrimitives(FromJsConstructor_1.Primitives.String)
+    .withClassesToUnbox(JsValueConversion_1._NativeJsString)
+    .build();
+class String extends Value_1.Value(JsValueConversion_1._NativeJsString, Ion_1.IonTypes.STRING, _fromJsConstructor) {
+    constructor(text, annotations = []) {
+        super(text);
+        this._setAnnotations(annotations);
+    }
+    stringValue() {
+        return this.toString();
+    }
+    writeTo(writer) {
+        writer.setAnnotations(this.getAnnotations());
+        writer.writeString(this.stringValue());
+    }
+    _valueEquals(other, options = {
+        epsilon: null,
+        ignoreAnnotations: false,
+        ignoreTimestampPrecision: false,
+        onlyCompareIon: true,
+    }) {
+        let isSupportedType = false;
+        let valueToCompare = null;
+        if (other instanceof String) {
+            isSupportedType = true;
+            valueToCompare = other.stringValue();
+        }
+        else if (!options.onlyCompareIon) {
+            if (typeof other === "string" || other instanceof JsValueConversion_1._NativeJsString) {
+                isSupportedType = true;
+                valueToCompare = other.valueOf();
+            }
+        }
+        if (!isSupportedType) {
+            return false;
+        }
+        return this.compareValue(valueToCompare) === 0;
+    }
+    compareValue(expectedValue) {
+        return this.stringValue().localeCompare(expectedValue);
+    }
+}
+exports.String = String;
+//# sourceMappingURL=String.js.map
+
+/***/ }),
+
+/***/ 5563:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.Struct = void 0;
+const Ion_1 = __nccwpck_require__(7177);
+const FromJsConstructor_1 = __nccwpck_require__(321);
+const Value_1 = __nccwpck_require__(441);
+class Struct extends Value_1.Value(Object, Ion_1.IonTypes.STRUCT, FromJsConstructor_1.FromJsConstructor.NONE) {
+    constructor(fields, annotations = []) {
+        super();
+        this._fields = Object.create(null);
+        for (const [fieldName, fieldValue] of fields) {
+            this._fields[fieldName] =
+                fieldValue instanceof Value_1.Value ? [fieldValue] : fieldValue;
+        }
+        this._setAnnotations(annotations);
+        return new Proxy(this, {
+            set: function (target, name, value) {
+                if (!(value instanceof Value_1.Value)) {
+                    value = Value_1.Value.from(value);
+                }
+                target._fields[name] = [value];
+                return true;
+            },
+            get: function (target, name) {
+                if (name in target) {
+                    return target[name];
+                }
+                let length = target._fields[name] !== undefined ? target._fields[name].length : -1;
+                if (length === -1) {
+                    return target._fields[name];
+                }
+                return target._fields[name][length - 1];
+            },
+            deleteProperty: function (target, name) {
+                if (name in target._fields) {
+                    delete target._fields[name];
+                }
+                return true;
+            },
+        });
+    }
+    get(...pathElements) {
+        if (pathElements.length === 0) {
+            throw new Error("Value#get requires at least one parameter.");
+        }
+        const [pathHead, ...pathTail] = pathElements;
+        if (typeof pathHead !== "string") {
+            throw new Error(`Cannot index into a struct with a ${typeof pathHead}.`);
+        }
+        const child = this._fields[pathHead];
+        if (child === undefined) {
+            return null;
+        }
+        if (pathTail.length === 0) {
+            return child[child.length - 1];
+        }
+        return child[child.length - 1].get(...pathTail);
+    }
+    getAll(...pathElements) {
+        if (pathElements.length === 0) {
+            throw new Error("Value#get requires at least one parameter.");
+        }
+        const [pathHead, ...pathTail] = pathElements;
+        if (typeof pathHead !== "string") {
+            throw new Error(`Cannot index into a struct with a ${typeof pathHead}.`);
+        }
+        const child = this._fields[pathHead];
+        if (child === undefined) {
+            return null;
+        }
+        if (pathTail.length === 0) {
+            return child;
+        }
+        let values = [];
+        child.forEach((value) => values.push(...value.getAll(...pathTail)));
+        return values;
+    }
+    fieldNames() {
+        return Object.keys(this._fields);
+    }
+    allFields() {
+        return Object.entries(this._fields);
+    }
+    fields() {
+        let singleValueFields = Object.create(null);
+        for (const [fieldName, values] of this.allFields()) {
+            singleValueFields[fieldName] = values[values.length - 1];
+        }
+        return Object.entries(singleValueFields);
+    }
+    elements() {
+        return Object.values(this._fields).flat();
+    }
+    [Symbol.iterator]() {
+        return this.fields()[Symbol.iterator]();
+    }
+    toString() {
+        return ("{" +
+            [...this.allFields()]
+                .map(([name, value]) => name + ": " + value)
+                .join(", ") +
+            "}");
+    }
+    writeTo(writer) {
+        writer.setAnnotations(this.getAnnotations());
+        writer.stepIn(Ion_1.IonTypes.STRUCT);
+        for (const [fieldName, values] of this.allFields()) {
+            for (let value of values) {
+                writer.writeFieldName(fieldName);
+                value.writeTo(writer);
+            }
+        }
+        writer.stepOut();
+    }
+    deleteField(name) {
+        if (name in this._fields) {
+            delete this._fields[name];
+            return true;
+        }
+        return false;
+    }
+    toJSON() {
+        let normalizedFields = Object.create(Struct.prototype);
+        for (const [key, value] of this.fields()) {
+            normalizedFields[key] = value;
+        }
+        return normalizedFields;
+    }
+    static _fromJsValue(jsValue, annotations) {
+        if (!(jsValue instanceof Object)) {
+            throw new Error(`Cannot create a dom.Struct from: ${jsValue.toString()}`);
+        }
+        const fields = Object.entries(jsValue).map(([key, value]) => [key, [Value_1.Value.from(value)]]);
+        return new this(fields, annotations);
+    }
+    _valueEquals(other, options = {
+        epsilon: null,
+        ignoreAnnotations: false,
+        ignoreTimestampPrecision: false,
+        onlyCompareIon: true,
+    }) {
+        let isSupportedType = false;
+        let valueToCompare = null;
+        if (other instanceof Struct) {
+            isSupportedType = true;
+            valueToCompare = other.allFields();
+        }
+        else if (!options.onlyCompareIon) {
+            if (typeof other === "object" || other instanceof Object) {
+                isSupportedType = true;
+                valueToCompare = Value_1.Value.from(other).allFields();
+            }
+        }
+        if (!isSupportedType) {
+            return false;
+        }
+        if (this.allFields().length !== valueToCompare.length) {
+            return false;
+        }
+        let matchFound = true;
+        const paired = new Array(valueToCompare.length);
+        for (let i = 0; matchFound && i < this.allFields().length; i++) {
+            matchFound = false;
+            for (let j = 0; !matchFound && j < valueToCompare.length; j++) {
+                if (!paired[j]) {
+                    const child = this.allFields()[i];
+                    const expectedChild = valueToCompare[j];
+                    matchFound =
+                        child[0] === expectedChild[0] &&
+                            this._ionValueEquals(child[1].sort(), expectedChild[1].sort(), options);
+                    if (matchFound) {
+                        paired[j] = true;
+                    }
+                }
+            }
+        }
+        for (let i = 0; i < paired.length; i++) {
+            if (!paired[i]) {
+                matchFound = false;
+                break;
+            }
+        }
+        return matchFound;
+    }
+    _ionValueEquals(child, expectedChild, options) {
+        if (child.length !== expectedChild.length) {
+            return false;
+        }
+        for (let i = 0; i < child.length; i++) {
+            if (options.onlyCompareIon) {
+                if (!child[i].ionEquals(expectedChild[i], options)) {
+                    return false;
+                }
+            }
+            else {
+                if (!child[i].equals(expectedChild[i])) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+}
+exports.Struct = Struct;
+//# sourceMappingURL=Struct.js.map
+
+/***/ }),
+
+/***/ 3014:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.Symbol = void 0;
+const Ion_1 = __nccwpck_require__(7177);
+const FromJsConstructor_1 = __nccwpck_require__(321);
+const Value_1 = __nccwpck_require__(441);
+const _fromJsConstructor = new FromJsConstructor_1.FromJsConstructorBuilder()
+    .withPrimitives(FromJsConstructor_1.Primitives.String)
+    .withClassesToUnbox(String)
+    .build();
+class Symbol extends Value_1.Value(String, Ion_1.IonTypes.SYMBOL, _fromJsConstructor) {
+    constructor(symbolText, annotations = []) {
+        super(symbolText);
+        this._setAnnotations(annotations);
+    }
+    stringValue() {
+        return this.toString();
+    }
+    writeTo(writer) {
+        writer.setAnnotations(this.getAnnotations());
+        writer.writeSymbol(this.stringValue());
+    }
+    _valueEquals(other, options = {
+        epsilon: null,
+        ignoreAnnotations: false,
+        ignoreTimestampPrecision: false,
+        onlyCompareIon: true,
+    }) {
+        let isSupportedType = false;
+        let valueToCompare = null;
+        if (other instanceof Symbol) {
+            isSupportedType = true;
+            valueToCompare = other.stringValue();
+        }
+        else if (!options.onlyCompareIon) {
+            if (typeof other === "string" || other instanceof String) {
+                isSupportedType = true;
+                valueToCompare = other.valueOf();
+            }
+        }
+        if (!isSupportedType) {
+            return false;
+        }
+        return this.compareValue(valueToCompare) === 0;
+    }
+    compareValue(expectedValue) {
+        return this.stringValue().localeCompare(expectedValue);
+    }
+}
+exports.Symbol = Symbol;
+//# sourceMappingURL=Symbol.js.map
+
+/***/ }),
+
+/***/ 4468:
+/***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
+
+
+var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    Object.defineProperty(o, k2, { enumerable: true, get: function() { return m[k]; } });
+}) : (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    o[k2] = m[k];
+}));
+var __setModuleDefault = (this && this.__setModuleDefault) || (Object.create ? (function(o, v) {
+    Object.defineProperty(o, "default", { enumerable: true, value: v });
+}) : function(o, v) {
+    o["default"] = v;
+});
+var __importStar = (this && this.__importStar) || function (mod) {
+    if (mod && mod.__esModule) return mod;
+    var result = {};
+    if (mod != null) for (var k in mod) if (k !== "default" && Object.hasOwnProperty.call(mod, k)) __createBinding(result, mod, k);
+    __setModuleDefault(result, mod);
+    return result;
+};
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.Timestamp = void 0;
+const ion = __importStar(__nccwpck_require__(7177));
+const Ion_1 = __nccwpck_require__(7177);
+const FromJsConstructor_1 = __nccwpck_require__(321);
+const Value_1 = __nccwpck_require__(441);
+const _fromJsConstructor = new FromJsConstructor_1.FromJsConstructorBuilder()
+    .withClasses(Date, ion.Timestamp)
+    .build();
+class Timestamp extends Value_1.Value(Date, Ion_1.IonTypes.TIMESTAMP, _fromJsConstructor) {
+    constructor(dateOrTimestamp, annotations = []) {
+        let date;
+        let timestamp;
+        if (dateOrTimestamp instanceof Date) {
+            date = dateOrTimestamp;
+            timestamp = Timestamp._timestampFromDate(date);
+        }
+        else {
+            timestamp = dateOrTimestamp;
+            date = timestamp.getDate();
+        }
+        super(date);
+        this._date = date;
+        this._timestamp = timestamp;
+        this._setAnnotations(annotations);
+    }
+    static _timestampFromDate(date) {
+        const milliseconds = date.getUTCSeconds() * 1000 + date.getUTCMilliseconds();
+        const fractionalSeconds = new Ion_1.Decimal(milliseconds, -3);
+        return new ion.Timestamp(0, date.getUTCFullYear(), date.getUTCMonth() + 1, date.getUTCDate(), date.getUTCHours(), date.getUTCMinutes(), fractionalSeconds);
+    }
+    timestampValue() {
+        return this._timestamp;
+    }
+    dateValue() {
+        return this._date;
+    }
+    writeTo(writer) {
+        writer.setAnnotations(this.getAnnotations());
+        writer.writeTimestamp(this.timestampValue());
+    }
+    _valueEquals(other, options = {
+        epsilon: null,
+        ignoreAnnotations: false,
+        ignoreTimestampPrecision: false,
+        onlyCompareIon: true,
+    }) {
+        let isSupportedType = false;
+        let valueToCompare = null;
+        if (other instanceof Timestamp) {
+            isSupportedType = true;
+            valueToCompare = other.timestampValue();
+        }
+        else if (!options.onlyCompareIon) {
+            if (other instanceof ion.Timestamp) {
+                isSupportedType = true;
+                valueToCompare = other;
+            }
+            else if (other instanceof Date) {
+                if (this.dateValue().getTime() === other.getTime()) {
+                    return true;
+                }
+                else {
+                    return false;
+                }
+            }
+        }
+        if (!isSupportedType) {
+            return false;
+        }
+        if (options.ignoreTimestampPrecision) {
+            return this.timestampValue().compareTo(valueToCompare) === 0;
+        }
+        return this.timestampValue().equals(valueToCompare);
+    }
+}
+exports.Timestamp = Timestamp;
+//# sourceMappingURL=Timestamp.js.map
+
+/***/ }),
+
+/***/ 441:
+/***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
+
+
+var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    Object.defineProperty(o, k2, { enumerable: true, get: function() { return m[k]; } });
+}) : (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    o[k2] = m[k];
+}));
+var __setModuleDefault = (this && this.__setModuleDefault) || (Object.create ? (function(o, v) {
+    Object.defineProperty(o, "default", { enumerable: true, value: v });
+}) : function(o, v) {
+    o["default"] = v;
+});
+var __importStar = (this && this.__importStar) || function (mod) {
+    if (mod && mod.__esModule) return mod;
+    var result = {};
+    if (mod != null) for (var k in mod) if (k !== "default" && Object.hasOwnProperty.call(mod, k)) __createBinding(result, mod, k);
+    __setModuleDefault(result, mod);
+    return result;
+};
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.Value = void 0;
+const util_1 = __nccwpck_require__(6795);
+const JsValueConversion = __importStar(__nccwpck_require__(6116));
+const _DOM_VALUE_SIGNET = Symbol("ion.dom.Value");
+function Value(BaseClass, ionType, fromJsConstructor) {
+    const newClass = class extends BaseClass {
+        constructor(...args) {
+            super(...args);
+            this._ionType = ionType;
+            this._ionAnnotations = [];
+            Object.defineProperty(this, "_ionType", { enumerable: false });
+            Object.defineProperty(this, "_ionAnnotations", { enumerable: false });
+        }
+        _unsupportedOperation(functionName) {
+            throw new Error(`Value#${functionName}() is not supported by Ion type ${this.getType().name}`);
+        }
+        getType() {
+            return this._ionType;
+        }
+        _setAnnotations(annotations) {
+            this._ionAnnotations = annotations;
+        }
+        getAnnotations() {
+            if (this._ionAnnotations === null) {
+                return [];
+            }
+            return this._ionAnnotations;
+        }
+        isNull() {
+            return false;
+        }
+        booleanValue() {
+            this._unsupportedOperation("booleanValue");
+        }
+        numberValue() {
+            this._unsupportedOperation("numberValue");
+        }
+        bigIntValue() {
+            this._unsupportedOperation("bigIntValue");
+        }
+        decimalValue() {
+            this._unsupportedOperation("decimalValue");
+        }
+        stringValue() {
+            this._unsupportedOperation("stringValue");
+        }
+        dateValue() {
+            this._unsupportedOperation("dateValue");
+        }
+        timestampValue() {
+            this._unsupportedOperation("timestampValue");
+        }
+        uInt8ArrayValue() {
+            this._unsupportedOperation("uInt8ArrayValue");
+        }
+        fieldNames() {
+            this._unsupportedOperation("fieldNames");
+        }
+        fields() {
+            this._unsupportedOperation("fields");
+        }
+        allFields() {
+            this._unsupportedOperation("allFields");
+        }
+        elements() {
+            this._unsupportedOperation("elements");
+        }
+        get(...pathElements) {
+            this._unsupportedOperation("get");
+        }
+        getAll(...pathElements) {
+            this._unsupportedOperation("getAll");
+        }
+        as(ionValueType) {
+            if (this instanceof ionValueType) {
+                return this;
+            }
+            throw new Error(`${this.constructor.name} is not an instance of ${ionValueType.name}`);
+        }
+        writeTo(writer) {
+            this._unsupportedOperation("writeTo");
+        }
+        deleteField(name) {
+            this._unsupportedOperation("deleteField");
+        }
+        _valueEquals(other, options = {
+            epsilon: null,
+            ignoreAnnotations: false,
+            ignoreTimestampPrecision: false,
+            onlyCompareIon: true,
+            coerceNumericType: false,
+        }) {
+            this._unsupportedOperation("_valueEquals");
+        }
+        equals(other, options = { epsilon: null }) {
+            let onlyCompareIon = false;
+            if (other instanceof Value) {
+                onlyCompareIon = true;
+            }
+            return this._valueEquals(other, {
+                onlyCompareIon: onlyCompareIon,
+                ignoreTimestampPrecision: true,
+                ignoreAnnotations: true,
+                epsilon: options.epsilon,
+                coerceNumericType: true,
+            });
+        }
+        ionEquals(other, options = {
+            epsilon: null,
+            ignoreAnnotations: false,
+            ignoreTimestampPrecision: false,
+        }) {
+            if (!options.ignoreAnnotations) {
+                if (!(other instanceof Value)) {
+                    return false;
+                }
+                let actualAnnotations = this.getAnnotations();
+                let expectedAnnotations = other.getAnnotations();
+                if (actualAnnotations.length !== expectedAnnotations.length) {
+                    return false;
+                }
+                for (let i = 0; i < actualAnnotations.length; i++) {
+                    if (actualAnnotations[i].localeCompare(expectedAnnotations[i]) !== 0) {
+                        return false;
+                    }
+                }
+            }
+            let ion_options = {
+                onlyCompareIon: true,
+                ignoreTimestampPrecision: options.ignoreTimestampPrecision,
+                epsilon: options.epsilon,
+                coerceNumericType: false,
+            };
+            return this._valueEquals(other, ion_options);
+        }
+        static _getIonType() {
+            return ionType;
+        }
+        static _fromJsValue(jsValue, annotations) {
+            return fromJsConstructor.construct(this, jsValue, annotations);
+        }
+    };
+    Object.defineProperty(newClass, _DOM_VALUE_SIGNET, {
+        writable: false,
+        enumerable: false,
+        value: _DOM_VALUE_SIGNET,
+    });
+    return newClass;
+}
+exports.Value = Value;
+(function (Value) {
+    function from(value, annotations) {
+        if (value instanceof Value) {
+            if (util_1._hasValue(annotations)) {
+                throw new Error("Value.from() does not support overriding the annotations on a dom.Value" +
+                    " passed as an argument.");
+            }
+            return value;
+        }
+        return JsValueConversion._ionValueFromJsValue(value, annotations);
+    }
+    Value.from = from;
+})(Value = exports.Value || (exports.Value = {}));
+Object.defineProperty(Value, Symbol.hasInstance, {
+    get: () => (instance) => {
+        return (util_1._hasValue(instance) &&
+            util_1._hasValue(instance.constructor) &&
+            _DOM_VALUE_SIGNET in instance.constructor &&
+            instance.constructor[_DOM_VALUE_SIGNET] === _DOM_VALUE_SIGNET);
+    },
+});
+//# sourceMappingURL=Value.js.map
+
+/***/ }),
+
+/***/ 2316:
+/***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
+
+
+var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    Object.defineProperty(o, k2, { enumerable: true, get: function() { return m[k]; } });
+}) : (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    o[k2] = m[k];
+}));
+var __setModuleDefault = (this && this.__setModuleDefault) || (Object.create ? (function(o, v) {
+    Object.defineProperty(o, "default", { enumerable: true, value: v });
+}) : function(o, v) {
+    o["default"] = v;
+});
+var __importStar = (this && this.__importStar) || function (mod) {
+    if (mod && mod.__esModule) return mod;
+    var result = {};
+    if (mod != null) for (var k in mod) if (k !== "default" && Object.hasOwnProperty.call(mod, k)) __createBinding(result, mod, k);
+    __setModuleDefault(result, mod);
+    return result;
+};
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.load = exports.loadAll = void 0;
+const ion = __importStar(__nccwpck_require__(7177));
+const Ion_1 = __nccwpck_require__(7177);
+const IonBinaryReader_1 = __nccwpck_require__(7127);
+const IonTextReader_1 = __nccwpck_require__(8857);
+const Blob_1 = __nccwpck_require__(8905);
+const Clob_1 = __nccwpck_require__(4976);
+const Decimal_1 = __nccwpck_require__(5263);
+const Float_1 = __nccwpck_require__(5730);
+const Integer_1 = __nccwpck_require__(6114);
+const List_1 = __nccwpck_require__(886);
+const Null_1 = __nccwpck_require__(8151);
+const SExpression_1 = __nccwpck_require__(283);
+const Struct_1 = __nccwpck_require__(5563);
+const Symbol_1 = __nccwpck_require__(3014);
+const Timestamp_1 = __nccwpck_require__(4468);
+function loadAll(ionData) {
+    const reader = _createReader(ionData);
+    const ionValues = [];
+    while (reader.next()) {
+        ionValues.push(_loadValue(reader));
+    }
+    return ionValues;
+}
+exports.loadAll = loadAll;
+function load(ionData) {
+    const reader = _createReader(ionData);
+    if (reader.type() === null) {
+        reader.next();
+    }
+    return reader.type() === null ? null : _loadValue(reader);
+}
+exports.load = load;
+function _createReader(ionData) {
+    if (ionData instanceof IonTextReader_1.TextReader || ionData instanceof IonBinaryReader_1.BinaryReader) {
+        return ionData;
+    }
+    return Ion_1.makeReader(ionData);
+}
+function _loadValue(reader) {
+    const ionType = reader.type();
+    if (ionType === null) {
+        throw new Error("loadValue() called when no further values were available to read.");
+    }
+    const annotations = reader.annotations();
+    if (reader.isNull()) {
+        return new Null_1.Null(reader.type(), annotations);
+    }
+    switch (ionType) {
+        case Ion_1.IonTypes.NULL:
+            return new Null_1.Null(Ion_1.IonTypes.NULL, annotations);
+        case Ion_1.IonTypes.BOOL:
+            return new ion.dom.Boolean(reader.booleanValue(), annotations);
+        case Ion_1.IonTypes.INT:
+            return reader.intSize() == Ion_1.IntSize.Number
+                ? new Integer_1.Integer(reader.numberValue(), annotations)
+                : new Integer_1.Integer(reader.bigIntValue(), annotations);
+        case Ion_1.IonTypes.FLOAT:
+            return new Float_1.Float(reader.numberValue(), annotations);
+        case Ion_1.IonTypes.DECIMAL:
+            return new Decimal_1.Decimal(reader.decimalValue(), annotations);
+        case Ion_1.IonTypes.TIMESTAMP:
+            return new Timestamp_1.Timestamp(reader.timestampValue(), annotations);
+        case Ion_1.IonTypes.SYMBOL:
+            return new Symbol_1.Symbol(reader.stringValue(), annotations);
+        case Ion_1.IonTypes.STRING:
+            return new ion.dom.String(reader.stringValue(), annotations);
+        case Ion_1.IonTypes.CLOB:
+            return new Clob_1.Clob(reader.uInt8ArrayValue(), annotations);
+        case Ion_1.IonTypes.BLOB:
+            return new Blob_1.Blob(reader.uInt8ArrayValue(), annotations);
+        case Ion_1.IonTypes.LIST:
+            return _loadList(reader);
+        case Ion_1.IonTypes.SEXP:
+            return _loadSExpression(reader);
+        case Ion_1.IonTypes.STRUCT:
+            return _loadStruct(reader);
+        default:
+            throw new Error(`Unrecognized IonType '${ionType}' found.`);
+    }
+}
+function _loadStruct(reader) {
+    const children = new Map();
+    const annotations = reader.annotations();
+    reader.stepIn();
+    while (reader.next()) {
+        if (children.has(reader.fieldName())) {
+            children.get(reader.fieldName()).push(_loadValue(reader));
+        }
+        else {
+            children.set(reader.fieldName(), [_loadValue(reader)]);
+        }
+    }
+    reader.stepOut();
+    return new Struct_1.Struct(children.entries(), annotations);
+}
+function _loadList(reader) {
+    const annotations = reader.annotations();
+    return new List_1.List(_loadSequence(reader), annotations);
+}
+function _loadSExpression(reader) {
+    const annotations = reader.annotations();
+    return new SExpression_1.SExpression(_loadSequence(reader), annotations);
+}
+function _loadSequence(reader) {
+    const children = [];
+    reader.stepIn();
+    while (reader.next()) {
+        children.push(_loadValue(reader));
+    }
+    reader.stepOut();
+    return children;
+}
+var Value_1 = __nccwpck_require__(441);
+Object.defineProperty(exports, "Value", ({ enumerable: true, get: function () { return Value_1.Value; } }));
+var Null_2 = __nccwpck_require__(8151);
+Object.defineProperty(exports, "Null", ({ enumerable: true, get: function () { return Null_2.Null; } }));
+var Boolean_1 = __nccwpck_require__(184);
+Object.defineProperty(exports, "Boolean", ({ enumerable: true, get: function () { return Boolean_1.Boolean; } }));
+var Integer_2 = __nccwpck_require__(6114);
+Object.defineProperty(exports, "Integer", ({ enumerable: true, get: function () { return Integer_2.Integer; } }));
+var Float_2 = __nccwpck_require__(5730);
+Object.defineProperty(exports, "Float", ({ enumerable: true, get: function () { return Float_2.Float; } }));
+var Decimal_2 = __nccwpck_require__(5263);
+Object.defineProperty(exports, "Decimal", ({ enumerable: true, get: function () { return Decimal_2.Decimal; } }));
+var Timestamp_2 = __nccwpck_require__(4468);
+Object.defineProperty(exports, "Timestamp", ({ enumerable: true, get: function () { return Timestamp_2.Timestamp; } }));
+var String_1 = __nccwpck_require__(6595);
+Object.defineProperty(exports, "String", ({ enumerable: true, get: function () { return String_1.String; } }));
+var Symbol_2 = __nccwpck_require__(3014);
+Object.defineProperty(exports, "Symbol", ({ enumerable: true, get: function () { return Symbol_2.Symbol; } }));
+var Blob_2 = __nccwpck_require__(8905);
+Object.defineProperty(exports, "Blob", ({ enumerable: true, get: function () { return Blob_2.Blob; } }));
+var Clob_2 = __nccwpck_require__(4976);
+Object.defineProperty(exports, "Clob", ({ enumerable: true, get: function () { return Clob_2.Clob; } }));
+var Struct_2 = __nccwpck_require__(5563);
+Object.defineProperty(exports, "Struct", ({ enumerable: true, get: function () { return Struct_2.Struct; } }));
+var List_2 = __nccwpck_require__(886);
+Object.defineProperty(exports, "List", ({ enumerable: true, get: function () { return List_2.List; } }));
+var SExpression_2 = __nccwpck_require__(283);
+Object.defineProperty(exports, "SExpression", ({ enumerable: true, get: function () { return SExpression_2.SExpression; } }));
+//# sourceMappingURL=index.js.map
+
+/***/ }),
+
+/***/ 1255:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.EventStreamError = void 0;
+class EventStreamError extends Error {
+    constructor(type, message, index, eventstream) {
+        super();
+        this.type = type;
+        this.index = index;
+        this.message = message;
+        this.eventstream = eventstream;
+    }
+}
+exports.EventStreamError = EventStreamError;
+//# sourceMappingURL=EventStreamError.js.map
+
+/***/ }),
+
+/***/ 1731:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+/*!
+ * Copyright 2012 Amazon.com, Inc. or its affiliates. All Rights Reserved.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License").
+ * You may not use this file except in compliance with the License.
+ * A copy of the License is located at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * or in the "license" file accompanying this file. This file is distributed
+ * on an "AS IS" BASIS, WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either
+ * express or implied. See the License for the specific language governing
+ * permissions and limitations under the License.
+ */
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.IonEventFactory = exports.IonEventType = void 0;
+const ComparisonResult_1 = __nccwpck_require__(1599);
+const IonBinaryWriter_1 = __nccwpck_require__(55);
+const IonLocalSymbolTable_1 = __nccwpck_require__(3480);
+const IonTextWriter_1 = __nccwpck_require__(7477);
+const IonTypes_1 = __nccwpck_require__(1516);
+const IonUnicode_1 = __nccwpck_require__(9682);
+const IonWriteable_1 = __nccwpck_require__(1893);
+var IonEventType;
+(function (IonEventType) {
+    IonEventType[IonEventType["SCALAR"] = 0] = "SCALAR";
+    IonEventType[IonEventType["CONTAINER_START"] = 1] = "CONTAINER_START";
+    IonEventType[IonEventType["CONTAINER_END"] = 2] = "CONTAINER_END";
+    IonEventType[IonEventType["SYMBOL_TABLE"] = 3] = "SYMBOL_TABLE";
+    IonEventType[IonEventType["STREAM_END"] = 4] = "STREAM_END";
+})(IonEventType = exports.IonEventType || (exports.IonEventType = {}));
+class AbstractIonEvent {
+    constructor(eventType, ionType, fieldName, annotations, depth, ionValue) {
+        this.eventType = eventType;
+        this.ionType = ionType;
+        this.fieldName = fieldName;
+        this.annotations = annotations;
+        this.depth = depth;
+        this.ionValue = ionValue;
+    }
+    write(writer) {
+        writer.stepIn(IonTypes_1.IonTypes.STRUCT);
+        writer.writeFieldName("event_type");
+        writer.writeSymbol(IonEventType[this.eventType]);
+        if (this.ionType !== null) {
+            writer.writeFieldName("ion_type");
+            writer.writeSymbol(this.ionType.name.toUpperCase());
+        }
+        if (this.fieldName !== null && this.fieldName !== undefined) {
+            writer.writeFieldName("field_name");
+            writer.stepIn(IonTypes_1.IonTypes.STRUCT);
+            writer.writeFieldName("text");
+            writer.writeString(this.fieldName);
+            writer.stepOut();
+        }
+        if (this.annotations !== null) {
+            writer.writeFieldName("annotations");
+            this.writeAnnotations(writer);
+        }
+        if (this.eventType === IonEventType.SCALAR) {
+            this.writeValues(writer);
+        }
+        writer.writeFieldName("depth");
+        writer.writeInt(this.depth);
+        writer.stepOut();
+    }
+    writeAnnotations(writer) {
+        if (this.annotations === undefined) {
+            writer.writeNull(IonTypes_1.IonTypes.LIST);
+            return;
+        }
+        writer.stepIn(IonTypes_1.IonTypes.LIST);
+        for (let i = 0; i < this.annotations.length; i++) {
+            writer.stepIn(IonTypes_1.IonTypes.STRUCT);
+            writer.writeFieldName("text");
+            writer.writeString(this.annotations[i]);
+            writer.stepOut();
+        }
+        writer.stepOut();
+    }
+    writeSymbolToken(writer, text) {
+        writer.writeSymbol(text);
+    }
+    writeImportDescriptor(writer) {
+        writer.writeNull(IonTypes_1.IonTypes.STRUCT);
+    }
+    writeValues(writer) {
+        if (this.eventType === IonEventType.SCALAR) {
+            writer.writeFieldName("value_text");
+            this.writeTextValue(writer);
+            writer.writeFieldName("value_binary");
+            this.writeBinaryValue(writer);
+        }
+    }
+    writeTextValue(writer) {
+        const tempTextWriter = new IonTextWriter_1.TextWriter(new IonWriteable_1.Writeable());
+        this.writeIonValue(tempTextWriter);
+        tempTextWriter.close();
+        writer.writeString(IonUnicode_1.decodeUtf8(tempTextWriter.getBytes()));
+    }
+    writeBinaryValue(writer) {
+        const tempBinaryWriter = new IonBinaryWriter_1.BinaryWriter(IonLocalSymbolTable_1.defaultLocalSymbolTable(), new IonWriteable_1.Writeable());
+        this.writeIonValue(tempBinaryWriter);
+        tempBinaryWriter.close();
+        const binaryBuffer = tempBinaryWriter.getBytes();
+        writer.stepIn(IonTypes_1.IonTypes.LIST);
+        for (let i = 0; i < binaryBuffer.length; i++) {
+            writer.writeInt(binaryBuffer[i]);
+        }
+        writer.stepOut();
+    }
+    equals(expected) {
+        return this.compare(expected).result == ComparisonResult_1.ComparisonResultType.EQUAL;
+    }
+    compare(expected) {
+        if (this.eventType !== expected.eventType) {
+            return new ComparisonResult_1.ComparisonResult(ComparisonResult_1.ComparisonResultType.NOT_EQUAL, "Event types don't match");
+        }
+        if (this.ionType !== expected.ionType) {
+            return new ComparisonResult_1.ComparisonResult(ComparisonResult_1.ComparisonResultType.NOT_EQUAL, "Ion types don't match " +
+                this.ionType?.name +
+                " vs. " +
+                expected.ionType?.name);
+        }
+        if (this.fieldName !== expected.fieldName) {
+            return new ComparisonResult_1.ComparisonResult(ComparisonResult_1.ComparisonResultType.NOT_EQUAL, "Field names don't match " +
+                this.fieldName +
+                " vs. " +
+                expected.fieldName);
+        }
+        if (this.depth !== expected.depth) {
+            return new ComparisonResult_1.ComparisonResult(ComparisonResult_1.ComparisonResultType.NOT_EQUAL, "Event depths don't match " + this.depth + " vs. " + expected.depth);
+        }
+        const annotationResult = this.annotationCompare(expected.annotations);
+        if (annotationResult.result === ComparisonResult_1.ComparisonResultType.NOT_EQUAL) {
+            return annotationResult;
+        }
+        const valueResult = this.valueCompare(expected);
+        if (valueResult.result === ComparisonResult_1.ComparisonResultType.NOT_EQUAL) {
+            return valueResult;
+        }
+        return new ComparisonResult_1.ComparisonResult(ComparisonResult_1.ComparisonResultType.EQUAL);
+    }
+    annotationCompare(expectedAnnotations) {
+        if (this.annotations === expectedAnnotations) {
+            return new ComparisonResult_1.ComparisonResult(ComparisonResult_1.ComparisonResultType.EQUAL);
+        }
+        if (this.annotations.length !== expectedAnnotations.length) {
+            return new ComparisonResult_1.ComparisonResult(ComparisonResult_1.ComparisonResultType.NOT_EQUAL, "annotations length don't match" +
+                this.annotations.length +
+                " vs. " +
+                expectedAnnotations.length);
+        }
+        for (let i = 0; i < this.annotations.length; i++) {
+            if (this.annotations[i] !== expectedAnnotations[i]) {
+                return new ComparisonResult_1.ComparisonResult(ComparisonResult_1.ComparisonResultType.NOT_EQUAL, "annotation value doesn't match" +
+                    this.annotations[i] +
+                    " vs. " +
+                    expectedAnnotations[i]);
+            }
+        }
+        return new ComparisonResult_1.ComparisonResult(ComparisonResult_1.ComparisonResultType.EQUAL);
+    }
+}
+class IonEventFactory {
+    makeEvent(eventType, ionType, fieldName, depth, annotations, isNull, value) {
+        if (isNull) {
+            return new IonNullEvent(eventType, ionType, fieldName, annotations, depth);
+        }
+        switch (eventType) {
+            case IonEventType.SCALAR:
+            case IonEventType.CONTAINER_START:
+                switch (ionType) {
+                    case IonTypes_1.IonTypes.BOOL: {
+                        return new IonBoolEvent(eventType, ionType, fieldName, annotations, depth, value);
+                    }
+                    case IonTypes_1.IonTypes.INT: {
+                        return new IonIntEvent(eventType, ionType, fieldName, annotations, depth, value);
+                    }
+                    case IonTypes_1.IonTypes.FLOAT: {
+                        return new IonFloatEvent(eventType, ionType, fieldName, annotations, depth, value);
+                    }
+                    case IonTypes_1.IonTypes.DECIMAL: {
+                        return new IonDecimalEvent(eventType, ionType, fieldName, annotations, depth, value);
+                    }
+                    case IonTypes_1.IonTypes.SYMBOL: {
+                        return new IonSymbolEvent(eventType, ionType, fieldName, annotations, depth, value);
+                    }
+                    case IonTypes_1.IonTypes.STRING: {
+                        return new IonStringEvent(eventType, ionType, fieldName, annotations, depth, value);
+                    }
+                    case IonTypes_1.IonTypes.TIMESTAMP: {
+                        return new IonTimestampEvent(eventType, ionType, fieldName, annotations, depth, value);
+                    }
+                    case IonTypes_1.IonTypes.BLOB: {
+                        return new IonBlobEvent(eventType, ionType, fieldName, annotations, depth, value);
+                    }
+                    case IonTypes_1.IonTypes.CLOB: {
+                        return new IonClobEvent(eventType, ionType, fieldName, annotations, depth, value);
+                    }
+                    case IonTypes_1.IonTypes.LIST: {
+                        return new IonListEvent(eventType, ionType, fieldName, annotations, depth);
+                    }
+                    case IonTypes_1.IonTypes.SEXP: {
+                        return new IonSexpEvent(eventType, ionType, fieldName, annotations, depth);
+                    }
+                    case IonTypes_1.IonTypes.STRUCT: {
+                        return new IonStructEvent(eventType, ionType, fieldName, annotations, depth);
+                    }
+                    default: {
+                        throw new Error("IonType " + ionType.name + " unexpected.");
+                    }
+                }
+            case IonEventType.SYMBOL_TABLE:
+                throw new Error("symbol tables unsupported.");
+            case IonEventType.CONTAINER_END:
+                return new IonEndEvent(eventType, depth, ionType);
+            case IonEventType.STREAM_END:
+                return new IonEndEvent(eventType, depth, ionType);
+        }
+    }
+}
+exports.IonEventFactory = IonEventFactory;
+class IonNullEvent extends AbstractIonEvent {
+    constructor(eventType, ionType, fieldName, annotations, depth) {
+        super(eventType, ionType, fieldName, annotations, depth, null);
+    }
+    valueCompare(expected) {
+        if (expected instanceof IonNullEvent &&
+            this.ionValue === expected.ionValue) {
+            return new ComparisonResult_1.ComparisonResult(ComparisonResult_1.ComparisonResultType.EQUAL);
+        }
+        return new ComparisonResult_1.ComparisonResult(ComparisonResult_1.ComparisonResultType.NOT_EQUAL, this.ionValue + " vs. " + expected.ionValue);
+    }
+    writeIonValue(writer) {
+        writer.writeNull(this.ionType !== null ? this.ionType : IonTypes_1.IonTypes.NULL);
+    }
+}
+class IonIntEvent extends AbstractIonEvent {
+    constructor(eventType, ionType, fieldName, annotations, depth, ionValue) {
+        super(eventType, ionType, fieldName, annotations, depth, ionValue);
+    }
+    valueCompare(expected) {
+        if (expected instanceof IonIntEvent) {
+            let actualValue = typeof this.ionValue === "bigint"
+                ? this.ionValue
+                : BigInt(this.ionValue);
+            let expectedValue = typeof expected.ionValue === "bigint"
+                ? expected.ionValue
+                : BigInt(expected.ionValue);
+            if (actualValue === expectedValue) {
+                return new ComparisonResult_1.ComparisonResult(ComparisonResult_1.ComparisonResultType.EQUAL);
+            }
+        }
+        return new ComparisonResult_1.ComparisonResult(ComparisonResult_1.ComparisonResultType.NOT_EQUAL, `${this.ionValue} vs. ${expected.ionValue}`);
+    }
+    writeIonValue(writer) {
+        writer.writeInt(this.ionValue);
+    }
+}
+class IonBoolEvent extends AbstractIonEvent {
+    constructor(eventType, ionType, fieldName, annotations, depth, ionValue) {
+        super(eventType, ionType, fieldName, annotations, depth, ionValue);
+    }
+    valueCompare(expected) {
+        if (expected instanceof IonBoolEvent &&
+            this.ionValue === expected.ionValue) {
+            return new ComparisonResult_1.ComparisonResult(ComparisonResult_1.ComparisonResultType.EQUAL);
+        }
+        return new ComparisonResult_1.ComparisonResult(ComparisonResult_1.ComparisonResultType.NOT_EQUAL, this.ionValue + " vs. " + expected.ionValue);
+    }
+    writeIonValue(writer) {
+        writer.writeBoolean(this.ionValue);
+    }
+}
+class IonFloatEvent extends AbstractIonEvent {
+    constructor(eventType, ionType, fieldName, annotations, depth, ionValue) {
+        super(eventType, ionType, fieldName, annotations, depth, ionValue);
+    }
+    valueCompare(expected) {
+        if (expected instanceof IonFloatEvent &&
+            Object.is(this.ionValue, expected.ionValue)) {
+            return new ComparisonResult_1.ComparisonResult(ComparisonResult_1.ComparisonResultType.EQUAL);
+        }
+        return new ComparisonResult_1.ComparisonResult(ComparisonResult_1.ComparisonResultType.NOT_EQUAL, this.ionValue + " vs. " + expected.ionValue);
+    }
+    writeIonValue(writer) {
+        writer.writeFloat64(this.ionValue);
+    }
+}
+class IonDecimalEvent extends AbstractIonEvent {
+    constructor(eventType, ionType, fieldName, annotations, depth, ionValue) {
+        super(eventType, ionType, fieldName, annotations, depth, ionValue);
+    }
+    valueCompare(expected) {
+        if (expected instanceof IonDecimalEvent &&
+            this.ionValue.equals(expected.ionValue)) {
+            return new ComparisonResult_1.ComparisonResult(ComparisonResult_1.ComparisonResultType.EQUAL);
+        }
+        return new ComparisonResult_1.ComparisonResult(ComparisonResult_1.ComparisonResultType.NOT_EQUAL, this.ionValue + " vs. " + expected.ionValue);
+    }
+    writeIonValue(writer) {
+        writer.writeDecimal(this.ionValue);
+    }
+}
+class IonSymbolEvent extends AbstractIonEvent {
+    constructor(eventType, ionType, fieldName, annotations, depth, ionValue) {
+        super(eventType, ionType, fieldName, annotations, depth, ionValue);
+    }
+    valueCompare(expected) {
+        if (expected instanceof IonSymbolEvent &&
+            this.ionValue === expected.ionValue) {
+            return new ComparisonResult_1.ComparisonResult(ComparisonResult_1.ComparisonResultType.EQUAL);
+        }
+        return new ComparisonResult_1.ComparisonResult(ComparisonResult_1.ComparisonResultType.NOT_EQUAL, this.ionValue + " vs. " + expected.ionValue);
+    }
+    writeIonValue(writer) {
+        writer.writeSymbol(this.ionValue);
+    }
+}
+class IonStringEvent extends AbstractIonEvent {
+    constructor(eventType, ionType, fieldName, annotations, depth, ionValue) {
+        super(eventType, ionType, fieldName, annotations, depth, ionValue);
+    }
+    valueCompare(expected) {
+        if (expected instanceof IonStringEvent &&
+            this.ionValue === expected.ionValue) {
+            return new ComparisonResult_1.ComparisonResult(ComparisonResult_1.ComparisonResultType.EQUAL);
+        }
+        return new ComparisonResult_1.ComparisonResult(ComparisonResult_1.ComparisonResultType.NOT_EQUAL, this.ionValue + " vs. " + expected.ionValue);
+    }
+    writeIonValue(writer) {
+        writer.writeString(this.ionValue);
+    }
+}
+class IonTimestampEvent extends AbstractIonEvent {
+    constructor(eventType, ionType, fieldName, annotations, depth, ionValue) {
+        super(eventType, ionType, fieldName, annotations, depth, ionValue);
+    }
+    valueCompare(expected) {
+        if (expected instanceof IonTimestampEvent &&
+            this.ionValue.equals(expected.ionValue)) {
+            return new ComparisonResult_1.ComparisonResult(ComparisonResult_1.ComparisonResultType.EQUAL);
+        }
+        return new ComparisonResult_1.ComparisonResult(ComparisonResult_1.ComparisonResultType.NOT_EQUAL, this.ionValue + " vs. " + expected.ionValue);
+    }
+    writeIonValue(writer) {
+        writer.writeTimestamp(this.ionValue);
+    }
+}
+class IonBlobEvent extends AbstractIonEvent {
+    constructor(eventType, ionType, fieldName, annotations, depth, ionValue) {
+        super(eventType, ionType, fieldName, annotations, depth, ionValue);
+    }
+    valueCompare(expected) {
+        if (!(expected instanceof IonBlobEvent)) {
+            return new ComparisonResult_1.ComparisonResult(ComparisonResult_1.ComparisonResultType.NOT_EQUAL);
+        }
+        if (this.ionValue.length !== expected.ionValue.length) {
+            return new ComparisonResult_1.ComparisonResult(ComparisonResult_1.ComparisonResultType.NOT_EQUAL, "Blob length don't match");
+        }
+        for (let i = 0; i < this.ionValue.length; i++) {
+            if (this.ionValue[i] !== expected.ionValue[i]) {
+                return new ComparisonResult_1.ComparisonResult(ComparisonResult_1.ComparisonResultType.NOT_EQUAL, this.ionValue[i] + " vs. " + expected.ionValue[i]);
+            }
+        }
+        return new ComparisonResult_1.ComparisonResult(ComparisonResult_1.ComparisonResultType.EQUAL);
+    }
+    writeIonValue(writer) {
+        writer.writeBlob(this.ionValue);
+    }
+}
+class IonClobEvent extends AbstractIonEvent {
+    constructor(eventType, ionType, fieldName, annotations, depth, ionValue) {
+        super(eventType, ionType, fieldName, annotations, depth, ionValue);
+    }
+    valueCompare(expected) {
+        if (!(expected instanceof IonClobEvent)) {
+            return new ComparisonResult_1.ComparisonResult(ComparisonResult_1.ComparisonResultType.NOT_EQUAL);
+        }
+        if (this.ionValue.length !== expected.ionValue.length) {
+            return new ComparisonResult_1.ComparisonResult(ComparisonResult_1.ComparisonResultType.NOT_EQUAL, this.ionValue + " vs. " + expected.ionValue);
+        }
+        for (let i = 0; i < this.ionValue.length; i++) {
+            if (this.ionValue[i] !== expected.ionValue[i]) {
+                return new ComparisonResult_1.ComparisonResult(ComparisonResult_1.ComparisonResultType.NOT_EQUAL, this.ionValue[i] + " vs. " + expected.ionValue[i]);
+            }
+        }
+        return new ComparisonResult_1.ComparisonResult(ComparisonResult_1.ComparisonResultType.EQUAL);
+    }
+    writeIonValue(writer) {
+        writer.writeClob(this.ionValue);
+    }
+}
+class AbsIonContainerEvent extends AbstractIonEvent {
+    constructor(eventType, ionType, fieldName, annotations, depth) {
+        super(eventType, ionType, fieldName, annotations, depth, null);
+    }
+    writeIonValue(writer) {
+    }
+}
+class IonStructEvent extends AbsIonContainerEvent {
+    constructor(eventType, ionType, fieldName, annotations, depth) {
+        super(eventType, ionType, fieldName, annotations, depth);
+    }
+    valueCompare(expected) {
+        if (!(expected instanceof IonStructEvent)) {
+            return new ComparisonResult_1.ComparisonResult(ComparisonResult_1.ComparisonResultType.NOT_EQUAL, "Event types don't match");
+        }
+        const container = this.ionValue == null ? [] : this.ionValue;
+        const expectedContainer = expected.ionValue == null ? [] : expected.ionValue;
+        if (container.length !== expectedContainer.length) {
+            return new ComparisonResult_1.ComparisonResult(ComparisonResult_1.ComparisonResultType.NOT_EQUAL, "Struct length don't match");
+        }
+        return this.structsCompare(container, expectedContainer);
+    }
+    structsCompare(actualEvents, expectedEvents) {
+        let matchFound = new ComparisonResult_1.ComparisonResult(ComparisonResult_1.ComparisonResultType.EQUAL);
+        const paired = new Array(expectedEvents.length);
+        for (let i = 0; matchFound && i < actualEvents.length; i++) {
+            matchFound.result = ComparisonResult_1.ComparisonResultType.NOT_EQUAL;
+            for (let j = 0; matchFound.result == ComparisonResult_1.ComparisonResultType.NOT_EQUAL &&
+                j < expectedEvents.length; j++) {
+                if (!paired[j]) {
+                    const child = actualEvents[i];
+                    const expectedChild = expectedEvents[j];
+                    matchFound = child.compare(expectedChild);
+                    if (matchFound.result == ComparisonResult_1.ComparisonResultType.EQUAL) {
+                        paired[j] = true;
+                    }
+                    if (matchFound.result == ComparisonResult_1.ComparisonResultType.EQUAL &&
+                        child.eventType === IonEventType.CONTAINER_START) {
+                        for (let k = 0; k < expectedChild.ionValue.length; k++) {
+                            paired[k + j + 1] = true;
+                        }
+                        i += child.ionValue.length;
+                    }
+                }
+            }
+        }
+        for (let i = 0; i < paired.length; i++) {
+            if (!paired[i]) {
+                matchFound = new ComparisonResult_1.ComparisonResult(ComparisonResult_1.ComparisonResultType.NOT_EQUAL, "Didn't find matching field for " + expectedEvents[i].fieldName);
+                break;
+            }
+        }
+        return matchFound;
+    }
+}
+class IonListEvent extends AbsIonContainerEvent {
+    constructor(eventType, ionType, fieldName, annotations, depth) {
+        super(eventType, ionType, fieldName, annotations, depth);
+    }
+    valueCompare(expected) {
+        if (!(expected instanceof IonListEvent)) {
+            return new ComparisonResult_1.ComparisonResult(ComparisonResult_1.ComparisonResultType.NOT_EQUAL, "Event types don't match");
+        }
+        const container = this.ionValue == null ? [] : this.ionValue;
+        const expectedContainer = expected.ionValue == null ? [] : expected.ionValue;
+        if (container.length !== expectedContainer.length) {
+            return new ComparisonResult_1.ComparisonResult(ComparisonResult_1.ComparisonResultType.NOT_EQUAL, "List length don't match");
+        }
+        for (let i = 0; i < container.length; i++) {
+            const child = container[i];
+            if (child.compare(expectedContainer[i]).result ==
+                ComparisonResult_1.ComparisonResultType.NOT_EQUAL) {
+                return new ComparisonResult_1.ComparisonResult(ComparisonResult_1.ComparisonResultType.NOT_EQUAL, `${child.ionValue} vs. ${expectedContainer[i].ionValue}`, i + 1, i + 1);
+            }
+            else if (child.eventType === IonEventType.CONTAINER_START) {
+                i += child.ionValue.length;
+            }
+        }
+        return new ComparisonResult_1.ComparisonResult(ComparisonResult_1.ComparisonResultType.EQUAL);
+    }
+}
+class IonSexpEvent extends AbsIonContainerEvent {
+    constructor(eventType, ionType, fieldName, annotations, depth) {
+        super(eventType, ionType, fieldName, annotations, depth);
+    }
+    valueCompare(expected) {
+        if (!(expected instanceof IonSexpEvent)) {
+            return new ComparisonResult_1.ComparisonResult(ComparisonResult_1.ComparisonResultType.NOT_EQUAL, "Event types don't match");
+        }
+        const container = this.ionValue == null ? [] : this.ionValue;
+        const expectedContainer = expected.ionValue == null ? [] : expected.ionValue;
+        if (container.length !== expectedContainer.length) {
+            return new ComparisonResult_1.ComparisonResult(ComparisonResult_1.ComparisonResultType.NOT_EQUAL, "S-expression length don't match");
+        }
+        for (let i = 0; i < container.length; i++) {
+            const child = container[i];
+            const eventResult = child.compare(expectedContainer[i]);
+            if (eventResult.result == ComparisonResult_1.ComparisonResultType.NOT_EQUAL) {
+                return eventResult;
+            }
+            else if (child.eventType === IonEventType.CONTAINER_START) {
+                i += child.ionValue.length;
+            }
+        }
+        return new ComparisonResult_1.ComparisonResult(ComparisonResult_1.ComparisonResultType.EQUAL);
+    }
+}
+class IonEndEvent extends AbstractIonEvent {
+    constructor(eventType, depth, ionType) {
+        if (eventType === IonEventType.STREAM_END) {
+            super(eventType, null, null, [], depth, undefined);
+        }
+        else {
+            super(eventType, ionType, null, [], depth, undefined);
+        }
+    }
+    valueCompare(expected) {
+        if (expected instanceof IonEndEvent &&
+            this.ionValue === expected.ionValue) {
+            return new ComparisonResult_1.ComparisonResult(ComparisonResult_1.ComparisonResultType.EQUAL);
+        }
+        return new ComparisonResult_1.ComparisonResult(ComparisonResult_1.ComparisonResultType.NOT_EQUAL, this.ionValue + " vs. " + expected.ionValue);
+    }
+    writeIonValue(writer) {
+    }
+}
+//# sourceMappingURL=IonEvent.js.map
+
+/***/ }),
+
+/***/ 4163:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+/*!
+ * Copyright 2012 Amazon.com, Inc. or its affiliates. All Rights Reserved.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License").
+ * You may not use this file except in compliance with the License.
+ * A copy of the License is located at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * or in the "license" file accompanying this file. This file is distributed
+ * on an "AS IS" BASIS, WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either
+ * express or implied. See the License for the specific language governing
+ * permissions and limitations under the License.
+ */
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.IonEventStream = void 0;
+const ComparisonResult_1 = __nccwpck_require__(1599);
+const ComparisonResult_2 = __nccwpck_require__(1599);
+const Ion_1 = __nccwpck_require__(7177);
+const IonBinaryReader_1 = __nccwpck_require__(7127);
+const IonSpan_1 = __nccwpck_require__(7753);
+const IonTypes_1 = __nccwpck_require__(1516);
+const EventStreamError_1 = __nccwpck_require__(1255);
+const IonEvent_1 = __nccwpck_require__(1731);
+const READ = "READ";
+const WRITE = "WRITE";
+class IonEventStream {
+    constructor(reader) {
+        this.events = [];
+        this.reader = reader;
+        this.eventFactory = new IonEvent_1.IonEventFactory();
+        this.isEventStream = false;
+        this.generateStream();
+    }
+    writeEventStream(writer) {
+        writer.writeSymbol("$ion_event_stream");
+        for (let i = 0; i < this.events.length; i++) {
+            this.events[i].write(writer);
+        }
+    }
+    writeIon(writer) {
+        try {
+            let tempEvent;
+            let isEmbedded = false;
+            for (let indice = 0; indice < this.events.length; indice++) {
+                tempEvent = this.events[indice];
+                if (tempEvent.fieldName !== null) {
+                    writer.writeFieldName(tempEvent.fieldName);
+                }
+                if ((tempEvent.ionType == IonTypes_1.IonTypes.SEXP ||
+                    tempEvent.ionType == IonTypes_1.IonTypes.LIST) &&
+                    this.isEmbedded(tempEvent)) {
+                    isEmbedded = true;
+                }
+                writer.setAnnotations(tempEvent.annotations);
+                switch (tempEvent.eventType) {
+                    case IonEvent_1.IonEventType.SCALAR:
+                        if (tempEvent.ionValue == null) {
+                            writer.writeNull(tempEvent.ionType);
+                            return;
+                        }
+                        if (isEmbedded) {
+                            writer.writeString(tempEvent.ionValue.toString());
+                            break;
+                        }
+                        switch (tempEvent.ionType) {
+                            case IonTypes_1.IonTypes.BOOL:
+                                writer.writeBoolean(tempEvent.ionValue);
+                                break;
+                            case IonTypes_1.IonTypes.STRING:
+                                writer.writeString(tempEvent.ionValue);
+                                break;
+                            case IonTypes_1.IonTypes.SYMBOL:
+                                writer.writeSymbol(tempEvent.ionValue);
+                                break;
+                            case IonTypes_1.IonTypes.INT:
+                                writer.writeInt(tempEvent.ionValue);
+                                break;
+                            case IonTypes_1.IonTypes.DECIMAL:
+                                writer.writeDecimal(tempEvent.ionValue);
+                                break;
+                            case IonTypes_1.IonTypes.FLOAT:
+                                writer.writeFloat64(tempEvent.ionValue);
+                                break;
+                            case IonTypes_1.IonTypes.NULL:
+                                writer.writeNull(tempEvent.ionType);
+                                break;
+                            case IonTypes_1.IonTypes.TIMESTAMP:
+                                writer.writeTimestamp(tempEvent.ionValue);
+                                break;
+                            case IonTypes_1.IonTypes.CLOB:
+                                writer.writeClob(tempEvent.ionValue);
+                                break;
+                            case IonTypes_1.IonTypes.BLOB:
+                                writer.writeBlob(tempEvent.ionValue);
+                                break;
+                            default:
+                                throw new Error("unexpected type: " + tempEvent.ionType.name);
+                        }
+                        break;
+                    case IonEvent_1.IonEventType.CONTAINER_START:
+                        writer.stepIn(tempEvent.ionType);
+                        break;
+                    case IonEvent_1.IonEventType.CONTAINER_END:
+                        if (isEmbedded) {
+                            isEmbedded = false;
+                        }
+                        writer.stepOut();
+                        break;
+                    case IonEvent_1.IonEventType.STREAM_END:
+                        break;
+                    case IonEvent_1.IonEventType.SYMBOL_TABLE:
+                        throw new Error("Symboltables unsupported.");
+                    default:
+                        throw new Error("Unexpected event type: " + tempEvent.eventType);
+                }
+            }
+            writer.close();
+        }
+        catch (error) {
+            throw new EventStreamError_1.EventStreamError(WRITE, error.message, this.events.length, this.events);
+        }
+    }
+    getEvents() {
+        return this.events;
+    }
+    equals(expected) {
+        return this.compare(expected).result == ComparisonResult_2.ComparisonResultType.EQUAL;
+    }
+    compare(expected) {
+        let actualIndex = 0;
+        let expectedIndex = 0;
+        if (this.events.length != expected.events.length) {
+            return new ComparisonResult_1.ComparisonResult(ComparisonResult_2.ComparisonResultType.NOT_EQUAL, "The event streams have different lengths");
+        }
+        while (actualIndex < this.events.length &&
+            expectedIndex < expected.events.length) {
+            const actualEvent = this.events[actualIndex];
+            const expectedEvent = expected.events[expectedIndex];
+            if (actualEvent.eventType === IonEvent_1.IonEventType.SYMBOL_TABLE) {
+                actualIndex++;
+            }
+            if (expectedEvent.eventType === IonEvent_1.IonEventType.SYMBOL_TABLE) {
+                expectedIndex++;
+            }
+            if (actualEvent.eventType === IonEvent_1.IonEventType.SYMBOL_TABLE ||
+                expectedEvent.eventType === IonEvent_1.IonEventType.SYMBOL_TABLE) {
+                continue;
+            }
+            switch (actualEvent.eventType) {
+                case IonEvent_1.IonEventType.SCALAR: {
+                    const eventResult = actualEvent.compare(expectedEvent);
+                    if (eventResult.result == ComparisonResult_2.ComparisonResultType.NOT_EQUAL) {
+                        eventResult.actualIndex = actualIndex;
+                        eventResult.expectedIndex = expectedIndex;
+                        return eventResult;
+                    }
+                    break;
+                }
+                case IonEvent_1.IonEventType.CONTAINER_START: {
+                    const eventResult = actualEvent.compare(expectedEvent);
+                    if (eventResult.result == ComparisonResult_2.ComparisonResultType.NOT_EQUAL) {
+                        actualIndex += eventResult.actualIndex;
+                        expectedIndex += eventResult.expectedIndex;
+                        eventResult.actualIndex = actualIndex;
+                        eventResult.expectedIndex = expectedIndex;
+                        return eventResult;
+                    }
+                    else {
+                        if (actualEvent.ionValue !== null &&
+                            expectedEvent.ionValue !== null) {
+                            actualIndex = actualIndex + actualEvent.ionValue.length;
+                            expectedIndex = expectedIndex + expectedEvent.ionValue.length;
+                        }
+                    }
+                    break;
+                }
+                case IonEvent_1.IonEventType.CONTAINER_END:
+                case IonEvent_1.IonEventType.STREAM_END: {
+                    break;
+                }
+                default: {
+                    throw new Error("Unexpected event type: " + actualEvent.eventType);
+                }
+            }
+            actualIndex++;
+            expectedIndex++;
+        }
+        return new ComparisonResult_1.ComparisonResult(ComparisonResult_2.ComparisonResultType.EQUAL);
+    }
+    isEmbedded(event) {
+        if (event.annotations[0] === "embedded_documents") {
+            return true;
+        }
+        return false;
+    }
+    generateStream() {
+        try {
+            let tid = this.reader.next();
+            if (tid === IonTypes_1.IonTypes.SYMBOL &&
+                this.reader.stringValue() === "$ion_event_stream") {
+                this.marshalStream();
+                this.isEventStream = true;
+                return;
+            }
+            const currentContainer = [];
+            const currentContainerIndex = [];
+            while (true) {
+                if (this.reader.isNull()) {
+                    this.events.push(this.eventFactory.makeEvent(IonEvent_1.IonEventType.SCALAR, tid, this.reader.fieldName(), this.reader.depth(), this.reader.annotations(), true, this.reader.value()));
+                }
+                else {
+                    switch (tid) {
+                        case IonTypes_1.IonTypes.LIST:
+                        case IonTypes_1.IonTypes.SEXP:
+                        case IonTypes_1.IonTypes.STRUCT: {
+                            const containerEvent = this.eventFactory.makeEvent(IonEvent_1.IonEventType.CONTAINER_START, tid, this.reader.fieldName(), this.reader.depth(), this.reader.annotations(), false, null);
+                            this.events.push(containerEvent);
+                            currentContainer.push(containerEvent);
+                            currentContainerIndex.push(this.events.length);
+                            this.reader.stepIn();
+                            break;
+                        }
+                        case null: {
+                            if (this.reader.depth() === 0) {
+                                this.events.push(this.eventFactory.makeEvent(IonEvent_1.IonEventType.STREAM_END, IonTypes_1.IonTypes.NULL, null, this.reader.depth(), [], false, undefined));
+                                return;
+                            }
+                            else {
+                                this.reader.stepOut();
+                                this.endContainer(currentContainer.pop(), currentContainerIndex.pop());
+                            }
+                            break;
+                        }
+                        default: {
+                            this.events.push(this.eventFactory.makeEvent(IonEvent_1.IonEventType.SCALAR, tid, this.reader.fieldName(), this.reader.depth(), this.reader.annotations(), false, this.reader.value()));
+                            break;
+                        }
+                    }
+                }
+                tid = this.reader.next();
+            }
+        }
+        catch (error) {
+            throw new EventStreamError_1.EventStreamError(READ, error.message, this.events.length, this.events);
+        }
+    }
+    endContainer(thisContainer, thisContainerIndex) {
+        this.events.push(this.eventFactory.makeEvent(IonEvent_1.IonEventType.CONTAINER_END, thisContainer.ionType, null, thisContainer.depth, [], false, null));
+        thisContainer.ionValue = this.events.slice(thisContainerIndex, this.events.length);
+    }
+    marshalStream() {
+        this.events = [];
+        const currentContainer = [];
+        const currentContainerIndex = [];
+        for (let tid = this.reader.next(); tid === IonTypes_1.IonTypes.STRUCT; tid = this.reader.next()) {
+            this.reader.stepIn();
+            const tempEvent = this.marshalEvent();
+            if (tempEvent.eventType === IonEvent_1.IonEventType.CONTAINER_START) {
+                currentContainer.push(tempEvent);
+                this.events.push(tempEvent);
+                currentContainerIndex.push(this.events.length);
+            }
+            else if (tempEvent.eventType === IonEvent_1.IonEventType.CONTAINER_END) {
+                this.endContainer(currentContainer.pop(), currentContainerIndex.pop());
+            }
+            else if (tempEvent.eventType === IonEvent_1.IonEventType.SCALAR ||
+                tempEvent.eventType === IonEvent_1.IonEventType.STREAM_END) {
+                this.events.push(tempEvent);
+            }
+            else {
+                throw new Error("Unexpected eventType: " + tempEvent.eventType);
+            }
+            this.reader.stepOut();
+        }
+    }
+    marshalEvent() {
+        const currentEvent = {};
+        for (let tid; (tid = this.reader.next());) {
+            const fieldName = this.reader.fieldName();
+            if (fieldName && currentEvent[fieldName] !== undefined) {
+                throw new Error("Repeated event field: " + fieldName);
+            }
+            switch (fieldName) {
+                case "event_type": {
+                    currentEvent[fieldName] = this.reader.stringValue();
+                    break;
+                }
+                case "ion_type": {
+                    currentEvent[fieldName] = this.parseIonType();
+                    break;
+                }
+                case "field_name": {
+                    currentEvent[fieldName] = this.resolveFieldNameFromSerializedSymbolToken();
+                    break;
+                }
+                case "annotations": {
+                    currentEvent[fieldName] = this.parseAnnotations();
+                    break;
+                }
+                case "value_text": {
+                    let tempString = this.reader.stringValue();
+                    if (tempString.substr(0, 5) === "$ion_") {
+                        tempString = "$ion_user_value::" + tempString;
+                    }
+                    const tempReader = Ion_1.makeReader(tempString);
+                    tempReader.next();
+                    const tempValue = tempReader.value();
+                    currentEvent["isNull"] = tempReader.isNull();
+                    currentEvent[fieldName] = tempValue;
+                    break;
+                }
+                case "value_binary": {
+                    currentEvent[fieldName] = this.parseBinaryValue();
+                    break;
+                }
+                case "imports": {
+                    currentEvent[fieldName] = this.parseImports();
+                    break;
+                }
+                case "depth": {
+                    currentEvent[fieldName] = this.reader.numberValue();
+                    break;
+                }
+                default:
+                    throw new Error("Unexpected event field: " + fieldName);
+            }
+        }
+        let eventType;
+        switch (currentEvent["event_type"]) {
+            case "CONTAINER_START":
+                eventType = IonEvent_1.IonEventType.CONTAINER_START;
+                break;
+            case "STREAM_END":
+                eventType = IonEvent_1.IonEventType.STREAM_END;
+                break;
+            case "CONTAINER_END":
+                eventType = IonEvent_1.IonEventType.CONTAINER_END;
+                break;
+            case "SCALAR":
+                eventType = IonEvent_1.IonEventType.SCALAR;
+                break;
+            case "SYMBOL_TABLE":
+                throw new Error("Symbol tables unsupported");
+        }
+        const fieldname = currentEvent["field_name"] !== undefined
+            ? currentEvent["field_name"]
+            : null;
+        if (!currentEvent["annotations"]) {
+            currentEvent["annotations"] = [];
+        }
+        const textEvent = this.eventFactory.makeEvent(eventType, currentEvent["ion_type"], fieldname, currentEvent["depth"], currentEvent["annotations"], currentEvent["isNull"], currentEvent["value_text"]);
+        if (eventType === IonEvent_1.IonEventType.SCALAR) {
+            const binaryEvent = this.eventFactory.makeEvent(eventType, currentEvent["ion_type"], fieldname, currentEvent["depth"], currentEvent["annotations"], currentEvent["isNull"], currentEvent["value_binary"]);
+            if (!textEvent.equals(binaryEvent)) {
+                throw new Error(`Text event ${currentEvent["value_text"]} does not equal binary event ${currentEvent["value_binary"]}`);
+            }
+        }
+        return textEvent;
+    }
+    parseIonType() {
+        const input = this.reader.stringValue().toLowerCase();
+        switch (input) {
+            case "null": {
+                return IonTypes_1.IonTypes.NULL;
+            }
+            case "bool": {
+                return IonTypes_1.IonTypes.BOOL;
+            }
+            case "int": {
+                return IonTypes_1.IonTypes.INT;
+            }
+            case "float": {
+                return IonTypes_1.IonTypes.FLOAT;
+            }
+            case "decimal": {
+                return IonTypes_1.IonTypes.DECIMAL;
+            }
+            case "timestamp": {
+                return IonTypes_1.IonTypes.TIMESTAMP;
+            }
+            case "symbol": {
+                return IonTypes_1.IonTypes.SYMBOL;
+            }
+            case "string": {
+                return IonTypes_1.IonTypes.STRING;
+            }
+            case "clob": {
+                return IonTypes_1.IonTypes.CLOB;
+            }
+            case "blob": {
+                return IonTypes_1.IonTypes.BLOB;
+            }
+            case "list": {
+                return IonTypes_1.IonTypes.LIST;
+            }
+            case "sexp": {
+                return IonTypes_1.IonTypes.SEXP;
+            }
+            case "struct": {
+                return IonTypes_1.IonTypes.STRUCT;
+            }
+            default: {
+                throw new Error("i: " + input);
+            }
+        }
+    }
+    parseAnnotations() {
+        const annotations = [];
+        if (this.reader.isNull()) {
+            return annotations;
+        }
+        else {
+            this.reader.stepIn();
+            for (let tid; (tid = this.reader.next());) {
+                if (tid == IonTypes_1.IonTypes.STRUCT) {
+                    this.reader.stepIn();
+                    const type = this.reader.next();
+                    if (this.reader.fieldName() == "text" && type == IonTypes_1.IonTypes.STRING) {
+                        const text = this.reader.stringValue();
+                        if (text !== null) {
+                            annotations.push(text);
+                        }
+                    }
+                    else if (this.reader.fieldName() == "importLocation" &&
+                        type == IonTypes_1.IonTypes.INT) {
+                        const symtab = Ion_1.defaultLocalSymbolTable();
+                        const symbol = symtab.getSymbolText(this.reader.numberValue());
+                        if (symbol === undefined || symbol === null) {
+                            throw new Error("Unresolvable symbol ID, symboltokens unsupported.");
+                        }
+                        annotations.push(symbol);
+                    }
+                    this.reader.stepOut();
+                }
+            }
+            this.reader.stepOut();
+            return annotations;
+        }
+    }
+    parseBinaryValue() {
+        if (this.reader.isNull()) {
+            return null;
+        }
+        const numBuffer = [];
+        this.reader.stepIn();
+        let tid = this.reader.next();
+        while (tid) {
+            numBuffer.push(this.reader.numberValue());
+            tid = this.reader.next();
+        }
+        this.reader.stepOut();
+        const bufArray = new Uint8Array(numBuffer);
+        const tempReader = new IonBinaryReader_1.BinaryReader(new IonSpan_1.BinarySpan(bufArray));
+        tempReader.next();
+        return tempReader.value();
+    }
+    parseImports() {
+        return this.reader.value();
+    }
+    resolveFieldNameFromSerializedSymbolToken() {
+        if (this.reader.isNull()) {
+            return null;
+        }
+        this.reader.stepIn();
+        const type = this.reader.next();
+        if (this.reader.fieldName() == "text" && type == IonTypes_1.IonTypes.STRING) {
+            const text = this.reader.stringValue();
+            if (text !== null) {
+                this.reader.stepOut();
+                return text;
+            }
+        }
+        else if (this.reader.fieldName() == "importLocation" &&
+            type == IonTypes_1.IonTypes.INT) {
+            const symtab = Ion_1.defaultLocalSymbolTable();
+            const symbol = symtab.getSymbolText(this.reader.numberValue());
+            if (symbol === undefined || symbol === null) {
+                throw new Error("Unresolvable symbol ID, symboltokens unsupported.");
+            }
+            this.reader.stepOut();
+            return symbol;
+        }
+        return null;
+    }
+}
+exports.IonEventStream = IonEventStream;
+//# sourceMappingURL=IonEventStream.js.map
+
+/***/ }),
+
+/***/ 6795:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+/*!
+ * Copyright 2012 Amazon.com, Inc. or its affiliates. All Rights Reserved.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License").
+ * You may not use this file except in compliance with the License.
+ * A copy of the License is located at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * or in the "license" file accompanying this file. This file is distributed
+ * on an "AS IS" BASIS, WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either
+ * express or implied. See the License for the specific language governing
+ * permissions and limitations under the License.
+ */
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.isSafeInteger = exports._assertDefined = exports._hasValue = exports._sign = void 0;
+function _sign(x) {
+    return x < 0 || (x === 0 && 1 / x === -Infinity) ? -1 : 1;
+}
+exports._sign = _sign;
+function _hasValue(v) {
+    return v !== undefined && v !== null;
+}
+exports._hasValue = _hasValue;
+function _assertDefined(value) {
+    if (value === undefined) {
+        throw new Error("Expected value to be defined");
+    }
+}
+exports._assertDefined = _assertDefined;
+function isSafeInteger(value) {
+    return value >= Number.MIN_SAFE_INTEGER && value <= Number.MAX_SAFE_INTEGER;
+}
+exports.isSafeInteger = isSafeInteger;
+//# sourceMappingURL=util.js.map
 
 /***/ }),
 
@@ -68005,7 +78568,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4160);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5202);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -68014,7 +78577,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 4160:
+/***/ 5202:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -71016,6 +81579,8 @@ function getIDToken(aud) {
  */
 
 //# sourceMappingURL=core.js.map
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __nccwpck_require__(8161);
 // EXTERNAL MODULE: ./node_modules/@aws-sdk/client-dynamodb/dist-cjs/index.js
 var dist_cjs = __nccwpck_require__(4305);
 // EXTERNAL MODULE: ./node_modules/@aws-sdk/client-s3/dist-cjs/index.js
@@ -71029,11 +81594,16 @@ const USER_AGENT = ['dynamodb-s3-transfer', '0.1.0'];
 function createClients(settings) {
     return { dynamodb: createDynamoDbClient(settings), s3: createS3Client(settings) };
 }
+/**
+ * Standard retries, not adaptive: adaptive mode throttles the whole client
+ * after a few throttled requests, which starves a bulk load. The direct
+ * engine retries throttled and unprocessed writes itself, with backoff.
+ */
 function createDynamoDbClient(settings) {
     return new dist_cjs/* DynamoDBClient */.MGV({
         region: settings.region,
-        maxAttempts: 10,
-        retryMode: 'adaptive',
+        maxAttempts: 3,
+        retryMode: 'standard',
         customUserAgent: [USER_AGENT],
         ...(settings.endpointUrl === undefined ? {} : { endpoint: settings.endpointUrl }),
     });
@@ -71051,10 +81621,10 @@ function createS3Client(settings) {
             responseChecksumValidation: 'WHEN_REQUIRED',
         }
         : {};
-    return new client_s3_dist_cjs/* S3Client */.YxF({
+    return new client_s3_dist_cjs.S3Client({
         region: settings.region,
-        maxAttempts: 10,
-        retryMode: 'adaptive',
+        maxAttempts: 5,
+        retryMode: 'standard',
         customUserAgent: [USER_AGENT],
         ...compatible,
         ...(settings.s3EndpointUrl === undefined ? {} : { endpoint: settings.s3EndpointUrl }),
@@ -71125,7 +81695,7 @@ const InputDefault = {
     [Input.PollInterval]: '10s',
     [Input.MaxErrors]: '0',
 };
-const constants_Output = {
+const Output = {
     Engine: 'engine',
     JobArn: 'job-arn',
     Status: 'status',
@@ -71141,33 +81711,6 @@ const constants_Output = {
     RejectedItems: 'rejected-items',
     DurationSeconds: 'duration-seconds',
 };
-
-;// CONCATENATED MODULE: ./src/engine-choice.ts
-// Settles `engine: auto` where it depends on whether the import's table exists.
-
-async function chooseEngine(plan, tableExists) {
-    const { engine, reason } = plan.engine;
-    if (engine !== 'table-exists')
-        return { engine, reason };
-    const name = plan.mode === 'import' ? plan.tableName : '';
-    return (await tableExists(name))
-        ? {
-            engine: 'direct',
-            reason: `table ${name} exists and existing-table is ${plan.mode === 'import' ? plan.existingTable : ''}, so this action writes into it`,
-        }
-        : { engine: 'managed', reason: `table ${name} does not exist yet, so AWS's ImportTable creates and fills it` };
-}
-async function tableExists(dynamodb, name) {
-    try {
-        await dynamodb.send(new dist_cjs/* DescribeTableCommand */.h8C({ TableName: name }));
-        return true;
-    }
-    catch (error) {
-        if (error instanceof dist_cjs/* ResourceNotFoundException */.lBX)
-            return false;
-        throw error;
-    }
-}
 
 ;// CONCATENATED MODULE: ./src/errors.ts
 // The action's error family: a stable code for docs and tests, a sentence a
@@ -71206,10 +81749,1452 @@ function messageOf(error) {
     return String(error);
 }
 
-// EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __nccwpck_require__(8161);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+// EXTERNAL MODULE: external "node:stream"
+var external_node_stream_ = __nccwpck_require__(7075);
+// EXTERNAL MODULE: external "node:zlib"
+var external_node_zlib_ = __nccwpck_require__(8522);
+;// CONCATENATED MODULE: ./src/formats/records.ts
+// What decoders yield: an item with where it came from, or an error for one
+// record with a stable code. Decoders never stop at a bad record.
+function isError(decoded) {
+    return 'error' in decoded;
+}
+function newStats() {
+    return { bytes: 0, lines: 0, items: 0, errors: 0 };
+}
+/** A whole object cannot be read further (truncated or corrupt stream). */
+class ObjectReadError extends Error {
+    code;
+    constructor(code, message) {
+        super(message);
+        this.name = 'ObjectReadError';
+        this.code = code;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/formats/compression.ts
+// NONE, GZIP and ZSTD streams with Node's own zlib (zstd since Node 22.15),
+// and detection from an object's first bytes for `compression: auto`.
+
+
+
+const GZIP_MAGIC = [0x1f, 0x8b];
+const ZSTD_MAGIC = [0x28, 0xb5, 0x2f, 0xfd];
+function detectCompression(firstBytes) {
+    const starts = (magic) => magic.every((byte, i) => firstBytes[i] === byte);
+    if (starts(GZIP_MAGIC))
+        return 'GZIP';
+    if (starts(ZSTD_MAGIC))
+        return 'ZSTD';
+    return 'NONE';
+}
+/** Detects the compression from the first chunk and gives back a stream that still starts with it. */
+async function peekCompression(chunks) {
+    const iterator = chunks[Symbol.asyncIterator]();
+    const first = await iterator.next();
+    const head = first.done ? new Uint8Array() : first.value;
+    async function* replay() {
+        if (!first.done)
+            yield head;
+        for (let next = await iterator.next(); !next.done; next = await iterator.next())
+            yield next.value;
+    }
+    return { compression: detectCompression(head), chunks: replay() };
+}
+/** The file name ending AWS uses for each compression. */
+function compressionExtension(compression) {
+    return { NONE: '', GZIP: '.gz', ZSTD: '.zst' }[compression];
+}
+async function* decompress(chunks, compression) {
+    if (compression === 'NONE') {
+        yield* chunks;
+        return;
+    }
+    // 64 KiB output chunks: a quarter of the hand-offs from zlib's thread pool.
+    const stream = compression === 'GZIP' ? (0,external_node_zlib_.createGunzip)({ chunkSize: 65536 }) : (0,external_node_zlib_.createZstdDecompress)({ chunkSize: 65536 });
+    const source = external_node_stream_.Readable.from(chunks, { objectMode: false });
+    source.on('error', (error) => stream.destroy(error));
+    source.pipe(stream);
+    try {
+        for await (const chunk of stream)
+            yield chunk;
+    }
+    catch (error) {
+        throw readError(compression, error);
+    }
+    finally {
+        source.destroy();
+        stream.destroy();
+    }
+}
+function readError(compression, error) {
+    const code = error.code;
+    if (code === 'Z_BUF_ERROR' || /unexpected end/i.test(String(error.message))) {
+        return new ObjectReadError('TRUNCATED_OBJECT', `the ${compression} stream ends early: the object is truncated`);
+    }
+    if (typeof code === 'string' && (code.startsWith('Z_') || code.startsWith('ZSTD_error_'))) {
+        return new ObjectReadError('CORRUPT_OBJECT', `the ${compression} stream is corrupt (${error.message})`);
+    }
+    return error;
+}
+async function* compress(chunks, compression, options = {}) {
+    if (compression === 'NONE') {
+        yield* chunks;
+        return;
+    }
+    const stream = compression === 'GZIP'
+        ? (0,external_node_zlib_.createGzip)(options.level === undefined ? {} : { level: options.level })
+        : (0,external_node_zlib_.createZstdCompress)(options.level === undefined ? {} : { params: { [external_node_zlib_.constants.ZSTD_c_compressionLevel]: options.level } });
+    const source = external_node_stream_.Readable.from(chunks, { objectMode: false });
+    source.on('error', (error) => stream.destroy(error));
+    source.pipe(stream);
+    try {
+        for await (const chunk of stream)
+            yield chunk;
+    }
+    finally {
+        source.destroy();
+        stream.destroy();
+    }
+}
+
+;// CONCATENATED MODULE: ./src/formats/manifest.ts
+// The export layout AWS writes, for both engines to write and to read:
+// <prefix>/AWSDynamoDB/<exportId>/{manifest-summary.json, manifest-summary.md5,
+// manifest-files.json, manifest-files.md5, _started, data/<name>.json.gz}.
+
+
+/** An export id in AWS's shape: 14 digits of epoch milliseconds, a dash, 8 hex digits. */
+function newExportId(now, random = external_node_crypto_.randomBytes) {
+    return `${String(now.getTime()).padStart(14, '0')}-${random(4).toString('hex')}`;
+}
+const EXPORT_ID = /^\d{14}-[0-9a-f]{8}$/;
+/** Keys (or relative paths) of an export's files under a prefix that may or may not end in `/`. */
+function exportPaths(prefix, exportId) {
+    const root = prefix === '' || prefix.endsWith('/') ? prefix : `${prefix}/`;
+    const folder = `${root}AWSDynamoDB/${exportId}/`;
+    return {
+        folder,
+        manifestSummary: `${folder}manifest-summary.json`,
+        manifestSummaryMd5: `${folder}manifest-summary.md5`,
+        manifestFiles: `${folder}manifest-files.json`,
+        manifestFilesMd5: `${folder}manifest-files.md5`,
+        started: `${folder}_started`,
+        dataFolder: `${folder}data/`,
+    };
+}
+/** A data file's key: AWS names them with random lowercase letters and digits. */
+function dataFileKey(paths, format, compression, random = external_node_crypto_.randomBytes) {
+    const name = random(16)
+        .toString('base64')
+        .replace(/[^a-z0-9]/gi, '')
+        .toLowerCase()
+        .slice(0, 20)
+        .padEnd(20, '0');
+    return `${paths.dataFolder}${name}${format === 'ION' ? '.ion' : '.json'}${compressionExtension(compression)}`;
+}
+function md5Base64(content) {
+    return (0,external_node_crypto_.createHash)('md5').update(content).digest('base64');
+}
+/** manifest-files.json: one JSON object a line. */
+function formatManifestFiles(entries) {
+    return entries.map((entry) => `${JSON.stringify(entry)}\n`).join('');
+}
+function formatManifestSummary(summary) {
+    return `${JSON.stringify(summary)}\n`;
+}
+class ManifestError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'ManifestError';
+    }
+}
+function parseManifestSummary(text, where) {
+    let value;
+    try {
+        value = JSON.parse(text);
+    }
+    catch (error) {
+        throw new ManifestError(`${where} is not valid JSON: ${error.message}`);
+    }
+    const summary = value;
+    if (typeof summary !== 'object' ||
+        summary === null ||
+        typeof summary.manifestFilesS3Key !== 'string' ||
+        typeof summary.outputFormat !== 'string') {
+        throw new ManifestError(`${where} is not an export's manifest-summary.json (no manifestFilesS3Key or outputFormat)`);
+    }
+    return summary;
+}
+function parseManifestFiles(text, where) {
+    return text
+        .split('\n')
+        .map((line, i) => [line.trim(), i + 1])
+        .filter(([line]) => line !== '')
+        .map(([line, number]) => {
+        let entry;
+        try {
+            entry = JSON.parse(line);
+        }
+        catch (error) {
+            throw new ManifestError(`${where} line ${number} is not valid JSON: ${error.message}`);
+        }
+        if (typeof entry.dataFileS3Key !== 'string' || typeof entry.md5Checksum !== 'string') {
+            throw new ManifestError(`${where} line ${number} has no dataFileS3Key or md5Checksum`);
+        }
+        return {
+            itemCount: Number(entry.itemCount ?? 0),
+            md5Checksum: entry.md5Checksum,
+            etag: String(entry.etag ?? ''),
+            dataFileS3Key: entry.dataFileS3Key,
+        };
+    });
+}
+/** Whether a `.md5` file's content (base64 or hex, as tools differ) matches the content it covers. */
+function md5Matches(md5File, content) {
+    const expected = md5File.trim();
+    const digest = (0,external_node_crypto_.createHash)('md5').update(content).digest();
+    return expected === digest.toString('base64') || expected.toLowerCase() === digest.toString('hex');
+}
+/** Computes a stream's MD5 as it passes, for the check of each data file before its items are trusted. */
+class Md5Tracker {
+    hash = (0,external_node_crypto_.createHash)('md5');
+    bytes = 0;
+    async *track(chunks) {
+        for await (const chunk of chunks) {
+            this.hash.update(chunk);
+            this.bytes += chunk.byteLength;
+            yield chunk;
+        }
+    }
+    base64() {
+        return this.hash.copy().digest('base64');
+    }
+}
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __nccwpck_require__(1455);
+// EXTERNAL MODULE: external "node:events"
+var external_node_events_ = __nccwpck_require__(8474);
+;// CONCATENATED MODULE: ./src/storage/local.ts
+// A local folder as a store: fixtures kept in the repository, or an export
+// written into the workspace. ETags are the MD5 hex of the content, as S3
+// gives for objects written in one part.
+
+
+
+
+
+class LocalStore {
+    root;
+    constructor(root) {
+        this.root = root;
+    }
+    describe(key) {
+        return key === '' ? this.root : (0,external_node_path_.join)(this.root, key);
+    }
+    async *list(prefix, limit) {
+        let count = 0;
+        for await (const object of this.walk(this.root)) {
+            if (!object.key.startsWith(prefix))
+                continue;
+            if (count++ >= limit)
+                return;
+            yield object;
+        }
+    }
+    async *walk(folder) {
+        let entries;
+        try {
+            entries = await (0,promises_.readdir)(folder, { withFileTypes: true });
+        }
+        catch (error) {
+            if (error.code === 'ENOENT')
+                return;
+            throw error;
+        }
+        entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+        for (const entry of entries) {
+            const path = (0,external_node_path_.join)(folder, entry.name);
+            if (entry.isDirectory())
+                yield* this.walk(path);
+            else if (entry.isFile())
+                yield { key: (0,external_node_path_.relative)(this.root, path).split(external_node_path_.sep).join('/'), size: (await (0,promises_.stat)(path)).size };
+        }
+    }
+    read(key) {
+        return (0,external_node_fs_.createReadStream)(this.describe(key), { highWaterMark: 256 * 1024 });
+    }
+    async readText(key) {
+        try {
+            return await (0,promises_.readFile)(this.describe(key), 'utf8');
+        }
+        catch (error) {
+            if (error.code === 'ENOENT')
+                return undefined;
+            throw error;
+        }
+    }
+    async write(key, chunks) {
+        const path = this.describe(key);
+        await (0,promises_.mkdir)((0,external_node_path_.dirname)(path), { recursive: true });
+        const hash = (0,external_node_crypto_.createHash)('md5');
+        const out = (0,external_node_fs_.createWriteStream)(path);
+        let bytes = 0;
+        try {
+            for await (const chunk of chunks) {
+                hash.update(chunk);
+                bytes += chunk.byteLength;
+                if (!out.write(chunk))
+                    await (0,external_node_events_.once)(out, 'drain');
+            }
+        }
+        finally {
+            out.end();
+            await (0,external_node_events_.once)(out, 'close');
+        }
+        return { etag: hash.digest('hex'), bytes };
+    }
+    async writeText(key, text) {
+        const path = this.describe(key);
+        await (0,promises_.mkdir)((0,external_node_path_.dirname)(path), { recursive: true });
+        await (0,promises_.writeFile)(path, text, 'utf8');
+        return { etag: (0,external_node_crypto_.createHash)('md5').update(text).digest('hex'), bytes: Buffer.byteLength(text) };
+    }
+}
+
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/lib-storage/dist-cjs/index.js
+var lib_storage_dist_cjs = __nccwpck_require__(2358);
+;// CONCATENATED MODULE: ./src/storage/s3.ts
+// An S3 bucket as a store. Streams up with lib-storage's Upload (multipart,
+// unknown length) and down with GetObject; the bucket owner is checked on
+// every call when `bucket-owner` is given.
+
+
+
+class S3Store {
+    s3;
+    bucket;
+    options;
+    constructor(s3, bucket, options = {}) {
+        this.s3 = s3;
+        this.bucket = bucket;
+        this.options = options;
+    }
+    describe(key) {
+        return `s3://${this.bucket}/${key}`;
+    }
+    async *list(prefix, limit) {
+        let token;
+        let count = 0;
+        do {
+            const page = await this.s3.send(new client_s3_dist_cjs.ListObjectsV2Command({ Bucket: this.bucket, Prefix: prefix, ContinuationToken: token, ...this.owner() }));
+            for (const object of page.Contents ?? []) {
+                if (object.Key === undefined)
+                    continue;
+                if (count++ >= limit)
+                    return;
+                yield { key: object.Key, size: object.Size ?? 0 };
+            }
+            token = page.IsTruncated ? page.NextContinuationToken : undefined;
+        } while (token !== undefined);
+    }
+    async *read(key) {
+        const response = await this.s3.send(new client_s3_dist_cjs.GetObjectCommand({ Bucket: this.bucket, Key: key, ...this.owner() }));
+        const body = response.Body;
+        if (body === undefined)
+            return;
+        yield* body;
+    }
+    async readText(key) {
+        try {
+            const response = await this.s3.send(new client_s3_dist_cjs.GetObjectCommand({ Bucket: this.bucket, Key: key, ...this.owner() }));
+            return (await response.Body?.transformToString('utf8')) ?? '';
+        }
+        catch (error) {
+            if (error instanceof client_s3_dist_cjs.NoSuchKey || error.name === 'NoSuchKey')
+                return undefined;
+            throw error;
+        }
+    }
+    async write(key, chunks) {
+        let bytes = 0;
+        async function* counted() {
+            for await (const chunk of chunks) {
+                bytes += chunk.byteLength;
+                yield chunk;
+            }
+        }
+        const upload = new lib_storage_dist_cjs/* Upload */._({
+            client: this.s3,
+            params: { Bucket: this.bucket, Key: key, Body: external_node_stream_.Readable.from(counted()), ...this.encryption(), ...this.owner() },
+            // The smallest parts S3 allows, two at a time: an export writes one file
+            // per scan segment at once, and each upload holds its parts in memory.
+            partSize: this.options.partSize ?? 5 * 1024 * 1024,
+            queueSize: 2,
+            leavePartsOnError: false,
+        });
+        const result = await upload.done();
+        return { etag: unquote(result.ETag ?? ''), bytes };
+    }
+    async writeText(key, text) {
+        const result = await this.s3.send(new client_s3_dist_cjs.PutObjectCommand({
+            Bucket: this.bucket,
+            Key: key,
+            Body: text,
+            // Given even when it is 0 (the empty _started marker), so the SDK knows the length.
+            ContentLength: Buffer.byteLength(text),
+            ContentType: 'application/json',
+            ...this.encryption(),
+            ...this.owner(),
+        }));
+        return { etag: unquote(result.ETag ?? ''), bytes: Buffer.byteLength(text) };
+    }
+    owner() {
+        return this.options.owner === undefined ? {} : { ExpectedBucketOwner: this.options.owner };
+    }
+    encryption() {
+        const sse = this.options.encryption;
+        if (sse === undefined)
+            return {};
+        return sse.algorithm === 'AES256'
+            ? { ServerSideEncryption: 'AES256' }
+            : { ServerSideEncryption: 'aws:kms', ...(sse.kmsKeyId === undefined ? {} : { SSEKMSKeyId: sse.kmsKeyId }) };
+    }
+}
+function unquote(etag) {
+    return etag.replace(/^"|"$/g, '');
+}
+
+;// CONCATENATED MODULE: ./src/storage/open.ts
+// Opens the store a Location points at, and the key prefix within it.
+
+
+
+
+function openStore(location, s3, options = {}) {
+    if (location.kind === 's3') {
+        return {
+            store: new S3Store(s3, location.bucket, {
+                ...options,
+                ...(location.owner === undefined ? {} : { owner: location.owner }),
+            }),
+            prefix: location.prefix,
+        };
+    }
+    // A single file is a folder holding it, with its name as the prefix.
+    if (isFile(location.path))
+        return { store: new LocalStore((0,external_node_path_.dirname)(location.path)), prefix: (0,external_node_path_.basename)(location.path) };
+    return { store: new LocalStore(location.path), prefix: '' };
+}
+function isFile(path) {
+    try {
+        return (0,external_node_fs_.statSync)(path).isFile();
+    }
+    catch {
+        return false;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/formats/attribute-value.ts
+// DynamoDB JSON <-> AttributeValue, checked the way DynamoDB checks them.
+// Numbers stay decimal strings; binary becomes bytes, never a base64 string
+// that the SDK would encode a second time.
+/** A bad value; `path` (such as `Credits.Takes[2]`) is filled in as the error leaves each container. */
+class AttributeValueError extends Error {
+    code;
+    reason;
+    segments = [];
+    constructor(code, reason) {
+        super(reason);
+        this.name = 'AttributeValueError';
+        this.code = code;
+        this.reason = reason;
+    }
+    /** Adds the enclosing attribute name or list index, as the error leaves it. */
+    within(segment) {
+        this.segments.unshift(segment);
+        this.message = `${this.path}: ${this.reason}`;
+        return this;
+    }
+    get path() {
+        return this.segments.map((s, i) => (typeof s === 'number' ? `[${s}]` : i === 0 ? s : `.${s}`)).join('');
+    }
+}
+function hasDuplicates(members) {
+    if (members.length > 8)
+        return new Set(members).size !== members.length;
+    for (let i = 1; i < members.length; i++) {
+        for (let j = 0; j < i; j++)
+            if (members[i] === members[j])
+                return true;
+    }
+    return false;
+}
+const TYPE_TAGS = 'S, N, B, BOOL, NULL, L, M, SS, NS, BS';
+/**
+ * One attribute value in DynamoDB JSON (`{"N": "1"}`) to an AttributeValue.
+ * Takes ownership of the parsed value and converts it in place: only binary
+ * values are replaced, so a parsed line becomes an item without copying.
+ */
+function fromDynamoJson(value) {
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+        throw new AttributeValueError('INVALID_TYPE', 'expected a type-tagged object such as {"S": "text"}');
+    }
+    let tag;
+    for (const key in value) {
+        if (tag !== undefined)
+            throw new AttributeValueError('INVALID_TYPE', `expected exactly one type tag (${TYPE_TAGS}), not ${Object.keys(value).length}`);
+        tag = key;
+    }
+    const record = value;
+    const inner = tag === undefined ? undefined : record[tag];
+    switch (tag) {
+        case 'S':
+            expectString(inner, tag);
+            return value;
+        case 'N':
+            checkNumber(expectString(inner, tag));
+            return value;
+        case 'B':
+            return { B: decodeBase64(expectString(inner, tag)) };
+        case 'BOOL':
+            if (typeof inner !== 'boolean')
+                throw new AttributeValueError('INVALID_TYPE', 'expected BOOL to hold true or false');
+            return value;
+        case 'NULL':
+            if (inner !== true)
+                throw new AttributeValueError('INVALID_TYPE', 'expected NULL to hold true');
+            return value;
+        case 'L':
+            if (!Array.isArray(inner))
+                throw new AttributeValueError('INVALID_TYPE', 'expected L to hold a list');
+            for (let i = 0; i < inner.length; i++) {
+                try {
+                    const converted = fromDynamoJson(inner[i]);
+                    if (converted !== inner[i])
+                        inner[i] = converted;
+                }
+                catch (error) {
+                    throw error instanceof AttributeValueError ? error.within(i) : error;
+                }
+            }
+            return value;
+        case 'M':
+            attribute_value_fromDynamoJsonMap(inner);
+            return value;
+        case 'SS':
+            checkSet(expectStrings(inner, tag), tag);
+            return value;
+        case 'NS':
+            for (const n of checkSet(expectStrings(inner, tag), tag))
+                checkNumber(n);
+            return value;
+        case 'BS':
+            return { BS: checkSet(expectStrings(inner, tag), tag).map(decodeBase64) };
+        case undefined:
+            throw new AttributeValueError('INVALID_TYPE', `expected exactly one type tag (${TYPE_TAGS}), not 0`);
+        default:
+            throw new AttributeValueError('INVALID_TYPE', `expected a type tag of ${TYPE_TAGS}, not "${tag}"`);
+    }
+}
+/** A map of attribute name to DynamoDB JSON value, such as an item or an `M`, converted in place. */
+function attribute_value_fromDynamoJsonMap(value) {
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+        throw new AttributeValueError('INVALID_TYPE', 'expected an object of attribute names to values');
+    }
+    const map = value;
+    for (const name in map) {
+        try {
+            const value = map[name];
+            const converted = fromDynamoJson(value);
+            if (converted !== value)
+                map[name] = converted; // only binary values are replaced
+        }
+        catch (error) {
+            throw error instanceof AttributeValueError ? error.within(name) : error;
+        }
+    }
+    return map;
+}
+function expectString(value, tag) {
+    if (typeof value !== 'string')
+        throw new AttributeValueError('INVALID_TYPE', `expected ${tag} to hold a string`);
+    return value;
+}
+function expectStrings(value, tag) {
+    if (!Array.isArray(value))
+        throw new AttributeValueError('INVALID_TYPE', `expected ${tag} to hold a list of strings`);
+    for (const v of value) {
+        if (typeof v !== 'string')
+            throw new AttributeValueError('INVALID_TYPE', `expected ${tag} to hold a list of strings`);
+    }
+    return value;
+}
+/** Sets are non-empty and without duplicates, in AWS's words. */
+function checkSet(members, tag) {
+    if (members.length === 0) {
+        throw new AttributeValueError('INVALID_SET', `One or more parameter values were invalid: An ${tag} set may not be empty`);
+    }
+    if (members.length > 1 && hasDuplicates(members)) {
+        throw new AttributeValueError('INVALID_SET', `Input collection ${tag} contains duplicates`);
+    }
+    return members;
+}
+const PLAIN_NUMBER = /^-?(?:\d+(?:\.\d*)?|\.\d+)$/;
+const NUMBER = /^[+-]?(?=\.?\d)(\d*)(?:\.(\d*))?(?:[eE]([+-]?\d+))?$/;
+const NON_ZERO = /[1-9]/;
+/**
+ * DynamoDB numbers: 38 significant digits, magnitude 1E-130 to under 1E+126.
+ * One pass over the characters: this runs for every number of every item.
+ */
+function checkNumber(text) {
+    // At most 38 digits and no exponent is always in range: most numbers stop here.
+    if (text.length <= 38 && PLAIN_NUMBER.test(text))
+        return text;
+    const match = NUMBER.exec(text);
+    if (match === null)
+        throw invalidNumber(text, 'expected digits with an optional sign, point and exponent');
+    const whole = match[1] ?? '';
+    const fraction = match[2] ?? '';
+    const digits = whole + fraction;
+    const first = digits.search(NON_ZERO);
+    if (first === -1)
+        return text; // zero
+    let last = digits.length - 1;
+    while (digits.charCodeAt(last) === 48)
+        last -= 1;
+    if (last - first + 1 > 38)
+        throw invalidNumber(text, 'more than 38 significant digits');
+    // Decimal exponent of the leading digit: 123.4 -> 2, 0.05 -> -2.
+    const magnitude = whole.length - first - 1 + (match[3] === undefined ? 0 : Number(match[3]));
+    if (magnitude > 125)
+        throw invalidNumber(text, 'larger than 9.9999999999999999999999999999999999999E+125');
+    if (magnitude < -130)
+        throw invalidNumber(text, 'smaller than 1E-130');
+    return text;
+}
+function invalidNumber(text, why) {
+    return new AttributeValueError('INVALID_NUMBER', `"${text}" is not a valid DynamoDB number (${why})`);
+}
+/**
+ * Strict base64 (standard alphabet, padded). Node's decoder skips characters
+ * it does not know, so any such character shows as a shorter result.
+ */
+function decodeBase64(text) {
+    const padding = text.endsWith('==') ? 2 : text.endsWith('=') ? 1 : 0;
+    const buffer = Buffer.from(text, 'base64');
+    const valid = text.length % 4 === 0 &&
+        buffer.byteLength === (text.length / 4) * 3 - padding &&
+        text.indexOf('-') === -1 &&
+        text.indexOf('_') === -1;
+    if (!valid) {
+        throw new AttributeValueError('INVALID_BINARY', `"${text.length > 40 ? `${text.slice(0, 40)}...` : text}" is not valid base64`);
+    }
+    return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
+}
+/** AttributeValue to DynamoDB JSON, as AWS's export writes it. */
+function toDynamoJson(value) {
+    if (value.S !== undefined)
+        return { S: value.S };
+    if (value.N !== undefined)
+        return { N: value.N };
+    if (value.B !== undefined)
+        return { B: Buffer.from(value.B).toString('base64') };
+    if (value.BOOL !== undefined)
+        return { BOOL: value.BOOL };
+    if (value.NULL !== undefined)
+        return { NULL: true };
+    if (value.L !== undefined)
+        return { L: value.L.map(toDynamoJson) };
+    if (value.M !== undefined)
+        return { M: toDynamoJsonMap(value.M) };
+    if (value.SS !== undefined)
+        return { SS: value.SS };
+    if (value.NS !== undefined)
+        return { NS: value.NS };
+    if (value.BS !== undefined)
+        return { BS: value.BS.map((b) => Buffer.from(b).toString('base64')) };
+    throw new AttributeValueError('INVALID_TYPE', `unsupported attribute value: ${Object.keys(value).join(', ')}`);
+}
+function toDynamoJsonMap(item) {
+    const out = {};
+    for (const name in item)
+        out[name] = toDynamoJson(item[name]);
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/formats/lines.ts
+// Splits a byte stream into text lines without holding more than one line
+// and one chunk. UTF-8 characters split across chunks are kept whole. Lines
+// come in one batch per chunk: a hop through an async generator per line
+// would cost more than parsing it.
+async function* lines_splitLines(chunks, stats) {
+    const decoder = new TextDecoder('utf-8', { ignoreBOM: false });
+    let pending = '';
+    let number = 0;
+    for await (const chunk of chunks) {
+        if (stats)
+            stats.bytes += chunk.byteLength;
+        const text = pending + decoder.decode(chunk, { stream: true });
+        const lines = [];
+        let start = 0;
+        let end = text.indexOf('\n', start);
+        while (end !== -1) {
+            number += 1;
+            lines.push({ text: trimCarriageReturn(text, start, end), number });
+            start = end + 1;
+            end = text.indexOf('\n', start);
+        }
+        pending = text.slice(start);
+        if (stats)
+            stats.lines = number;
+        if (lines.length > 0)
+            yield lines;
+    }
+    pending += decoder.decode();
+    if (pending.length > 0) {
+        number += 1;
+        yield [{ text: trimCarriageReturn(pending, 0, pending.length), number }];
+    }
+    if (stats)
+        stats.lines = number;
+}
+function trimCarriageReturn(text, start, end) {
+    return text.charCodeAt(end - 1) === 13 ? text.slice(start, end - 1) : text.slice(start, end);
+}
+
+;// CONCATENATED MODULE: ./src/formats/ddb-json.ts
+// DynamoDB JSON lines: `{"Item": {...}}` per line, as AWS imports and exports
+// them, and the incremental export records (Metadata, Keys, NewImage, OldImage).
+// Decoders yield a batch per chunk read: per-item hops through async
+// generators would cost more than the parsing.
+
+
+async function* decodeDynamoJson(chunks, stats) {
+    const counter = { next: 0 };
+    for await (const lines of lines_splitLines(chunks, stats)) {
+        const batch = [];
+        for (const line of lines) {
+            const parsed = parseLine(line, counter);
+            if (parsed === undefined)
+                continue;
+            if ('error' in parsed) {
+                batch.push(parsed);
+                continue;
+            }
+            const { value, itemIndex } = parsed;
+            const item = value.Item;
+            if (item === undefined) {
+                batch.push({ error: { code: 'NOT_AN_ITEM', message: notAnItem(value), line: line.number, itemIndex } });
+                continue;
+            }
+            try {
+                batch.push({ item: attribute_value_fromDynamoJsonMap(item), line: line.number, itemIndex, textLength: line.text.length });
+            }
+            catch (error) {
+                batch.push({ error: attributeError(error, line.number, itemIndex, 'Item') });
+            }
+        }
+        yield batch;
+    }
+}
+async function* decodeChangeRecords(chunks, stats) {
+    const counter = { next: 0 };
+    for await (const lines of splitLines(chunks, stats)) {
+        const batch = [];
+        for (const line of lines) {
+            const parsed = parseLine(line, counter);
+            if (parsed !== undefined)
+                batch.push('error' in parsed ? parsed : toChange(parsed.value, line.number, parsed.itemIndex));
+        }
+        yield batch;
+    }
+}
+function toChange(value, line, itemIndex) {
+    const record = value;
+    const timestamp = record.Metadata?.WriteTimestampMicros;
+    if (record.Keys === undefined || (typeof timestamp !== 'string' && typeof timestamp !== 'number')) {
+        return {
+            error: {
+                code: 'NOT_AN_ITEM',
+                message: 'expected an incremental export record with Metadata.WriteTimestampMicros and Keys',
+                line,
+                itemIndex,
+            },
+        };
+    }
+    let part = 'Keys';
+    try {
+        const keys = fromDynamoJsonMap(record.Keys);
+        part = 'NewImage';
+        const newImage = record.NewImage === undefined ? undefined : fromDynamoJsonMap(record.NewImage);
+        part = 'OldImage';
+        const oldImage = record.OldImage === undefined ? undefined : fromDynamoJsonMap(record.OldImage);
+        return {
+            record: {
+                writeTimestampMicros: String(timestamp),
+                keys,
+                ...(newImage && { newImage }),
+                ...(oldImage && { oldImage }),
+            },
+            line,
+            itemIndex,
+        };
+    }
+    catch (error) {
+        return { error: attributeError(error, line, itemIndex, part) };
+    }
+}
+/** A non-blank line parsed as a JSON object, or an error for it; undefined for a blank line. */
+function parseLine(line, counter) {
+    const { text, number } = line;
+    if (text.length === 0 || (isSpace(text.charCodeAt(0)) && text.trim().length === 0))
+        return undefined;
+    const itemIndex = counter.next++;
+    let value;
+    try {
+        value = JSON.parse(text);
+    }
+    catch (error) {
+        return {
+            error: {
+                code: 'MALFORMED_JSON',
+                message: `the line is not valid JSON: ${error.message}`,
+                line: number,
+                itemIndex,
+            },
+        };
+    }
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+        return { error: { code: 'NOT_AN_ITEM', message: notAnItem(value), line: number, itemIndex } };
+    }
+    return { value, itemIndex };
+}
+function isSpace(code) {
+    return code === 32 || code === 9 || code === 13 || code === 0xfeff;
+}
+function notAnItem(value) {
+    const found = typeof value === 'object' && value !== null && !Array.isArray(value)
+        ? `an object with ${Object.keys(value).join(', ') || 'no keys'}`
+        : JSON.stringify(value)?.slice(0, 40);
+    return `expected {"Item": {...}} on each line, found ${found}`;
+}
+function attributeError(error, line, itemIndex, part) {
+    if (!(error instanceof AttributeValueError))
+        throw error;
+    const where = part === 'Item' ? error.path : [part, error.path].filter((p) => p !== '').join('.');
+    return { code: error.code, message: where === '' ? error.reason : `${where}: ${error.reason}`, line, itemIndex };
+}
+const FLUSH_BYTES = 64 * 1024;
+/** `{"Item":{...}}` lines, gathered into chunks of about 64 KiB. */
+async function* encodeDynamoJson(items) {
+    let pending = '';
+    for await (const item of items) {
+        pending += `{"Item":${JSON.stringify(toDynamoJsonMap(item))}}\n`;
+        if (pending.length >= FLUSH_BYTES) {
+            yield Buffer.from(pending, 'utf8');
+            pending = '';
+        }
+    }
+    if (pending.length > 0)
+        yield Buffer.from(pending, 'utf8');
+}
+
+// EXTERNAL MODULE: ./node_modules/ion-js/dist/commonjs/es6/Ion.js
+var Ion = __nccwpck_require__(7177);
+;// CONCATENATED MODULE: ./src/formats/ion-values.ts
+// Splits Ion text into top-level values without parsing them, so that ion-js
+// (which reads whole buffers only) gets one value at a time and a file of any
+// size streams. A top-level list, as in AWS's pretty-printed import example,
+// is split into its elements.
+const MAX_VALUE_CHARS = 16 * 1024 * 1024;
+const IVM = '$ion_1_0';
+/** The values found in each chunk of text, as one batch per chunk. */
+async function* splitIonValues(texts) {
+    const scanner = new IonScanner();
+    for await (const text of texts) {
+        const values = [...scanner.feed(text)];
+        if (values.length > 0)
+            yield values;
+    }
+    const rest = [...scanner.end()];
+    if (rest.length > 0)
+        yield rest;
+}
+/**
+ * Tracks strings, symbols, comments, lobs and bracket depth. A value ends at
+ * a newline or a closing bracket at the top level, or before a comma or the
+ * closing bracket inside a top-level list.
+ */
+class IonScanner {
+    mode = 'code';
+    depth = 0;
+    inTopList = false;
+    escaped = false;
+    skip = 0;
+    current = '';
+    text = '';
+    start = 0;
+    startLine = 1;
+    hasContent = false;
+    line = 1;
+    brokenReason = '';
+    /** Characters held back from the last chunk: a step may look two characters ahead. */
+    carry = '';
+    *feed(chunk, final = false) {
+        const text = this.carry + chunk;
+        const limit = final ? text.length : Math.max(0, text.length - 2);
+        this.text = text;
+        this.start = 0;
+        for (let i = 0; i < limit; i++) {
+            const boundary = this.skip > 0 ? this.skipOne() : this.step(text, i);
+            if (boundary === 'broken') {
+                this.current += text.slice(this.start, i + 1);
+                this.start = i + 1;
+                yield { text: this.current, line: this.startLine, broken: this.brokenReason };
+                this.restart();
+            }
+            else if (boundary !== undefined) {
+                const end = boundary === 'before' ? i : i + 1;
+                this.current += text.slice(this.start, end);
+                this.start = end;
+                const value = this.take();
+                if (value !== undefined)
+                    yield value;
+            }
+            if (text.charCodeAt(i) === 10)
+                this.line += 1;
+        }
+        this.current += text.slice(this.start, limit);
+        this.carry = text.slice(limit);
+        if (this.current.length > MAX_VALUE_CHARS) {
+            yield {
+                text: '',
+                line: this.startLine,
+                broken: `an Ion value of over ${MAX_VALUE_CHARS} characters (unbalanced brackets or quotes?)`,
+            };
+            this.restart();
+        }
+    }
+    *end() {
+        yield* this.feed('', true);
+        if (this.mode !== 'code' && this.mode !== 'lineComment') {
+            const inside = {
+                lob: 'a blob',
+                blockComment: 'a comment',
+                string: 'a string',
+                longString: 'a string',
+                quotedSymbol: 'a quoted symbol',
+            }[this.mode];
+            yield { text: this.current, line: this.startLine, broken: `the Ion text ends inside ${inside}` };
+        }
+        else if (this.depth > 0 || this.inTopList) {
+            yield { text: this.current, line: this.startLine, broken: 'the Ion text ends before its brackets close' };
+        }
+        else {
+            const value = this.take();
+            if (value !== undefined)
+                yield value;
+        }
+    }
+    restart() {
+        this.mode = 'code';
+        this.depth = 0;
+        this.inTopList = false;
+        this.escaped = false;
+        this.current = '';
+        this.hasContent = false;
+    }
+    skipOne() {
+        this.skip -= 1;
+        return undefined;
+    }
+    step(text, i) {
+        const c = text[i];
+        switch (this.mode) {
+            case 'code':
+                return this.stepCode(c, text, i);
+            case 'string':
+            case 'quotedSymbol':
+                if (c === '\n') {
+                    // Short strings and symbols never span lines: resynchronise on the next one.
+                    this.brokenReason = `a ${this.mode === 'string' ? 'string' : 'quoted symbol'} is not closed on its line`;
+                    return 'broken';
+                }
+                if (this.escaped)
+                    this.escaped = false;
+                else if (c === '\\')
+                    this.escaped = true;
+                else if (c === (this.mode === 'string' ? '"' : "'"))
+                    this.mode = 'code';
+                return undefined;
+            case 'longString':
+                if (this.escaped)
+                    this.escaped = false;
+                else if (c === '\\')
+                    this.escaped = true;
+                else if (text.startsWith("'''", i))
+                    this.close(2);
+                return undefined;
+            case 'lineComment':
+                if (c !== '\n')
+                    return undefined;
+                this.mode = 'code';
+                return this.stepCode(c, text, i);
+            case 'blockComment':
+                if (c === '*' && text[i + 1] === '/')
+                    this.close(1);
+                return undefined;
+            case 'lob':
+                if (c === '}' && text[i + 1] === '}') {
+                    this.close(1);
+                    return this.depth === 0 && !this.inTopList ? 'after' : undefined;
+                }
+                return undefined;
+        }
+    }
+    close(charsToSkip) {
+        this.mode = 'code';
+        this.skip = charsToSkip;
+    }
+    stepCode(c, text, i) {
+        const next = text[i + 1];
+        switch (c) {
+            case '"':
+                this.open('string', 0);
+                return undefined;
+            case "'":
+                if (text.startsWith("'''", i))
+                    this.open('longString', 2);
+                else
+                    this.open('quotedSymbol', 0);
+                return undefined;
+            case '/':
+                if (next === '/')
+                    this.mode = 'lineComment';
+                else if (next === '*') {
+                    this.mode = 'blockComment';
+                    this.skip = 1;
+                }
+                else
+                    this.begin();
+                return undefined;
+            case '{':
+                if (next === '{')
+                    this.open('lob', 1);
+                else
+                    this.opened();
+                return undefined;
+            case '[':
+                if (this.depth === 0 && !this.inTopList && this.onlyVersionMarkerBefore(i)) {
+                    // A top-level list of items: its elements become the values.
+                    this.inTopList = true;
+                    this.current = '';
+                    this.start = i + 1;
+                    this.hasContent = false;
+                    return undefined;
+                }
+                this.opened();
+                return undefined;
+            case '(':
+                this.opened();
+                return undefined;
+            case ']':
+                if (this.inTopList && this.depth === 0) {
+                    this.inTopList = false;
+                    return 'before';
+                }
+                return this.closed();
+            case '}':
+            case ')':
+                return this.closed();
+            case ',':
+                return this.inTopList && this.depth === 0 ? 'before' : undefined;
+            case '\n':
+                if (this.depth > 0 && !this.inTopList && text.startsWith(IVM, i + 1)) {
+                    // A new line-delimited value begins while brackets are still open.
+                    this.brokenReason = 'the brackets of this value do not close before the next $ion_1_0 line';
+                    return 'broken';
+                }
+                return this.depth === 0 && !this.inTopList ? 'after' : undefined;
+            case ' ':
+            case '\t':
+            case '\r':
+                return undefined;
+            default:
+                this.begin();
+                return undefined;
+        }
+    }
+    open(mode, charsToSkip) {
+        this.begin();
+        this.mode = mode;
+        this.skip = charsToSkip;
+    }
+    opened() {
+        this.begin();
+        this.depth += 1;
+    }
+    closed() {
+        this.depth = Math.max(0, this.depth - 1);
+        return this.depth === 0 && !this.inTopList ? 'after' : undefined;
+    }
+    onlyVersionMarkerBefore(i) {
+        const pending = (this.current + this.text.slice(this.start, i)).trim();
+        return pending === '' || pending === IVM;
+    }
+    begin() {
+        if (!this.hasContent) {
+            this.hasContent = true;
+            this.startLine = this.line;
+        }
+    }
+    take() {
+        const text = this.current.replace(/^[\s,]*/, '');
+        const value = this.hasContent && text.trim() !== '' ? { text, line: this.startLine } : undefined;
+        this.current = '';
+        this.hasContent = false;
+        return value;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/formats/ion.ts
+// Amazon Ion text as AWS imports and exports it: `$ion_1_0 {Item:{...}}` per
+// line (or a list of such structs), decimals for numbers, blobs for binary,
+// `$dynamodb_SS::[...]` for sets. Every digit of a decimal is kept.
+
+
+
+const SET_ANNOTATIONS = {
+    $dynamodb_SS: 'SS',
+    $dynamodb_NS: 'NS',
+    $dynamodb_BS: 'BS',
+};
+async function* decodeIon(chunks, stats) {
+    const counter = { next: 0 };
+    for await (const values of splitIonValues(texts(chunks, stats))) {
+        const batch = [];
+        for (const value of values)
+            decodeValueText(value, counter, batch);
+        yield batch;
+    }
+}
+/** The items in one piece of Ion text: usually one, several for `$ion_1_0 {...} {...}`. */
+function decodeValueText(value, counter, batch) {
+    const malformed = (message) => {
+        batch.push({ error: { code: 'MALFORMED_ION', message, line: value.line, itemIndex: counter.next++ } });
+    };
+    if (value.broken !== undefined)
+        return malformed(value.broken);
+    let reader;
+    try {
+        reader = (0,Ion.makeReader)(value.text);
+    }
+    catch (error) {
+        return malformed(`not valid Ion: ${error.message}`);
+    }
+    for (;;) {
+        let type;
+        try {
+            type = reader.next();
+        }
+        catch (error) {
+            return malformed(`not valid Ion: ${error.message}`);
+        }
+        if (type === null)
+            return;
+        const itemIndex = counter.next++;
+        try {
+            batch.push({ item: readItemStruct(reader, type), line: value.line, itemIndex, textLength: value.text.length });
+        }
+        catch (error) {
+            batch.push({ error: toDecodeError(error, value.line, itemIndex) });
+            return; // the reader's position inside a bad value is unknown
+        }
+    }
+}
+async function* texts(chunks, stats) {
+    const decoder = new TextDecoder('utf-8');
+    for await (const chunk of chunks) {
+        if (stats)
+            stats.bytes += chunk.byteLength;
+        yield decoder.decode(chunk, { stream: true });
+    }
+    const rest = decoder.decode();
+    if (rest !== '')
+        yield rest;
+}
+class NotAnItem extends Error {
+}
+function readItemStruct(reader, type) {
+    if (type.name !== 'struct' || reader.isNull())
+        throw new NotAnItem(`expected a struct {Item: {...}}, found ${reader.isNull() ? 'null' : type.name}`);
+    reader.stepIn();
+    try {
+        let item;
+        const fields = [];
+        for (let t = reader.next(); t !== null; t = reader.next()) {
+            const name = reader.fieldName() ?? '';
+            fields.push(name);
+            if (name === 'Item') {
+                if (t.name !== 'struct' || reader.isNull())
+                    throw new NotAnItem(`expected Item to be a struct, found ${t.name}`);
+                item = readStruct(reader);
+            }
+        }
+        if (item === undefined)
+            throw new NotAnItem(`expected a struct {Item: {...}}, found one with ${fields.join(', ') || 'no fields'}`);
+        return item;
+    }
+    finally {
+        reader.stepOut();
+    }
+}
+function readStruct(reader) {
+    const map = {};
+    reader.stepIn();
+    for (let t = reader.next(); t !== null; t = reader.next()) {
+        const name = reader.fieldName() ?? '';
+        try {
+            map[name] = readValue(reader, t);
+        }
+        catch (error) {
+            throw error instanceof AttributeValueError ? error.within(name) : error;
+        }
+    }
+    reader.stepOut();
+    return map;
+}
+function readValue(reader, type) {
+    if (reader.isNull())
+        return { NULL: true };
+    switch (type.name) {
+        case 'bool':
+            return { BOOL: reader.booleanValue() === true };
+        case 'int':
+        case 'decimal':
+        case 'float':
+            return { N: readNumber(reader, type) };
+        case 'string':
+        case 'symbol':
+            return { S: reader.stringValue() ?? '' };
+        case 'blob':
+        case 'clob':
+            return { B: reader.uInt8ArrayValue() ?? new Uint8Array() };
+        case 'struct':
+            return { M: readStruct(reader) };
+        case 'list': {
+            const set = reader
+                .annotations()
+                .map((a) => SET_ANNOTATIONS[a])
+                .find((s) => s !== undefined);
+            return set === undefined ? { L: readList(reader) } : readSet(reader, set);
+        }
+        default:
+            throw new AttributeValueError('INVALID_TYPE', `Ion ${type.name} has no DynamoDB type (expected string, bool, decimal, int, float, blob, list, struct or null)`);
+    }
+}
+function readList(reader) {
+    const values = [];
+    reader.stepIn();
+    for (let t = reader.next(); t !== null; t = reader.next()) {
+        try {
+            values.push(readValue(reader, t));
+        }
+        catch (error) {
+            throw error instanceof AttributeValueError ? error.within(values.length) : error;
+        }
+    }
+    reader.stepOut();
+    return values;
+}
+function readSet(reader, set) {
+    const members = readList(reader);
+    const wanted = { SS: 'S', NS: 'N', BS: 'B' }[set];
+    const values = members.map((m, i) => {
+        const v = m[wanted];
+        if (v === undefined)
+            throw new AttributeValueError('INVALID_TYPE', `expected only ${wanted} members in a $dynamodb_${set} set`).within(i);
+        return v;
+    });
+    if (set === 'BS') {
+        checkSet(values.map((b) => Buffer.from(b).toString('base64')), set);
+        return { BS: values };
+    }
+    checkSet(values, set);
+    return set === 'SS' ? { SS: values } : { NS: values };
+}
+function readNumber(reader, type) {
+    if (type.name === 'int')
+        return checkNumber((reader.bigIntValue() ?? 0n).toString());
+    if (type.name === 'decimal')
+        return checkNumber(decimalToString(reader.decimalValue()));
+    const float = reader.numberValue() ?? Number.NaN;
+    if (!Number.isFinite(float))
+        throw new AttributeValueError('INVALID_NUMBER', `${float} is not a valid DynamoDB number`);
+    return checkNumber(String(float));
+}
+/** An Ion decimal as a plain decimal string with every digit: 6d2 -> 600, 1.50 -> 1.50. */
+function decimalToString(decimal) {
+    const coefficient = decimal.getCoefficient();
+    const digits = (coefficient < 0n ? -coefficient : coefficient).toString();
+    const exponent = decimal.getExponent();
+    if (digits === '0')
+        return '0';
+    const sign = decimal.isNegative() ? '-' : '';
+    if (exponent >= 0)
+        return `${sign}${digits}${'0'.repeat(exponent)}`;
+    const point = digits.length + exponent;
+    return point > 0
+        ? `${sign}${digits.slice(0, point)}.${digits.slice(point)}`
+        : `${sign}0.${'0'.repeat(-point)}${digits}`;
+}
+function toDecodeError(error, line, itemIndex) {
+    if (error instanceof AttributeValueError)
+        return { code: error.code, message: error.message, line, itemIndex };
+    if (error instanceof NotAnItem)
+        return { code: 'NOT_AN_ITEM', message: error.message, line, itemIndex };
+    return { code: 'MALFORMED_ION', message: `not valid Ion: ${error.message}`, line, itemIndex };
+}
+// ---- encoding ----
+const FLUSH_CHARS = 64 * 1024;
+/** `$ion_1_0 {Item:{...}}` lines, as AWS's export writes them, in chunks of about 64 KiB. */
+async function* encodeIon(items) {
+    let pending = '';
+    for await (const item of items) {
+        pending += `$ion_1_0 {Item:${ionStruct(item)}}\n`;
+        if (pending.length >= FLUSH_CHARS) {
+            yield Buffer.from(pending, 'utf8');
+            pending = '';
+        }
+    }
+    if (pending.length > 0)
+        yield Buffer.from(pending, 'utf8');
+}
+function ionStruct(map) {
+    const fields = [];
+    for (const name in map)
+        fields.push(`${ionSymbol(name)}:${ionValue(map[name])}`);
+    return `{${fields.join(',')}}`;
+}
+function ionValue(value) {
+    if (value.S !== undefined)
+        return JSON.stringify(value.S);
+    if (value.N !== undefined)
+        return ionDecimal(value.N);
+    if (value.B !== undefined)
+        return ionBlob(value.B);
+    if (value.BOOL !== undefined)
+        return value.BOOL ? 'true' : 'false';
+    if (value.NULL !== undefined)
+        return 'null';
+    if (value.L !== undefined)
+        return `[${value.L.map(ionValue).join(',')}]`;
+    if (value.M !== undefined)
+        return ionStruct(value.M);
+    if (value.SS !== undefined)
+        return `$dynamodb_SS::[${value.SS.map((s) => JSON.stringify(s)).join(',')}]`;
+    if (value.NS !== undefined)
+        return `$dynamodb_NS::[${value.NS.map(ionDecimal).join(',')}]`;
+    if (value.BS !== undefined)
+        return `$dynamodb_BS::[${value.BS.map(ionBlob).join(',')}]`;
+    throw new AttributeValueError('INVALID_TYPE', `unsupported attribute value: ${Object.keys(value).join(', ')}`);
+}
+/** A DynamoDB number as an Ion decimal (never an int or a float): 103 -> 103., 1e5 -> 1.d5. */
+function ionDecimal(number) {
+    const match = /^([+-]?)(\d*)(?:\.(\d*))?(?:[eE]([+-]?\d+))?$/.exec(number);
+    if (match === null)
+        throw new AttributeValueError('INVALID_NUMBER', `"${number}" is not a valid DynamoDB number`);
+    const [, sign, whole, fraction, exponent] = match;
+    const digits = (whole ?? '').replace(/^0+(?=\d)/, '') || '0';
+    const decimal = `${sign === '-' ? '-' : ''}${digits}.${fraction ?? ''}`;
+    return exponent === undefined ? decimal : `${decimal}d${exponent}`;
+}
+function ionBlob(bytes) {
+    return `{{${Buffer.from(bytes).toString('base64')}}}`;
+}
+const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_$]*$/;
+const KEYWORDS = new Set(['null', 'true', 'false', 'nan']);
+function ionSymbol(name) {
+    if (IDENTIFIER.test(name) && !KEYWORDS.has(name))
+        return name;
+    const escaped = JSON.stringify(name).slice(1, -1).replace(/\\"/g, '"').replace(/'/g, "\\'");
+    return `'${escaped}'`;
+}
+
+;// CONCATENATED MODULE: ./src/direct/data-files.ts
+// Writes a stream of items into an export's data files: encoded, compressed,
+// hashed on the way, streamed into the store, and rolled over to a new file
+// at a size limit. Returns the manifest entry of each file.
+
+
+
+
+/** Writes every item the iterator gives; at least one file, even when there are no items (as AWS does). */
+async function writeDataFiles(items, options, totals) {
+    const entries = [];
+    let done = false;
+    do {
+        const key = dataFileKey(options.paths, options.format, options.compression);
+        let count = 0;
+        let size = 0;
+        async function* slice() {
+            while (size < options.maxBytes) {
+                const next = await items.next();
+                if (next.done) {
+                    done = true;
+                    return;
+                }
+                count += 1;
+                yield next.value;
+            }
+        }
+        const encoded = (options.format === 'ION' ? encodeIon : encodeDynamoJson)(slice());
+        async function* measured() {
+            for await (const chunk of encoded) {
+                size += chunk.byteLength;
+                yield chunk;
+            }
+        }
+        const md5 = new Md5Tracker();
+        const written = await options.store.write(key, md5.track(compress(measured(), options.compression)));
+        totals.items += count;
+        totals.bytes += written.bytes;
+        entries.push({ itemCount: count, md5Checksum: md5.base64(), etag: written.etag, dataFileS3Key: key });
+    } while (!done);
+    return entries;
+}
+
+;// CONCATENATED MODULE: ./src/markdown.ts
+// Escaping for text from the data (table names, keys, messages) placed in
+// the job summary, so that a `|` or `<script>` in a name cannot break it.
+const HTML = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
+/** Text safe inside a Markdown table cell or a heading. */
+function escapeMarkdown(text) {
+    return text
+        .replace(/[&<>"]/g, (c) => HTML[c] ?? c)
+        .replace(/([\\`*_[\]#|~])/g, '\\$1')
+        .replace(/\r?\n/g, '<br>');
+}
+/** Text shown as code; HTML `<code>` because a backtick in the text would end a Markdown code span. */
+function code(text) {
+    return `<code>${text
+        .replace(/[&<>"]/g, (c) => HTML[c] ?? c)
+        .replace(/\|/g, '&#124;')
+        .replace(/\r?\n/g, ' ')}</code>`;
+}
+function table(header, rows) {
+    const line = (cells) => `| ${cells.join(' | ')} |`;
+    return [line(header), line(header.map(() => '---')), ...rows.map(line)].join('\n');
+}
+
 ;// CONCATENATED MODULE: ./src/parsing/values.ts
 // Parsers for single input values. Each returns the parsed value or throws
 // InvalidValue with the words that complete "expected ...".
@@ -71308,7 +83293,7 @@ function parseTime(raw, now) {
     throw new InvalidValue(expected);
 }
 /** `1h30m` for messages and summaries. */
-function values_formatDuration(ms) {
+function formatDuration(ms) {
     if (ms < 1000)
         return `${ms}ms`;
     let seconds = Math.round(ms / 1000);
@@ -71326,6 +83311,3470 @@ function values_formatDuration(ms) {
     if (seconds > 0 || parts.length === 0)
         parts.push(`${seconds}s`);
     return parts.join('');
+}
+
+;// CONCATENATED MODULE: ./src/summary.ts
+// The job summary as Markdown: a pure function of the result, tested on its own.
+
+
+const MAX_ERRORS_SHOWN = 10;
+function renderSummary(result, outcome) {
+    const parts = [heading(result, outcome.ok), table(['', ''], detailRows(result))];
+    if (!outcome.ok)
+        parts.push(`**Why the step failed:** ${escapeMarkdown(outcome.message)}`);
+    if (result.errors.length > 0)
+        parts.push(errorSection(result));
+    if (result.note !== undefined)
+        parts.push(escapeMarkdown(result.note));
+    return `${parts.join('\n\n')}\n`;
+}
+/** The summary of a step that stopped before any work, such as on bad inputs. */
+function renderStartFailure(message) {
+    return `## ❌ dynamodb-s3-transfer did not start\n\n${escapeMarkdown(message)}\n\nNothing was read or written.\n`;
+}
+function heading(result, ok) {
+    const what = { export: 'Export', import: 'Import', validate: 'Validation' }[result.mode];
+    const table = result.tableName === undefined ? '' : ` of ${code(result.tableName)}`;
+    if (result.status === 'IN_PROGRESS')
+        return `## ⏳ ${what}${table} is in progress`;
+    if (!ok)
+        return `## ❌ ${what}${table} failed`;
+    return `## ✅ ${what}${table} completed`;
+}
+function detailRows(r) {
+    const rows = [
+        ['Mode', r.mode],
+        ['Engine', `${r.engine} (${escapeMarkdown(r.engineReason)})`],
+        ['Table', r.tableName === undefined ? undefined : code(r.tableName)],
+        ['Source', r.source === undefined ? undefined : code(r.source)],
+        ['Destination', r.destination === undefined ? undefined : code(r.destination)],
+        ['Job', r.jobArn === undefined ? undefined : code(r.jobArn)],
+        ['Status', r.status],
+        ['Items', count(r.itemCount)],
+        ['Items processed', count(r.processedItemCount)],
+        [r.mode === 'validate' ? 'Items valid' : 'Items imported', count(r.importedItemCount)],
+        ['Errors', count(r.errorCount)],
+        ['Bytes', r.processedSizeBytes === undefined ? undefined : formatBytes(r.processedSizeBytes)],
+        ['Duration', formatDuration(Math.round(r.durationSeconds * 1000))],
+        ['Throughput', throughput(r)],
+        ['Manifest', r.exportManifest === undefined ? undefined : code(r.exportManifest)],
+        ['Data', r.dataUrl === undefined ? undefined : code(r.dataUrl)],
+        ['Rejected items', r.rejectedItems === undefined ? undefined : code(r.rejectedItems)],
+    ];
+    return rows.filter((row) => row[1] !== undefined).map(([k, v]) => [`**${k}**`, v]);
+}
+function errorSection(r) {
+    const shown = r.errors.slice(0, MAX_ERRORS_SHOWN);
+    const total = r.errorCount ?? r.errors.length;
+    const rows = shown.map((e) => [code(e.location), code(e.code), escapeMarkdown(e.message)]);
+    const rest = total > shown.length
+        ? `\n\n${count(total - shown.length)} more not shown${r.rejectedItems === undefined ? '' : `; all are in ${code(r.rejectedItems)}`}.`
+        : '';
+    return `### First errors (${shown.length} of ${count(total)})\n\n${table(['Where', 'Code', 'Reason'], rows)}${rest}`;
+}
+function count(n) {
+    return n === undefined ? undefined : n.toLocaleString('en-US');
+}
+function formatBytes(bytes) {
+    const units = ['B', 'KiB', 'MiB', 'GiB', 'TiB'];
+    let value = bytes;
+    let unit = 0;
+    while (value >= 1024 && unit < units.length - 1) {
+        value /= 1024;
+        unit += 1;
+    }
+    return unit === 0 ? `${bytes} B` : `${value.toFixed(1)} ${units[unit]}`;
+}
+function throughput(r) {
+    const items = r.processedItemCount ?? r.itemCount;
+    if (items === undefined || r.durationSeconds <= 0)
+        return undefined;
+    const perSecond = `${Math.round(items / r.durationSeconds).toLocaleString('en-US')} items/s`;
+    if (r.processedSizeBytes === undefined)
+        return perSecond;
+    return `${perSecond}, ${formatBytes(Math.round(r.processedSizeBytes / r.durationSeconds))}/s`;
+}
+
+;// CONCATENATED MODULE: ./src/direct/progress.ts
+// A progress line at most every 10 seconds: items, rate, bytes, errors and,
+// when the total is known, percent done and time left.
+
+
+class Progress {
+    last;
+    started;
+    verb;
+    total;
+    log;
+    now;
+    intervalMs;
+    constructor(options) {
+        this.verb = options.verb;
+        this.total = options.total;
+        this.log = options.log;
+        this.now = options.now;
+        this.intervalMs = options.intervalMs ?? 10_000;
+        this.started = this.now();
+        this.last = this.started;
+    }
+    update(counts) {
+        const now = this.now();
+        if (now - this.last < this.intervalMs)
+            return;
+        this.last = now;
+        this.log(this.line(counts, now));
+    }
+    line(counts, now = this.now()) {
+        const seconds = Math.max((now - this.started) / 1000, 0.001);
+        const rate = counts.items / seconds;
+        let text = `${this.verb} ${counts.items.toLocaleString('en-US')} items (${Math.round(rate).toLocaleString('en-US')}/s, ${formatBytes(counts.bytes)}), ${counts.errors} error(s)`;
+        if (this.total !== undefined && this.total > 0 && rate > 0) {
+            const percent = Math.min(100, (counts.items / this.total) * 100);
+            const left = Math.max(0, this.total - counts.items) / rate;
+            text += `, about ${percent.toFixed(0)}% done, ${formatDuration(left * 1000)} left`;
+        }
+        return text;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/formats/item-checks.ts
+// The checks DynamoDB makes on every item before writing it, with AWS's own
+// wording, so a bad item is caught here with its location instead of failing
+// a whole batch later.
+const MAX_ITEM_BYTES = 400 * 1024;
+function item_checks_keyChecksFrom(definitions) {
+    const typeOf = (name) => (definitions.AttributeDefinitions?.find((d) => d.AttributeName === name)?.AttributeType ??
+        'S');
+    const checks = (definitions.KeySchema ?? []).map((k) => ({
+        name: k.AttributeName ?? '',
+        type: typeOf(k.AttributeName),
+    }));
+    const indexes = [...(definitions.GlobalSecondaryIndexes ?? []), ...(definitions.LocalSecondaryIndexes ?? [])];
+    for (const index of indexes) {
+        for (const key of index.KeySchema ?? []) {
+            if (checks.some((c) => c.name === key.AttributeName))
+                continue;
+            checks.push({ name: key.AttributeName ?? '', type: typeOf(key.AttributeName), index: index.IndexName ?? '' });
+        }
+    }
+    return checks;
+}
+/** The first problem with an item, or undefined when DynamoDB would accept it. */
+function checkItem(item, keys, textLength) {
+    for (const key of keys) {
+        const value = item[key.name];
+        if (value === undefined) {
+            if (key.index !== undefined)
+                continue;
+            return {
+                code: 'MISSING_KEY',
+                message: `One or more parameter values were invalid: Missing the key ${key.name} in the item`,
+            };
+        }
+        const actual = scalarType(value);
+        if (actual !== key.type) {
+            return {
+                code: 'KEY_TYPE_MISMATCH',
+                message: key.index === undefined
+                    ? `One or more parameter values were invalid: Type mismatch for key ${key.name} expected: ${key.type} actual: ${actual}`
+                    : `One or more parameter values were invalid: Type mismatch for Index Key ${key.name} Expected: ${key.type} Actual: ${actual} IndexName: ${key.index}`,
+            };
+        }
+        if ((value.S !== undefined && value.S.length === 0) || (value.B !== undefined && value.B.byteLength === 0)) {
+            return {
+                code: 'EMPTY_KEY',
+                message: `One or more parameter values are not valid. The AttributeValue for a key attribute cannot contain an empty ${value.S === undefined ? 'binary' : 'string'} value. Key: ${key.name}`,
+            };
+        }
+    }
+    // The source text is never smaller than a fifth of the item's size, so
+    // short records cannot be over the limit and skip the exact count.
+    if (textLength * 5 >= MAX_ITEM_BYTES && itemSize(item) > MAX_ITEM_BYTES) {
+        return {
+            code: 'ITEM_TOO_LARGE',
+            message: `Item size has exceeded the maximum allowed size (${itemSize(item)} bytes; the limit is ${MAX_ITEM_BYTES})`,
+        };
+    }
+    return undefined;
+}
+function scalarType(value) {
+    return Object.keys(value).find((k) => value[k] !== undefined) ?? '?';
+}
+const utf8 = new TextEncoder();
+/** An item's size as DynamoDB counts it: names and values, with container overheads. */
+function itemSize(item) {
+    let size = 0;
+    for (const [name, value] of Object.entries(item))
+        size += utf8Length(name) + valueSize(value);
+    return size;
+}
+function valueSize(value) {
+    if (value.S !== undefined)
+        return utf8Length(value.S);
+    if (value.N !== undefined)
+        return numberSize(value.N);
+    if (value.B !== undefined)
+        return value.B.byteLength;
+    if (value.BOOL !== undefined || value.NULL !== undefined)
+        return 1;
+    if (value.SS !== undefined)
+        return value.SS.reduce((sum, s) => sum + utf8Length(s), 0);
+    if (value.NS !== undefined)
+        return value.NS.reduce((sum, n) => sum + numberSize(n), 0);
+    if (value.BS !== undefined)
+        return value.BS.reduce((sum, b) => sum + b.byteLength, 0);
+    if (value.L !== undefined)
+        return 3 + value.L.reduce((sum, v) => sum + 1 + valueSize(v), 0);
+    if (value.M !== undefined)
+        return 3 + Object.entries(value.M).reduce((sum, [k, v]) => sum + 1 + utf8Length(k) + valueSize(v), 0);
+    return 0;
+}
+/** One byte per two significant digits, plus one. */
+function numberSize(text) {
+    const digits = text
+        .replace(/[eE].*$/, '')
+        .replace(/[^0-9]/g, '')
+        .replace(/^0+/, '')
+        .replace(/0+$/, '');
+    return Math.ceil(digits.length / 2) + 1;
+}
+function utf8Length(text) {
+    // Most names and values are ASCII: count without encoding when they are.
+    // eslint-disable-next-line no-control-regex
+    return /^[\x00-\x7f]*$/.test(text) ? text.length : utf8.encode(text).byteLength;
+}
+
+;// CONCATENATED MODULE: ./src/direct/retry.ts
+// BatchWriteItem until every request is written or has a reason why not:
+// UnprocessedItems and throttling are retried with exponential backoff and
+// full jitter; an item DynamoDB rejects is found by retrying alone, so one
+// bad item never takes its batch down with it. Nothing is dropped.
+
+
+const MAX_ATTEMPTS = 10;
+const BASE_DELAY_MS = 50;
+const MAX_DELAY_MS = 10_000;
+const RETRYABLE = new Set([
+    'ProvisionedThroughputExceededException',
+    'ThrottlingException',
+    'RequestLimitExceeded',
+    'InternalServerError',
+    'ServiceUnavailable',
+    'TransactionConflictException',
+    'TimeoutError',
+    'ECONNRESET',
+    'ECONNREFUSED',
+    'EPIPE',
+]);
+/** Errors about one item's content: retrying it alone finds which item. */
+const ITEM_ERRORS = new Set([
+    'ValidationException',
+    'SerializationException',
+    'ItemCollectionSizeLimitExceededException',
+]);
+async function writeAll(dynamodb, table, requests, deps) {
+    const failed = [];
+    let pending = requests;
+    let lastReason = '';
+    for (let attempt = 1; pending.length > 0; attempt++) {
+        try {
+            const response = await dynamodb.send(new dist_cjs/* BatchWriteItemCommand */.SZm({ RequestItems: { [table]: pending } }));
+            pending = response.UnprocessedItems?.[table] ?? [];
+            lastReason = 'returned as UnprocessedItems';
+        }
+        catch (error) {
+            const name = errorName(error);
+            if (ITEM_ERRORS.has(name)) {
+                if (pending.length === 1)
+                    return [...failed, { request: pending[0], code: name, reason: retry_messageOf(error) }];
+                for (const request of pending)
+                    failed.push(...(await writeAll(dynamodb, table, [request], deps)));
+                return failed;
+            }
+            if (!RETRYABLE.has(name) && !isServerError(error)) {
+                throw new TransferError('WRITE_FAILED', `BatchWriteItem on ${table} failed: ${name}: ${retry_messageOf(error)}`);
+            }
+            lastReason = `failed with ${name}`;
+        }
+        if (pending.length === 0)
+            break;
+        if (attempt >= MAX_ATTEMPTS) {
+            return [
+                ...failed,
+                ...pending.map((request) => ({
+                    request,
+                    code: 'RETRIES_EXHAUSTED',
+                    reason: `still ${lastReason} after ${MAX_ATTEMPTS} attempts`,
+                })),
+            ];
+        }
+        await deps.sleep(backoff(attempt, deps.random ?? Math.random));
+    }
+    return failed;
+}
+/** Full jitter: a random delay up to an exponentially growing cap. */
+function backoff(attempt, random) {
+    return Math.round(random() * Math.min(MAX_DELAY_MS, BASE_DELAY_MS * 2 ** attempt));
+}
+function errorName(error) {
+    const e = error;
+    return e.code !== undefined && RETRYABLE.has(e.code) ? e.code : (e.name ?? 'Error');
+}
+function isServerError(error) {
+    const status = error.$metadata?.httpStatusCode;
+    return status !== undefined && status >= 500;
+}
+function retry_messageOf(error) {
+    return error instanceof Error ? error.message : String(error);
+}
+
+;// CONCATENATED MODULE: ./src/direct/table.ts
+// The import's target table: described, created from the plan's parameters
+// and waited on until it and its indexes are ACTIVE, or emptied for
+// `existing-table: replace`.
+
+
+
+
+async function describeTable(dynamodb, name) {
+    try {
+        return (await dynamodb.send(new dist_cjs/* DescribeTableCommand */.h8C({ TableName: name }))).Table;
+    }
+    catch (error) {
+        if (error instanceof dist_cjs/* ResourceNotFoundException */.lBX)
+            return undefined;
+        throw error;
+    }
+}
+function keysOf(table) {
+    return keyChecksFrom(table);
+}
+/** The table's own key attribute names: HASH first, then RANGE. */
+function primaryKeyNames(table) {
+    const keys = table.KeySchema ?? [];
+    return ['HASH', 'RANGE'].flatMap((type) => keys.filter((k) => k.KeyType === type).map((k) => k.AttributeName ?? ''));
+}
+async function createTable(parameters, deps, timeoutMs) {
+    if (parameters.KeySchema === undefined || parameters.AttributeDefinitions === undefined) {
+        throw new TransferError('NO_KEY_SCHEMA', `Table ${parameters.TableName} does not exist, and there is no key schema to create it with: give partition-key (and sort-key) or table-creation-parameters.`);
+    }
+    deps.log(`Creating table ${parameters.TableName} (${describeKeys(parameters)})`);
+    await deps.dynamodb.send(new dist_cjs/* CreateTableCommand */.IxS({
+        ...parameters,
+        TableName: parameters.TableName,
+        KeySchema: parameters.KeySchema,
+        AttributeDefinitions: parameters.AttributeDefinitions,
+    }));
+    return waitUntilActive(parameters.TableName, deps, timeoutMs);
+}
+function describeKeys(parameters) {
+    const type = (name) => parameters.AttributeDefinitions?.find((d) => d.AttributeName === name)?.AttributeType;
+    const keys = (parameters.KeySchema ?? [])
+        .map((k) => `${k.AttributeName}:${type(k.AttributeName)} ${k.KeyType}`)
+        .join(', ');
+    const indexes = parameters.GlobalSecondaryIndexes?.length ?? 0;
+    return `${keys}${indexes > 0 ? `, ${indexes} global secondary index(es)` : ''}, ${parameters.BillingMode ?? 'PAY_PER_REQUEST'}`;
+}
+/** Polls until the table and every global secondary index are ACTIVE. */
+async function waitUntilActive(name, deps, timeoutMs) {
+    const deadline = deps.now() + timeoutMs;
+    let delay = 250;
+    for (;;) {
+        const table = await describeTable(deps.dynamodb, name);
+        const indexesActive = (table?.GlobalSecondaryIndexes ?? []).every((index) => index.IndexStatus === 'ACTIVE');
+        if (table?.TableStatus === 'ACTIVE' && indexesActive)
+            return table;
+        if (deps.now() + delay > deadline) {
+            throw new TransferError('TABLE_NOT_ACTIVE', `Table ${name} is not ACTIVE after ${Math.round(timeoutMs / 1000)}s (status ${table?.TableStatus ?? 'missing'}); nothing was written.`);
+        }
+        await deps.sleep(delay);
+        delay = Math.min(delay * 2, 5000);
+    }
+}
+/** Deletes every item, keeping the table and its key schema; returns how many were deleted. */
+async function emptyTable(table, deps, segments) {
+    const name = table.TableName ?? '';
+    const keys = primaryKeyNames(table);
+    const names = Object.fromEntries(keys.map((k, i) => [`#k${i}`, k]));
+    let deleted = 0;
+    await Promise.all(Array.from({ length: segments }, async (_, segment) => {
+        let start;
+        do {
+            const page = await deps.dynamodb.send(new dist_cjs/* ScanCommand */.Zy5({
+                TableName: name,
+                Segment: segment,
+                TotalSegments: segments,
+                ProjectionExpression: Object.keys(names).join(', '),
+                ExpressionAttributeNames: names,
+                ExclusiveStartKey: start,
+                ConsistentRead: true,
+            }));
+            const requests = (page.Items ?? []).map((key) => ({ DeleteRequest: { Key: key } }));
+            for (let i = 0; i < requests.length; i += 25) {
+                const failed = await writeAll(deps.dynamodb, name, requests.slice(i, i + 25), deps);
+                if (failed.length > 0) {
+                    throw new TransferError('WRITE_FAILED', `Could not empty table ${name}: ${failed.length} delete(s) still failed after retries (${failed[0]?.reason}). ${deleted} item(s) were deleted; run again to finish.`);
+                }
+                deleted += Math.min(25, requests.length - i);
+            }
+            start = page.LastEvaluatedKey;
+        } while (start !== undefined);
+    }));
+    return deleted;
+}
+
+;// CONCATENATED MODULE: ./src/direct/export.ts
+// The direct export: parallel Scan (or a Query with key-condition-expression)
+// into the layout AWS writes: _started, data files, manifest-files.json,
+// manifest-summary.json and their .md5 files.
+
+
+
+
+
+
+
+/** Uncompressed bytes per data file before a new one starts. */
+const DATA_FILE_MAX_BYTES = 256 * 1024 * 1024;
+async function runExport(plan, deps, engineReason, maxFileBytes = DATA_FILE_MAX_BYTES) {
+    if (plan.exportType.kind === 'INCREMENTAL_EXPORT') {
+        throw new TransferError('INVALID_INPUT', 'export-type: INCREMENTAL_EXPORT is not supported by the direct engine in this version; use engine: managed on AWS, or a full export.');
+    }
+    const started = deps.now();
+    const tableName = plan.table.name ?? '';
+    const table = await describeTable(deps.dynamodb, tableName);
+    if (table === undefined)
+        throw new TransferError('TABLE_NOT_FOUND', `Table ${tableName} does not exist; nothing was exported.`);
+    const exportTime = new Date(deps.now());
+    const exportId = newExportId(exportTime);
+    const { store, prefix } = openStore(plan.destination, deps.s3, plan.encryption === undefined ? {} : { encryption: plan.encryption });
+    const paths = exportPaths(prefix, exportId);
+    await store.writeText(paths.started, '');
+    deps.log(`Exporting ${tableName} to ${store.describe(paths.folder)} (${plan.format}, ${plan.compression})`);
+    const totals = { items: 0, bytes: 0 };
+    const progress = new Progress({ verb: 'Exported', total: table.ItemCount, log: deps.log, now: deps.now });
+    const segments = plan.expressions?.keyCondition === undefined ? plan.concurrency : 1;
+    const options = { store, paths, format: plan.format, compression: plan.compression, maxBytes: maxFileBytes };
+    const files = await Promise.all(Array.from({ length: segments }, (_, segment) => {
+        const items = readSegment(plan, table, segment, segments, deps, () => progress.update({ items: totals.items, bytes: totals.bytes, errors: 0 }));
+        return writeDataFiles(items[Symbol.asyncIterator](), options, totals);
+    }));
+    const entries = files.flat();
+    const manifestFiles = formatManifestFiles(entries);
+    await store.writeText(paths.manifestFiles, manifestFiles);
+    await store.writeText(paths.manifestFilesMd5, md5Base64(manifestFiles));
+    const tableArn = table.TableArn ?? plan.table.arn ?? '';
+    const summary = {
+        version: '2020-06-30',
+        exportArn: `${tableArn}/export/${exportId}`,
+        startTime: new Date(started).toISOString(),
+        endTime: new Date(deps.now()).toISOString(),
+        tableArn,
+        tableId: table.TableId ?? '',
+        exportTime: exportTime.toISOString(),
+        s3Bucket: plan.destination.kind === 's3' ? plan.destination.bucket : '',
+        s3Prefix: prefix === '' ? null : prefix,
+        s3SseAlgorithm: plan.encryption?.algorithm ?? null,
+        s3SseKmsKeyId: plan.encryption?.kmsKeyId ?? null,
+        manifestFilesS3Key: paths.manifestFiles,
+        billedSizeBytes: 0,
+        itemCount: totals.items,
+        outputFormat: plan.format,
+        exportType: 'FULL_EXPORT',
+    };
+    const summaryText = formatManifestSummary(summary);
+    await store.writeText(paths.manifestSummary, summaryText);
+    await store.writeText(paths.manifestSummaryMd5, md5Base64(summaryText));
+    deps.log(`Wrote ${entries.length} data file(s) with ${totals.items.toLocaleString('en-US')} item(s) and the manifests`);
+    return {
+        mode: 'export',
+        engine: 'direct',
+        engineReason,
+        status: 'COMPLETED',
+        tableName,
+        tableArn,
+        source: `table ${tableName}`,
+        destination: store.describe(paths.folder),
+        itemCount: totals.items,
+        processedSizeBytes: totals.bytes,
+        exportManifest: store.describe(paths.manifestSummary),
+        dataUrl: store.describe(paths.dataFolder),
+        durationSeconds: (deps.now() - started) / 1000,
+        errors: [],
+        note: `${entries.length} data file(s); each file's MD5 is in manifest-files.json.`,
+    };
+}
+/** One scan segment's items, page by page, with consistent reads. */
+async function* readSegment(plan, table, segment, segments, deps, onPage) {
+    const expressions = plan.expressions;
+    const common = {
+        TableName: table.TableName,
+        ConsistentRead: true,
+        ...(expressions?.filter === undefined ? {} : { FilterExpression: expressions.filter }),
+        ...(expressions?.projection === undefined ? {} : { ProjectionExpression: expressions.projection }),
+        ...(expressions?.names === undefined ? {} : { ExpressionAttributeNames: expressions.names }),
+        ...(expressions?.values === undefined ? {} : { ExpressionAttributeValues: expressions.values }),
+    };
+    let start;
+    do {
+        const page = expressions?.keyCondition === undefined
+            ? await deps.dynamodb.send(new dist_cjs/* ScanCommand */.Zy5({ ...common, Segment: segment, TotalSegments: segments, ExclusiveStartKey: start }))
+            : await deps.dynamodb.send(new dist_cjs/* QueryCommand */.sfZ({ ...common, KeyConditionExpression: expressions.keyCondition, ExclusiveStartKey: start }));
+        yield* page.Items ?? [];
+        start = page.LastEvaluatedKey;
+        onPage();
+    } while (start !== undefined);
+}
+
+// EXTERNAL MODULE: external "stream"
+var external_stream_ = __nccwpck_require__(2203);
+;// CONCATENATED MODULE: ./node_modules/csv-parse/lib/utils/is_object.js
+const is_object = function (obj) {
+  return typeof obj === "object" && obj !== null && !Array.isArray(obj);
+};
+
+
+
+;// CONCATENATED MODULE: ./node_modules/csv-parse/lib/api/CsvError.js
+class CsvError extends Error {
+  constructor(code, message, options, ...contexts) {
+    if (Array.isArray(message)) message = message.join(" ").trim();
+    super(message);
+    if (Error.captureStackTrace !== undefined) {
+      Error.captureStackTrace(this, CsvError);
+    }
+    this.code = code;
+    for (const context of contexts) {
+      for (const key in context) {
+        const value = context[key];
+        this[key] = Buffer.isBuffer(value)
+          ? value.toString(options.encoding)
+          : value == null
+            ? value
+            : JSON.parse(JSON.stringify(value));
+      }
+    }
+  }
+}
+
+
+
+;// CONCATENATED MODULE: ./node_modules/csv-parse/lib/api/normalize_columns_array.js
+
+
+
+const normalize_columns_array = function (columns) {
+  const normalizedColumns = [];
+  for (let i = 0, l = columns.length; i < l; i++) {
+    const column = columns[i];
+    if (column === undefined || column === null || column === false) {
+      normalizedColumns[i] = { disabled: true };
+    } else if (typeof column === "string" || typeof column === "number") {
+      normalizedColumns[i] = { name: `${column}` };
+    } else if (is_object(column)) {
+      if (typeof column.name !== "string") {
+        throw new CsvError("CSV_OPTION_COLUMNS_MISSING_NAME", [
+          "Option columns missing name:",
+          `property "name" is required at position ${i}`,
+          "when column is an object literal",
+        ]);
+      }
+      normalizedColumns[i] = column;
+    } else {
+      throw new CsvError("CSV_INVALID_COLUMN_DEFINITION", [
+        "Invalid column definition:",
+        "expect a string or a literal object,",
+        `got ${JSON.stringify(column)} at position ${i}`,
+      ]);
+    }
+  }
+  return normalizedColumns;
+};
+
+
+
+;// CONCATENATED MODULE: ./node_modules/csv-parse/lib/utils/ResizeableBuffer.js
+class ResizeableBuffer {
+  constructor(size = 100) {
+    this.size = size;
+    this.length = 0;
+    this.buf = Buffer.allocUnsafe(size);
+  }
+  prepend(val) {
+    if (Buffer.isBuffer(val)) {
+      const length = this.length + val.length;
+      if (length >= this.size) {
+        this.resize();
+        if (length >= this.size) {
+          throw Error("INVALID_BUFFER_STATE");
+        }
+      }
+      const buf = this.buf;
+      this.buf = Buffer.allocUnsafe(this.size);
+      val.copy(this.buf, 0);
+      buf.copy(this.buf, val.length);
+      this.length += val.length;
+    } else {
+      const length = this.length++;
+      if (length === this.size) {
+        this.resize();
+      }
+      const buf = this.clone();
+      this.buf[0] = val;
+      buf.copy(this.buf, 1, 0, length);
+    }
+  }
+  append(val) {
+    const length = this.length++;
+    if (length === this.size) {
+      this.resize();
+    }
+    this.buf[length] = val;
+  }
+  clone() {
+    return Buffer.from(this.buf.slice(0, this.length));
+  }
+  resize() {
+    const length = this.length;
+    this.size = this.size * 2;
+    const buf = Buffer.allocUnsafe(this.size);
+    this.buf.copy(buf, 0, 0, length);
+    this.buf = buf;
+  }
+  toString(encoding) {
+    if (encoding) {
+      return this.buf.toString(encoding, 0, this.length);
+    } else {
+      return Uint8Array.prototype.slice.call(this.buf.slice(0, this.length));
+    }
+  }
+  toJSON() {
+    return this.toString("utf8");
+  }
+  reset() {
+    this.length = 0;
+  }
+}
+
+/* harmony default export */ const utils_ResizeableBuffer = (ResizeableBuffer);
+
+;// CONCATENATED MODULE: ./node_modules/csv-parse/lib/api/init_state.js
+
+
+const init_state = function (options) {
+  // ECMAScript WhiteSpace + LineTerminator codepoints, encoded under
+  // `options.encoding`. Aligns trimming with `String.prototype.trim()`.
+  // https://tc39.es/ecma262/#sec-white-space
+  // https://tc39.es/ecma262/#sec-line-terminators
+  //
+  // Codepoints unrepresentable in the target encoding are dropped: Node's
+  // Buffer substitutes them with `?` (0x3F), and including those would cause
+  // literal `?` bytes in the input to be trimmed under `latin1`/`ascii`.
+  const timchars = [
+    // Basic Latin
+    0x0020, // [Space](https://www.fileformat.info/info/unicode/char/0020/index.htm)
+    0x0009, // [CHARACTER TABULATION (HT)](https://www.fileformat.info/info/unicode/char/0009/index.htm)
+    0x000a, // [LINE FEED (LF)](https://www.fileformat.info/info/unicode/char/000a/index.htm)
+    0x000d, // [CARRIAGE RETURN (CR)](https://www.fileformat.info/info/unicode/char/000d/index.htm)
+    0x000c, // [FORM FEED (FF)](https://www.fileformat.info/info/unicode/char/000c/index.htm)
+    0x000b, // [LINE TABULATION (VT)](https://www.fileformat.info/info/unicode/char/000b/index.htm)
+    // Latin-1 Supplement
+    0x00a0, // [NO-BREAK SPACE (NBSP)](https://www.fileformat.info/info/unicode/char/00a0/index.htm)
+    // Ogham
+    0x1680, // [OGHAM SPACE MARK](https://www.fileformat.info/info/unicode/char/1680/index.htm)
+    // General Punctuation
+    0x2000, // [EN QUAD](https://www.fileformat.info/info/unicode/char/2000/index.htm)
+    0x2001, // [EM QUAD](https://www.fileformat.info/info/unicode/char/2001/index.htm)
+    0x2002, // [EN SPACE](https://www.fileformat.info/info/unicode/char/2002/index.htm)
+    0x2003, // [EM SPACE](https://www.fileformat.info/info/unicode/char/2003/index.htm)
+    0x2004, // [THREE-PER-EM SPACE](https://www.fileformat.info/info/unicode/char/2004/index.htm)
+    0x2005, // [FOUR-PER-EM SPACE](https://www.fileformat.info/info/unicode/char/2005/index.htm)
+    0x2006, // [SIX-PER-EM SPACE](https://www.fileformat.info/info/unicode/char/2006/index.htm)
+    0x2007, // [FIGURE SPACE](https://www.fileformat.info/info/unicode/char/2007/index.htm)
+    0x2008, // [PUNCTUATION SPACE](https://www.fileformat.info/info/unicode/char/2008/index.htm)
+    0x2009, // [THIN SPACE](https://www.fileformat.info/info/unicode/char/2009/index.htm)
+    0x200a, // [HAIR SPACE](https://www.fileformat.info/info/unicode/char/200a/index.htm)
+    0x2028, // [LINE SEPARATOR](https://www.fileformat.info/info/unicode/char/2028/index.htm)
+    0x2029, // [PARAGRAPH SEPARATOR](https://www.fileformat.info/info/unicode/char/2029/index.htm)
+    0x202f, // [NARROW NO-BREAK SPACE (NNBSP)](https://www.fileformat.info/info/unicode/char/202f/index.htm)
+    0x205f, // [MEDIUM MATHEMATICAL SPACE (MMSP)](https://www.fileformat.info/info/unicode/char/205f/index.htm)
+    0x3000, // [IDEOGRAPHIC SPACE](https://www.fileformat.info/info/unicode/char/3000/index.htm)
+    0xfeff, // [ZERO WIDTH NO-BREAK SPACE (BOM)](https://www.fileformat.info/info/unicode/char/feff/index.htm)
+  ].reduce((acc, codepoint) => {
+    const encoded = Buffer.from(
+      String.fromCharCode(codepoint),
+      options.encoding,
+    );
+    if (codepoint !== 0x3f && encoded.length === 1 && encoded[0] === 0x3f) {
+      return acc;
+    }
+    acc.push(encoded);
+    return acc;
+  }, []);
+  // First-byte lookup table for `__isCharTrimable`. Non-whitespace bytes
+  // (the common case) bail out in O(1) without scanning every timchar.
+  const timcharFirstBytes = new Uint8Array(256);
+  for (const t of timchars) timcharFirstBytes[t[0]] = 1;
+  return {
+    bomSkipped: false,
+    bufBytesStart: 0,
+    castField: options.cast_function,
+    commenting: false,
+    delimiterBufPrevious: undefined,
+    delimiterDiscovered: false,
+    // Current error encountered by a record
+    error: undefined,
+    enabled: options.from_line === 1,
+    escaping: false,
+    escapeIsQuote:
+      Buffer.isBuffer(options.escape) &&
+      Buffer.isBuffer(options.quote) &&
+      Buffer.compare(options.escape, options.quote) === 0,
+    // columns can be `false`, `true`, `Array`
+    expectedRecordLength: Array.isArray(options.columns)
+      ? options.columns.length
+      : undefined,
+    field: new utils_ResizeableBuffer(20),
+    firstLineToHeaders: options.cast_first_line_to_header,
+    needMoreDataSize: Math.max(
+      // Skip if the remaining buffer smaller than comment
+      options.comment !== null ? options.comment.length : 0,
+      // Skip if the remaining buffer can be delimiter
+      ...(options.delimiter
+        ? options.delimiter.map((delimiter) => delimiter.length)
+        : []),
+      // Auto discovery of delimiter is limited to 1 character
+      options.delimiter_auto ? 1 : 0,
+      // Skip if the remaining buffer can be escape sequence
+      options.quote !== null ? options.quote.length : 0,
+      // Skip if the remaining buffer can be a multi-byte trim character
+      ...timchars.map((t) => t.length),
+    ),
+    previousBuf: undefined,
+    quoting: false,
+    stop: false,
+    rawBuffer: new utils_ResizeableBuffer(100),
+    record: [],
+    recordHasError: false,
+    record_length: 0,
+    recordDelimiterMaxLength:
+      options.record_delimiter.length === 0
+        ? 0
+        : Math.max(...options.record_delimiter.map((v) => v.length)),
+    trimChars: [
+      Buffer.from(" ", options.encoding)[0],
+      Buffer.from("\t", options.encoding)[0],
+    ],
+    wasQuoting: false,
+    wasRowDelimiter: false,
+    timchars: timchars,
+    timcharFirstBytes: timcharFirstBytes,
+  };
+};
+
+
+
+;// CONCATENATED MODULE: ./node_modules/csv-parse/lib/utils/underscore.js
+const underscore = function (str) {
+  return str.replace(/([A-Z])/g, function (_, match) {
+    return "_" + match.toLowerCase();
+  });
+};
+
+
+
+;// CONCATENATED MODULE: ./node_modules/csv-parse/lib/api/normalize_options.js
+
+
+
+
+
+const normalize_options = function (opts) {
+  const options = {};
+  // Merge with user options
+  for (const opt in opts) {
+    options[underscore(opt)] = opts[opt];
+  }
+  // Normalize option `encoding`
+  // Note: defined first because other options depends on it
+  // to convert chars/strings into buffers.
+  if (options.encoding === undefined || options.encoding === true) {
+    options.encoding = "utf8";
+  } else if (options.encoding === null || options.encoding === false) {
+    options.encoding = null;
+  } else if (
+    typeof options.encoding !== "string" &&
+    options.encoding !== null
+  ) {
+    throw new CsvError(
+      "CSV_INVALID_OPTION_ENCODING",
+      [
+        "Invalid option encoding:",
+        "encoding must be a string or null to return a buffer,",
+        `got ${JSON.stringify(options.encoding)}`,
+      ],
+      options,
+    );
+  }
+  // Normalize option `bom`
+  if (
+    options.bom === undefined ||
+    options.bom === null ||
+    options.bom === false
+  ) {
+    options.bom = false;
+  } else if (options.bom !== true) {
+    throw new CsvError(
+      "CSV_INVALID_OPTION_BOM",
+      [
+        "Invalid option bom:",
+        "bom must be true,",
+        `got ${JSON.stringify(options.bom)}`,
+      ],
+      options,
+    );
+  }
+  // Normalize option `cast`
+  options.cast_function = null;
+  if (
+    options.cast === undefined ||
+    options.cast === null ||
+    options.cast === false ||
+    options.cast === ""
+  ) {
+    options.cast = undefined;
+  } else if (typeof options.cast === "function") {
+    options.cast_function = options.cast;
+    options.cast = true;
+  } else if (options.cast !== true) {
+    throw new CsvError(
+      "CSV_INVALID_OPTION_CAST",
+      [
+        "Invalid option cast:",
+        "cast must be true or a function,",
+        `got ${JSON.stringify(options.cast)}`,
+      ],
+      options,
+    );
+  }
+  // Normalize option `cast_date`
+  if (
+    options.cast_date === undefined ||
+    options.cast_date === null ||
+    options.cast_date === false ||
+    options.cast_date === ""
+  ) {
+    options.cast_date = false;
+  } else if (options.cast_date === true) {
+    options.cast_date = function (value) {
+      const date = Date.parse(value);
+      return !isNaN(date) ? new Date(date) : value;
+    };
+  } else if (typeof options.cast_date !== "function") {
+    throw new CsvError(
+      "CSV_INVALID_OPTION_CAST_DATE",
+      [
+        "Invalid option cast_date:",
+        "cast_date must be true or a function,",
+        `got ${JSON.stringify(options.cast_date)}`,
+      ],
+      options,
+    );
+  }
+  // Normalize option `columns`
+  options.cast_first_line_to_header = undefined;
+  if (options.columns === true) {
+    // Fields in the first line are converted as-is to columns
+    options.cast_first_line_to_header = undefined;
+  } else if (typeof options.columns === "function") {
+    options.cast_first_line_to_header = options.columns;
+    options.columns = true;
+  } else if (Array.isArray(options.columns)) {
+    options.columns = normalize_columns_array(options.columns);
+  } else if (
+    options.columns === undefined ||
+    options.columns === null ||
+    options.columns === false
+  ) {
+    options.columns = false;
+  } else {
+    throw new CsvError(
+      "CSV_INVALID_OPTION_COLUMNS",
+      [
+        "Invalid option columns:",
+        "expect an array, a function or true,",
+        `got ${JSON.stringify(options.columns)}`,
+      ],
+      options,
+    );
+  }
+  // Normalize option `group_columns_by_name`
+  if (
+    options.group_columns_by_name === undefined ||
+    options.group_columns_by_name === null ||
+    options.group_columns_by_name === false
+  ) {
+    options.group_columns_by_name = false;
+  } else if (options.group_columns_by_name !== true) {
+    throw new CsvError(
+      "CSV_INVALID_OPTION_GROUP_COLUMNS_BY_NAME",
+      [
+        "Invalid option group_columns_by_name:",
+        "expect an boolean,",
+        `got ${JSON.stringify(options.group_columns_by_name)}`,
+      ],
+      options,
+    );
+  } else if (options.columns === false) {
+    throw new CsvError(
+      "CSV_INVALID_OPTION_GROUP_COLUMNS_BY_NAME",
+      [
+        "Invalid option group_columns_by_name:",
+        "the `columns` mode must be activated.",
+      ],
+      options,
+    );
+  }
+  // Normalize option `comment`
+  if (
+    options.comment === undefined ||
+    options.comment === null ||
+    options.comment === false ||
+    options.comment === ""
+  ) {
+    options.comment = null;
+  } else {
+    if (typeof options.comment === "string") {
+      options.comment = Buffer.from(options.comment, options.encoding);
+    }
+    if (!Buffer.isBuffer(options.comment)) {
+      throw new CsvError(
+        "CSV_INVALID_OPTION_COMMENT",
+        [
+          "Invalid option comment:",
+          "comment must be a buffer or a string,",
+          `got ${JSON.stringify(options.comment)}`,
+        ],
+        options,
+      );
+    }
+  }
+  // Normalize option `comment_no_infix`
+  if (
+    options.comment_no_infix === undefined ||
+    options.comment_no_infix === null ||
+    options.comment_no_infix === false
+  ) {
+    options.comment_no_infix = false;
+  } else if (options.comment_no_infix !== true) {
+    throw new CsvError(
+      "CSV_INVALID_OPTION_COMMENT",
+      [
+        "Invalid option comment_no_infix:",
+        "value must be a boolean,",
+        `got ${JSON.stringify(options.comment_no_infix)}`,
+      ],
+      options,
+    );
+  }
+  // Normalize option `delimiter_auto`
+  if (
+    options.delimiter_auto === undefined ||
+    options.delimiter_auto === null ||
+    options.delimiter_auto === false
+  ) {
+    options.delimiter_auto = false;
+  } else if (options.delimiter_auto === true) {
+    options.delimiter_auto = {};
+  } else if (!is_object(options.delimiter_auto)) {
+    throw new CsvError(
+      "CSV_INVALID_OPTION_DELIMITER_AUTO",
+      [
+        "Invalid option delimiter_auto:",
+        "delimiter_auto must be a boolean or a configuration object,",
+        `got ${JSON.stringify(options.delimiter_auto)}`,
+      ],
+      options,
+    );
+  }
+  if (options.delimiter_auto) {
+    if (options.delimiter_auto.preferred === undefined)
+      options.delimiter_auto.preferred = {
+        [",".charCodeAt(0)]: 1.8,
+        ["\t".charCodeAt(0)]: 1.8,
+        [";".charCodeAt(0)]: 1.6,
+        [" ".charCodeAt(0)]: 1.6,
+        [":".charCodeAt(0)]: 1.5,
+        [".".charCodeAt(0)]: 1.4,
+        ["/".charCodeAt(0)]: 1.4,
+      };
+    else if (!is_object(options.delimiter_auto.preferred)) {
+      throw new CsvError(
+        "CSV_INVALID_OPTION_DELIMITER_AUTO",
+        [
+          "Invalid option delimiter_auto:",
+          "preferred must be an object,",
+          `got ${JSON.stringify(options.delimiter_auto.preferred)}`,
+        ],
+        options,
+      );
+    }
+    if (options.delimiter_auto.score === undefined)
+      options.delimiter_auto.score = (info, options) => {
+        return (
+          (info.total - info.std) * (options.preferred[info.char_code] || 1)
+        );
+      };
+    else if (typeof options.delimiter_auto.score !== "function") {
+      throw new CsvError(
+        "CSV_INVALID_OPTION_DELIMITER_AUTO",
+        [
+          "Invalid option delimiter_auto:",
+          "score must be a function,",
+          `got ${JSON.stringify(options.delimiter_auto.score)}`,
+        ],
+        options,
+      );
+    }
+    if (options.delimiter_auto.size === undefined)
+      options.delimiter_auto.size = 2048;
+    else if (typeof options.delimiter_auto.size !== "number") {
+      throw new CsvError(
+        "CSV_INVALID_OPTION_DELIMITER_AUTO",
+        [
+          "Invalid option delimiter_auto:",
+          "size must be a number,",
+          `got ${JSON.stringify(options.delimiter_auto.size)}`,
+        ],
+        options,
+      );
+    }
+  }
+  // Normalize option `delimiter`
+  const delimiter_json = JSON.stringify(options.delimiter);
+  if (options.delimiter_auto !== false) {
+    options.delimiter = [];
+  }
+  if (!Array.isArray(options.delimiter)) {
+    if (
+      options.delimiter === undefined ||
+      options.delimiter === null ||
+      options.delimiter === false
+    ) {
+      options.delimiter = Buffer.from(",", options.encoding);
+    }
+    options.delimiter = [options.delimiter];
+  }
+  options.delimiter = options.delimiter.map(function (delimiter) {
+    if (typeof delimiter === "string") {
+      delimiter = Buffer.from(delimiter, options.encoding);
+    }
+    if (!Buffer.isBuffer(delimiter) || delimiter.length === 0) {
+      throw new CsvError(
+        "CSV_INVALID_OPTION_DELIMITER",
+        [
+          "Invalid option delimiter:",
+          "delimiter must be a non empty string or buffer or array of string|buffer,",
+          `got ${delimiter_json}`,
+        ],
+        options,
+      );
+    }
+    return delimiter;
+  });
+  // Normalize option `escape`
+  if (options.escape === undefined || options.escape === true) {
+    options.escape = Buffer.from('"', options.encoding);
+  } else if (typeof options.escape === "string") {
+    options.escape = Buffer.from(options.escape, options.encoding);
+  } else if (options.escape === null || options.escape === false) {
+    options.escape = null;
+  }
+  if (options.escape !== null) {
+    if (!Buffer.isBuffer(options.escape)) {
+      throw new Error(
+        `Invalid Option: escape must be a buffer, a string or a boolean, got ${JSON.stringify(options.escape)}`,
+      );
+    }
+  }
+  // Normalize option `from`
+  if (options.from === undefined || options.from === null) {
+    options.from = 1;
+  } else {
+    if (typeof options.from === "string" && /\d+/.test(options.from)) {
+      options.from = parseInt(options.from);
+    }
+    if (Number.isInteger(options.from)) {
+      if (options.from < 0) {
+        throw new Error(
+          `Invalid Option: from must be a positive integer, got ${JSON.stringify(opts.from)}`,
+        );
+      }
+    } else {
+      throw new Error(
+        `Invalid Option: from must be an integer, got ${JSON.stringify(options.from)}`,
+      );
+    }
+  }
+  // Normalize option `from_line`
+  if (options.from_line === undefined || options.from_line === null) {
+    options.from_line = 1;
+  } else {
+    if (
+      typeof options.from_line === "string" &&
+      /\d+/.test(options.from_line)
+    ) {
+      options.from_line = parseInt(options.from_line);
+    }
+    if (Number.isInteger(options.from_line)) {
+      if (options.from_line <= 0) {
+        throw new Error(
+          `Invalid Option: from_line must be a positive integer greater than 0, got ${JSON.stringify(opts.from_line)}`,
+        );
+      }
+    } else {
+      throw new Error(
+        `Invalid Option: from_line must be an integer, got ${JSON.stringify(opts.from_line)}`,
+      );
+    }
+  }
+  // Normalize options `ignore_last_delimiters`
+  if (
+    options.ignore_last_delimiters === undefined ||
+    options.ignore_last_delimiters === null
+  ) {
+    options.ignore_last_delimiters = false;
+  } else if (typeof options.ignore_last_delimiters === "number") {
+    options.ignore_last_delimiters = Math.floor(options.ignore_last_delimiters);
+    if (options.ignore_last_delimiters === 0) {
+      options.ignore_last_delimiters = false;
+    }
+  } else if (typeof options.ignore_last_delimiters !== "boolean") {
+    throw new CsvError(
+      "CSV_INVALID_OPTION_IGNORE_LAST_DELIMITERS",
+      [
+        "Invalid option `ignore_last_delimiters`:",
+        "the value must be a boolean value or an integer,",
+        `got ${JSON.stringify(options.ignore_last_delimiters)}`,
+      ],
+      options,
+    );
+  }
+  if (options.ignore_last_delimiters === true && options.columns === false) {
+    throw new CsvError(
+      "CSV_IGNORE_LAST_DELIMITERS_REQUIRES_COLUMNS",
+      [
+        "The option `ignore_last_delimiters`",
+        "requires the activation of the `columns` option",
+      ],
+      options,
+    );
+  }
+  // Normalize option `info`
+  if (
+    options.info === undefined ||
+    options.info === null ||
+    options.info === false
+  ) {
+    options.info = false;
+  } else if (options.info !== true) {
+    throw new Error(
+      `Invalid Option: info must be true, got ${JSON.stringify(options.info)}`,
+    );
+  }
+  // Normalize option `max_record_size`
+  if (
+    options.max_record_size === undefined ||
+    options.max_record_size === null ||
+    options.max_record_size === false
+  ) {
+    options.max_record_size = 0;
+  } else if (
+    Number.isInteger(options.max_record_size) &&
+    options.max_record_size >= 0
+  ) {
+    // Great, nothing to do
+  } else if (
+    typeof options.max_record_size === "string" &&
+    /\d+/.test(options.max_record_size)
+  ) {
+    options.max_record_size = parseInt(options.max_record_size);
+  } else {
+    throw new Error(
+      `Invalid Option: max_record_size must be a positive integer, got ${JSON.stringify(options.max_record_size)}`,
+    );
+  }
+  // Normalize option `objname`
+  if (
+    options.objname === undefined ||
+    options.objname === null ||
+    options.objname === false
+  ) {
+    options.objname = undefined;
+  } else if (Buffer.isBuffer(options.objname)) {
+    if (options.objname.length === 0) {
+      throw new Error(`Invalid Option: objname must be a non empty buffer`);
+    }
+    if (options.encoding === null) {
+      // Don't call `toString`, leave objname as a buffer
+    } else {
+      options.objname = options.objname.toString(options.encoding);
+    }
+  } else if (typeof options.objname === "string") {
+    if (options.objname.length === 0) {
+      throw new Error(`Invalid Option: objname must be a non empty string`);
+    }
+    // Great, nothing to do
+  } else if (typeof options.objname === "number") {
+    // if(options.objname.length === 0){
+    //   throw new Error(`Invalid Option: objname must be a non empty string`);
+    // }
+    // Great, nothing to do
+  } else {
+    throw new Error(
+      `Invalid Option: objname must be a string or a buffer, got ${options.objname}`,
+    );
+  }
+  if (options.objname !== undefined) {
+    if (typeof options.objname === "number") {
+      if (options.columns !== false) {
+        throw Error(
+          "Invalid Option: objname index cannot be combined with columns or be defined as a field",
+        );
+      }
+    } else {
+      // A string or a buffer
+      if (options.columns === false) {
+        throw Error(
+          "Invalid Option: objname field must be combined with columns or be defined as an index",
+        );
+      }
+    }
+  }
+  // Normalize option `on_record`
+  if (options.on_record === undefined || options.on_record === null) {
+    options.on_record = undefined;
+  } else if (typeof options.on_record !== "function") {
+    throw new CsvError(
+      "CSV_INVALID_OPTION_ON_RECORD",
+      [
+        "Invalid option `on_record`:",
+        "expect a function,",
+        `got ${JSON.stringify(options.on_record)}`,
+      ],
+      options,
+    );
+  }
+  // Normalize option `on_skip`
+  // options.on_skip ??= (err, chunk) => {
+  //   this.emit('skip', err, chunk);
+  // };
+  if (
+    options.on_skip !== undefined &&
+    options.on_skip !== null &&
+    typeof options.on_skip !== "function"
+  ) {
+    throw new Error(
+      `Invalid Option: on_skip must be a function, got ${JSON.stringify(options.on_skip)}`,
+    );
+  }
+  // Normalize option `quote`
+  if (
+    options.quote === null ||
+    options.quote === false ||
+    options.quote === ""
+  ) {
+    options.quote = null;
+  } else {
+    if (options.quote === undefined || options.quote === true) {
+      options.quote = Buffer.from('"', options.encoding);
+    } else if (typeof options.quote === "string") {
+      options.quote = Buffer.from(options.quote, options.encoding);
+    }
+    if (!Buffer.isBuffer(options.quote)) {
+      throw new Error(
+        `Invalid Option: quote must be a buffer or a string, got ${JSON.stringify(options.quote)}`,
+      );
+    }
+  }
+  // Normalize option `raw`
+  if (
+    options.raw === undefined ||
+    options.raw === null ||
+    options.raw === false
+  ) {
+    options.raw = false;
+  } else if (options.raw !== true) {
+    throw new Error(
+      `Invalid Option: raw must be true, got ${JSON.stringify(options.raw)}`,
+    );
+  }
+  // Normalize option `record_delimiter`
+  if (options.record_delimiter === undefined) {
+    options.record_delimiter = [];
+  } else if (
+    typeof options.record_delimiter === "string" ||
+    Buffer.isBuffer(options.record_delimiter)
+  ) {
+    if (options.record_delimiter.length === 0) {
+      throw new CsvError(
+        "CSV_INVALID_OPTION_RECORD_DELIMITER",
+        [
+          "Invalid option `record_delimiter`:",
+          "value must be a non empty string or buffer,",
+          `got ${JSON.stringify(options.record_delimiter)}`,
+        ],
+        options,
+      );
+    }
+    options.record_delimiter = [options.record_delimiter];
+  } else if (!Array.isArray(options.record_delimiter)) {
+    throw new CsvError(
+      "CSV_INVALID_OPTION_RECORD_DELIMITER",
+      [
+        "Invalid option `record_delimiter`:",
+        "value must be a string, a buffer or array of string|buffer,",
+        `got ${JSON.stringify(options.record_delimiter)}`,
+      ],
+      options,
+    );
+  }
+  options.record_delimiter = options.record_delimiter.map(function (rd, i) {
+    if (typeof rd !== "string" && !Buffer.isBuffer(rd)) {
+      throw new CsvError(
+        "CSV_INVALID_OPTION_RECORD_DELIMITER",
+        [
+          "Invalid option `record_delimiter`:",
+          "value must be a string, a buffer or array of string|buffer",
+          `at index ${i},`,
+          `got ${JSON.stringify(rd)}`,
+        ],
+        options,
+      );
+    } else if (rd.length === 0) {
+      throw new CsvError(
+        "CSV_INVALID_OPTION_RECORD_DELIMITER",
+        [
+          "Invalid option `record_delimiter`:",
+          "value must be a non empty string or buffer",
+          `at index ${i},`,
+          `got ${JSON.stringify(rd)}`,
+        ],
+        options,
+      );
+    }
+    if (typeof rd === "string") {
+      rd = Buffer.from(rd, options.encoding);
+    }
+    return rd;
+  });
+  // Normalize option `relax_column_count`
+  if (typeof options.relax_column_count === "boolean") {
+    // Great, nothing to do
+  } else if (
+    options.relax_column_count === undefined ||
+    options.relax_column_count === null
+  ) {
+    options.relax_column_count = false;
+  } else {
+    throw new Error(
+      `Invalid Option: relax_column_count must be a boolean, got ${JSON.stringify(options.relax_column_count)}`,
+    );
+  }
+  if (typeof options.relax_column_count_less === "boolean") {
+    // Great, nothing to do
+  } else if (
+    options.relax_column_count_less === undefined ||
+    options.relax_column_count_less === null
+  ) {
+    options.relax_column_count_less = false;
+  } else {
+    throw new Error(
+      `Invalid Option: relax_column_count_less must be a boolean, got ${JSON.stringify(options.relax_column_count_less)}`,
+    );
+  }
+  if (typeof options.relax_column_count_more === "boolean") {
+    // Great, nothing to do
+  } else if (
+    options.relax_column_count_more === undefined ||
+    options.relax_column_count_more === null
+  ) {
+    options.relax_column_count_more = false;
+  } else {
+    throw new Error(
+      `Invalid Option: relax_column_count_more must be a boolean, got ${JSON.stringify(options.relax_column_count_more)}`,
+    );
+  }
+  // Normalize option `relax_quotes`
+  if (typeof options.relax_quotes === "boolean") {
+    // Great, nothing to do
+  } else if (
+    options.relax_quotes === undefined ||
+    options.relax_quotes === null
+  ) {
+    options.relax_quotes = false;
+  } else {
+    throw new Error(
+      `Invalid Option: relax_quotes must be a boolean, got ${JSON.stringify(options.relax_quotes)}`,
+    );
+  }
+  // Normalize option `skip_empty_lines`
+  if (typeof options.skip_empty_lines === "boolean") {
+    // Great, nothing to do
+  } else if (
+    options.skip_empty_lines === undefined ||
+    options.skip_empty_lines === null
+  ) {
+    options.skip_empty_lines = false;
+  } else {
+    throw new Error(
+      `Invalid Option: skip_empty_lines must be a boolean, got ${JSON.stringify(options.skip_empty_lines)}`,
+    );
+  }
+  // Normalize option `skip_records_with_empty_values`
+  if (typeof options.skip_records_with_empty_values === "boolean") {
+    // Great, nothing to do
+  } else if (
+    options.skip_records_with_empty_values === undefined ||
+    options.skip_records_with_empty_values === null
+  ) {
+    options.skip_records_with_empty_values = false;
+  } else {
+    throw new Error(
+      `Invalid Option: skip_records_with_empty_values must be a boolean, got ${JSON.stringify(options.skip_records_with_empty_values)}`,
+    );
+  }
+  // Normalize option `skip_records_with_error`
+  if (typeof options.skip_records_with_error === "boolean") {
+    // Great, nothing to do
+  } else if (
+    options.skip_records_with_error === undefined ||
+    options.skip_records_with_error === null
+  ) {
+    options.skip_records_with_error = false;
+  } else {
+    throw new Error(
+      `Invalid Option: skip_records_with_error must be a boolean, got ${JSON.stringify(options.skip_records_with_error)}`,
+    );
+  }
+  // Normalize option `rtrim`
+  if (
+    options.rtrim === undefined ||
+    options.rtrim === null ||
+    options.rtrim === false
+  ) {
+    options.rtrim = false;
+  } else if (options.rtrim !== true) {
+    throw new Error(
+      `Invalid Option: rtrim must be a boolean, got ${JSON.stringify(options.rtrim)}`,
+    );
+  }
+  // Normalize option `ltrim`
+  if (
+    options.ltrim === undefined ||
+    options.ltrim === null ||
+    options.ltrim === false
+  ) {
+    options.ltrim = false;
+  } else if (options.ltrim !== true) {
+    throw new Error(
+      `Invalid Option: ltrim must be a boolean, got ${JSON.stringify(options.ltrim)}`,
+    );
+  }
+  // Normalize option `trim`
+  if (
+    options.trim === undefined ||
+    options.trim === null ||
+    options.trim === false
+  ) {
+    options.trim = false;
+  } else if (options.trim !== true) {
+    throw new Error(
+      `Invalid Option: trim must be a boolean, got ${JSON.stringify(options.trim)}`,
+    );
+  }
+  // Normalize options `trim`, `ltrim` and `rtrim`
+  if (options.trim === true && opts.ltrim !== false) {
+    options.ltrim = true;
+  } else if (options.ltrim !== true) {
+    options.ltrim = false;
+  }
+  if (options.trim === true && opts.rtrim !== false) {
+    options.rtrim = true;
+  } else if (options.rtrim !== true) {
+    options.rtrim = false;
+  }
+  // Normalize option `to`
+  if (options.to === undefined || options.to === null) {
+    options.to = -1;
+  } else if (options.to !== -1) {
+    if (typeof options.to === "string" && /\d+/.test(options.to)) {
+      options.to = parseInt(options.to);
+    }
+    if (Number.isInteger(options.to)) {
+      if (options.to <= 0) {
+        throw new Error(
+          `Invalid Option: to must be a positive integer greater than 0, got ${JSON.stringify(opts.to)}`,
+        );
+      }
+    } else {
+      throw new Error(
+        `Invalid Option: to must be an integer, got ${JSON.stringify(opts.to)}`,
+      );
+    }
+  }
+  // Normalize option `to_line`
+  if (options.to_line === undefined || options.to_line === null) {
+    options.to_line = -1;
+  } else if (options.to_line !== -1) {
+    if (typeof options.to_line === "string" && /\d+/.test(options.to_line)) {
+      options.to_line = parseInt(options.to_line);
+    }
+    if (Number.isInteger(options.to_line)) {
+      if (options.to_line <= 0) {
+        throw new Error(
+          `Invalid Option: to_line must be a positive integer greater than 0, got ${JSON.stringify(opts.to_line)}`,
+        );
+      }
+    } else {
+      throw new Error(
+        `Invalid Option: to_line must be an integer, got ${JSON.stringify(opts.to_line)}`,
+      );
+    }
+  }
+  return options;
+};
+
+
+
+;// CONCATENATED MODULE: ./node_modules/csv-parse/lib/utils/delimiter_discover.js
+
+
+
+// Discussed in [issue #400](https://github.com/adaltas/node-csv/issues/400)
+// See https://github.com/python/cpython/blob/ea1b1c579f600cc85d145c60862b2e6b98701b24/Lib/csv.py#L349
+const delimiter_discover = function (records, options) {
+  // Normalize the configuration
+  if (!options) {
+    ({ delimiter_auto: options } = normalize_options({ delimiter_auto: true }));
+  }
+  // Convert String to Buffer
+  if (typeof records === "string") {
+    records = Buffer.from(records);
+  }
+  // Convert Buffer to an array of records
+  if (Buffer.isBuffer(records)) {
+    records = ((data) => {
+      const records = [];
+      const parser = transform({ delimiter: [] });
+      const push = (record) => records.push(record);
+      const close = () => {};
+      const error = parser.parse(data, true, push, close);
+      if (error !== undefined) throw error;
+      return records;
+    })(records);
+  }
+  // Info array initialization, 127 entries, one per char code
+  const info = Array(127)
+    .fill()
+    .map(() => ({ lines: [] }));
+  // Traverse each records, count occurences per char code
+  records.map(([record], line) => {
+    for (let i = 0, l = record.length; i < l; i++) {
+      // Count the character frequency
+      const code = record.charCodeAt(i);
+      if (info[code].lines[line] === undefined) info[code].lines[line] = 0;
+      info[code].lines[line]++;
+    }
+  });
+  // Traverse each char code, compute the score
+  info.map((info, i) => {
+    info.char_code = i;
+    info.std = std(info.lines);
+    info.total = info.lines.reduce((acc, val) => acc + val, 0);
+    info.preferred = !!options.preferred[i];
+    info.score = options.score(info, options);
+  });
+  // Extract the dominant character
+  const result = info.reduce(
+    (acc, info) => (acc.score > info.score ? acc : info),
+    {},
+  );
+  return String.fromCharCode(result.char_code);
+};
+
+const std = function (array) {
+  const n = array.length;
+  if (n === 0) return 0;
+  const mean = array.reduce((a, b) => a + b) / n;
+  return Math.sqrt(
+    array.map((x) => Math.pow(x - mean, 2)).reduce((a, b) => a + b) / n,
+  );
+};
+
+
+
+;// CONCATENATED MODULE: ./node_modules/csv-parse/lib/api/index.js
+
+
+
+
+
+
+const isRecordEmpty = function (record) {
+  return record.every(
+    (field) =>
+      field == null || (field.toString && field.toString().trim() === ""),
+  );
+};
+
+const cr = 13; // `\r`, carriage return, 0x0D in hexadécimal, 13 in decimal
+const nl = 10; // `\n`, newline, 0x0A in hexadecimal, 10 in decimal
+
+const boms = {
+  // Note, the following are equals:
+  // Buffer.from("\ufeff")
+  // Buffer.from([239, 187, 191])
+  // Buffer.from('EFBBBF', 'hex')
+  utf8: Buffer.from([239, 187, 191]),
+  // Note, the following are equals:
+  // Buffer.from "\ufeff", 'utf16le
+  // Buffer.from([255, 254])
+  utf16le: Buffer.from([255, 254]),
+};
+
+const transform = function (original_options = {}) {
+  const info = {
+    bytes: 0,
+    bytes_records: 0,
+    comment_lines: 0,
+    empty_lines: 0,
+    invalid_field_length: 0,
+    lines: 1,
+    records: 0,
+  };
+  const options = normalize_options(original_options);
+  return {
+    info: info,
+    original_options: original_options,
+    options: options,
+    state: init_state(options),
+    __needMoreData: function (i, bufLen, end) {
+      if (end) return false;
+      const { encoding, escape, quote } = this.options;
+      const { quoting, needMoreDataSize, recordDelimiterMaxLength } =
+        this.state;
+      const numOfCharLeft = bufLen - i - 1;
+      const requiredLength = Math.max(
+        needMoreDataSize,
+        // Skip if the remaining buffer smaller than record delimiter
+        // If "record_delimiter" is yet to be discovered:
+        // 1. It is equals to `[]` and "recordDelimiterMaxLength" equals `0`
+        // 2. We set the length to windows line ending in the current encoding
+        // Note, that encoding is known from user or bom discovery at that point
+        // recordDelimiterMaxLength,
+        recordDelimiterMaxLength === 0
+          ? Buffer.from("\r\n", encoding).length
+          : recordDelimiterMaxLength,
+        // Skip if remaining buffer can be an escaped quote
+        quoting ? (escape === null ? 0 : escape.length) + quote.length : 0,
+        // Skip if remaining buffer can be record delimiter following the closing quote
+        quoting ? quote.length + recordDelimiterMaxLength : 0,
+      );
+      return numOfCharLeft < requiredLength;
+    },
+    // Central parser implementation
+    parse: function (nextBuf, end, push, close) {
+      const {
+        bom,
+        comment_no_infix,
+        delimiter_auto,
+        encoding,
+        from_line,
+        ltrim,
+        max_record_size,
+        raw,
+        relax_quotes,
+        rtrim,
+        skip_empty_lines,
+        to,
+        to_line,
+      } = this.options;
+      let { comment, escape, quote, record_delimiter } = this.options;
+      const {
+        bomSkipped,
+        delimiterDiscovered,
+        delimiterBufPrevious,
+        rawBuffer,
+        escapeIsQuote,
+      } = this.state;
+      // Automatic delimiter discovery
+      if (!delimiterDiscovered && delimiter_auto) {
+        let delimiterBuf;
+        if (delimiterBufPrevious === undefined) {
+          delimiterBuf = nextBuf;
+        } else if (
+          delimiterBufPrevious !== undefined &&
+          nextBuf === undefined
+        ) {
+          delimiterBuf = delimiterBufPrevious;
+        } else {
+          delimiterBuf = Buffer.concat([delimiterBufPrevious, nextBuf]);
+        }
+        // Ensure that nextBuf is not concatenated a second time during buffer reconciliation
+        nextBuf = undefined;
+        // this.delimiterBufPrevious = delimiterBuf;
+        if (end || delimiterBuf.length > delimiter_auto.size) {
+          this.options.delimiter = [
+            Buffer.from(
+              delimiter_discover(delimiterBuf, this.options.delimiter_auto),
+            ),
+          ];
+          this.state.previousBuf = delimiterBuf;
+          this.state.delimiterBufPrevious = undefined;
+          this.state.delimiterDiscovered = true;
+        } else {
+          this.state.delimiterBufPrevious = delimiterBuf;
+          return;
+        }
+      }
+      // Previous buffers reconciliation
+      const { previousBuf } = this.state;
+      let buf;
+      if (previousBuf === undefined) {
+        if (nextBuf === undefined) {
+          // Handle empty string
+          close();
+          return;
+        } else {
+          buf = nextBuf;
+        }
+      } else if (previousBuf !== undefined && nextBuf === undefined) {
+        buf = previousBuf;
+      } else {
+        buf = Buffer.concat([previousBuf, nextBuf]);
+      }
+      // Handle UTF BOM
+      if (bomSkipped === false) {
+        if (bom === false) {
+          this.state.bomSkipped = true;
+        } else if (buf.length < 3) {
+          // No enough data
+          if (end === false) {
+            // Wait for more data
+            this.state.previousBuf = buf;
+            return;
+          }
+        } else {
+          for (const encoding in boms) {
+            if (boms[encoding].compare(buf, 0, boms[encoding].length) === 0) {
+              // Skip BOM
+              const bomLength = boms[encoding].length;
+              this.state.bufBytesStart += bomLength;
+              buf = buf.slice(bomLength);
+              // Renormalize original options with the new encoding
+              const options = normalize_options({
+                ...this.original_options,
+                encoding: encoding,
+              });
+              // Properties are merged with the existing options instance
+              for (const key in options) {
+                this.options[key] = options[key];
+              }
+              // Options will re-evaluate the Buffer with the new encoding
+              ({ comment, escape, quote } = this.options);
+              break;
+            }
+          }
+          this.state.bomSkipped = true;
+        }
+      }
+      const bufLen = buf.length;
+      let pos;
+      for (pos = 0; pos < bufLen; pos++) {
+        // Ensure we get enough space to look ahead
+        // There should be a way to move this out of the loop
+        if (this.__needMoreData(pos, bufLen, end)) {
+          break;
+        }
+        if (this.state.wasRowDelimiter === true) {
+          this.info.lines++;
+          this.state.wasRowDelimiter = false;
+        }
+        if (to_line !== -1 && this.info.lines > to_line) {
+          this.state.stop = true;
+          close();
+          return;
+        }
+        // Auto discovery of record_delimiter, unix, mac and windows supported
+        if (this.state.quoting === false && record_delimiter.length === 0) {
+          const record_delimiterCount = this.__autoDiscoverRecordDelimiter(
+            buf,
+            pos,
+          );
+          if (record_delimiterCount) {
+            record_delimiter = this.options.record_delimiter;
+          }
+        }
+        const chr = buf[pos];
+        if (raw === true) {
+          rawBuffer.append(chr);
+        }
+        if (
+          (chr === cr || chr === nl) &&
+          this.state.wasRowDelimiter === false
+        ) {
+          this.state.wasRowDelimiter = true;
+        }
+        // Previous char was a valid escape char
+        // treat the current char as a regular char
+        if (this.state.escaping === true) {
+          this.state.escaping = false;
+        } else {
+          // Escape is only active inside quoted fields
+          // We are quoting, the char is an escape chr and there is a chr to escape
+          // if(escape !== null && this.state.quoting === true && chr === escape && pos + 1 < bufLen){
+          if (
+            escape !== null &&
+            this.state.quoting === true &&
+            this.__isEscape(buf, pos, chr) &&
+            pos + escape.length < bufLen
+          ) {
+            if (escapeIsQuote) {
+              if (this.__isQuote(buf, pos + escape.length)) {
+                this.state.escaping = true;
+                pos += escape.length - 1;
+                continue;
+              }
+            } else {
+              this.state.escaping = true;
+              pos += escape.length - 1;
+              continue;
+            }
+          }
+          // Not currently escaping and chr is a quote
+          // TODO: need to compare bytes instead of single char
+          if (this.state.commenting === false && this.__isQuote(buf, pos)) {
+            if (this.state.quoting === true) {
+              const nextChr = buf[pos + quote.length];
+              const isNextChrTrimable =
+                rtrim && this.__isCharTrimable(buf, pos + quote.length);
+              const isNextChrComment =
+                comment !== null &&
+                this.__compareBytes(comment, buf, pos + quote.length, nextChr);
+              const isNextChrDelimiter = this.__isDelimiter(
+                buf,
+                pos + quote.length,
+                nextChr,
+              );
+              const isNextChrRecordDelimiter =
+                record_delimiter.length === 0
+                  ? this.__autoDiscoverRecordDelimiter(buf, pos + quote.length)
+                  : this.__isRecordDelimiter(nextChr, buf, pos + quote.length);
+              // Escape a quote
+              // Treat next char as a regular character
+              if (
+                escape !== null &&
+                this.__isEscape(buf, pos, chr) &&
+                this.__isQuote(buf, pos + escape.length)
+              ) {
+                pos += escape.length - 1;
+              } else if (
+                !nextChr ||
+                isNextChrDelimiter ||
+                isNextChrRecordDelimiter ||
+                isNextChrComment ||
+                isNextChrTrimable
+              ) {
+                this.state.quoting = false;
+                this.state.wasQuoting = true;
+                pos += quote.length - 1;
+                continue;
+              } else if (relax_quotes === false) {
+                const err = this.__error(
+                  new CsvError(
+                    "CSV_INVALID_CLOSING_QUOTE",
+                    [
+                      "Invalid Closing Quote:",
+                      `got "${String.fromCharCode(nextChr)}"`,
+                      `at line ${this.info.lines}`,
+                      "instead of delimiter, record delimiter, trimable character",
+                      "(if activated) or comment",
+                    ],
+                    this.options,
+                    this.__infoField(),
+                  ),
+                );
+                if (err !== undefined) return err;
+              } else {
+                this.state.quoting = false;
+                this.state.wasQuoting = true;
+                this.state.field.prepend(quote);
+                pos += quote.length - 1;
+              }
+            } else {
+              if (this.state.field.length !== 0) {
+                // In relax_quotes mode, treat opening quote preceded by chrs as regular
+                if (relax_quotes === false) {
+                  const info = this.__infoField();
+                  const bom = Object.keys(boms)
+                    .map((b) =>
+                      boms[b].equals(this.state.field.toString()) ? b : false,
+                    )
+                    .filter(Boolean)[0];
+                  const err = this.__error(
+                    new CsvError(
+                      "INVALID_OPENING_QUOTE",
+                      [
+                        "Invalid Opening Quote:",
+                        `a quote is found on field ${JSON.stringify(info.column)} at line ${info.lines}, value is ${JSON.stringify(this.state.field.toString(encoding))}`,
+                        bom ? `(${bom} bom)` : undefined,
+                      ],
+                      this.options,
+                      info,
+                      {
+                        field: this.state.field,
+                      },
+                    ),
+                  );
+                  if (err !== undefined) return err;
+                }
+              } else {
+                this.state.quoting = true;
+                pos += quote.length - 1;
+                continue;
+              }
+            }
+          }
+          if (this.state.quoting === false) {
+            const recordDelimiterLength = this.__isRecordDelimiter(
+              chr,
+              buf,
+              pos,
+            );
+            if (recordDelimiterLength !== 0) {
+              // Do not emit comments which take a full line
+              const skipCommentLine =
+                this.state.commenting &&
+                this.state.wasQuoting === false &&
+                this.state.record.length === 0 &&
+                this.state.field.length === 0;
+              if (skipCommentLine) {
+                this.info.comment_lines++;
+                // Skip full comment line
+              } else {
+                // Activate records emission if above from_line
+                if (
+                  this.state.enabled === false &&
+                  this.info.lines +
+                    (this.state.wasRowDelimiter === true ? 1 : 0) >=
+                    from_line
+                ) {
+                  this.state.enabled = true;
+                  this.__resetField();
+                  this.__resetRecord();
+                  pos += recordDelimiterLength - 1;
+                  continue;
+                }
+                // Skip if line is empty and skip_empty_lines activated
+                if (
+                  skip_empty_lines === true &&
+                  this.state.wasQuoting === false &&
+                  this.state.record.length === 0 &&
+                  this.state.field.length === 0
+                ) {
+                  this.info.empty_lines++;
+                  pos += recordDelimiterLength - 1;
+                  continue;
+                }
+                this.info.bytes = this.state.bufBytesStart + pos;
+                const errField = this.__onField();
+                if (errField !== undefined) return errField;
+                this.info.bytes =
+                  this.state.bufBytesStart + pos + recordDelimiterLength;
+                const errRecord = this.__onRecord(push);
+                if (errRecord !== undefined) return errRecord;
+                if (to !== -1 && this.info.records >= to) {
+                  this.state.stop = true;
+                  close();
+                  return;
+                }
+              }
+              this.state.commenting = false;
+              pos += recordDelimiterLength - 1;
+              continue;
+            }
+            if (this.state.commenting) {
+              continue;
+            }
+            if (
+              comment !== null &&
+              (comment_no_infix === false ||
+                (this.state.record.length === 0 &&
+                  this.state.field.length === 0))
+            ) {
+              const commentCount = this.__compareBytes(comment, buf, pos, chr);
+              if (commentCount !== 0) {
+                this.state.commenting = true;
+                continue;
+              }
+            }
+            const delimiterLength = this.__isDelimiter(buf, pos, chr);
+            if (delimiterLength !== 0) {
+              this.info.bytes = this.state.bufBytesStart + pos;
+              const errField = this.__onField();
+              if (errField !== undefined) return errField;
+              pos += delimiterLength - 1;
+              continue;
+            }
+          }
+        }
+        if (this.state.commenting === false) {
+          if (
+            max_record_size !== 0 &&
+            this.state.record_length + this.state.field.length > max_record_size
+          ) {
+            return this.__error(
+              new CsvError(
+                "CSV_MAX_RECORD_SIZE",
+                [
+                  "Max Record Size:",
+                  "record exceed the maximum number of tolerated bytes",
+                  `of ${max_record_size}`,
+                  `at line ${this.info.lines}`,
+                ],
+                this.options,
+                this.__infoField(),
+              ),
+            );
+          }
+        }
+        const lappend =
+          ltrim === false ||
+          this.state.quoting === true ||
+          this.state.field.length !== 0 ||
+          !this.__isCharTrimable(buf, pos);
+        // rtrim in non quoting is handle in __onField
+        const rappend = rtrim === false || this.state.wasQuoting === false;
+        if (lappend === true && rappend === true) {
+          this.state.field.append(chr);
+        } else if (rtrim === true && !this.__isCharTrimable(buf, pos)) {
+          return this.__error(
+            new CsvError(
+              "CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE",
+              [
+                "Invalid Closing Quote:",
+                "found non trimable byte after quote",
+                `at line ${this.info.lines}`,
+              ],
+              this.options,
+              this.__infoField(),
+            ),
+          );
+        } else {
+          if (lappend === false) {
+            pos += this.__isCharTrimable(buf, pos) - 1;
+          }
+          continue;
+        }
+      }
+      if (end === true) {
+        // Ensure we are not ending in a quoting state
+        if (this.state.quoting === true) {
+          const err = this.__error(
+            new CsvError(
+              "CSV_QUOTE_NOT_CLOSED",
+              [
+                "Quote Not Closed:",
+                `the parsing is finished with an opening quote at line ${this.info.lines}`,
+              ],
+              this.options,
+              this.__infoField(),
+            ),
+          );
+          if (err !== undefined) return err;
+        } else {
+          // Skip last line if it has no characters
+          if (
+            this.state.wasQuoting === true ||
+            this.state.record.length !== 0 ||
+            this.state.field.length !== 0
+          ) {
+            this.info.bytes = this.state.bufBytesStart + pos;
+            const errField = this.__onField();
+            if (errField !== undefined) return errField;
+            const errRecord = this.__onRecord(push);
+            if (errRecord !== undefined) return errRecord;
+          } else if (this.state.wasRowDelimiter === true) {
+            this.info.empty_lines++;
+          } else if (this.state.commenting === true) {
+            this.info.comment_lines++;
+          }
+        }
+      } else {
+        this.state.bufBytesStart += pos;
+        this.state.previousBuf = buf.slice(pos);
+      }
+      if (this.state.wasRowDelimiter === true) {
+        this.info.lines++;
+        this.state.wasRowDelimiter = false;
+      }
+    },
+    __onRecord: function (push) {
+      const {
+        columns,
+        group_columns_by_name,
+        encoding,
+        info,
+        from,
+        relax_column_count,
+        relax_column_count_less,
+        relax_column_count_more,
+        raw,
+        skip_records_with_empty_values,
+      } = this.options;
+      const { enabled, record } = this.state;
+      if (enabled === false) {
+        return this.__resetRecord();
+      }
+      // Convert the first line into column names
+      const recordLength = record.length;
+      if (columns === true) {
+        if (skip_records_with_empty_values === true && isRecordEmpty(record)) {
+          this.__resetRecord();
+          return;
+        }
+        return this.__firstLineToColumns(record);
+      }
+      if (columns === false && this.info.records === 0) {
+        this.state.expectedRecordLength = recordLength;
+      }
+      if (recordLength !== this.state.expectedRecordLength) {
+        const err =
+          columns === false
+            ? new CsvError(
+                "CSV_RECORD_INCONSISTENT_FIELDS_LENGTH",
+                [
+                  "Invalid Record Length:",
+                  `expect ${this.state.expectedRecordLength},`,
+                  `got ${recordLength} on line ${this.info.lines}`,
+                ],
+                this.options,
+                this.__infoField(),
+                {
+                  record: record,
+                },
+              )
+            : new CsvError(
+                "CSV_RECORD_INCONSISTENT_COLUMNS",
+                [
+                  "Invalid Record Length:",
+                  `columns length is ${columns.length},`, // rename columns
+                  `got ${recordLength} on line ${this.info.lines}`,
+                ],
+                this.options,
+                this.__infoField(),
+                {
+                  record: record,
+                },
+              );
+        if (
+          relax_column_count === true ||
+          (relax_column_count_less === true &&
+            recordLength < this.state.expectedRecordLength) ||
+          (relax_column_count_more === true &&
+            recordLength > this.state.expectedRecordLength)
+        ) {
+          this.info.invalid_field_length++;
+          this.state.error = err;
+          // Error is undefined with skip_records_with_error
+        } else {
+          const finalErr = this.__error(err);
+          if (finalErr) return finalErr;
+        }
+      }
+      if (skip_records_with_empty_values === true && isRecordEmpty(record)) {
+        this.__resetRecord();
+        return;
+      }
+      if (this.state.recordHasError === true) {
+        this.__resetRecord();
+        this.state.recordHasError = false;
+        return;
+      }
+      this.info.records++;
+      if (from === 1 || this.info.records >= from) {
+        const { objname } = this.options;
+        // With columns, records are object
+        if (columns !== false) {
+          const obj = {};
+          // Transform record array to an object
+          for (let i = 0, l = record.length; i < l; i++) {
+            if (columns[i] === undefined || columns[i].disabled) continue;
+            // Turn duplicate columns into an array
+            if (
+              group_columns_by_name === true &&
+              Object.hasOwn(obj, columns[i].name)
+            ) {
+              if (Array.isArray(obj[columns[i].name])) {
+                obj[columns[i].name] = obj[columns[i].name].concat(record[i]);
+              } else {
+                obj[columns[i].name] = [obj[columns[i].name], record[i]];
+              }
+            } else {
+              Object.defineProperty(obj, columns[i].name, {
+                value: record[i],
+                enumerable: true,
+                writable: true,
+                configurable: true,
+              });
+            }
+          }
+          // Without objname (default)
+          if (raw === true || info === true) {
+            const extRecord = Object.assign(
+              { record: obj },
+              raw === true
+                ? { raw: this.state.rawBuffer.toString(encoding) }
+                : {},
+              info === true ? { info: this.__infoRecord() } : {},
+            );
+            const err = this.__push(
+              objname === undefined ? extRecord : [obj[objname], extRecord],
+              push,
+            );
+            if (err) {
+              return err;
+            }
+          } else {
+            const err = this.__push(
+              objname === undefined ? obj : [obj[objname], obj],
+              push,
+            );
+            if (err) {
+              return err;
+            }
+          }
+          // Without columns, records are array
+        } else {
+          if (raw === true || info === true) {
+            const extRecord = Object.assign(
+              { record: record },
+              raw === true
+                ? { raw: this.state.rawBuffer.toString(encoding) }
+                : {},
+              info === true ? { info: this.__infoRecord() } : {},
+            );
+            const err = this.__push(
+              objname === undefined ? extRecord : [record[objname], extRecord],
+              push,
+            );
+            if (err) {
+              return err;
+            }
+          } else {
+            const err = this.__push(
+              objname === undefined ? record : [record[objname], record],
+              push,
+            );
+            if (err) {
+              return err;
+            }
+          }
+        }
+      }
+      this.__resetRecord();
+    },
+    __firstLineToColumns: function (record) {
+      const { firstLineToHeaders } = this.state;
+      try {
+        const headers =
+          firstLineToHeaders === undefined
+            ? record
+            : firstLineToHeaders.call(null, record);
+        if (!Array.isArray(headers)) {
+          return this.__error(
+            new CsvError(
+              "CSV_INVALID_COLUMN_MAPPING",
+              [
+                "Invalid Column Mapping:",
+                "expect an array from column function,",
+                `got ${JSON.stringify(headers)}`,
+              ],
+              this.options,
+              this.__infoField(),
+              {
+                headers: headers,
+              },
+            ),
+          );
+        }
+        const normalizedHeaders = normalize_columns_array(headers);
+        this.state.expectedRecordLength = normalizedHeaders.length;
+        this.options.columns = normalizedHeaders;
+        this.__resetRecord();
+        return;
+      } catch (err) {
+        return err;
+      }
+    },
+    __resetRecord: function () {
+      if (this.options.raw === true) {
+        this.state.rawBuffer.reset();
+      }
+      this.state.error = undefined;
+      this.state.record = [];
+      this.state.record_length = 0;
+    },
+    __onField: function () {
+      const { cast, encoding, rtrim, max_record_size } = this.options;
+      const { enabled, wasQuoting } = this.state;
+      // Short circuit for the from_line options
+      if (enabled === false) {
+        return this.__resetField();
+      }
+      let field = this.state.field.toString(encoding);
+      if (rtrim === true && wasQuoting === false) {
+        field = field.trimRight();
+      }
+      if (cast === true) {
+        const [err, f] = this.__cast(field);
+        if (err !== undefined) return err;
+        field = f;
+      }
+      this.state.record.push(field);
+      // Increment record length if record size must not exceed a limit
+      if (max_record_size !== 0 && typeof field === "string") {
+        this.state.record_length += field.length;
+      }
+      this.__resetField();
+    },
+    __resetField: function () {
+      this.state.field.reset();
+      this.state.wasQuoting = false;
+    },
+    __push: function (record, push) {
+      const { on_record } = this.options;
+      if (on_record !== undefined) {
+        const info = this.__infoRecord();
+        try {
+          record = on_record.call(null, record, info);
+        } catch (err) {
+          return err;
+        }
+        if (record === undefined || record === null) {
+          return;
+        }
+      }
+      this.info.bytes_records += this.info.bytes;
+      push(record);
+    },
+    // Return a tuple with the error and the casted value
+    __cast: function (field) {
+      const { columns, relax_column_count } = this.options;
+      const isColumns = Array.isArray(columns);
+      // Dont loose time calling cast
+      // because the final record is an object
+      // and this field can't be associated to a key present in columns
+      if (
+        isColumns === true &&
+        relax_column_count &&
+        this.options.columns.length <= this.state.record.length
+      ) {
+        return [undefined, undefined];
+      }
+      if (this.state.castField !== null) {
+        try {
+          const info = this.__infoField();
+          return [undefined, this.state.castField.call(null, field, info)];
+        } catch (err) {
+          return [err];
+        }
+      }
+      if (this.__isFloat(field)) {
+        return [undefined, parseFloat(field)];
+      } else if (this.options.cast_date !== false) {
+        const info = this.__infoField();
+        return [undefined, this.options.cast_date.call(null, field, info)];
+      }
+      return [undefined, field];
+    },
+    __compareBytes: function (sourceBuf, targetBuf, targetPos, firstByte) {
+      if (sourceBuf[0] !== firstByte) return 0;
+      const sourceLength = sourceBuf.length;
+      for (let i = 1; i < sourceLength; i++) {
+        if (sourceBuf[i] !== targetBuf[targetPos + i]) return 0;
+      }
+      return sourceLength;
+    },
+    // Helper to test if a character is trimable
+    __isCharTrimable: function (buf, pos) {
+      const { timchars, timcharFirstBytes } = this.state;
+      // Fast bail-out: non-whitespace bytes (the common case) are rejected
+      // without scanning the full timchar list.
+      const first = buf[pos];
+      if (first === undefined || timcharFirstBytes[first] === 0) return 0;
+      loop1: for (let i = 0; i < timchars.length; i++) {
+        const timchar = timchars[i];
+        for (let j = 0; j < timchar.length; j++) {
+          if (timchar[j] !== buf[pos + j]) continue loop1;
+        }
+        return timchar.length;
+      }
+      return 0;
+    },
+    __isDelimiter: function (buf, pos, chr) {
+      const { delimiter, ignore_last_delimiters } = this.options;
+      if (
+        ignore_last_delimiters === true &&
+        this.state.record.length === this.options.columns.length - 1
+      ) {
+        return 0;
+      } else if (
+        ignore_last_delimiters !== false &&
+        typeof ignore_last_delimiters === "number" &&
+        this.state.record.length === ignore_last_delimiters - 1
+      ) {
+        return 0;
+      }
+      loop1: for (let i = 0; i < delimiter.length; i++) {
+        const del = delimiter[i];
+        if (del[0] === chr) {
+          for (let j = 1; j < del.length; j++) {
+            if (del[j] !== buf[pos + j]) continue loop1;
+          }
+          return del.length;
+        }
+      }
+      return 0;
+    },
+    __isEscape: function (buf, pos, chr) {
+      const { escape } = this.options;
+      if (escape === null) return false;
+      const l = escape.length;
+      if (escape[0] === chr) {
+        for (let i = 0; i < l; i++) {
+          if (escape[i] !== buf[pos + i]) {
+            return false;
+          }
+        }
+        return true;
+      }
+      return false;
+    },
+    __isFloat: function (value) {
+      return value - parseFloat(value) + 1 >= 0; // Borrowed from jquery
+    },
+    // Keep it in case we implement the `cast_int` option
+    // __isInt(value){
+    //   // return Number.isInteger(parseInt(value))
+    //   // return !isNaN( parseInt( obj ) );
+    //   return /^(\-|\+)?[1-9][0-9]*$/.test(value)
+    // }
+    __isQuote: function (buf, pos) {
+      const { quote } = this.options;
+      if (quote === null) return false;
+      const l = quote.length;
+      for (let i = 0; i < l; i++) {
+        if (quote[i] !== buf[pos + i]) {
+          return false;
+        }
+      }
+      return true;
+    },
+    __isRecordDelimiter: function (chr, buf, pos) {
+      const { record_delimiter } = this.options;
+      const recordDelimiterLength = record_delimiter.length;
+      loop1: for (let i = 0; i < recordDelimiterLength; i++) {
+        const rd = record_delimiter[i];
+        const rdLength = rd.length;
+        if (rd[0] !== chr) {
+          continue;
+        }
+        for (let j = 1; j < rdLength; j++) {
+          if (rd[j] !== buf[pos + j]) {
+            continue loop1;
+          }
+        }
+        return rd.length;
+      }
+      return 0;
+    },
+    __autoDiscoverRecordDelimiter: function (buf, pos) {
+      const { encoding } = this.options;
+      // Note, we don't need to cache this information in state,
+      // It is only called on the first line until we find out a suitable
+      // record delimiter.
+      const rds = [
+        // Important, the windows line ending must be before mac os 9
+        Buffer.from("\r\n", encoding),
+        Buffer.from("\n", encoding),
+        Buffer.from("\r", encoding),
+      ];
+      loop: for (let i = 0; i < rds.length; i++) {
+        const l = rds[i].length;
+        for (let j = 0; j < l; j++) {
+          if (rds[i][j] !== buf[pos + j]) {
+            continue loop;
+          }
+        }
+        this.options.record_delimiter.push(rds[i]);
+        this.state.recordDelimiterMaxLength = rds[i].length;
+        return rds[i].length;
+      }
+      return 0;
+    },
+    __error: function (msg) {
+      const { encoding, raw, skip_records_with_error } = this.options;
+      const err = typeof msg === "string" ? new Error(msg) : msg;
+      if (skip_records_with_error) {
+        this.state.recordHasError = true;
+        if (this.options.on_skip !== undefined) {
+          try {
+            this.options.on_skip(
+              err,
+              raw ? this.state.rawBuffer.toString(encoding) : undefined,
+            );
+          } catch (err) {
+            return err;
+          }
+        }
+        // this.emit('skip', err, raw ? this.state.rawBuffer.toString(encoding) : undefined);
+        return undefined;
+      } else {
+        return err;
+      }
+    },
+    __infoDataSet: function () {
+      return {
+        ...this.info,
+        columns: this.options.columns,
+      };
+    },
+    __infoRecord: function () {
+      const { columns, raw, encoding } = this.options;
+      return {
+        ...this.__infoDataSet(),
+        bytes_records: this.info.bytes,
+        error: this.state.error,
+        header: columns === true,
+        index: this.state.record.length,
+        raw: raw ? this.state.rawBuffer.toString(encoding) : undefined,
+      };
+    },
+    __infoField: function () {
+      const { columns } = this.options;
+      const isColumns = Array.isArray(columns);
+      // Bytes records are only incremented when all records'fields are parsed
+      const bytes_records = this.info.bytes_records;
+      return {
+        ...this.__infoRecord(),
+        bytes_records: bytes_records,
+        column:
+          isColumns === true
+            ? columns.length > this.state.record.length
+              ? columns[this.state.record.length].name
+              : null
+            : this.state.record.length,
+        quoting: this.state.wasQuoting,
+      };
+    },
+  };
+};
+
+
+
+;// CONCATENATED MODULE: ./node_modules/csv-parse/lib/index.js
+/*
+CSV Parse
+
+Please look at the [project documentation](https://csv.js.org/parse/) for
+additional information.
+*/
+
+
+
+
+
+
+
+class Parser extends external_stream_.Transform {
+  constructor(opts = {}) {
+    super({ ...{ readableObjectMode: true }, ...opts, encoding: null });
+    this.api = transform({
+      on_skip: (err, chunk) => {
+        this.emit("skip", err, chunk);
+      },
+      ...opts,
+    });
+    // Backward compatibility
+    this.state = this.api.state;
+    this.options = this.api.options;
+    this.info = this.api.info;
+  }
+  // Implementation of `Transform._transform`
+  _transform(buf, _, callback) {
+    if (this.state.stop === true) {
+      return;
+    }
+    const err = this.api.parse(
+      buf,
+      false,
+      (record) => {
+        this.push(record);
+      },
+      () => {
+        this.push(null);
+        this.end();
+        // Fix #333 and break #410
+        //   ko: api.stream.iterator.coffee
+        //   ko with v21.4.0, ok with node v20.5.1: api.stream.finished # aborted (with generate())
+        //   ko: api.stream.finished # aborted (with Readable)
+        // this.destroy()
+        // Fix #410 and partially break #333
+        //   ok: api.stream.iterator.coffee
+        //   ok: api.stream.finished # aborted (with generate())
+        //   broken: api.stream.finished # aborted (with Readable)
+        this.on("end", this.destroy);
+      },
+    );
+    if (err !== undefined) {
+      this.state.stop = true;
+    }
+    callback(err);
+  }
+  // Implementation of `Transform._flush`
+  _flush(callback) {
+    if (this.state.stop === true) {
+      return;
+    }
+    const err = this.api.parse(
+      undefined,
+      true,
+      (record) => {
+        this.push(record);
+      },
+      () => {
+        this.push(null);
+        this.on("end", this.destroy);
+      },
+    );
+    callback(err);
+  }
+}
+
+const parse = function () {
+  let data, options, callback;
+  for (const i in arguments) {
+    const argument = arguments[i];
+    const type = typeof argument;
+    if (
+      data === undefined &&
+      (typeof argument === "string" || Buffer.isBuffer(argument))
+    ) {
+      data = argument;
+    } else if (options === undefined && is_object(argument)) {
+      options = argument;
+    } else if (callback === undefined && type === "function") {
+      callback = argument;
+    } else {
+      throw new CsvError(
+        "CSV_INVALID_ARGUMENT",
+        ["Invalid argument:", `got ${JSON.stringify(argument)} at index ${i}`],
+        options || {},
+      );
+    }
+  }
+  const parser = new Parser(options);
+  if (callback) {
+    const records =
+      options === undefined || options.objname === undefined
+        ? []
+        : Object.create(null);
+    parser.on("readable", function () {
+      let record;
+      while ((record = this.read()) !== null) {
+        if (options === undefined || options.objname === undefined) {
+          records.push(record);
+        } else {
+          Object.assign(records, {
+            [record[0]]: record[1],
+            // writable: true,
+            // enumerable: true,
+            // configurable: true
+          });
+        }
+      }
+    });
+    parser.on("error", function (err) {
+      callback(err, undefined, parser.api.__infoDataSet());
+    });
+    parser.on("end", function () {
+      callback(undefined, records, parser.api.__infoDataSet());
+    });
+  }
+  if (data !== undefined) {
+    const writer = function () {
+      parser.write(data);
+      parser.end();
+    };
+    // Support Deno, Rollup doesn't provide a shim for setImmediate
+    if (typeof setImmediate === "function") {
+      setImmediate(writer);
+    } else {
+      setTimeout(writer, 0);
+    }
+  }
+  return parser;
+};
+
+
+
+;// CONCATENATED MODULE: ./src/formats/csv.ts
+// CSV as AWS imports it: a header from the first line or given, one of
+// `, ; : | \t` or space as delimiter, `""` escaping a quote, empty columns
+// omitted, key columns typed from the key schema and every other column a
+// string. A bad row is an error for that row; the rows after it still decode.
+
+
+
+async function* decodeCsv(chunks, options, stats) {
+    let batch = [];
+    for await (const decoded of decodeCsvRecords(chunks, options, stats)) {
+        batch.push(decoded);
+        if (batch.length >= BATCH) {
+            yield batch;
+            batch = [];
+        }
+    }
+    if (batch.length > 0)
+        yield batch;
+}
+/** Batches of this many records: csv-parse hands records over one at a time. */
+const BATCH = 512;
+async function* decodeCsvRecords(chunks, options, stats) {
+    // The parser runs ahead of the records read so far: bad rows are queued by
+    // line and numbered as they are reported, in line order with the good ones.
+    const skipped = [];
+    let itemIndex = 0;
+    function* drain(beforeLine = Infinity) {
+        while (skipped.length > 0 && (skipped[0]?.line ?? 0) < beforeLine) {
+            const { message, line } = skipped.shift();
+            yield { error: { code: 'MALFORMED_CSV', message, line, itemIndex: itemIndex++ } };
+        }
+    }
+    const parser = parse({
+        delimiter: options.delimiter,
+        bom: true,
+        info: true,
+        skip_empty_lines: true,
+        relax_column_count: true, // counted here, so the message can name both counts
+        skip_records_with_error: true,
+        on_skip: (error) => {
+            const line = Number(error?.lines ?? 0);
+            // One bad row can raise several errors; report it once.
+            if (error !== undefined && skipped.at(-1)?.line !== line)
+                skipped.push({ message: csvMessage(error), line });
+            return undefined;
+        },
+    });
+    const source = external_node_stream_.Readable.from(counted(chunks, stats), { objectMode: false });
+    source.on('error', (error) => parser.destroy(error));
+    source.pipe(parser);
+    let header = options.header;
+    try {
+        for await (const { record, info } of parser) {
+            yield* drain(info.lines);
+            if (header === undefined) {
+                header = record.map((name) => name.trim());
+                continue;
+            }
+            const index = itemIndex++;
+            if (record.length !== header.length) {
+                yield {
+                    error: {
+                        code: 'CSV_COLUMN_COUNT',
+                        message: `the row has ${record.length} columns but the header has ${header.length}`,
+                        line: info.lines,
+                        itemIndex: index,
+                    },
+                };
+                continue;
+            }
+            try {
+                const textLength = record.reduce((sum, field) => sum + field.length, header.length);
+                yield { item: toItem(header, record, options.keyTypes ?? {}), line: info.lines, itemIndex: index, textLength };
+            }
+            catch (error) {
+                if (!(error instanceof AttributeValueError))
+                    throw error;
+                yield { error: { code: error.code, message: error.message, line: info.lines, itemIndex: index } };
+            }
+        }
+    }
+    catch (error) {
+        yield* drain();
+        if (!isCsvError(error))
+            throw error;
+        yield {
+            error: {
+                code: 'MALFORMED_CSV',
+                message: csvMessage(error),
+                line: Number(error.lines ?? 0) || parser.info.lines,
+                itemIndex: itemIndex++,
+            },
+        };
+    }
+    finally {
+        source.destroy();
+    }
+    yield* drain();
+    if (stats)
+        stats.lines = parser.info.lines;
+}
+function toItem(header, record, keyTypes) {
+    const item = {};
+    for (let i = 0; i < header.length; i++) {
+        const value = record[i];
+        if (value === '')
+            continue; // empty columns are omitted, as AWS does
+        const name = header[i];
+        try {
+            switch (keyTypes[name]) {
+                case 'N':
+                    item[name] = { N: checkNumber(value) };
+                    break;
+                case 'B':
+                    item[name] = { B: decodeBase64(value) };
+                    break;
+                default:
+                    item[name] = { S: value };
+            }
+        }
+        catch (error) {
+            throw error instanceof AttributeValueError ? error.within(name) : error;
+        }
+    }
+    return item;
+}
+async function* counted(chunks, stats) {
+    for await (const chunk of chunks) {
+        if (stats)
+            stats.bytes += chunk.byteLength;
+        yield chunk;
+    }
+}
+function isCsvError(error) {
+    const code = error?.code;
+    return typeof code === 'string' && (code.startsWith('CSV_') || code === 'INVALID_OPENING_QUOTE');
+}
+/** csv-parse's message without its option dump, in words about the row. */
+function csvMessage(error) {
+    switch (error.code) {
+        case 'INVALID_OPENING_QUOTE':
+            return 'a quote inside an unquoted field must be escaped: quote the whole field and double the quote ("")';
+        case 'CSV_INVALID_CLOSING_QUOTE':
+            return 'a quote inside a quoted field must be doubled ("")';
+        case 'CSV_QUOTE_NOT_CLOSED':
+            return 'a quoted field is never closed';
+        default:
+            return error.message.replace(/^Invalid Record Length: /, '');
+    }
+}
+
+;// CONCATENATED MODULE: ./src/formats/decode.ts
+// One object's bytes to checked items: decompress, decode the format, check
+// each item against the key schema. Counts everything; a truncated or
+// corrupt object ends with one error after the items read before it.
+
+
+
+
+
+
+/** Batches of decoded and checked records, in source order. */
+async function* decodeObject(bytes, options, stats) {
+    let source = bytes;
+    let compression = options.compression;
+    if (compression === 'auto')
+        ({ compression, chunks: source } = await peekCompression(bytes));
+    const chunks = decompress(source, compression);
+    const keyTypes = Object.fromEntries(options.keys.map((k) => [k.name, k.type]));
+    const batches = options.format === 'CSV'
+        ? decodeCsv(chunks, {
+            delimiter: options.csv?.delimiter ?? ',',
+            ...(options.csv?.header && { header: options.csv.header }),
+            keyTypes,
+        }, stats)
+        : options.format === 'ION'
+            ? decodeIon(chunks, stats)
+            : decodeDynamoJson(chunks, stats);
+    let records = 0;
+    try {
+        for await (const batch of batches) {
+            records += batch.length;
+            yield checked(batch, options.keys, stats);
+        }
+    }
+    catch (error) {
+        if (!(error instanceof ObjectReadError))
+            throw error;
+        stats.errors += 1;
+        const message = `${error.message}; the ${stats.items} item(s) before this point were read`;
+        yield [{ error: { code: error.code, message, line: stats.lines + 1, itemIndex: records } }];
+    }
+}
+/** Each item checked against the keys and its size; a failing item becomes an error in its place. */
+function checked(batch, keys, stats) {
+    for (let i = 0; i < batch.length; i++) {
+        const record = batch[i];
+        if ('error' in record) {
+            stats.errors += 1;
+            continue;
+        }
+        const problem = checkItem(record.item, keys, record.textLength);
+        if (problem === undefined) {
+            stats.items += 1;
+        }
+        else {
+            stats.errors += 1;
+            batch[i] = { error: { ...problem, line: record.line, itemIndex: record.itemIndex }, item: record.item };
+        }
+    }
+    return batch;
+}
+
+;// CONCATENATED MODULE: ./src/direct/rejects.ts
+// The rejected-items file: one DynamoDB JSON line per item that could not be
+// imported, with the reason and the place it came from beside it, so it can
+// be fixed and imported again. Created only when something is rejected.
+
+
+
+class RejectsFile {
+    stream;
+    writing;
+    count = 0;
+    store;
+    key;
+    constructor(store, key) {
+        this.store = store;
+        this.key = key;
+    }
+    get location() {
+        return this.store.describe(this.key);
+    }
+    async add(record) {
+        if (this.stream === undefined) {
+            this.stream = new external_node_stream_.PassThrough();
+            this.writing = this.store.write(this.key, this.stream);
+        }
+        this.count += 1;
+        const line = JSON.stringify({
+            ...(record.item === undefined ? {} : { Item: toDynamoJsonMap(record.item) }),
+            error: { code: record.code, message: record.message },
+            source: {
+                object: record.object,
+                ...(record.line === undefined ? {} : { line: record.line }),
+                ...(record.itemIndex === undefined ? {} : { itemIndex: record.itemIndex }),
+            },
+        });
+        if (!this.stream.write(`${line}\n`))
+            await (0,external_node_events_.once)(this.stream, 'drain');
+    }
+    /** Finishes the file; the location if anything was written. */
+    async close() {
+        if (this.stream === undefined)
+            return undefined;
+        this.stream.end();
+        await this.writing;
+        return this.location;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/direct/source.ts
+// What an import reads: every object under the source prefix, or, when the
+// prefix holds an export written by AWS or by this action, the data files its
+// manifest lists (each to be checked against its MD5 before use).
+
+
+/** AWS's ImportTable reads at most this many objects; the direct engine keeps the same limit. */
+const MAX_SOURCE_OBJECTS = 50_000;
+const MANIFEST_FILES = /^(.*?)AWSDynamoDB\/(\d{14}-[0-9a-f]{8})\/manifest-files\.json$/;
+async function resolveSource(store, prefix) {
+    const objects = [];
+    const exports = new Map();
+    for await (const object of store.list(prefix, MAX_SOURCE_OBJECTS + 1)) {
+        if (object.key.endsWith('/'))
+            continue; // folder markers
+        const manifest = MANIFEST_FILES.exec(object.key);
+        if (manifest !== null)
+            exports.set(manifest[2], manifest[1]);
+        objects.push(object);
+    }
+    if (exports.size > 1) {
+        const ids = [...exports.keys()].sort();
+        throw new TransferError('SOURCE_HAS_SEVERAL_EXPORTS', `${store.describe(prefix)} holds ${ids.length} exports (${ids.join(', ')}); point prefix or path at one of them, such as ${store.describe(`${exports.get(ids[0])}AWSDynamoDB/${ids[0]}/`)}`);
+    }
+    const [only] = exports.entries();
+    if (only !== undefined)
+        return readExport(store, only[1], only[0]);
+    if (objects.length === 0) {
+        throw new TransferError('SOURCE_EMPTY', `No objects found under ${store.describe(prefix)}; nothing was created or written. Check bucket, prefix or path.`);
+    }
+    if (objects.length > MAX_SOURCE_OBJECTS) {
+        throw new TransferError('SOURCE_TOO_MANY_OBJECTS', `More than ${MAX_SOURCE_OBJECTS.toLocaleString('en-US')} objects under ${store.describe(prefix)}; an import reads at most ${MAX_SOURCE_OBJECTS.toLocaleString('en-US')}. Consolidate them into larger objects or narrow the prefix.`);
+    }
+    return { objects };
+}
+async function readExport(store, root, exportId) {
+    if (!EXPORT_ID.test(exportId))
+        throw new TransferError('SOURCE_EMPTY', `${exportId} is not an export id`);
+    const folder = `${root}AWSDynamoDB/${exportId}/`;
+    const summaryKey = `${folder}manifest-summary.json`;
+    const filesKey = `${folder}manifest-files.json`;
+    try {
+        const summaryText = await store.readText(summaryKey);
+        if (summaryText === undefined)
+            throw new ManifestError(`${store.describe(summaryKey)} is missing`);
+        const summary = parseManifestSummary(summaryText, store.describe(summaryKey));
+        const filesText = (await store.readText(filesKey)) ?? '';
+        const md5 = await store.readText(`${folder}manifest-files.md5`);
+        if (md5 !== undefined && !md5Matches(md5, filesText)) {
+            throw new ManifestError(`${store.describe(filesKey)} does not match ${store.describe(`${folder}manifest-files.md5`)}: the manifest is damaged or was changed`);
+        }
+        const entries = parseManifestFiles(filesText, store.describe(filesKey));
+        // Keys in a manifest are full keys where AWS wrote them; the export may since
+        // have been copied elsewhere, so keep the part from AWSDynamoDB/ on.
+        const objects = entries.map((entry) => {
+            const at = entry.dataFileS3Key.indexOf('AWSDynamoDB/');
+            const key = at === -1 ? `${folder}data/${entry.dataFileS3Key.split('/').pop()}` : `${root}${entry.dataFileS3Key.slice(at)}`;
+            return { key, size: 0, md5: entry.md5Checksum, itemCount: entry.itemCount };
+        });
+        const format = summary.outputFormat === 'ION' ? 'ION' : 'DYNAMODB_JSON';
+        return { objects, export: { folder: store.describe(folder), format, itemCount: summary.itemCount } };
+    }
+    catch (error) {
+        if (error instanceof ManifestError)
+            throw new TransferError('MANIFEST_INVALID', error.message);
+        throw error;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/direct/verified-copy.ts
+// An export's data file is checked against the MD5 in its manifest before any
+// of its items are used: it is copied to a temporary file while hashing, and
+// read from there only when the two agree.
+
+
+
+
+
+async function verifiedCopy(store, key, expectedMd5, tempDir) {
+    const folder = await (0,promises_.mkdtemp)((0,external_node_path_.join)(tempDir, 'dynamodb-s3-transfer-'));
+    const path = (0,external_node_path_.join)(folder, 'data');
+    const tracker = new Md5Tracker();
+    const out = (0,external_node_fs_.createWriteStream)(path);
+    try {
+        for await (const chunk of tracker.track(store.read(key))) {
+            if (!out.write(chunk))
+                await (0,external_node_events_.once)(out, 'drain');
+        }
+    }
+    finally {
+        out.end();
+        await (0,external_node_events_.once)(out, 'close');
+    }
+    const actualMd5 = tracker.base64();
+    return {
+        ok: actualMd5 === expectedMd5,
+        actualMd5,
+        chunks: (0,external_node_fs_.createReadStream)(path, { highWaterMark: 256 * 1024 }),
+        remove: () => (0,promises_.rm)(folder, { recursive: true, force: true }),
+    };
+}
+
+;// CONCATENATED MODULE: ./src/direct/item-key.ts
+// An item's primary key as a string, equal for equal keys, so that two
+// writes of one key are never in flight together (the last must win).
+function keyString(item, keyNames) {
+    let text = '';
+    for (const name of keyNames)
+        text += `${scalar(item[name])}\u0000`;
+    return text;
+}
+function scalar(value) {
+    if (value === undefined)
+        return '';
+    if (value.S !== undefined)
+        return `S${value.S}`;
+    if (value.N !== undefined)
+        return `N${canonicalNumber(value.N)}`;
+    if (value.B !== undefined)
+        return `B${Buffer.from(value.B).toString('base64')}`;
+    return '?';
+}
+/** 1, 1.0, 10e-1 and +1 are one number to DynamoDB, and so one key. */
+function canonicalNumber(text) {
+    const match = /^([+-]?)(\d*)(?:\.(\d*))?(?:[eE]([+-]?\d+))?$/.exec(text);
+    if (match === null)
+        return text;
+    const whole = match[2] ?? '';
+    const digits = `${whole}${match[3] ?? ''}`;
+    const first = digits.search(/[1-9]/);
+    if (first === -1)
+        return '0';
+    const significant = digits.slice(first).replace(/0+$/, '');
+    const magnitude = whole.length - first - 1 + Number(match[4] ?? 0);
+    return `${match[1] === '-' ? '-' : ''}${significant}e${magnitude}`;
+}
+
+;// CONCATENATED MODULE: ./src/direct/writer.ts
+// Writes items with BatchWriteItem: 25 a request, `concurrency` requests in
+// flight. Two writes of the same key are never in flight together, so the
+// last one in the source wins, as AWS's import documents.
+
+
+const BATCH_SIZE = 25;
+class BatchWriter {
+    stats = { written: 0, rejected: 0, duplicateKeys: 0 };
+    batch = [];
+    batchKeys = new Set();
+    inFlight = new Set();
+    keysInFlight = new Map();
+    failure;
+    dynamodb;
+    table;
+    keyNames;
+    concurrency;
+    deps;
+    onRejected;
+    constructor(options) {
+        this.dynamodb = options.dynamodb;
+        this.table = options.table;
+        this.keyNames = options.keyNames;
+        this.concurrency = options.concurrency;
+        this.deps = options.deps;
+        this.onRejected = options.onRejected;
+    }
+    /** Queues an item; waits while `concurrency` requests are in flight. */
+    async add(item, origin) {
+        this.throwIfFailed();
+        const key = keyString(item, this.keyNames);
+        if (this.batchKeys.has(key)) {
+            // The same key twice in one request is an error to DynamoDB: split.
+            this.stats.duplicateKeys += 1;
+            await this.send();
+        }
+        else if (this.keysInFlight.has(key)) {
+            this.stats.duplicateKeys += 1;
+        }
+        this.batch.push({ item, origin, key });
+        this.batchKeys.add(key);
+        if (this.batch.length >= BATCH_SIZE)
+            await this.send();
+    }
+    /** Sends what is queued and waits for every request. */
+    async flush() {
+        await this.send();
+        while (this.inFlight.size > 0)
+            await Promise.race(this.inFlight);
+        this.throwIfFailed();
+    }
+    async send() {
+        if (this.batch.length === 0)
+            return;
+        const batch = this.batch;
+        this.batch = [];
+        this.batchKeys = new Set();
+        while (this.inFlight.size >= this.concurrency)
+            await Promise.race(this.inFlight);
+        this.throwIfFailed();
+        // A key still being written by an earlier request must land first.
+        const earlier = new Set(batch.flatMap((p) => this.keysInFlight.get(p.key) ?? []));
+        const request = (async () => {
+            if (earlier.size > 0)
+                await Promise.all(earlier);
+            await this.write(batch);
+        })();
+        const tracked = request.catch((error) => {
+            this.failure ??= error;
+        });
+        this.inFlight.add(tracked);
+        for (const p of batch)
+            this.keysInFlight.set(p.key, tracked);
+        void tracked.finally(() => {
+            this.inFlight.delete(tracked);
+            for (const p of batch)
+                if (this.keysInFlight.get(p.key) === tracked)
+                    this.keysInFlight.delete(p.key);
+        });
+    }
+    async write(batch) {
+        const requests = batch.map((p) => ({ PutRequest: { Item: p.item } }));
+        const failed = await writeAll(this.dynamodb, this.table, requests, this.deps);
+        this.stats.written += batch.length - failed.length;
+        // Unprocessed requests come back as new objects: match them by key.
+        const byKey = new Map(batch.map((p) => [p.key, p]));
+        for (const failure of failed) {
+            const pending = byKey.get(keyString(failure.request.PutRequest?.Item ?? {}, this.keyNames));
+            this.stats.rejected += 1;
+            this.onRejected({ item: pending.item, origin: pending.origin, code: failure.code, reason: failure.reason });
+        }
+    }
+    throwIfFailed() {
+        if (this.failure !== undefined)
+            throw this.failure;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/direct/import.ts
+// The direct import and validate: source objects -> decode -> check -> write
+// (or count, for validate). Every item is either written or rejected with its
+// location and reason; processed = imported + errors is checked at the end.
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+const MAX_SAMPLES = 10;
+async function runImport(plan, deps, engineReason) {
+    const started = deps.now();
+    const { store, prefix } = openStore(plan.source.location, deps.s3);
+    // Everything about the source is settled before a table is touched.
+    const source = await resolveSource(store, prefix);
+    const format = source.export?.format ?? plan.source.format;
+    if (source.export !== undefined) {
+        deps.log(`The source is an export (${source.export.folder}): reading the ${source.objects.length} data file(s) its manifest lists, ${format}.`);
+    }
+    else {
+        deps.log(`Reading ${source.objects.length} object(s) under ${store.describe(prefix)}.`);
+    }
+    const table = await targetTable(plan, deps);
+    const keys = item_checks_keyChecksFrom(table);
+    const keyNames = primaryKeyNames(table);
+    const rejects = openRejects(plan.rejectedItems, deps);
+    const pendingRejections = [];
+    const writer = plan.mode === 'import'
+        ? new BatchWriter({
+            dynamodb: deps.dynamodb,
+            table: plan.tableName,
+            keyNames,
+            concurrency: plan.concurrency,
+            deps,
+            onRejected: (r) => pendingRejections.push(r),
+        })
+        : undefined;
+    const counts = { processed: 0, imported: 0, errors: 0, bytes: 0 };
+    const samples = [];
+    const reject = async (record) => {
+        counts.errors += 1;
+        if (samples.length < MAX_SAMPLES) {
+            samples.push({
+                location: record.line === undefined ? record.object : `${record.object}:${record.line}`,
+                code: record.code,
+                message: record.message,
+            });
+        }
+        await rejects.add(record);
+    };
+    const drainRejections = async () => {
+        while (pendingRejections.length > 0) {
+            const r = pendingRejections.shift();
+            await reject({
+                item: r.item,
+                code: r.code,
+                message: r.reason,
+                object: r.origin.object,
+                line: r.origin.line,
+                itemIndex: r.origin.itemIndex,
+            });
+        }
+    };
+    const progress = new Progress({
+        verb: plan.mode === 'import' ? 'Imported' : 'Checked',
+        log: deps.log,
+        now: deps.now,
+        total: source.export?.itemCount,
+    });
+    for (const object of source.objects) {
+        const name = store.describe(object.key);
+        const input = await openObject(store, object, deps, name, reject, counts);
+        if (input === undefined)
+            continue;
+        const stats = newStats();
+        const options = {
+            format,
+            compression: source.export === undefined ? plan.source.compression : 'auto',
+            keys,
+            ...(plan.source.csv === undefined ? {} : { csv: plan.source.csv }),
+        };
+        try {
+            for await (const batch of decodeObject(input.chunks, options, stats)) {
+                for (const record of batch) {
+                    counts.processed += 1;
+                    if ('error' in record) {
+                        await reject({
+                            ...(record.item && { item: record.item }),
+                            code: record.error.code,
+                            message: record.error.message,
+                            object: name,
+                            ...lineOf(record.error),
+                        });
+                    }
+                    else if (writer === undefined) {
+                        counts.imported += 1;
+                    }
+                    else {
+                        await writer.add(record.item, { object: name, line: record.line, itemIndex: record.itemIndex });
+                    }
+                }
+                await drainRejections();
+                progress.update({ items: counts.processed, bytes: counts.bytes + stats.bytes, errors: counts.errors });
+            }
+        }
+        finally {
+            counts.bytes += stats.bytes;
+            await input.remove();
+        }
+    }
+    if (writer !== undefined) {
+        await writer.flush();
+        await drainRejections();
+        counts.imported = writer.stats.written;
+    }
+    const rejectedItems = await rejects.close();
+    return result(plan, engineReason, table, counts, samples, rejectedItems, writer?.stats.duplicateKeys ?? 0, (deps.now() - started) / 1000, store.describe(prefix));
+}
+function lineOf(error) {
+    return {
+        ...(error.line === undefined ? {} : { line: error.line }),
+        ...(error.itemIndex === undefined ? {} : { itemIndex: error.itemIndex }),
+    };
+}
+/** The object's bytes; an export's data file only once its MD5 matches the manifest. */
+async function openObject(store, object, deps, name, reject, counts) {
+    if (object.md5 === undefined)
+        return { chunks: store.read(object.key), remove: async () => undefined };
+    const copy = await verifiedCopy(store, object.key, object.md5, deps.tempDir);
+    if (copy.ok)
+        return copy;
+    await copy.remove();
+    // The file's items cannot be trusted: each counts as an item not imported.
+    const items = Math.max(1, object.itemCount ?? 1);
+    counts.processed += items;
+    const message = `the data file's MD5 is ${copy.actualMd5} but the manifest says ${object.md5}: the file is damaged or was changed, so none of its ${object.itemCount ?? 'unknown number of'} item(s) were imported`;
+    await reject({ code: 'CHECKSUM_MISMATCH', message, object: name });
+    counts.errors += items - 1;
+    return undefined;
+}
+async function targetTable(plan, deps) {
+    if (plan.mode === 'validate') {
+        if (plan.tableParameters?.KeySchema !== undefined)
+            return plan.tableParameters;
+        const table = await describeTable(deps.dynamodb, plan.tableName ?? '');
+        if (table === undefined)
+            throw new TransferError('TABLE_NOT_FOUND', `Table ${plan.tableName} does not exist, so it cannot give the key schema to check against; give partition-key or table-creation-parameters instead.`);
+        return table;
+    }
+    const tableDeps = { dynamodb: deps.dynamodb, sleep: deps.sleep, now: deps.now, log: deps.log };
+    const existing = await describeTable(deps.dynamodb, plan.tableName);
+    if (existing === undefined) {
+        return createTable({ ...plan.tableParameters, TableName: plan.tableName }, tableDeps, plan.waiting.timeoutMs);
+    }
+    if (plan.existingTable === 'fail') {
+        throw new TransferError('TABLE_EXISTS', `Table ${plan.tableName} already exists and existing-table is fail, so nothing was written. Use existing-table: merge to write into it, or replace to empty it first.`);
+    }
+    if (plan.existingTable === 'replace') {
+        deps.log(`Emptying table ${plan.tableName} (existing-table: replace), keeping its key schema`);
+        const deleted = await emptyTable(existing, tableDeps, plan.concurrency);
+        deps.log(`Deleted ${deleted.toLocaleString('en-US')} item(s) from ${plan.tableName}`);
+    }
+    else {
+        deps.log(`Writing into the existing table ${plan.tableName} (existing-table: merge): items with the same key are overwritten`);
+    }
+    return existing;
+}
+function openRejects(location, deps) {
+    if (location.kind === 's3')
+        return new RejectsFile(new S3Store(deps.s3, location.bucket, location.owner === undefined ? {} : { owner: location.owner }), location.prefix);
+    return new RejectsFile(new LocalStore((0,external_node_path_.dirname)(location.path)), (0,external_node_path_.basename)(location.path));
+}
+function result(plan, engineReason, table, counts, samples, rejectedItems, duplicateKeys, durationSeconds, source) {
+    const balanced = counts.processed === counts.imported + counts.errors;
+    const verb = plan.mode === 'import' ? 'imported' : 'valid';
+    const notes = [
+        balanced
+            ? `Checked: ${counts.processed.toLocaleString('en-US')} processed = ${counts.imported.toLocaleString('en-US')} ${verb} + ${counts.errors.toLocaleString('en-US')} error(s).`
+            : `Counts do not add up: ${counts.processed} processed, ${counts.imported} ${verb}, ${counts.errors} error(s). Please report this.`,
+    ];
+    if (duplicateKeys > 0)
+        notes.push(`${duplicateKeys.toLocaleString('en-US')} item(s) had the key of an earlier item and overwrote it, as AWS's import does.`);
+    if (plan.mode === 'validate')
+        notes.push('Nothing was written: mode validate only reads and checks.');
+    const tableName = plan.mode === 'import' ? plan.tableName : (table.TableName ?? plan.tableName);
+    return {
+        mode: plan.mode,
+        engine: 'direct',
+        engineReason,
+        status: balanced ? 'COMPLETED' : 'FAILED',
+        ...(tableName === undefined ? {} : { tableName }),
+        ...(table.TableArn === undefined ? {} : { tableArn: table.TableArn }),
+        source,
+        ...(plan.mode === 'import' ? { destination: `table ${plan.tableName}` } : {}),
+        processedItemCount: counts.processed,
+        importedItemCount: counts.imported,
+        errorCount: counts.errors,
+        processedSizeBytes: counts.bytes,
+        ...(rejectedItems === undefined ? {} : { rejectedItems }),
+        durationSeconds,
+        errors: samples,
+        note: notes.join(' '),
+    };
+}
+
+;// CONCATENATED MODULE: ./src/direct/engine.ts
+// The direct engine: this action reads and writes the data itself.
+
+
+async function runDirect(plan, deps, engineReason) {
+    return plan.mode === 'export' ? runExport(plan, deps, engineReason) : runImport(plan, deps, engineReason);
+}
+
+;// CONCATENATED MODULE: ./src/engine-choice.ts
+// Settles `engine: auto` where it depends on whether the import's table exists.
+
+async function chooseEngine(plan, tableExists) {
+    const { engine, reason } = plan.engine;
+    if (engine !== 'table-exists')
+        return { engine, reason };
+    const name = plan.mode === 'import' ? plan.tableName : '';
+    return (await tableExists(name))
+        ? {
+            engine: 'direct',
+            reason: `table ${name} exists and existing-table is ${plan.mode === 'import' ? plan.existingTable : ''}, so this action writes into it`,
+        }
+        : { engine: 'managed', reason: `table ${name} does not exist yet, so AWS's ImportTable creates and fills it` };
+}
+async function tableExists(dynamodb, name) {
+    try {
+        await dynamodb.send(new dist_cjs/* DescribeTableCommand */.h8C({ TableName: name }));
+        return true;
+    }
+    catch (error) {
+        if (error instanceof dist_cjs/* ResourceNotFoundException */.lBX)
+            return false;
+        throw error;
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/input-reader.ts
@@ -71478,168 +86927,6 @@ function checkClientToken(value) {
     return value;
 }
 
-;// CONCATENATED MODULE: ./src/formats/attribute-value.ts
-// DynamoDB JSON <-> AttributeValue, checked the way DynamoDB checks them.
-// Numbers stay decimal strings; binary becomes bytes, never a base64 string
-// that the SDK would encode a second time.
-class AttributeValueError extends Error {
-    code;
-    constructor(code, message) {
-        super(message);
-        this.name = 'AttributeValueError';
-        this.code = code;
-    }
-}
-const TYPE_TAGS = ['S', 'N', 'B', 'BOOL', 'NULL', 'L', 'M', 'SS', 'NS', 'BS'];
-/** One attribute value in DynamoDB JSON (`{"N": "1"}`) to an AttributeValue. */
-function fromDynamoJson(value, path) {
-    if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-        throw typeError(path, `a type-tagged object such as {"S": "text"}`);
-    }
-    const tags = Object.keys(value);
-    const tag = tags[0];
-    if (tags.length !== 1 || tag === undefined) {
-        throw typeError(path, `exactly one type tag (${TYPE_TAGS.join(', ')}), not ${tags.length}`);
-    }
-    const inner = value[tag];
-    switch (tag) {
-        case 'S':
-            return { S: expectString(inner, path, tag) };
-        case 'N':
-            return { N: checkNumber(expectString(inner, path, tag), path) };
-        case 'B':
-            return { B: decodeBase64(expectString(inner, path, tag), path) };
-        case 'BOOL':
-            if (typeof inner !== 'boolean')
-                throw typeError(path, 'BOOL to hold true or false');
-            return { BOOL: inner };
-        case 'NULL':
-            if (inner !== true)
-                throw typeError(path, 'NULL to hold true');
-            return { NULL: true };
-        case 'L':
-            if (!Array.isArray(inner))
-                throw typeError(path, 'L to hold a list');
-            return { L: inner.map((v, i) => fromDynamoJson(v, `${path}[${i}]`)) };
-        case 'M':
-            return { M: fromDynamoJsonMap(inner, path) };
-        case 'SS':
-            return { SS: checkSet(expectStrings(inner, path, tag), path, tag) };
-        case 'NS':
-            return {
-                NS: checkSet(expectStrings(inner, path, tag).map((n, i) => checkNumber(n, `${path}[${i}]`)), path, tag),
-            };
-        case 'BS': {
-            const strings = checkSet(expectStrings(inner, path, tag), path, tag);
-            return { BS: strings.map((s, i) => decodeBase64(s, `${path}[${i}]`)) };
-        }
-        default:
-            throw typeError(path, `a type tag of ${TYPE_TAGS.join(', ')}, not "${tag}"`);
-    }
-}
-/** A map of attribute name to DynamoDB JSON value, such as an item or an `M`. */
-function fromDynamoJsonMap(value, path) {
-    if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-        throw typeError(path, 'an object of attribute names to values');
-    }
-    const item = {};
-    for (const [name, attribute] of Object.entries(value)) {
-        item[name] = fromDynamoJson(attribute, path === '' ? name : `${path}.${name}`);
-    }
-    return item;
-}
-function typeError(path, expected) {
-    return new AttributeValueError('INVALID_TYPE', `${path || 'value'}: expected ${expected}`);
-}
-function expectString(value, path, tag) {
-    if (typeof value !== 'string')
-        throw typeError(path, `${tag} to hold a string`);
-    return value;
-}
-function expectStrings(value, path, tag) {
-    if (!Array.isArray(value) || !value.every((v) => typeof v === 'string')) {
-        throw typeError(path, `${tag} to hold a list of strings`);
-    }
-    return value;
-}
-function checkSet(members, path, tag) {
-    if (members.length === 0) {
-        throw new AttributeValueError('INVALID_SET', `${path}: ${tag} is empty; an empty set is not allowed`);
-    }
-    if (new Set(members).size !== members.length) {
-        throw new AttributeValueError('INVALID_SET', `${path}: Input collection ${tag} contains duplicates`);
-    }
-    return members;
-}
-const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)(?:[eE]([+-]?\d+))?$/;
-/** DynamoDB numbers: 38 significant digits, magnitude 1E-130 to under 1E+126. */
-function checkNumber(text, path) {
-    const match = NUMBER.exec(text);
-    const invalid = (why) => new AttributeValueError('INVALID_NUMBER', `${path}: "${text}" is not a valid DynamoDB number (${why})`);
-    if (!match)
-        throw invalid('expected digits with an optional sign, point and exponent');
-    const mantissa = match[1] ?? '';
-    const exponent = Number(match[2] ?? '0');
-    const [whole = '', fraction = ''] = mantissa.split('.');
-    const digits = (whole + fraction).replace(/^0+/, '');
-    if (digits === '')
-        return text; // zero
-    const significant = digits.replace(/0+$/, '');
-    if (significant.length > 38)
-        throw invalid('more than 38 significant digits');
-    // Decimal exponent of the leading digit: 123.4 -> 2, 0.05 -> -2.
-    const leading = whole.replace(/^0+/, '').length > 0
-        ? whole.replace(/^0+/, '').length - 1
-        : -(fraction.length - fraction.replace(/^0+/, '').length) - 1;
-    const magnitude = leading + exponent;
-    if (magnitude > 125)
-        throw invalid('larger than 9.9999999999999999999999999999999999999E+125');
-    if (magnitude < -130)
-        throw invalid('smaller than 1E-130');
-    return text;
-}
-const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
-function decodeBase64(text, path) {
-    if (!BASE64.test(text)) {
-        throw new AttributeValueError('INVALID_BINARY', `${path}: "${preview(text)}" is not valid base64`);
-    }
-    const buffer = Buffer.from(text, 'base64');
-    return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
-}
-function preview(text) {
-    return text.length > 40 ? `${text.slice(0, 40)}...` : text;
-}
-/** AttributeValue to DynamoDB JSON, as AWS's export writes it. */
-function toDynamoJson(value) {
-    if (value.S !== undefined)
-        return { S: value.S };
-    if (value.N !== undefined)
-        return { N: value.N };
-    if (value.B !== undefined)
-        return { B: Buffer.from(value.B).toString('base64') };
-    if (value.BOOL !== undefined)
-        return { BOOL: value.BOOL };
-    if (value.NULL !== undefined)
-        return { NULL: true };
-    if (value.L !== undefined)
-        return { L: value.L.map(toDynamoJson) };
-    if (value.M !== undefined)
-        return { M: toDynamoJsonMap(value.M) };
-    if (value.SS !== undefined)
-        return { SS: value.SS };
-    if (value.NS !== undefined)
-        return { NS: value.NS };
-    if (value.BS !== undefined)
-        return { BS: value.BS.map((b) => Buffer.from(b).toString('base64')) };
-    throw new AttributeValueError('INVALID_TYPE', `unsupported attribute value: ${Object.keys(value).join(', ')}`);
-}
-function toDynamoJsonMap(item) {
-    const out = {};
-    for (const [name, value] of Object.entries(item))
-        out[name] = toDynamoJson(value);
-    return out;
-}
-
 ;// CONCATENATED MODULE: ./src/inputs-export.ts
 // The export-only inputs: table, format, point in time or incremental window,
 // filter expressions and encryption.
@@ -71665,7 +86952,7 @@ function readExportSettings(r, context, engine) {
         table,
         format: format === 'CSV' ? 'DYNAMODB_JSON' : format,
         compression,
-        exportType: readExportType(r, context.now),
+        exportType: readExportType(r, context.now, engine),
         ...optional('expressions', expressions),
         ...optional('encryption', encryption),
     };
@@ -71689,8 +86976,11 @@ function readExportCompression(r, engine) {
     }
     return compression;
 }
-function readExportType(r, now) {
+function readExportType(r, now, engine) {
     const kind = r.parse(Input.ExportType, (v) => parseEnum(v, ['FULL_EXPORT', 'INCREMENTAL_EXPORT'])) ?? 'FULL_EXPORT';
+    if (kind === 'INCREMENTAL_EXPORT' && engine.engine === 'direct') {
+        r.reject(Input.ExportType, r.get(Input.ExportType), `expected FULL_EXPORT with the direct engine (${engine.reason}), which cannot export incrementally yet; incremental exports run on AWS with engine: managed`);
+    }
     const time = (name) => r.parse(name, (v) => notInFuture(parseTime(v, now), now));
     if (kind === 'FULL_EXPORT') {
         for (const name of [Input.IncrementalFrom, Input.IncrementalTo]) {
@@ -71725,7 +87015,7 @@ function checkWindow(r, from, to) {
         r.reject(Input.IncrementalTo, r.get(Input.IncrementalTo) || 'now', `expected an end after incremental-from (the window is ${shown})`);
     }
     else if (length < MIN_WINDOW_MS || length > MAX_WINDOW_MS) {
-        r.reject(Input.IncrementalFrom, r.get(Input.IncrementalFrom), `expected a window of 15 minutes to 24 hours, but ${shown} is ${values_formatDuration(length)}`);
+        r.reject(Input.IncrementalFrom, r.get(Input.IncrementalFrom), `expected a window of 15 minutes to 24 hours, but ${shown} is ${formatDuration(length)}`);
     }
 }
 function readExpressions(r, engine) {
@@ -71777,10 +87067,10 @@ function parseValues(value) {
         if (!key.startsWith(':'))
             throw new InvalidValue(`a JSON object of ":placeholder": DynamoDB JSON value pairs such as ${example}`);
         try {
-            values[key] = fromDynamoJson(attribute, key);
+            values[key] = fromDynamoJson(attribute);
         }
         catch (error) {
-            throw new InvalidValue(`values in DynamoDB JSON such as ${example} (${error instanceof Error ? error.message : String(error)})`);
+            throw new InvalidValue(`values in DynamoDB JSON such as ${example} (${key}: ${error instanceof Error ? error.message : String(error)})`);
         }
     }
     return values;
@@ -72296,117 +87586,10 @@ function describePlan(plan, choice) {
     }
     lines.push(`Engine: ${choice.engine}, because ${choice.reason}.`);
     const waiting = plan.waiting.wait
-        ? `wait up to ${values_formatDuration(plan.waiting.timeoutMs)}`
+        ? `wait up to ${formatDuration(plan.waiting.timeoutMs)}`
         : 'return once the job has started';
     lines.push(`Then: ${waiting}; fail when more than ${plan.maxErrors} item(s) cannot be moved.`);
     return lines;
-}
-
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(3024);
-;// CONCATENATED MODULE: ./src/markdown.ts
-// Escaping for text from the data (table names, keys, messages) placed in
-// the job summary, so that a `|` or `<script>` in a name cannot break it.
-const HTML = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
-/** Text safe inside a Markdown table cell or a heading. */
-function markdown_escapeMarkdown(text) {
-    return text
-        .replace(/[&<>"]/g, (c) => HTML[c] ?? c)
-        .replace(/([\\`*_[\]#|~])/g, '\\$1')
-        .replace(/\r?\n/g, '<br>');
-}
-/** Text shown as code; HTML `<code>` because a backtick in the text would end a Markdown code span. */
-function markdown_code(text) {
-    return `<code>${text
-        .replace(/[&<>"]/g, (c) => HTML[c] ?? c)
-        .replace(/\|/g, '&#124;')
-        .replace(/\r?\n/g, ' ')}</code>`;
-}
-function markdown_table(header, rows) {
-    const line = (cells) => `| ${cells.join(' | ')} |`;
-    return [line(header), line(header.map(() => '---')), ...rows.map(line)].join('\n');
-}
-
-;// CONCATENATED MODULE: ./src/summary.ts
-// The job summary as Markdown: a pure function of the result, tested on its own.
-
-
-const MAX_ERRORS_SHOWN = 10;
-function summary_renderSummary(result, outcome) {
-    const parts = [heading(result, outcome.ok), table(['', ''], detailRows(result))];
-    if (!outcome.ok)
-        parts.push(`**Why the step failed:** ${escapeMarkdown(outcome.message)}`);
-    if (result.errors.length > 0)
-        parts.push(errorSection(result));
-    if (result.note !== undefined)
-        parts.push(escapeMarkdown(result.note));
-    return `${parts.join('\n\n')}\n`;
-}
-/** The summary of a step that stopped before any work, such as on bad inputs. */
-function renderStartFailure(message) {
-    return `## ❌ dynamodb-s3-transfer did not start\n\n${markdown_escapeMarkdown(message)}\n\nNothing was read or written.\n`;
-}
-function heading(result, ok) {
-    const what = { export: 'Export', import: 'Import', validate: 'Validation' }[result.mode];
-    const table = result.tableName === undefined ? '' : ` of ${code(result.tableName)}`;
-    if (result.status === 'IN_PROGRESS')
-        return `## ⏳ ${what}${table} is in progress`;
-    if (!ok)
-        return `## ❌ ${what}${table} failed`;
-    return `## ✅ ${what}${table} completed`;
-}
-function detailRows(r) {
-    const rows = [
-        ['Mode', r.mode],
-        ['Engine', `${r.engine} (${escapeMarkdown(r.engineReason)})`],
-        ['Table', r.tableName === undefined ? undefined : code(r.tableName)],
-        ['Source', r.source === undefined ? undefined : code(r.source)],
-        ['Destination', r.destination === undefined ? undefined : code(r.destination)],
-        ['Job', r.jobArn === undefined ? undefined : code(r.jobArn)],
-        ['Status', r.status],
-        ['Items', count(r.itemCount)],
-        ['Items processed', count(r.processedItemCount)],
-        ['Items imported', count(r.importedItemCount)],
-        ['Errors', count(r.errorCount)],
-        ['Bytes', r.processedSizeBytes === undefined ? undefined : formatBytes(r.processedSizeBytes)],
-        ['Duration', formatDuration(Math.round(r.durationSeconds * 1000))],
-        ['Throughput', throughput(r)],
-        ['Manifest', r.exportManifest === undefined ? undefined : code(r.exportManifest)],
-        ['Data', r.dataUrl === undefined ? undefined : code(r.dataUrl)],
-        ['Rejected items', r.rejectedItems === undefined ? undefined : code(r.rejectedItems)],
-    ];
-    return rows.filter((row) => row[1] !== undefined).map(([k, v]) => [`**${k}**`, v]);
-}
-function errorSection(r) {
-    const shown = r.errors.slice(0, MAX_ERRORS_SHOWN);
-    const total = r.errorCount ?? r.errors.length;
-    const rows = shown.map((e) => [code(e.location), code(e.code), escapeMarkdown(e.message)]);
-    const rest = total > shown.length
-        ? `\n\n${count(total - shown.length)} more not shown${r.rejectedItems === undefined ? '' : `; all are in ${code(r.rejectedItems)}`}.`
-        : '';
-    return `### First errors (${shown.length} of ${count(total)})\n\n${table(['Where', 'Code', 'Reason'], rows)}${rest}`;
-}
-function count(n) {
-    return n === undefined ? undefined : n.toLocaleString('en-US');
-}
-function formatBytes(bytes) {
-    const units = ['B', 'KiB', 'MiB', 'GiB', 'TiB'];
-    let value = bytes;
-    let unit = 0;
-    while (value >= 1024 && unit < units.length - 1) {
-        value /= 1024;
-        unit += 1;
-    }
-    return unit === 0 ? `${bytes} B` : `${value.toFixed(1)} ${units[unit]}`;
-}
-function throughput(r) {
-    const items = r.processedItemCount ?? r.itemCount;
-    if (items === undefined || r.durationSeconds <= 0)
-        return undefined;
-    const perSecond = `${Math.round(items / r.durationSeconds).toLocaleString('en-US')} items/s`;
-    if (r.processedSizeBytes === undefined)
-        return perSecond;
-    return `${perSecond}, ${formatBytes(Math.round(r.processedSizeBytes / r.durationSeconds))}/s`;
 }
 
 ;// CONCATENATED MODULE: ./src/report.ts
@@ -72422,7 +87605,8 @@ function decideOutcome(result, maxErrors) {
         return { ok: false, message: `The ${result.mode} ended with status ${result.status}.` };
     }
     if (errors > maxErrors) {
-        return { ok: false, message: `${errors} item(s) could not be moved, more than max-errors (${maxErrors}).` };
+        const what = result.mode === 'validate' ? 'would be rejected' : 'could not be imported';
+        return { ok: false, message: `${errors} item(s) ${what}, more than max-errors (${maxErrors}).` };
     }
     return { ok: true, message: `The ${result.mode} ended with status ${result.status}.` };
 }
@@ -72479,7 +87663,10 @@ function writeSummary(markdown, summaryFile, reporter) {
 
 
 
-async function run(deps = { env: process.env, now: () => new Date(), cwd: process.cwd() }) {
+
+
+const defaultDeps = { env: process.env, now: () => new Date(), cwd: process.cwd() };
+async function run(deps = defaultDeps) {
     const started = deps.now();
     try {
         const plan = readPlan({ env: deps.env, now: started, cwd: deps.cwd });
@@ -72489,13 +87676,24 @@ async function run(deps = { env: process.env, now: () => new Date(), cwd: proces
         for (const line of describePlan(plan, choice))
             info(line);
         endGroup();
-        setOutput(constants_Output.Engine, choice.engine);
-        // The engines arrive in their own issues; until then say so plainly.
-        throw new TransferError('ENGINE_NOT_AVAILABLE', `The ${choice.engine} engine is not available yet in this version of dynamodb-s3-transfer.`);
+        setOutput(Output.Engine, choice.engine);
+        if (choice.engine === 'managed') {
+            // The managed engine arrives in its own issue; until then say so plainly.
+            throw new TransferError('ENGINE_NOT_AVAILABLE', 'The managed engine is not available yet in this version of dynamodb-s3-transfer; use engine: direct.');
+        }
+        const result = await runDirect(plan, {
+            ...clients,
+            log: (line) => info(line),
+            warn: (line) => warning(line),
+            sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+            now: () => deps.now().getTime(),
+            tempDir: deps.env.RUNNER_TEMP ?? (0,external_node_os_.tmpdir)(),
+        }, choice.reason);
+        report(result, plan.maxErrors, core_namespaceObject, deps.env.GITHUB_STEP_SUMMARY);
     }
     catch (error) {
         const message = messageOf(error);
-        setOutput(constants_Output.DurationSeconds, (deps.now().getTime() - started.getTime()) / 1000);
+        setOutput(Output.DurationSeconds, (deps.now().getTime() - started.getTime()) / 1000);
         writeSummary(renderStartFailure(message), deps.env.GITHUB_STEP_SUMMARY, core_namespaceObject);
         setFailed(message);
     }
@@ -72739,6 +87937,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("process");
+
+/***/ }),
+
+/***/ 2203:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("stream");
 
 /***/ }),
 

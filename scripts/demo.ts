@@ -82,8 +82,46 @@ async function main(): Promise<number> {
       { mode: 'export', 'table-name': TABLE, bucket: BUCKET, prefix: 'music/{date}', ...local },
       { env },
     );
-    show('Export Music to S3', exported);
-    return exported.exitCode ?? 1;
+    show('1. Export Music to S3 (direct engine)', exported);
+
+    const exportFolder = (exported.outputs['export-manifest'] ?? '')
+      .replace(`s3://${BUCKET}/`, '')
+      .replace(/manifest-summary\.json$/, '');
+    const imported = await runAction(
+      {
+        mode: 'import',
+        'table-name': `${TABLE}Restored`,
+        bucket: BUCKET,
+        prefix: exportFolder,
+        'partition-key': 'Artist:S',
+        'sort-key': 'SongTitle:S',
+        ...local,
+      },
+      { env },
+    );
+    show('2. Import that export into a new table MusicRestored', imported);
+
+    const validated = await runAction(
+      {
+        mode: 'validate',
+        path: 'scripts/demo-data/songs.csv',
+        format: 'CSV',
+        'partition-key': 'Artist:S',
+        'sort-key': 'SongTitle:S',
+        ...local,
+      },
+      { env },
+    );
+    show('3. Validate a CSV fixture with a bad row (no Artist): expected to fail', validated);
+
+    const asExpected =
+      exported.exitCode === 0 &&
+      imported.exitCode === 0 &&
+      imported.outputs['imported-item-count'] === exported.outputs['item-count'] &&
+      validated.exitCode === 1 &&
+      validated.outputs['error-count'] === '1';
+    console.log(`\n${asExpected ? 'Every step did what it should.' : 'A step did not do what it should: see above.'}`);
+    return asExpected ? 0 : 1;
   } finally {
     await Promise.all(servers.map((server) => server.stop()));
     console.log('\nStopped the local servers.');

@@ -16,11 +16,16 @@ export function createClients(settings: AwsSettings): AwsClients {
   return { dynamodb: createDynamoDbClient(settings), s3: createS3Client(settings) };
 }
 
+/**
+ * Standard retries, not adaptive: adaptive mode throttles the whole client
+ * after a few throttled requests, which starves a bulk load. The direct
+ * engine retries throttled and unprocessed writes itself, with backoff.
+ */
 export function createDynamoDbClient(settings: AwsSettings): DynamoDBClient {
   return new DynamoDBClient({
     region: settings.region,
-    maxAttempts: 10,
-    retryMode: 'adaptive',
+    maxAttempts: 3,
+    retryMode: 'standard',
     customUserAgent: [USER_AGENT],
     ...(settings.endpointUrl === undefined ? {} : { endpoint: settings.endpointUrl }),
   });
@@ -41,8 +46,8 @@ export function createS3Client(settings: AwsSettings): S3Client {
     : {};
   return new S3Client({
     region: settings.region,
-    maxAttempts: 10,
-    retryMode: 'adaptive',
+    maxAttempts: 5,
+    retryMode: 'standard',
     customUserAgent: [USER_AGENT],
     ...compatible,
     ...(settings.s3EndpointUrl === undefined ? {} : { endpoint: settings.s3EndpointUrl }),

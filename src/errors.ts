@@ -1,7 +1,18 @@
 // The action's error family: a stable code for docs and tests, a sentence a
 // person can act on, and where it happened.
 
-export type ErrorCode = 'INVALID_INPUT' | 'ENGINE_NOT_AVAILABLE' | 'TABLE_LOOKUP_FAILED';
+export type ErrorCode =
+  | 'INVALID_INPUT'
+  | 'ENGINE_NOT_AVAILABLE'
+  | 'SOURCE_EMPTY'
+  | 'SOURCE_TOO_MANY_OBJECTS'
+  | 'SOURCE_HAS_SEVERAL_EXPORTS'
+  | 'MANIFEST_INVALID'
+  | 'TABLE_EXISTS'
+  | 'TABLE_NOT_FOUND'
+  | 'TABLE_NOT_ACTIVE'
+  | 'NO_KEY_SCHEMA'
+  | 'WRITE_FAILED';
 
 export interface ErrorContext {
   input?: string;

@@ -39,7 +39,7 @@ export function readExportSettings(r: InputReader, context: PlanContext, engine:
     table,
     format: format === 'CSV' ? 'DYNAMODB_JSON' : format,
     compression,
-    exportType: readExportType(r, context.now),
+    exportType: readExportType(r, context.now, engine),
     ...optional('expressions', expressions),
     ...optional('encryption', encryption),
   };
@@ -70,9 +70,16 @@ function readExportCompression(r: InputReader, engine: EngineDecision): Compress
   return compression;
 }
 
-function readExportType(r: InputReader, now: Date): ExportPlan['exportType'] {
+function readExportType(r: InputReader, now: Date, engine: EngineDecision): ExportPlan['exportType'] {
   const kind =
     r.parse(Input.ExportType, (v) => parseEnum(v, ['FULL_EXPORT', 'INCREMENTAL_EXPORT'] as const)) ?? 'FULL_EXPORT';
+  if (kind === 'INCREMENTAL_EXPORT' && engine.engine === 'direct') {
+    r.reject(
+      Input.ExportType,
+      r.get(Input.ExportType),
+      `expected FULL_EXPORT with the direct engine (${engine.reason}), which cannot export incrementally yet; incremental exports run on AWS with engine: managed`,
+    );
+  }
   const time = (
     name: typeof Input.ExportTime | typeof Input.IncrementalFrom | typeof Input.IncrementalTo,
   ): Date | undefined => r.parse(name, (v) => notInFuture(parseTime(v, now), now));

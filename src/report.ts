@@ -25,7 +25,8 @@ export function decideOutcome(result: TransferResult, maxErrors: number): Outcom
     return { ok: false, message: `The ${result.mode} ended with status ${result.status}.` };
   }
   if (errors > maxErrors) {
-    return { ok: false, message: `${errors} item(s) could not be moved, more than max-errors (${maxErrors}).` };
+    const what = result.mode === 'validate' ? 'would be rejected' : 'could not be imported';
+    return { ok: false, message: `${errors} item(s) ${what}, more than max-errors (${maxErrors}).` };
   }
   return { ok: true, message: `The ${result.mode} ended with status ${result.status}.` };
 }

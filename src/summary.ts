@@ -38,7 +38,7 @@ function detailRows(r: TransferResult): string[][] {
     ['Status', r.status],
     ['Items', count(r.itemCount)],
     ['Items processed', count(r.processedItemCount)],
-    ['Items imported', count(r.importedItemCount)],
+    [r.mode === 'validate' ? 'Items valid' : 'Items imported', count(r.importedItemCount)],
     ['Errors', count(r.errorCount)],
     ['Bytes', r.processedSizeBytes === undefined ? undefined : formatBytes(r.processedSizeBytes)],
     ['Duration', formatDuration(Math.round(r.durationSeconds * 1000))],

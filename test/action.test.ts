@@ -31,26 +31,13 @@ describe('the built action', () => {
     expect(run.log).not.toContain('summary');
   });
 
-  it('prints the plan, sets the engine and says plainly that the engine is not available yet', async () => {
-    const run = await runAction(
-      {
-        mode: 'export',
-        'table-name': 'Orders',
-        bucket: 'backups',
-        'endpoint-url': inject('dynamodbEndpoint'),
-        's3-endpoint-url': inject('s3Endpoint'),
-      },
-      { env: localEnv() },
-    );
+  it('prints the plan, sets the engine and says plainly that the managed engine is not available yet', async () => {
+    const run = await runAction({ mode: 'export', 'table-name': 'Orders', bucket: 'backups', engine: 'managed' }, { env: localEnv() });
     expect(run.exitCode).toBe(1);
     expect(run.log).toContain('::group::Plan');
-    expect(run.log).toContain(
-      "Engine: direct, because endpoint-url is set, and AWS's managed import and export exist only on AWS itself.",
-    );
-    expect(run.log).toContain(
-      '::error::The direct engine is not available yet in this version of dynamodb-s3-transfer.',
-    );
-    expect(run.outputs.engine).toBe('direct');
+    expect(run.log).toContain('Engine: managed, because engine: managed was asked for.');
+    expect(run.log).toContain('::error::The managed engine is not available yet in this version of dynamodb-s3-transfer; use engine: direct.');
+    expect(run.outputs.engine).toBe('managed');
   });
 
   it('settles engine: auto by whether the table exists, through the SDK endpoint variables', async () => {

@@ -37,7 +37,7 @@ describe('decideOutcome', () => {
   it('fails when errors exceed max-errors, and says so', () => {
     expect(decideOutcome(result, 1)).toEqual({
       ok: false,
-      message: '2 item(s) could not be moved, more than max-errors (1).',
+      message: '2 item(s) could not be imported, more than max-errors (1).',
     });
   });
   it.each(['FAILED', 'CANCELLED'] as const)('fails on %s', (status) => {
@@ -64,7 +64,7 @@ describe('report', () => {
       'error-count': 2,
       'duration-seconds': 1.235,
     });
-    expect(calls.failed).toEqual(['2 item(s) could not be moved, more than max-errors (0).']);
+    expect(calls.failed).toEqual(['2 item(s) could not be imported, more than max-errors (0).']);
     expect(readFileSync(file, 'utf8')).toContain('## ❌ Import failed');
   });
 

@@ -62,10 +62,10 @@ describe('renderSummary', () => {
     const many = { ...base, errorCount: 25 };
     const markdown = renderSummary(many, {
       ok: false,
-      message: '25 item(s) could not be moved, more than max-errors (0).',
+      message: '25 item(s) could not be imported, more than max-errors (0).',
     });
     expect(markdown).toContain('## ❌ Import of <code>Orders</code> failed');
-    expect(markdown).toContain('**Why the step failed:** 25 item(s) could not be moved, more than max-errors (0).');
+    expect(markdown).toContain('**Why the step failed:** 25 item(s) could not be imported, more than max-errors (0).');
     expect(markdown).toContain('23 more not shown; all are in <code>/tmp/rejected.jsonl</code>.');
   });
 

@@ -71,7 +71,7 @@ function checked(batch: Decoded[], keys: readonly KeyCheck[], stats: DecodeStats
       stats.items += 1;
     } else {
       stats.errors += 1;
-      batch[i] = { error: { ...problem, line: record.line, itemIndex: record.itemIndex } };
+      batch[i] = { error: { ...problem, line: record.line, itemIndex: record.itemIndex }, item: record.item };
     }
   }
   return batch;

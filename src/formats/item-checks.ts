@@ -5,9 +5,7 @@
 import type {
   AttributeDefinition,
   AttributeValue,
-  GlobalSecondaryIndex,
   KeySchemaElement,
-  LocalSecondaryIndex,
   ScalarAttributeType,
 } from '@aws-sdk/client-dynamodb';
 import type { Item } from './attribute-value.js';
@@ -23,11 +21,17 @@ export interface KeyCheck {
   index?: string;
 }
 
+interface IndexKeys {
+  IndexName?: string | undefined;
+  KeySchema?: KeySchemaElement[] | undefined;
+}
+
+/** What TableCreationParameters and TableDescription share about keys. */
 interface KeyDefinitions {
   KeySchema?: KeySchemaElement[] | undefined;
   AttributeDefinitions?: AttributeDefinition[] | undefined;
-  GlobalSecondaryIndexes?: Pick<GlobalSecondaryIndex, 'IndexName' | 'KeySchema'>[] | undefined;
-  LocalSecondaryIndexes?: Pick<LocalSecondaryIndex, 'IndexName' | 'KeySchema'>[] | undefined;
+  GlobalSecondaryIndexes?: IndexKeys[] | undefined;
+  LocalSecondaryIndexes?: IndexKeys[] | undefined;
 }
 
 export function keyChecksFrom(definitions: KeyDefinitions): KeyCheck[] {

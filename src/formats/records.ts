@@ -38,9 +38,15 @@ export interface DecodedItem {
   textLength: number;
 }
 
-export type Decoded = DecodedItem | { error: DecodeError };
+/** A record that could not be used; `item` is there when it was read but failed the checks. */
+export interface RejectedRecord {
+  error: DecodeError;
+  item?: Item;
+}
 
-export function isError(decoded: Decoded): decoded is { error: DecodeError } {
+export type Decoded = DecodedItem | RejectedRecord;
+
+export function isError(decoded: Decoded): decoded is RejectedRecord {
   return 'error' in decoded;
 }
 

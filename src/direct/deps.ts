@@ -1,0 +1,16 @@
+// What the direct engine needs from outside, passed in so tests can give it
+// real clients pointed at local servers, or a no-op sleep.
+
+import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import type { S3Client } from '@aws-sdk/client-s3';
+
+export interface EngineDeps {
+  dynamodb: DynamoDBClient;
+  s3: S3Client;
+  log: (line: string) => void;
+  warn: (line: string) => void;
+  sleep: (ms: number) => Promise<void>;
+  now: () => number;
+  /** A folder for data files downloaded to check their MD5 before use. */
+  tempDir: string;
+}

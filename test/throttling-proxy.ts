@@ -1,0 +1,113 @@
+// A proxy between the action and DynamoDB Local, which never throttles: it
+// answers a share of BatchWriteItem calls with
+// ProvisionedThroughputExceededException and forwards only part of others,
+// returning the rest as UnprocessedItems, the way real DynamoDB does.
+
+import { type IncomingMessage, type ServerResponse, createServer, request } from 'node:http';
+
+export interface ProxyOptions {
+  /** Every n-th BatchWriteItem is throttled (0: never). */
+  throttleEvery: number;
+  /** Every n-th BatchWriteItem forwards only its first half (0: never). */
+  splitEvery: number;
+  /** Items whose id.S is in this set are always returned as unprocessed. */
+  stubborn?: Set<string>;
+}
+
+export interface ThrottlingProxy {
+  endpoint: string;
+  counts: { batchWrites: number; throttled: number; split: number; forwarded: number };
+  close(): Promise<void>;
+}
+
+type WireRequest = { PutRequest?: { Item?: Record<string, { S?: string }> } };
+
+export async function startThrottlingProxy(target: string, options: ProxyOptions): Promise<ThrottlingProxy> {
+  const counts = { batchWrites: 0, throttled: 0, split: 0, forwarded: 0 };
+  const upstream = new URL(target);
+
+  const server = createServer(async (req, res) => {
+    const body = await readBody(req);
+    const operation = String(req.headers['x-amz-target'] ?? '')
+      .split('.')
+      .pop();
+    if (operation !== 'BatchWriteItem') return forward(req, body, res, undefined);
+    counts.batchWrites += 1;
+    if (options.throttleEvery > 0 && counts.batchWrites % options.throttleEvery === 0) {
+      counts.throttled += 1;
+      return answer(res, 400, {
+        __type: 'com.amazonaws.dynamodb.v20120810#ProvisionedThroughputExceededException',
+        message: 'The level of configured provisioned throughput for the table was exceeded.',
+      });
+    }
+    const parsed = JSON.parse(body.toString()) as { RequestItems: Record<string, WireRequest[]> };
+    const [table, requests] = Object.entries(parsed.RequestItems)[0] as [string, WireRequest[]];
+    const stubborn = requests.filter((r) => options.stubborn?.has(r.PutRequest?.Item?.id?.S ?? ''));
+    let send = requests.filter((r) => !stubborn.includes(r));
+    let held: WireRequest[] = stubborn;
+    if (options.splitEvery > 0 && counts.batchWrites % options.splitEvery === 0 && send.length > 1) {
+      counts.split += 1;
+      held = [...held, ...send.slice(Math.ceil(send.length / 2))];
+      send = send.slice(0, Math.ceil(send.length / 2));
+    }
+    if (send.length === 0) return answer(res, 200, { UnprocessedItems: { [table]: held } });
+    const forwardBody = Buffer.from(JSON.stringify({ ...parsed, RequestItems: { [table]: send } }));
+    return forward(req, forwardBody, res, held.length === 0 ? undefined : { table, held });
+  });
+
+  function forward(
+    req: IncomingMessage,
+    body: Buffer,
+    res: ServerResponse,
+    unprocessed: { table: string; held: WireRequest[] } | undefined,
+  ): void {
+    counts.forwarded += 1;
+    const headers = { ...req.headers, host: upstream.host, 'content-length': String(body.length) };
+    const upstreamRequest = request(
+      { hostname: upstream.hostname, port: upstream.port, path: req.url, method: req.method, headers },
+      async (upstreamResponse) => {
+        const responseBody = await readBody(upstreamResponse);
+        if (unprocessed === undefined || upstreamResponse.statusCode !== 200) {
+          res.writeHead(upstreamResponse.statusCode ?? 500, {
+            'content-type': upstreamResponse.headers['content-type'] ?? 'application/x-amz-json-1.0',
+          });
+          res.end(responseBody);
+          return;
+        }
+        const parsed = JSON.parse(responseBody.toString()) as { UnprocessedItems?: Record<string, WireRequest[]> };
+        const already = parsed.UnprocessedItems?.[unprocessed.table] ?? [];
+        answer(res, 200, { ...parsed, UnprocessedItems: { [unprocessed.table]: [...already, ...unprocessed.held] } });
+      },
+    );
+    upstreamRequest.on('error', (error) => answer(res, 500, { __type: 'InternalServerError', message: error.message }));
+    upstreamRequest.end(body);
+  }
+
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  const port = typeof address === 'object' && address !== null ? address.port : 0;
+  return {
+    endpoint: `http://127.0.0.1:${port}`,
+    counts,
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}
+
+function answer(res: ServerResponse, status: number, body: unknown): void {
+  const text = JSON.stringify(body);
+  res.writeHead(status, {
+    'content-type': 'application/x-amz-json-1.0',
+    'content-length': Buffer.byteLength(text),
+    'x-amzn-requestid': 'proxy',
+  });
+  res.end(text);
+}
+
+function readBody(stream: IncomingMessage): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+    stream.on('end', () => resolve(Buffer.concat(chunks)));
+    stream.on('error', reject);
+  });
+}
