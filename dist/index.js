@@ -83734,6 +83734,11 @@ async function emptyTable(table, deps, segments) {
 
 
 
+/**
+ * Items per Scan page. DynamoDB's own 1 MB pages land in V8's large-object
+ * space, eight at a time, and kept the heap growing; smaller pages do not.
+ */
+const PAGE_ITEMS = 256;
 /** Uncompressed bytes per data file before a new one starts. */
 const DATA_FILE_MAX_BYTES = 256 * 1024 * 1024;
 async function runExport(plan, deps, engineReason, maxFileBytes = DATA_FILE_MAX_BYTES) {
@@ -83818,7 +83823,7 @@ async function* readSegment(plan, table, segment, segments, deps, onPage) {
     let start;
     do {
         const page = expressions?.keyCondition === undefined
-            ? await deps.dynamodb.send(new dist_cjs/* ScanCommand */.Zy5({ ...common, Segment: segment, TotalSegments: segments, ExclusiveStartKey: start }))
+            ? await deps.dynamodb.send(new dist_cjs/* ScanCommand */.Zy5({ ...common, Limit: PAGE_ITEMS, Segment: segment, TotalSegments: segments, ExclusiveStartKey: start }))
             : await deps.dynamodb.send(new dist_cjs/* QueryCommand */.sfZ({ ...common, KeyConditionExpression: expressions.keyCondition, ExclusiveStartKey: start }));
         yield* page.Items ?? [];
         start = page.LastEvaluatedKey;

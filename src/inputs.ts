@@ -120,7 +120,7 @@ function buildPlan(r: InputReader, context: PlanContext, mode: Mode): Plan {
   }
 
   const importTable = tableName ?? tableParameters?.TableName;
-  if (importTable === undefined) {
+  if (importTable === undefined && !r.given(Input.TableName)) {
     r.missing(
       Input.TableName,
       'mode: import needs the table to import into: table-name, or TableName in table-creation-parameters',

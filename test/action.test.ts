@@ -32,11 +32,16 @@ describe('the built action', () => {
   });
 
   it('prints the plan, sets the engine and says plainly that the managed engine is not available yet', async () => {
-    const run = await runAction({ mode: 'export', 'table-name': 'Orders', bucket: 'backups', engine: 'managed' }, { env: localEnv() });
+    const run = await runAction(
+      { mode: 'export', 'table-name': 'Orders', bucket: 'backups', engine: 'managed' },
+      { env: localEnv() },
+    );
     expect(run.exitCode).toBe(1);
     expect(run.log).toContain('::group::Plan');
     expect(run.log).toContain('Engine: managed, because engine: managed was asked for.');
-    expect(run.log).toContain('::error::The managed engine is not available yet in this version of dynamodb-s3-transfer; use engine: direct.');
+    expect(run.log).toContain(
+      '::error::The managed engine is not available yet in this version of dynamodb-s3-transfer; use engine: direct.',
+    );
     expect(run.outputs.engine).toBe('managed');
   });
 

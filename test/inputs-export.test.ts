@@ -24,7 +24,7 @@ describe('table-name and table-arn', () => {
     [{ 'table-name': '' }, 'Input "table-name" is not set; mode: export needs table-name or table-arn.'],
     [
       { 'table-name': 'ab' },
-      'Input "table-name" is "ab"; expected a table name of 3 to 255 characters from a-z, A-Z, 0-9, _, - and ..',
+      'Input "table-name" is "ab"; expected a table name of 3 to 255 letters, digits, underscores, hyphens or dots.',
     ],
     [
       { 'table-arn': 'Orders' },

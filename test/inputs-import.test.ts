@@ -111,6 +111,10 @@ describe('target table', () => {
       'Input "table-name" is not set; mode: import needs the table to import into: table-name, or TableName in table-creation-parameters.',
     ],
     [
+      { 'table-name': 'ab' },
+      'Input "table-name" is "ab"; expected a table name of 3 to 255 letters, digits, underscores, hyphens or dots.',
+    ],
+    [
       { 'partition-key': '' },
       'Input "partition-key" is not set; mode: import with existing-table: fail creates the table, so it needs partition-key (and sort-key) or table-creation-parameters with a KeySchema.',
     ],

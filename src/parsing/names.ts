@@ -3,7 +3,7 @@
 import { InvalidValue } from './values.js';
 
 const TABLE_NAME = /^[a-zA-Z0-9_.-]{3,255}$/;
-export const TABLE_NAME_RULE = 'a table name of 3 to 255 characters from a-z, A-Z, 0-9, _, - and .';
+export const TABLE_NAME_RULE = 'a table name of 3 to 255 letters, digits, underscores, hyphens or dots';
 
 export function checkTableName(value: string): string {
   if (!TABLE_NAME.test(value)) throw new InvalidValue(TABLE_NAME_RULE);

@@ -1,0 +1,229 @@
+// Import and export speed and memory against DynamoDB Local: the built action
+// (run as the runner runs it) beside a bare loop of the same SDK calls at the
+// same concurrency, in the same run. Targets: the action at 90% of the bare
+// loop or better, its peak memory under 200 MB and flat as the count grows.
+//
+//   npm run bench:transfer                      # 1,000,000 items
+//   BENCH_ITEMS=100000 npm run bench:transfer   # a quicker look
+
+import { spawn } from 'node:child_process';
+import { createWriteStream, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { once } from 'node:events';
+import { join } from 'node:path';
+import { createGzip } from 'node:zlib';
+import {
+  BatchWriteItemCommand,
+  CreateTableCommand,
+  DynamoDBClient,
+  ScanCommand,
+  type WriteRequest,
+} from '@aws-sdk/client-dynamodb';
+import { toDynamoJsonMap } from '../src/formats/attribute-value.js';
+import { ROOT } from '../test/action-yml.js';
+import { inputEnv } from '../test/run-action.js';
+import { LOCAL_CREDENTIALS, LOCAL_REGION, startDynamoDbLocal } from '../test/servers.js';
+import type { Item } from '../test/generate-items.js';
+
+const COUNT = Number(process.env.BENCH_ITEMS ?? 1_000_000);
+const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 8);
+const DATA = join(ROOT, 'bench', '.data');
+
+/** About 420 bytes of DynamoDB JSON with every type, as in the measured ceilings. */
+function benchItem(i: number): Item {
+  return {
+    pk: { S: `customer#${String(i).padStart(8, '0')}` },
+    sk: { N: String(i % 1000) },
+    name: { S: `Customer ${i} Ünïcödé` },
+    balance: { N: `${i}.${String(i % 97).padStart(2, '0')}123456789012345678901234` },
+    active: { BOOL: i % 2 === 0 },
+    note: { NULL: true },
+    avatar: { B: new Uint8Array([i % 256, (i >> 8) % 256, 0, 255, 1, 2, 3, 4]) },
+    tags: { SS: ['gold', `t${i % 10}`] },
+    scores: { NS: ['1', String(2 + (i % 5))] },
+    keys: { BS: [new Uint8Array([1]), new Uint8Array([2, (i % 250) + 3])] },
+    address: {
+      M: { city: { S: 'Lisbon' }, zip: { S: '1000-001' }, lines: { L: [{ S: `Rua ${i}` }, { N: String(i % 300) }] } },
+    },
+  };
+}
+
+async function writeSource(path: string): Promise<void> {
+  if (existsSync(path)) return;
+  const gzip = createGzip({ level: 1 });
+  const out = gzip.pipe(createWriteStream(path));
+  for (let i = 0; i < COUNT; i++) {
+    if (!gzip.write(`{"Item":${JSON.stringify(toDynamoJsonMap(benchItem(i)))}}\n`)) await once(gzip, 'drain');
+  }
+  gzip.end();
+  await once(out, 'finish');
+}
+
+async function createTable(client: DynamoDBClient, name: string): Promise<void> {
+  await client.send(
+    new CreateTableCommand({
+      TableName: name,
+      AttributeDefinitions: [
+        { AttributeName: 'pk', AttributeType: 'S' },
+        { AttributeName: 'sk', AttributeType: 'N' },
+      ],
+      KeySchema: [
+        { AttributeName: 'pk', KeyType: 'HASH' },
+        { AttributeName: 'sk', KeyType: 'RANGE' },
+      ],
+      BillingMode: 'PAY_PER_REQUEST',
+    }),
+  );
+}
+
+/** Pre-marshalled BatchWriteItem, `CONCURRENCY` workers, unprocessed items retried. */
+async function bareImport(client: DynamoDBClient, table: string): Promise<void> {
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < COUNT) {
+      const start = next;
+      next = Math.min(COUNT, next + 25);
+      let requests: WriteRequest[] = [];
+      for (let i = start; i < next; i++) requests.push({ PutRequest: { Item: benchItem(i) } });
+      while (requests.length > 0) {
+        const response = await client.send(new BatchWriteItemCommand({ RequestItems: { [table]: requests } }));
+        requests = response.UnprocessedItems?.[table] ?? [];
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: CONCURRENCY }, worker));
+}
+
+/** Parallel Scan with `CONCURRENCY` segments, counting the items. */
+async function bareScan(client: DynamoDBClient, table: string): Promise<number> {
+  let count = 0;
+  await Promise.all(
+    Array.from({ length: CONCURRENCY }, async (_, segment) => {
+      let start: Record<string, never> | undefined;
+      do {
+        const page = await client.send(
+          new ScanCommand({
+            TableName: table,
+            Segment: segment,
+            TotalSegments: CONCURRENCY,
+            ConsistentRead: true,
+            ExclusiveStartKey: start,
+          }),
+        );
+        count += page.Items?.length ?? 0;
+        start = page.LastEvaluatedKey as Record<string, never> | undefined;
+      } while (start !== undefined);
+    }),
+  );
+  return count;
+}
+
+interface ChildRun {
+  seconds: number;
+  peakMb: number;
+  /** Peak resident memory by each quarter of the run's time. */
+  quarters: number[];
+  exitCode: number | null;
+  outputs: string;
+}
+
+/** The built action as the runner starts it; peak memory read from /proc while it runs. */
+async function runActionMeasured(inputs: Record<string, string>, endpoint: string): Promise<ChildRun> {
+  const outputFile = join(DATA, 'outputs.txt');
+  writeFileSync(outputFile, '');
+  const env = {
+    PATH: process.env.PATH ?? '',
+    AWS_ACCESS_KEY_ID: LOCAL_CREDENTIALS.accessKeyId,
+    AWS_SECRET_ACCESS_KEY: LOCAL_CREDENTIALS.secretAccessKey,
+    AWS_REGION: LOCAL_REGION,
+    GITHUB_OUTPUT: outputFile,
+    RUNNER_TEMP: DATA,
+    ...(process.env.BENCH_NODE_OPTIONS === undefined ? {} : { NODE_OPTIONS: process.env.BENCH_NODE_OPTIONS }),
+    ...(process.env.MALLOC_ARENA_MAX === undefined ? {} : { MALLOC_ARENA_MAX: process.env.MALLOC_ARENA_MAX }),
+    ...inputEnv({ 'endpoint-url': endpoint, concurrency: String(CONCURRENCY), ...inputs }),
+  };
+  const started = performance.now();
+  const child = spawn(process.execPath, [join(ROOT, 'dist', 'index.js')], {
+    env,
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const samples: { at: number; rss: number }[] = [];
+  const timer = setInterval(() => {
+    try {
+      const status = readFileSync(`/proc/${child.pid}/status`, 'utf8');
+      const rss = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024;
+      samples.push({ at: performance.now() - started, rss });
+    } catch {
+      // the process has just exited
+    }
+  }, 100);
+  const [exitCode] = (await once(child, 'exit')) as [number | null];
+  clearInterval(timer);
+  const seconds = (performance.now() - started) / 1000;
+  const quarters = [1, 2, 3, 4].map((q) =>
+    Math.round(Math.max(0, ...samples.filter((s) => s.at <= (seconds * 1000 * q) / 4).map((s) => s.rss))),
+  );
+  return {
+    seconds,
+    peakMb: Math.max(0, ...samples.map((s) => s.rss)),
+    quarters,
+    exitCode,
+    outputs: existsSync(outputFile) ? readFileSync(outputFile, 'utf8') : '',
+  };
+}
+
+function report(name: string, bareSeconds: number, run: ChildRun, target = 0.9): void {
+  const ratio = bareSeconds / run.seconds;
+  console.log(`\n${name}: ${COUNT.toLocaleString('en-US')} items, concurrency ${CONCURRENCY}`);
+  console.log(`  bare loop      ${(COUNT / bareSeconds).toFixed(0).padStart(8)} items/s`);
+  console.log(
+    `  the action     ${(COUNT / run.seconds).toFixed(0).padStart(8)} items/s   peak ${run.peakMb.toFixed(0)} MB (by quarter ${run.quarters.join('/')} MB)   exit ${run.exitCode}`,
+  );
+  console.log(
+    `  action / bare  ${(ratio * 100).toFixed(0)}% (target ${target * 100}%) ${ratio >= target ? 'MET' : 'NOT MET'}; memory under 200 MB ${run.peakMb < 200 ? 'MET' : 'NOT MET'}`,
+  );
+}
+
+mkdirSync(DATA, { recursive: true });
+const source = join(DATA, `import-${COUNT}.json.gz`);
+console.log(`Generating ${source} ...`);
+await writeSource(source);
+// SQLite on tmpfs: in-memory tables of a million items outgrow the JVM heap,
+// and SQLite on disk waits on fsync (under 1,000 writes/s).
+const dbPath = existsSync('/dev/shm') ? '/dev/shm/dynamodb-s3-transfer-bench' : join(DATA, 'dynamodb');
+rmSync(dbPath, { recursive: true, force: true });
+mkdirSync(dbPath, { recursive: true });
+const server = await startDynamoDbLocal({ heap: '4g', dbPath });
+try {
+  const client = new DynamoDBClient({
+    region: LOCAL_REGION,
+    endpoint: server.endpoint,
+    credentials: LOCAL_CREDENTIALS,
+  });
+  // Warm the JVM before timing anything.
+  await createTable(client, 'warmup');
+  await bareImport(client, 'warmup').catch(() => undefined);
+
+  await createTable(client, 'bare');
+  let t = performance.now();
+  await bareImport(client, 'bare');
+  const bareImportSeconds = (performance.now() - t) / 1000;
+  const imported = await runActionMeasured(
+    { mode: 'import', path: source, 'table-name': 'action', 'partition-key': 'pk:S', 'sort-key': 'sk:N' },
+    server.endpoint,
+  );
+  report('Import', bareImportSeconds, imported);
+
+  t = performance.now();
+  const scanned = await bareScan(client, 'action');
+  const bareScanSeconds = (performance.now() - t) / 1000;
+  const exportFolder = join(DATA, 'export');
+  rmSync(exportFolder, { recursive: true, force: true });
+  const exported = await runActionMeasured(
+    { mode: 'export', 'table-name': 'action', path: exportFolder },
+    server.endpoint,
+  );
+  report(`Export (bare scan read ${scanned.toLocaleString('en-US')})`, bareScanSeconds, exported);
+} finally {
+  await server.stop();
+  rmSync(dbPath, { recursive: true, force: true });
+}
