@@ -1,6 +1,7 @@
 // SDK clients with the region, endpoints, retries and user agent of a plan.
 // Without endpoint inputs the SDK's own AWS_ENDPOINT_URL_* variables apply.
 
+import { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { S3Client } from '@aws-sdk/client-s3';
 import type { AwsSettings } from './plan.js';
@@ -10,10 +11,16 @@ const USER_AGENT: [string, string] = ['dynamodb-s3-transfer', '0.1.0'];
 export interface AwsClients {
   dynamodb: DynamoDBClient;
   s3: S3Client;
+  logs: CloudWatchLogsClient;
 }
 
 export function createClients(settings: AwsSettings): AwsClients {
-  return { dynamodb: createDynamoDbClient(settings), s3: createS3Client(settings) };
+  return {
+    dynamodb: createDynamoDbClient(settings),
+    s3: createS3Client(settings),
+    // Honours AWS_ENDPOINT_URL_CLOUDWATCH_LOGS and AWS_ENDPOINT_URL through the SDK.
+    logs: new CloudWatchLogsClient({ region: settings.region, maxAttempts: 5, customUserAgent: [USER_AGENT] }),
+  };
 }
 
 /**

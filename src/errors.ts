@@ -12,7 +12,12 @@ export type ErrorCode =
   | 'TABLE_NOT_FOUND'
   | 'TABLE_NOT_ACTIVE'
   | 'NO_KEY_SCHEMA'
-  | 'WRITE_FAILED';
+  | 'WRITE_FAILED'
+  | 'SOURCE_IS_EXPORT_ROOT'
+  | 'SOURCE_SAMPLE_INVALID'
+  | 'PITR_DISABLED'
+  | 'OUTSIDE_PITR_WINDOW'
+  | 'AWS_ERROR';
 
 export interface ErrorContext {
   input?: string;

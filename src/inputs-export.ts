@@ -33,7 +33,7 @@ export function readExportSettings(r: InputReader, context: PlanContext, engine:
     );
   }
   const compression = readExportCompression(r, engine);
-  const expressions = readExpressions(r, engine);
+  const expressions = readExpressions(r);
   const encryption = readEncryption(r);
   return {
     table,
@@ -138,17 +138,10 @@ function checkWindow(r: InputReader, from: Date, to: Date): void {
   }
 }
 
-function readExpressions(r: InputReader, engine: EngineDecision): ExportExpressions | undefined {
+function readExpressions(r: InputReader): ExportExpressions | undefined {
   const filter = r.optional(Input.FilterExpression);
   const projection = r.optional(Input.ProjectionExpression);
   const keyCondition = r.optional(Input.KeyConditionExpression);
-  if (keyCondition !== undefined && engine.engine === 'managed') {
-    r.reject(
-      Input.KeyConditionExpression,
-      keyCondition,
-      'expected it only with engine: direct, which can Query; the managed export reads the whole table',
-    );
-  }
   const names = r.parse(Input.ExpressionAttributeNames, parseNames);
   const values = r.parse(Input.ExpressionAttributeValues, parseValues);
   const expressions = { filter, projection, keyCondition };

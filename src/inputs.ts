@@ -125,7 +125,7 @@ function buildPlan(r: InputReader, context: PlanContext, mode: Mode): Plan {
       Input.TableName,
       'mode: import needs the table to import into: table-name, or TableName in table-creation-parameters',
     );
-  } else if (tableName === undefined && !isValid(checkTableName, importTable)) {
+  } else if (tableName === undefined && importTable !== undefined && !isValid(checkTableName, importTable)) {
     r.reject(Input.TableCreationParameters, importTable, `expected TableName to be ${TABLE_NAME_RULE}`);
   }
   if (existingTable === 'fail' && tableParameters?.KeySchema === undefined && !keyInputUnreadable) {

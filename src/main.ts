@@ -7,22 +7,25 @@ import { createClients } from './aws.js';
 import { Output } from './constants.js';
 import { runDirect } from './direct/engine.js';
 import { chooseEngine, tableExists } from './engine-choice.js';
-import { TransferError, messageOf } from './errors.js';
+import { messageOf } from './errors.js';
 import { readPlan } from './inputs.js';
+import { runManaged } from './managed/engine.js';
+import { abortableSleep } from './managed/poll.js';
 import { describePlan } from './plan-text.js';
 import { report, writeSummary } from './report.js';
-import { renderStartFailure } from './summary.js';
+import { renderStartFailure, renderWorkFailure } from './summary.js';
 
 export interface RunDeps {
   env: Record<string, string | undefined>;
   now: () => Date;
   cwd: string;
+  /** Aborted on SIGTERM or SIGINT, when a workflow is cancelled. */
+  signal?: AbortSignal;
 }
 
-const defaultDeps: RunDeps = { env: process.env, now: () => new Date(), cwd: process.cwd() };
-
-export async function run(deps: RunDeps = defaultDeps): Promise<void> {
+export async function run(deps: RunDeps = processDeps()): Promise<void> {
   const started = deps.now();
+  let working: string | undefined;
   try {
     const plan = readPlan({ env: deps.env, now: started, cwd: deps.cwd });
     const clients = createClients(plan.aws);
@@ -31,30 +34,43 @@ export async function run(deps: RunDeps = defaultDeps): Promise<void> {
     for (const line of describePlan(plan, choice)) core.info(line);
     core.endGroup();
     core.setOutput(Output.Engine, choice.engine);
-    if (choice.engine === 'managed') {
-      // The managed engine arrives in its own issue; until then say so plainly.
-      throw new TransferError(
-        'ENGINE_NOT_AVAILABLE',
-        'The managed engine is not available yet in this version of dynamodb-s3-transfer; use engine: direct.',
-      );
-    }
-    const result = await runDirect(
-      plan,
-      {
-        ...clients,
-        log: (line) => core.info(line),
-        warn: (line) => core.warning(line),
-        sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
-        now: () => deps.now().getTime(),
-        tempDir: deps.env.RUNNER_TEMP ?? tmpdir(),
-      },
-      choice.reason,
-    );
+    working = plan.mode;
+    const common = {
+      ...clients,
+      log: (line: string) => core.info(line),
+      warn: (line: string) => core.warning(line),
+      now: () => deps.now().getTime(),
+    };
+    const result =
+      choice.engine === 'managed'
+        ? await runManaged(
+            plan,
+            { ...common, sleep: abortableSleep, env: deps.env, ...(deps.signal && { signal: deps.signal }) },
+            choice.reason,
+          )
+        : await runDirect(
+            plan,
+            { ...common, sleep: (ms) => abortableSleep(ms), tempDir: deps.env.RUNNER_TEMP ?? tmpdir() },
+            choice.reason,
+          );
     report(result, plan.maxErrors, core, deps.env.GITHUB_STEP_SUMMARY);
   } catch (error) {
     const message = messageOf(error);
     core.setOutput(Output.DurationSeconds, (deps.now().getTime() - started.getTime()) / 1000);
-    writeSummary(renderStartFailure(message), deps.env.GITHUB_STEP_SUMMARY, core);
+    const summary = working === undefined ? renderStartFailure(message) : renderWorkFailure(working, message);
+    writeSummary(summary, deps.env.GITHUB_STEP_SUMMARY, core);
     core.setFailed(message);
   }
+}
+
+/** The real process: its environment, and an abort when the runner cancels the step. */
+function processDeps(): RunDeps {
+  const controller = new AbortController();
+  for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+    process.once(signal, () => {
+      core.info(`Received ${signal}: stopping the wait.`);
+      controller.abort();
+    });
+  }
+  return { env: process.env, now: () => new Date(), cwd: process.cwd(), signal: controller.signal };
 }

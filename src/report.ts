@@ -21,6 +21,13 @@ export interface Outcome {
 /** Failed when the job did not complete, or when more items failed than max-errors allows. */
 export function decideOutcome(result: TransferResult, maxErrors: number): Outcome {
   const errors = result.errorCount ?? 0;
+  if (result.timedOut || result.aborted) {
+    const why = result.timedOut ? 'The wait timed out' : 'The step was cancelled';
+    return {
+      ok: false,
+      message: `${why} with the ${result.mode} still running; it goes on server-side: ${result.jobArn ?? ''}`,
+    };
+  }
   if (result.status === 'FAILED' || result.status === 'CANCELLED') {
     return { ok: false, message: `The ${result.mode} ended with status ${result.status}.` };
   }

@@ -36,4 +36,8 @@ export interface TransferResult {
   errors: ItemErrorSample[];
   /** A sentence for the end of the summary, such as "the job goes on server-side". */
   note?: string;
+  /** The wait ended at the timeout with the job still running. */
+  timedOut?: boolean;
+  /** The step was cancelled while waiting. */
+  aborted?: boolean;
 }

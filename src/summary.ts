@@ -19,6 +19,12 @@ export function renderStartFailure(message: string): string {
   return `## ❌ dynamodb-s3-transfer did not start\n\n${escapeMarkdown(message)}\n\nNothing was read or written.\n`;
 }
 
+/** The summary of a step that failed during the work: what was done before stays, and a re-run is safe. */
+export function renderWorkFailure(mode: string, message: string): string {
+  const what = { export: 'Export', import: 'Import', validate: 'Validation' }[mode] ?? mode;
+  return `## ❌ ${what} failed\n\n${escapeMarkdown(message)}\n\nWhat was written before this point stays; the step can be re-run safely.\n`;
+}
+
 function heading(result: TransferResult, ok: boolean): string {
   const what = { export: 'Export', import: 'Import', validate: 'Validation' }[result.mode];
   const table = result.tableName === undefined ? '' : ` of ${code(result.tableName)}`;

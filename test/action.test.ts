@@ -31,18 +31,23 @@ describe('the built action', () => {
     expect(run.log).not.toContain('summary');
   });
 
-  it('prints the plan, sets the engine and says plainly that the managed engine is not available yet', async () => {
+  it('prints the plan, sets the engine output and explains a failure in the work', async () => {
     const run = await runAction(
-      { mode: 'export', 'table-name': 'Orders', bucket: 'backups', engine: 'managed' },
+      {
+        mode: 'export',
+        'table-name': 'NoSuchTable',
+        bucket: 'backups',
+        engine: 'managed',
+        'endpoint-url': inject('dynamodbEndpoint'),
+      },
       { env: localEnv() },
     );
     expect(run.exitCode).toBe(1);
     expect(run.log).toContain('::group::Plan');
     expect(run.log).toContain('Engine: managed, because engine: managed was asked for.');
-    expect(run.log).toContain(
-      '::error::The managed engine is not available yet in this version of dynamodb-s3-transfer; use engine: direct.',
-    );
+    expect(run.log).toContain('::error::Table NoSuchTable does not exist in us-east-1; nothing was exported.');
     expect(run.outputs.engine).toBe('managed');
+    expect(run.summary).toContain('## ❌ Export failed');
   });
 
   it('settles engine: auto by whether the table exists, through the SDK endpoint variables', async () => {

@@ -154,9 +154,9 @@ describe('filter and projection expressions', () => {
     });
   });
 
-  it('takes a key condition with the direct engine', () => {
+  it.each(['direct', 'managed'])('takes a key condition with the %s engine', (engine) => {
     const p = exportPlan({
-      engine: 'direct',
+      engine,
       'key-condition-expression': 'pk = :p',
       'expression-attribute-values': '{":p": {"S": "a"}}',
     });
@@ -164,10 +164,6 @@ describe('filter and projection expressions', () => {
   });
 
   it.each([
-    [
-      { 'key-condition-expression': 'pk = :p', 'expression-attribute-values': '{":p": {"S": "a"}}' },
-      'Input "key-condition-expression" is "pk = :p"; expected it only with engine: direct, which can Query; the managed export reads the whole table.',
-    ],
     [
       { 'filter-expression': '#y > :v', 'expression-attribute-values': '{":v": {"N": "1"}}' },
       'Input "expression-attribute-names" is ""; expected a definition of #y, used in the expressions.',

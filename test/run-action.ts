@@ -10,6 +10,8 @@ import { ROOT, readActionYml } from './action-yml.js';
 
 export interface ActionRun {
   exitCode: number | null;
+  /** Milliseconds from the signal (when one was sent) to the exit. */
+  exitAfterSignalMs?: number;
   outputs: Record<string, string>;
   summary: string;
   /** stdout and stderr together, as the job log shows them. */
@@ -22,6 +24,8 @@ export interface RunOptions {
   /** Leave GITHUB_STEP_SUMMARY unset, as some runners do. */
   noSummaryFile?: boolean;
   timeoutMs?: number;
+  /** Sends `signal.name` to the action once its log satisfies `signal.when`, as a cancelled workflow does. */
+  signal?: { name: NodeJS.Signals; when: (log: string) => boolean };
 }
 
 export function inputEnv(inputs: Record<string, string>): Record<string, string> {
@@ -59,10 +63,16 @@ export async function runAction(inputs: Record<string, string>, options: RunOpti
     ...options.env,
   };
   try {
-    const { exitCode, log } = await spawnNode(join(ROOT, 'dist', 'index.js'), env, options.timeoutMs ?? 120_000);
+    const { exitCode, log, exitAfterSignalMs } = await spawnNode(
+      join(ROOT, 'dist', 'index.js'),
+      env,
+      options.timeoutMs ?? 120_000,
+      options.signal,
+    );
     return {
       exitCode,
       log,
+      ...(exitAfterSignalMs === undefined ? {} : { exitAfterSignalMs }),
       outputs: parseOutputFile(readFileSync(outputFile, 'utf8')),
       summary: options.noSummaryFile ? '' : readFileSync(summaryFile, 'utf8'),
     };
@@ -75,17 +85,30 @@ function spawnNode(
   script: string,
   env: Record<string, string>,
   timeoutMs: number,
-): Promise<{ exitCode: number | null; log: string }> {
+  signal: RunOptions['signal'],
+): Promise<{ exitCode: number | null; log: string; exitAfterSignalMs?: number }> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [script], { env, stdio: ['ignore', 'pipe', 'pipe'] });
     let log = '';
-    child.stdout.on('data', (chunk: Buffer) => (log += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (log += chunk.toString()));
+    let signalledAt: number | undefined;
+    const onData = (chunk: Buffer): void => {
+      log += chunk.toString();
+      if (signal !== undefined && signalledAt === undefined && signal.when(log)) {
+        signalledAt = Date.now();
+        child.kill(signal.name);
+      }
+    };
+    child.stdout.on('data', onData);
+    child.stderr.on('data', onData);
     const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
     child.once('error', reject);
     child.once('close', (code) => {
       clearTimeout(timer);
-      resolve({ exitCode: code, log });
+      resolve({
+        exitCode: code,
+        log,
+        ...(signalledAt === undefined ? {} : { exitAfterSignalMs: Date.now() - signalledAt }),
+      });
     });
   });
 }

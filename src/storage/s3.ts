@@ -59,6 +59,16 @@ export class S3Store implements Store {
     yield* body;
   }
 
+  /** The first bytes of an object, to sample it without reading it all. */
+  async *readHead(key: string, bytes: number): AsyncGenerator<Uint8Array> {
+    const response = await this.s3.send(
+      new GetObjectCommand({ Bucket: this.bucket, Key: key, Range: `bytes=0-${bytes - 1}`, ...this.owner() }),
+    );
+    const body = response.Body as (Readable & AsyncIterable<Uint8Array>) | undefined;
+    if (body === undefined) return;
+    yield* body;
+  }
+
   async readText(key: string): Promise<string | undefined> {
     try {
       const response = await this.s3.send(new GetObjectCommand({ Bucket: this.bucket, Key: key, ...this.owner() }));

@@ -1,0 +1,115 @@
+// Checks that cost nothing and save a failed paid import: the prefix holds
+// objects (AWS completes with an empty table otherwise), no more than 50,000,
+// it is not an export's root, the table does not exist yet, the compression
+// is known, and the first items parse with their keys present.
+
+import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import type { S3Client } from '@aws-sdk/client-s3';
+import { MAX_SOURCE_OBJECTS } from '../direct/source.js';
+import { describeTable } from '../direct/table.js';
+import { TransferError } from '../errors.js';
+import { detectCompression } from '../formats/compression.js';
+import { decodeObject } from '../formats/decode.js';
+import { keyChecksFrom } from '../formats/item-checks.js';
+import { type DecodeError, newStats } from '../formats/records.js';
+import type { Compression, ImportPlan } from '../plan.js';
+import { S3Store } from '../storage/s3.js';
+
+const SAMPLE_BYTES = 1024 * 1024;
+const SAMPLE_ITEMS = 100;
+
+export interface ImportPreflight {
+  objectCount: number;
+  firstKey: string;
+  compression: Compression;
+  sampled: number;
+  sampleErrors: DecodeError[];
+}
+
+export async function preflightImport(
+  plan: ImportPlan,
+  dynamodb: DynamoDBClient,
+  s3: S3Client,
+): Promise<ImportPreflight> {
+  const location = plan.source.location;
+  if (location.kind !== 's3')
+    throw new TransferError(
+      'INVALID_INPUT',
+      'The managed engine imports from S3 only; use bucket and prefix, or engine: direct for a local path.',
+    );
+  const store = new S3Store(s3, location.bucket, location.owner === undefined ? {} : { owner: location.owner });
+
+  let objectCount = 0;
+  let firstKey: string | undefined;
+  for await (const object of store.list(location.prefix, MAX_SOURCE_OBJECTS + 1)) {
+    const root = /^(.*?AWSDynamoDB\/\d{14}-[0-9a-f]{8}\/)(manifest-files\.json|manifest-summary\.json|_started)$/.exec(
+      object.key,
+    );
+    if (root !== null) {
+      throw new TransferError(
+        'SOURCE_IS_EXPORT_ROOT',
+        `${store.describe(location.prefix)} holds an export's manifests (${object.key}); AWS's ImportTable reads data files only: set prefix to ${root[1]}data/`,
+      );
+    }
+    if (object.key.endsWith('/')) continue;
+    objectCount += 1;
+    firstKey ??= object.key;
+  }
+  if (firstKey === undefined) {
+    throw new TransferError(
+      'SOURCE_EMPTY',
+      `No objects found under ${store.describe(location.prefix)}; AWS would complete the import with an empty table. Nothing was started.`,
+    );
+  }
+  if (objectCount > MAX_SOURCE_OBJECTS) {
+    throw new TransferError(
+      'SOURCE_TOO_MANY_OBJECTS',
+      `More than ${MAX_SOURCE_OBJECTS.toLocaleString('en-US')} objects under ${store.describe(location.prefix)}; ImportTable reads at most ${MAX_SOURCE_OBJECTS.toLocaleString('en-US')}. Consolidate them or narrow the prefix.`,
+    );
+  }
+  if ((await describeTable(dynamodb, plan.tableName)) !== undefined) {
+    throw new TransferError(
+      'TABLE_EXISTS',
+      `Table ${plan.tableName} already exists, and AWS's ImportTable only creates new tables (it would fail with ResourceInUseException). Choose another table-name, delete the table, or use engine: direct with existing-table: merge.`,
+    );
+  }
+
+  // Sample the first object: the compression, then the first items.
+  const head: Uint8Array[] = [];
+  for await (const chunk of store.readHead(firstKey, SAMPLE_BYTES)) head.push(chunk);
+  const bytes = Buffer.concat(head);
+  const compression = plan.source.compression === 'auto' ? detectCompression(bytes) : plan.source.compression;
+  const keys = keyChecksFrom(plan.tableParameters ?? {});
+  const stats = newStats();
+  const sampleErrors: DecodeError[] = [];
+  let sampled = 0;
+  const options = {
+    format: plan.source.format,
+    compression,
+    keys,
+    ...(plan.source.csv === undefined ? {} : { csv: plan.source.csv }),
+  } as const;
+  outer: for await (const batch of decodeObject(once(bytes), options, stats)) {
+    for (const record of batch) {
+      // The sample is cut at 1 MiB: its last record or a truncated stream is expected.
+      if ('error' in record && (record.error.code === 'TRUNCATED_OBJECT' || bytes.length >= SAMPLE_BYTES)) {
+        if (record.error.code === 'TRUNCATED_OBJECT' || sampled > 0) continue;
+      }
+      sampled += 1;
+      if ('error' in record) sampleErrors.push(record.error);
+      if (sampled >= SAMPLE_ITEMS) break outer;
+    }
+  }
+  if (sampled > 0 && sampleErrors.length === sampled) {
+    const first = sampleErrors[0] as DecodeError;
+    throw new TransferError(
+      'SOURCE_SAMPLE_INVALID',
+      `None of the first ${sampled} record(s) of ${store.describe(firstKey)} can be imported as ${plan.source.format} (${compression}): line ${first.line}: ${first.message}. Nothing was started; check format, compression and the key schema.`,
+    );
+  }
+  return { objectCount, firstKey, compression, sampled, sampleErrors };
+}
+
+async function* once(bytes: Uint8Array): AsyncGenerator<Uint8Array> {
+  yield bytes;
+}
