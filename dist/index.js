@@ -88482,12 +88482,27 @@ function escapeMarkdown(text) {
         .replace(/([\\`*_[\]#|~])/g, '\\$1')
         .replace(/\r?\n/g, '<br>');
 }
-/** Text shown as code; HTML `<code>` because a backtick in the text would end a Markdown code span. */
+const CODE_ENTITIES = {
+    ...HTML,
+    '|': '&#124;',
+    '`': '&#96;',
+    '*': '&#42;',
+    '[': '&#91;',
+    ']': '&#93;',
+    '~': '&#126;',
+    '\\': '&#92;',
+};
+/**
+ * Text shown as code. HTML `<code>` rather than backticks, because a backtick
+ * in the text would end a code span; Markdown still applies inside HTML, so
+ * every character it would act on becomes an entity.
+ */
 function code(text) {
-    return `<code>${text
-        .replace(/[&<>"]/g, (c) => HTML[c] ?? c)
-        .replace(/\|/g, '&#124;')
-        .replace(/\r?\n/g, ' ')}</code>`;
+    // An underscore inside a word (MISSING_KEY) cannot start emphasis and stays readable.
+    const escaped = text
+        .replace(/[&<>"|`*[\]~\\]/g, (c) => CODE_ENTITIES[c] ?? c)
+        .replace(/(?<![A-Za-z0-9])_|_(?![A-Za-z0-9])/g, '&#95;');
+    return `<code>${escaped.replace(/\r?\n/g, ' ')}</code>`;
 }
 function table(header, rows) {
     const line = (cells) => `| ${cells.join(' | ')} |`;
@@ -88613,18 +88628,27 @@ function formatDuration(ms) {
 }
 
 ;// CONCATENATED MODULE: ./src/summary.ts
-// The job summary as Markdown: a pure function of the result, tested on its own.
+// The job summary as Markdown: a pure function of the result, tested on its
+// own against stored expected Markdown. Names and values from the data are
+// escaped; links go to the AWS console only when the endpoints are AWS's.
 
 
 const MAX_ERRORS_SHOWN = 10;
+const WHAT = { export: 'Export', import: 'Import', validate: 'Validation' };
 function renderSummary(result, outcome) {
     const parts = [heading(result, outcome.ok), table(['', ''], detailRows(result))];
     if (!outcome.ok)
         parts.push(`**Why the step failed:** ${escapeMarkdown(outcome.message)}`);
     if (result.errors.length > 0)
         parts.push(errorSection(result));
-    if (result.note !== undefined)
+    if (result.warnings !== undefined && result.warnings.length > 0) {
+        parts.push(`### Warnings\n\n${result.warnings.map((w) => `- ${escapeMarkdown(w)}`).join('\n')}`);
+    }
+    if (result.note !== undefined && result.note !== '')
         parts.push(escapeMarkdown(result.note));
+    const snippet = importBackSnippet(result);
+    if (snippet !== undefined)
+        parts.push(snippet);
     return `${parts.join('\n\n')}\n`;
 }
 /** The summary of a step that stopped before any work, such as on bad inputs. */
@@ -88633,13 +88657,13 @@ function renderStartFailure(message) {
 }
 /** The summary of a step that failed during the work: what was done before stays, and a re-run is safe. */
 function renderWorkFailure(mode, message) {
-    const what = { export: 'Export', import: 'Import', validate: 'Validation' }[mode] ?? mode;
+    const what = WHAT[mode] ?? mode;
     return `## ❌ ${what} failed\n\n${escapeMarkdown(message)}\n\nWhat was written before this point stays; the step can be re-run safely.\n`;
 }
 function heading(result, ok) {
-    const what = { export: 'Export', import: 'Import', validate: 'Validation' }[result.mode];
+    const what = WHAT[result.mode];
     const table = result.tableName === undefined ? '' : ` of ${code(result.tableName)}`;
-    if (result.status === 'IN_PROGRESS')
+    if (ok && result.status === 'IN_PROGRESS')
         return `## ⏳ ${what}${table} is in progress`;
     if (!ok)
         return `## ❌ ${what}${table} failed`;
@@ -88650,9 +88674,9 @@ function detailRows(r) {
         ['Mode', r.mode],
         ['Engine', `${r.engine} (${escapeMarkdown(r.engineReason)})`],
         ['Table', r.tableName === undefined ? undefined : code(r.tableName)],
-        ['Source', r.source === undefined ? undefined : code(r.source)],
-        ['Destination', r.destination === undefined ? undefined : code(r.destination)],
-        ['Job', r.jobArn === undefined ? undefined : code(r.jobArn)],
+        ['Source', place(r.source, r)],
+        ['Destination', place(r.destination, r)],
+        ['Job', r.jobArn === undefined ? undefined : linked(code(r.jobArn), jobLink(r))],
         ['Status', r.status],
         ['Items', count(r.itemCount)],
         ['Items processed', count(r.processedItemCount)],
@@ -88661,20 +88685,67 @@ function detailRows(r) {
         ['Bytes', r.processedSizeBytes === undefined ? undefined : formatBytes(r.processedSizeBytes)],
         ['Duration', formatDuration(Math.round(r.durationSeconds * 1000))],
         ['Throughput', throughput(r)],
-        ['Manifest', r.exportManifest === undefined ? undefined : code(r.exportManifest)],
-        ['Data', r.dataUrl === undefined ? undefined : code(r.dataUrl)],
-        ['Rejected items', r.rejectedItems === undefined ? undefined : code(r.rejectedItems)],
+        ['Manifest', place(r.exportManifest, r)],
+        ['Data', place(r.dataUrl, r)],
+        ['Data files', count(r.fileCount)],
+        ['Rejected items', place(r.rejectedItems, r)],
     ];
     return rows.filter((row) => row[1] !== undefined).map(([k, v]) => [`**${k}**`, v]);
+}
+/** A location as code, linked to the S3 console when it is an s3:// URL on AWS. */
+function place(location, r) {
+    if (location === undefined)
+        return undefined;
+    const s3 = /^s3:\/\/([^/]+)\/?(.*)$/.exec(location);
+    if (s3 === null || r.consoleRegion === undefined)
+        return code(location);
+    const [, bucket, key] = s3;
+    const page = key === undefined || key === '' || key.endsWith('/') ? 'buckets' : 'object';
+    const url = `https://s3.console.aws.amazon.com/s3/${page}/${bucket}?region=${r.consoleRegion}&prefix=${encodeURIComponent(key ?? '')}`;
+    return linked(code(location), url);
+}
+function jobLink(r) {
+    if (r.consoleRegion === undefined || r.jobArn === undefined)
+        return undefined;
+    const page = r.mode === 'export' ? 'export-to-s3' : 'import-from-s3';
+    return `https://${r.consoleRegion}.console.aws.amazon.com/dynamodbv2/home?region=${r.consoleRegion}#${page}`;
+}
+function linked(text, url) {
+    return url === undefined ? text : `<a href="${url.replace(/"/g, '%22')}">${text}</a>`;
 }
 function errorSection(r) {
     const shown = r.errors.slice(0, MAX_ERRORS_SHOWN);
     const total = r.errorCount ?? r.errors.length;
     const rows = shown.map((e) => [code(e.location), code(e.code), escapeMarkdown(e.message)]);
-    const rest = total > shown.length
-        ? `\n\n${count(total - shown.length)} more not shown${r.rejectedItems === undefined ? '' : `; all are in ${code(r.rejectedItems)}`}.`
-        : '';
+    const where = r.rejectedItems === undefined ? '' : `; all are in ${code(r.rejectedItems)}`;
+    const rest = total > shown.length ? `\n\n${count(total - shown.length)} more not shown${where}.` : '';
     return `### First errors (${shown.length} of ${count(total)})\n\n${table(['Where', 'Code', 'Reason'], rows)}${rest}`;
+}
+/** For a completed export: the step that imports it back, ready to paste. */
+function importBackSnippet(r) {
+    if (r.mode !== 'export' || r.status !== 'COMPLETED' || r.dataUrl === undefined)
+        return undefined;
+    const s3 = /^s3:\/\/([^/]+)\/(.*)$/.exec(r.dataUrl);
+    // The direct engine reads an export through its manifest; AWS's ImportTable reads its data/ folder.
+    const folder = r.engine === 'direct' ? r.dataUrl.replace(/data\/$/, '') : r.dataUrl;
+    const where = s3 === null
+        ? [`path: ${yamlScalar(folder)}`]
+        : [`bucket: ${s3[1]}`, `prefix: ${yamlScalar(folder.slice(`s3://${s3[1]}/`.length))}`];
+    const keys = r.keySchema ?? ['id:S'];
+    const lines = [
+        `- uses: ${r.uses ?? 'your-org/dynamodb-s3-transfer@v1'}`,
+        '  with:',
+        '    mode: import',
+        `    table-name: ${yamlScalar(`${r.tableName ?? 'table'}-restored`)}`,
+        ...where.map((w) => `    ${w}`),
+        `    partition-key: ${yamlScalar(keys[0] ?? 'id:S')}`,
+        ...(keys[1] === undefined ? [] : [`    sort-key: ${yamlScalar(keys[1])}`]),
+        ...(r.engine === 'direct' ? [] : ['    engine: managed']),
+    ];
+    return `### Import it back\n\n\`\`\`yaml\n${lines.join('\n')}\n\`\`\``;
+}
+function yamlScalar(text) {
+    return /^[\w./:#-]+$/.test(text) && !/^[-:#]/.test(text) ? text : JSON.stringify(text);
 }
 function count(n) {
     return n === undefined ? undefined : n.toLocaleString('en-US');
@@ -89108,10 +89179,17 @@ async function runExport(plan, deps, engineReason, maxFileBytes = DATA_FILE_MAX_
         processedSizeBytes: totals.bytes,
         exportManifest: store.describe(paths.manifestSummary),
         dataUrl: store.describe(paths.dataFolder),
+        fileCount: entries.length,
+        keySchema: keySchemaOf(table),
         durationSeconds: (deps.now() - started) / 1000,
         errors: [],
-        note: `${entries.length} data file(s); each file's MD5 is in manifest-files.json.`,
+        note: "Each data file's MD5 is in manifest-files.json; an import checks them before using the items.",
     };
+}
+/** `pk:S`, `sk:N`: the table's keys as the partition-key and sort-key inputs take them. */
+function keySchemaOf(table) {
+    const type = (name) => table.AttributeDefinitions?.find((d) => d.AttributeName === name)?.AttributeType ?? 'S';
+    return ['HASH', 'RANGE'].flatMap((kind) => (table.KeySchema ?? []).filter((k) => k.KeyType === kind).map((k) => `${k.AttributeName}:${type(k.AttributeName)}`));
 }
 /** One scan segment's items, page by page, with consistent reads. */
 async function* readSegment(plan, table, segment, segments, deps, onPage) {
@@ -91564,6 +91642,94 @@ function checked(batch, keys, stats) {
     return batch;
 }
 
+;// CONCATENATED MODULE: ./src/report.ts
+// Outputs, annotations, job summary and pass/fail from a result. Writing the
+// summary never fails the step: a missing or unwritable GITHUB_STEP_SUMMARY
+// is a warning.
+
+
+
+/** At most this many annotations of each kind; GitHub shows only ten per step anyway. */
+const MAX_ANNOTATIONS = 10;
+/** Failed when the job did not complete, or when more items failed than max-errors allows. */
+function decideOutcome(result, maxErrors) {
+    const errors = result.errorCount ?? 0;
+    if (result.timedOut || result.aborted) {
+        const why = result.timedOut ? 'The wait timed out' : 'The step was cancelled';
+        return {
+            ok: false,
+            message: `${why} with the ${result.mode} still running; it goes on server-side: ${result.jobArn ?? ''}`,
+        };
+    }
+    if (result.status === 'FAILED' || result.status === 'CANCELLED') {
+        return { ok: false, message: `The ${result.mode} ended with status ${result.status}.` };
+    }
+    if (errors > maxErrors) {
+        const what = result.mode === 'validate' ? 'would be rejected' : 'could not be imported';
+        return { ok: false, message: `${errors} item(s) ${what}, more than max-errors (${maxErrors}).` };
+    }
+    return { ok: true, message: `The ${result.mode} ended with status ${result.status}.` };
+}
+function setOutputs(result, reporter) {
+    const values = [
+        [Output.Engine, result.engine],
+        [Output.JobArn, result.jobArn],
+        [Output.Status, result.status],
+        [Output.TableName, result.tableName],
+        [Output.TableArn, result.tableArn],
+        [Output.ItemCount, result.itemCount],
+        [Output.ProcessedItemCount, result.processedItemCount],
+        [Output.ImportedItemCount, result.importedItemCount],
+        [Output.ErrorCount, result.errorCount],
+        [Output.ProcessedSizeBytes, result.processedSizeBytes],
+        [Output.ExportManifest, result.exportManifest],
+        [Output.DataUrl, result.dataUrl],
+        [Output.RejectedItems, result.rejectedItems],
+        [Output.DurationSeconds, Math.round(result.durationSeconds * 1000) / 1000],
+    ];
+    for (const [name, value] of values) {
+        if (value !== undefined)
+            reporter.setOutput(name, value);
+    }
+}
+/** Warnings, and rejected items on their file and line: the first ten of each kind, then a count. */
+function annotate(result, reporter) {
+    const warnings = result.warnings ?? [];
+    for (const warning of warnings.slice(0, MAX_ANNOTATIONS))
+        reporter.warning(warning);
+    if (warnings.length > MAX_ANNOTATIONS)
+        reporter.warning(`${warnings.length - MAX_ANNOTATIONS} more warning(s) not shown.`);
+    const annotations = result.annotations ?? [];
+    for (const a of annotations.slice(0, MAX_ANNOTATIONS)) {
+        reporter.error(a.message, { file: a.file, startLine: a.line, title: 'Item not imported' });
+    }
+    const omitted = Math.max(0, annotations.length - MAX_ANNOTATIONS) + (result.annotationsOmitted ?? 0);
+    if (omitted > 0) {
+        const where = result.rejectedItems === undefined ? '' : `; all are in ${result.rejectedItems}`;
+        reporter.error(`${omitted} more rejected item(s) not annotated${where}.`);
+    }
+}
+function report(result, maxErrors, reporter, summaryFile) {
+    const outcome = decideOutcome(result, maxErrors);
+    setOutputs(result, reporter);
+    annotate(result, reporter);
+    writeSummary(renderSummary(result, outcome), summaryFile, reporter);
+    if (!outcome.ok)
+        reporter.setFailed(outcome.message);
+    return outcome;
+}
+function writeSummary(markdown, summaryFile, reporter) {
+    if (summaryFile === undefined || summaryFile === '')
+        return;
+    try {
+        (0,external_node_fs_.appendFileSync)(summaryFile, markdown, 'utf8');
+    }
+    catch (error) {
+        const reason = error instanceof Error ? error.message : String(error);
+        reporter.warning(`Could not write the job summary to ${summaryFile}: ${reason}`);
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/direct/rejects.ts
 // The rejected-items file: one DynamoDB JSON line per item that could not be
 // imported, with the reason and the place it came from beside it, so it can
@@ -91866,6 +92032,7 @@ class BatchWriter {
 
 
 
+
 const MAX_SAMPLES = 10;
 async function runImport(plan, deps, engineReason) {
     const started = deps.now();
@@ -91896,6 +92063,8 @@ async function runImport(plan, deps, engineReason) {
         : undefined;
     const counts = { processed: 0, imported: 0, errors: 0, bytes: 0 };
     const samples = [];
+    const annotations = [];
+    let annotationsOmitted = 0;
     const reject = async (record) => {
         counts.errors += 1;
         if (samples.length < MAX_SAMPLES) {
@@ -91905,6 +92074,11 @@ async function runImport(plan, deps, engineReason) {
                 message: record.message,
             });
         }
+        const file = record.line === undefined ? undefined : inRepository(record.object, deps.workspace);
+        if (file !== undefined && annotations.length < MAX_ANNOTATIONS)
+            annotations.push({ file, line: record.line, message: `${record.code}: ${record.message}` });
+        else if (file !== undefined)
+            annotationsOmitted += 1;
         await rejects.add(record);
     };
     const drainRejections = async () => {
@@ -91973,7 +92147,40 @@ async function runImport(plan, deps, engineReason) {
         counts.imported = writer.stats.written;
     }
     const rejectedItems = await rejects.close();
-    return result(plan, engineReason, table, counts, samples, rejectedItems, writer?.stats.duplicateKeys ?? 0, (deps.now() - started) / 1000, store.describe(prefix));
+    const warnings = [
+        ...largeObjectWarnings(source.objects, store),
+        ...duplicateWarning(writer?.stats.duplicateKeys ?? 0),
+    ];
+    const durationSeconds = (deps.now() - started) / 1000;
+    return {
+        ...result(plan, engineReason, table, counts, samples, rejectedItems, durationSeconds, store.describe(prefix)),
+        ...(warnings.length > 0 && { warnings }),
+        ...(annotations.length > 0 && { annotations }),
+        ...(annotationsOmitted > 0 && { annotationsOmitted }),
+    };
+}
+/** A path inside the repository checkout, relative to it, with / separators. */
+function inRepository(object, workspace) {
+    if (workspace === undefined)
+        return undefined;
+    const root = (0,external_node_path_.resolve)(workspace);
+    if (!object.startsWith(`${root}${external_node_path_.sep}`))
+        return undefined;
+    return (0,external_node_path_.relative)(root, object).split(external_node_path_.sep).join('/');
+}
+/** AWS recommends mid-sized objects (about 4,000,000 items under 1 KB each). */
+const LARGE_OBJECT_BYTES = 4 * 1024 ** 3;
+function largeObjectWarnings(objects, store) {
+    return objects
+        .filter((o) => o.size > LARGE_OBJECT_BYTES)
+        .map((o) => `${store.describe(o.key)} is ${(o.size / 1024 ** 3).toFixed(1)} GiB; objects of up to about 4 GiB import faster, in parallel.`);
+}
+function duplicateWarning(duplicates) {
+    if (duplicates === 0)
+        return [];
+    return [
+        `${duplicates.toLocaleString('en-US')} item(s) had the key of an item written just before them and overwrote it (the last one in the source wins, as in AWS's import).`,
+    ];
 }
 function lineOf(error) {
     return {
@@ -92029,7 +92236,7 @@ function openRejects(location, deps) {
         return new RejectsFile(new S3Store(deps.s3, location.bucket, location.owner === undefined ? {} : { owner: location.owner }), location.prefix);
     return new RejectsFile(new LocalStore((0,external_node_path_.dirname)(location.path)), (0,external_node_path_.basename)(location.path));
 }
-function result(plan, engineReason, table, counts, samples, rejectedItems, duplicateKeys, durationSeconds, source) {
+function result(plan, engineReason, table, counts, samples, rejectedItems, durationSeconds, source) {
     const balanced = counts.processed === counts.imported + counts.errors;
     const verb = plan.mode === 'import' ? 'imported' : 'valid';
     const notes = [
@@ -92037,8 +92244,6 @@ function result(plan, engineReason, table, counts, samples, rejectedItems, dupli
             ? `Checked: ${counts.processed.toLocaleString('en-US')} processed = ${counts.imported.toLocaleString('en-US')} ${verb} + ${counts.errors.toLocaleString('en-US')} error(s).`
             : `Counts do not add up: ${counts.processed} processed, ${counts.imported} ${verb}, ${counts.errors} error(s). Please report this.`,
     ];
-    if (duplicateKeys > 0)
-        notes.push(`${duplicateKeys.toLocaleString('en-US')} item(s) had the key of an earlier item and overwrote it, as AWS's import does.`);
     if (plan.mode === 'validate')
         notes.push('Nothing was written: mode validate only reads and checks.');
     const tableName = plan.mode === 'import' ? plan.tableName : (table.TableName ?? plan.tableName);
@@ -93297,6 +93502,7 @@ async function preflightImport(plan, dynamodb, s3) {
     const store = new S3Store(s3, location.bucket, location.owner === undefined ? {} : { owner: location.owner });
     let objectCount = 0;
     let firstKey;
+    const warnings = [];
     for await (const object of store.list(location.prefix, MAX_SOURCE_OBJECTS + 1)) {
         const root = /^(.*?AWSDynamoDB\/\d{14}-[0-9a-f]{8}\/)(manifest-files\.json|manifest-summary\.json|_started)$/.exec(object.key);
         if (root !== null) {
@@ -93306,6 +93512,9 @@ async function preflightImport(plan, dynamodb, s3) {
             continue;
         objectCount += 1;
         firstKey ??= object.key;
+        if (object.size > preflight_import_LARGE_OBJECT_BYTES) {
+            warnings.push(`${store.describe(object.key)} is ${(object.size / 1024 ** 3).toFixed(1)} GiB; AWS recommends mid-sized objects (about 4,000,000 items of under 1 KB each), which import in parallel.`);
+        }
     }
     if (firstKey === undefined) {
         throw new TransferError('SOURCE_EMPTY', `No objects found under ${store.describe(location.prefix)}; AWS would complete the import with an empty table. Nothing was started.`);
@@ -93326,6 +93535,8 @@ async function preflightImport(plan, dynamodb, s3) {
     const stats = newStats();
     const sampleErrors = [];
     let sampled = 0;
+    const partitionKey = keys[0]?.name;
+    const partitionValues = [];
     const options = {
         format: plan.source.format,
         compression,
@@ -93342,6 +93553,8 @@ async function preflightImport(plan, dynamodb, s3) {
             sampled += 1;
             if ('error' in record)
                 sampleErrors.push(record.error);
+            else if (partitionKey !== undefined)
+                partitionValues.push(JSON.stringify(record.item[partitionKey] ?? null));
             if (sampled >= SAMPLE_ITEMS)
                 break outer;
         }
@@ -93350,7 +93563,27 @@ async function preflightImport(plan, dynamodb, s3) {
         const first = sampleErrors[0];
         throw new TransferError('SOURCE_SAMPLE_INVALID', `None of the first ${sampled} record(s) of ${store.describe(firstKey)} can be imported as ${plan.source.format} (${compression}): line ${first.line}: ${first.message}. Nothing was started; check format, compression and the key schema.`);
     }
-    return { objectCount, firstKey, compression, sampled, sampleErrors };
+    if (partitionKey !== undefined && looksSorted(partitionValues)) {
+        warnings.push(`The first items of ${store.describe(firstKey)} are in order of their partition key ${partitionKey}: sorted data makes a rolling hot partition during the import. AWS recommends shuffling it first.`);
+    }
+    return { warnings, objectCount, firstKey, compression, sampled, sampleErrors };
+}
+/** AWS recommends mid-sized objects; past about 4 GiB an object is imported by one worker. */
+const preflight_import_LARGE_OBJECT_BYTES = 4 * 1024 ** 3;
+/** Sorted by partition key: mostly runs of equal keys, or keys in ascending order. */
+function looksSorted(values) {
+    if (values.length < 10)
+        return false;
+    let repeats = 0;
+    let ascending = 0;
+    for (let i = 1; i < values.length; i++) {
+        if (values[i] === values[i - 1])
+            repeats += 1;
+        else if (values[i] > values[i - 1])
+            ascending += 1;
+    }
+    const pairs = values.length - 1;
+    return repeats / pairs >= 0.5 || (repeats + ascending) / pairs >= 0.95;
 }
 async function* once(bytes) {
     yield bytes;
@@ -93427,6 +93660,7 @@ async function runManagedImport(plan, deps, engineReason) {
         durationSeconds: (deps.now() - started) / 1000,
         errors: errors.samples,
         note: notes.filter((n) => n !== '').join(' '),
+        ...(preflight.warnings.length > 0 && { warnings: preflight.warnings }),
     };
 }
 function importRequest(plan, compression) {
@@ -93508,72 +93742,6 @@ function describePlan(plan, choice) {
     return lines;
 }
 
-;// CONCATENATED MODULE: ./src/report.ts
-// Outputs, job summary and pass/fail from a result. Writing the summary never
-// fails the step: a missing or unwritable GITHUB_STEP_SUMMARY is a warning.
-
-
-
-/** Failed when the job did not complete, or when more items failed than max-errors allows. */
-function decideOutcome(result, maxErrors) {
-    const errors = result.errorCount ?? 0;
-    if (result.timedOut || result.aborted) {
-        const why = result.timedOut ? 'The wait timed out' : 'The step was cancelled';
-        return {
-            ok: false,
-            message: `${why} with the ${result.mode} still running; it goes on server-side: ${result.jobArn ?? ''}`,
-        };
-    }
-    if (result.status === 'FAILED' || result.status === 'CANCELLED') {
-        return { ok: false, message: `The ${result.mode} ended with status ${result.status}.` };
-    }
-    if (errors > maxErrors) {
-        const what = result.mode === 'validate' ? 'would be rejected' : 'could not be imported';
-        return { ok: false, message: `${errors} item(s) ${what}, more than max-errors (${maxErrors}).` };
-    }
-    return { ok: true, message: `The ${result.mode} ended with status ${result.status}.` };
-}
-function setOutputs(result, reporter) {
-    const values = [
-        [Output.Engine, result.engine],
-        [Output.JobArn, result.jobArn],
-        [Output.Status, result.status],
-        [Output.TableName, result.tableName],
-        [Output.TableArn, result.tableArn],
-        [Output.ItemCount, result.itemCount],
-        [Output.ProcessedItemCount, result.processedItemCount],
-        [Output.ImportedItemCount, result.importedItemCount],
-        [Output.ErrorCount, result.errorCount],
-        [Output.ProcessedSizeBytes, result.processedSizeBytes],
-        [Output.ExportManifest, result.exportManifest],
-        [Output.DataUrl, result.dataUrl],
-        [Output.RejectedItems, result.rejectedItems],
-        [Output.DurationSeconds, Math.round(result.durationSeconds * 1000) / 1000],
-    ];
-    for (const [name, value] of values) {
-        if (value !== undefined)
-            reporter.setOutput(name, value);
-    }
-}
-function report(result, maxErrors, reporter, summaryFile) {
-    const outcome = decideOutcome(result, maxErrors);
-    setOutputs(result, reporter);
-    writeSummary(renderSummary(result, outcome), summaryFile, reporter);
-    if (!outcome.ok)
-        reporter.setFailed(outcome.message);
-    return outcome;
-}
-function writeSummary(markdown, summaryFile, reporter) {
-    if (summaryFile === undefined || summaryFile === '')
-        return;
-    try {
-        (0,external_node_fs_.appendFileSync)(summaryFile, markdown, 'utf8');
-    }
-    catch (error) {
-        reporter.warning(`Could not write the job summary to ${summaryFile}: ${error instanceof Error ? error.message : String(error)}`);
-    }
-}
-
 ;// CONCATENATED MODULE: ./src/main.ts
 // run(): inputs -> plan -> engine -> report. One catch at the top turns any
 // thrown value into a failed step; nothing below calls process.exit.
@@ -93590,6 +93758,7 @@ function writeSummary(markdown, summaryFile, reporter) {
 
 
 
+const TITLES = { export: 'Export', import: 'Import', validate: 'Validate' };
 async function run(deps = processDeps()) {
     const started = deps.now();
     let working;
@@ -93603,16 +93772,9 @@ async function run(deps = processDeps()) {
         endGroup();
         setOutput(Output.Engine, choice.engine);
         working = plan.mode;
-        const common = {
-            ...clients,
-            log: (line) => info(line),
-            warn: (line) => warning(line),
-            now: () => deps.now().getTime(),
-        };
-        const result = choice.engine === 'managed'
-            ? await runManaged(plan, { ...common, sleep: abortableSleep, env: deps.env, ...(deps.signal && { signal: deps.signal }) }, choice.reason)
-            : await runDirect(plan, { ...common, sleep: (ms) => abortableSleep(ms), tempDir: deps.env.RUNNER_TEMP ?? (0,external_node_os_.tmpdir)() }, choice.reason);
-        report(result, plan.maxErrors, core_namespaceObject, deps.env.GITHUB_STEP_SUMMARY);
+        startGroup(`${TITLES[plan.mode]} (${choice.engine} engine)`);
+        const result = await runEngine(plan, choice, clients, deps).finally(() => endGroup());
+        report(withContext(result, plan, deps.env), plan.maxErrors, core_namespaceObject, deps.env.GITHUB_STEP_SUMMARY);
     }
     catch (error) {
         const message = messageOf(error);
@@ -93621,6 +93783,32 @@ async function run(deps = processDeps()) {
         writeSummary(summary, deps.env.GITHUB_STEP_SUMMARY, core_namespaceObject);
         setFailed(message);
     }
+}
+function runEngine(plan, choice, clients, deps) {
+    const common = {
+        ...clients,
+        log: (line) => info(line),
+        warn: (line) => warning(line),
+        now: () => deps.now().getTime(),
+    };
+    if (choice.engine === 'managed') {
+        return runManaged(plan, { ...common, sleep: abortableSleep, env: deps.env, ...(deps.signal && { signal: deps.signal }) }, choice.reason);
+    }
+    const workspace = deps.env.GITHUB_WORKSPACE;
+    return runDirect(plan, {
+        ...common,
+        sleep: (ms) => abortableSleep(ms),
+        tempDir: deps.env.RUNNER_TEMP ?? (0,external_node_os_.tmpdir)(),
+        ...(workspace && { workspace }),
+    }, choice.reason);
+}
+/** Console links only when the endpoints are AWS's; the action's own reference for the import-back snippet. */
+function withContext(result, plan, env) {
+    const onAws = plan.aws.endpointUrl === undefined && !plan.aws.s3Compatible && !env.AWS_ENDPOINT_URL_DYNAMODB;
+    const uses = env.GITHUB_ACTION_REPOSITORY
+        ? `${env.GITHUB_ACTION_REPOSITORY}@${env.GITHUB_ACTION_REF || 'v1'}`
+        : undefined;
+    return { ...result, ...(onAws && { consoleRegion: plan.aws.region }), ...(uses && { uses }) };
 }
 /** The real process: its environment, and an abort when the runner cancels the step. */
 function processDeps() {

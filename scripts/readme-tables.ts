@@ -28,7 +28,11 @@ export function outputsTable(): string {
 /** README text with the generated tables between their markers. */
 export function withTables(readme: string): string {
   const replace = (text: string, marker: string, table: string): string =>
-    text.replace(new RegExp(`(<!-- ${marker}:start -->)[\\s\\S]*?(<!-- ${marker}:end -->)`), `$1\n\n${table}\n\n$2`);
+    // A function, not a replacement string: descriptions hold `$`, which a string would read as a pattern.
+    text.replace(
+      new RegExp(`(<!-- ${marker}:start -->)[\\s\\S]*?(<!-- ${marker}:end -->)`),
+      (_m, start: string, end: string) => `${start}\n\n${table}\n\n${end}`,
+    );
   return replace(replace(readme, 'inputs', inputsTable()), 'outputs', outputsTable());
 }
 

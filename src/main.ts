@@ -3,16 +3,18 @@
 
 import * as core from '@actions/core';
 import { tmpdir } from 'node:os';
-import { createClients } from './aws.js';
+import { type AwsClients, createClients } from './aws.js';
 import { Output } from './constants.js';
 import { runDirect } from './direct/engine.js';
-import { chooseEngine, tableExists } from './engine-choice.js';
+import { type EngineChoice, chooseEngine, tableExists } from './engine-choice.js';
 import { messageOf } from './errors.js';
 import { readPlan } from './inputs.js';
 import { runManaged } from './managed/engine.js';
 import { abortableSleep } from './managed/poll.js';
+import type { Plan } from './plan.js';
 import { describePlan } from './plan-text.js';
 import { report, writeSummary } from './report.js';
+import type { TransferResult } from './result.js';
 import { renderStartFailure, renderWorkFailure } from './summary.js';
 
 export interface RunDeps {
@@ -23,9 +25,11 @@ export interface RunDeps {
   signal?: AbortSignal;
 }
 
+const TITLES = { export: 'Export', import: 'Import', validate: 'Validate' } as const;
+
 export async function run(deps: RunDeps = processDeps()): Promise<void> {
   const started = deps.now();
-  let working: string | undefined;
+  let working: Plan['mode'] | undefined;
   try {
     const plan = readPlan({ env: deps.env, now: started, cwd: deps.cwd });
     const clients = createClients(plan.aws);
@@ -35,25 +39,9 @@ export async function run(deps: RunDeps = processDeps()): Promise<void> {
     core.endGroup();
     core.setOutput(Output.Engine, choice.engine);
     working = plan.mode;
-    const common = {
-      ...clients,
-      log: (line: string) => core.info(line),
-      warn: (line: string) => core.warning(line),
-      now: () => deps.now().getTime(),
-    };
-    const result =
-      choice.engine === 'managed'
-        ? await runManaged(
-            plan,
-            { ...common, sleep: abortableSleep, env: deps.env, ...(deps.signal && { signal: deps.signal }) },
-            choice.reason,
-          )
-        : await runDirect(
-            plan,
-            { ...common, sleep: (ms) => abortableSleep(ms), tempDir: deps.env.RUNNER_TEMP ?? tmpdir() },
-            choice.reason,
-          );
-    report(result, plan.maxErrors, core, deps.env.GITHUB_STEP_SUMMARY);
+    core.startGroup(`${TITLES[plan.mode]} (${choice.engine} engine)`);
+    const result = await runEngine(plan, choice, clients, deps).finally(() => core.endGroup());
+    report(withContext(result, plan, deps.env), plan.maxErrors, core, deps.env.GITHUB_STEP_SUMMARY);
   } catch (error) {
     const message = messageOf(error);
     core.setOutput(Output.DurationSeconds, (deps.now().getTime() - started.getTime()) / 1000);
@@ -61,6 +49,42 @@ export async function run(deps: RunDeps = processDeps()): Promise<void> {
     writeSummary(summary, deps.env.GITHUB_STEP_SUMMARY, core);
     core.setFailed(message);
   }
+}
+
+function runEngine(plan: Plan, choice: EngineChoice, clients: AwsClients, deps: RunDeps): Promise<TransferResult> {
+  const common = {
+    ...clients,
+    log: (line: string) => core.info(line),
+    warn: (line: string) => core.warning(line),
+    now: () => deps.now().getTime(),
+  };
+  if (choice.engine === 'managed') {
+    return runManaged(
+      plan,
+      { ...common, sleep: abortableSleep, env: deps.env, ...(deps.signal && { signal: deps.signal }) },
+      choice.reason,
+    );
+  }
+  const workspace = deps.env.GITHUB_WORKSPACE;
+  return runDirect(
+    plan,
+    {
+      ...common,
+      sleep: (ms) => abortableSleep(ms),
+      tempDir: deps.env.RUNNER_TEMP ?? tmpdir(),
+      ...(workspace && { workspace }),
+    },
+    choice.reason,
+  );
+}
+
+/** Console links only when the endpoints are AWS's; the action's own reference for the import-back snippet. */
+function withContext(result: TransferResult, plan: Plan, env: RunDeps['env']): TransferResult {
+  const onAws = plan.aws.endpointUrl === undefined && !plan.aws.s3Compatible && !env.AWS_ENDPOINT_URL_DYNAMODB;
+  const uses = env.GITHUB_ACTION_REPOSITORY
+    ? `${env.GITHUB_ACTION_REPOSITORY}@${env.GITHUB_ACTION_REF || 'v1'}`
+    : undefined;
+  return { ...result, ...(onAws && { consoleRegion: plan.aws.region }), ...(uses && { uses }) };
 }
 
 /** The real process: its environment, and an abort when the runner cancels the step. */

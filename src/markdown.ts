@@ -11,12 +11,28 @@ export function escapeMarkdown(text: string): string {
     .replace(/\r?\n/g, '<br>');
 }
 
-/** Text shown as code; HTML `<code>` because a backtick in the text would end a Markdown code span. */
+const CODE_ENTITIES: Record<string, string> = {
+  ...HTML,
+  '|': '&#124;',
+  '`': '&#96;',
+  '*': '&#42;',
+  '[': '&#91;',
+  ']': '&#93;',
+  '~': '&#126;',
+  '\\': '&#92;',
+};
+
+/**
+ * Text shown as code. HTML `<code>` rather than backticks, because a backtick
+ * in the text would end a code span; Markdown still applies inside HTML, so
+ * every character it would act on becomes an entity.
+ */
 export function code(text: string): string {
-  return `<code>${text
-    .replace(/[&<>"]/g, (c) => HTML[c] ?? c)
-    .replace(/\|/g, '&#124;')
-    .replace(/\r?\n/g, ' ')}</code>`;
+  // An underscore inside a word (MISSING_KEY) cannot start emphasis and stays readable.
+  const escaped = text
+    .replace(/[&<>"|`*[\]~\\]/g, (c) => CODE_ENTITIES[c] ?? c)
+    .replace(/(?<![A-Za-z0-9])_|_(?![A-Za-z0-9])/g, '&#95;');
+  return `<code>${escaped.replace(/\r?\n/g, ' ')}</code>`;
 }
 
 export function table(header: readonly string[], rows: readonly (readonly string[])[]): string {

@@ -1,17 +1,28 @@
-// Outputs, job summary and pass/fail from a result. Writing the summary never
-// fails the step: a missing or unwritable GITHUB_STEP_SUMMARY is a warning.
+// Outputs, annotations, job summary and pass/fail from a result. Writing the
+// summary never fails the step: a missing or unwritable GITHUB_STEP_SUMMARY
+// is a warning.
 
 import { appendFileSync } from 'node:fs';
 import { Output, type OutputName } from './constants.js';
 import type { TransferResult } from './result.js';
 import { renderSummary } from './summary.js';
 
+export interface AnnotationProperties {
+  file?: string;
+  startLine?: number;
+  title?: string;
+}
+
 export interface Reporter {
   setOutput(name: OutputName, value: string | number): void;
   setFailed(message: string): void;
-  warning(message: string): void;
+  warning(message: string, properties?: AnnotationProperties): void;
+  error(message: string, properties?: AnnotationProperties): void;
   info(message: string): void;
 }
+
+/** At most this many annotations of each kind; GitHub shows only ten per step anyway. */
+export const MAX_ANNOTATIONS = 10;
 
 export interface Outcome {
   ok: boolean;
@@ -60,6 +71,23 @@ export function setOutputs(result: TransferResult, reporter: Pick<Reporter, 'set
   }
 }
 
+/** Warnings, and rejected items on their file and line: the first ten of each kind, then a count. */
+export function annotate(result: TransferResult, reporter: Pick<Reporter, 'warning' | 'error'>): void {
+  const warnings = result.warnings ?? [];
+  for (const warning of warnings.slice(0, MAX_ANNOTATIONS)) reporter.warning(warning);
+  if (warnings.length > MAX_ANNOTATIONS)
+    reporter.warning(`${warnings.length - MAX_ANNOTATIONS} more warning(s) not shown.`);
+  const annotations = result.annotations ?? [];
+  for (const a of annotations.slice(0, MAX_ANNOTATIONS)) {
+    reporter.error(a.message, { file: a.file, startLine: a.line, title: 'Item not imported' });
+  }
+  const omitted = Math.max(0, annotations.length - MAX_ANNOTATIONS) + (result.annotationsOmitted ?? 0);
+  if (omitted > 0) {
+    const where = result.rejectedItems === undefined ? '' : `; all are in ${result.rejectedItems}`;
+    reporter.error(`${omitted} more rejected item(s) not annotated${where}.`);
+  }
+}
+
 export function report(
   result: TransferResult,
   maxErrors: number,
@@ -68,6 +96,7 @@ export function report(
 ): Outcome {
   const outcome = decideOutcome(result, maxErrors);
   setOutputs(result, reporter);
+  annotate(result, reporter);
   writeSummary(renderSummary(result, outcome), summaryFile, reporter);
   if (!outcome.ok) reporter.setFailed(outcome.message);
   return outcome;
@@ -82,8 +111,7 @@ export function writeSummary(
   try {
     appendFileSync(summaryFile, markdown, 'utf8');
   } catch (error) {
-    reporter.warning(
-      `Could not write the job summary to ${summaryFile}: ${error instanceof Error ? error.message : String(error)}`,
-    );
+    const reason = error instanceof Error ? error.message : String(error);
+    reporter.warning(`Could not write the job summary to ${summaryFile}: ${reason}`);
   }
 }

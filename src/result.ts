@@ -12,6 +12,14 @@ export interface ItemErrorSample {
   message: string;
 }
 
+/** A rejected item from a file in the repository, shown on that file's line in the pull request. */
+export interface Annotation {
+  /** Path relative to the repository root. */
+  file: string;
+  line: number;
+  message: string;
+}
+
 export interface TransferResult {
   mode: Mode;
   engine: EngineName;
@@ -40,4 +48,17 @@ export interface TransferResult {
   timedOut?: boolean;
   /** The step was cancelled while waiting. */
   aborted?: boolean;
+  /** Legal but probably wrong: duplicate keys, sorted data, very large objects. */
+  warnings?: string[];
+  /** The first rejected items from repository files; `annotationsOmitted` counts the rest. */
+  annotations?: Annotation[];
+  annotationsOmitted?: number;
+  /** Export: how many data files were written, where known. */
+  fileCount?: number;
+  /** The table's key schema as `name:TYPE`, for the snippet that imports an export back. */
+  keySchema?: string[];
+  /** For links to the AWS console; absent when the endpoints are not AWS. */
+  consoleRegion?: string;
+  /** How a workflow refers to this action (`owner/repo@ref`), for the import-back snippet. */
+  uses?: string;
 }

@@ -1,16 +1,24 @@
-// The job summary as Markdown: a pure function of the result, tested on its own.
+// The job summary as Markdown: a pure function of the result, tested on its
+// own against stored expected Markdown. Names and values from the data are
+// escaped; links go to the AWS console only when the endpoints are AWS's.
 
 import { code, escapeMarkdown, table } from './markdown.js';
 import type { TransferResult } from './result.js';
 import { formatDuration } from './parsing/values.js';
 
 const MAX_ERRORS_SHOWN = 10;
+const WHAT = { export: 'Export', import: 'Import', validate: 'Validation' } as const;
 
 export function renderSummary(result: TransferResult, outcome: { ok: boolean; message: string }): string {
   const parts = [heading(result, outcome.ok), table(['', ''], detailRows(result))];
   if (!outcome.ok) parts.push(`**Why the step failed:** ${escapeMarkdown(outcome.message)}`);
   if (result.errors.length > 0) parts.push(errorSection(result));
-  if (result.note !== undefined) parts.push(escapeMarkdown(result.note));
+  if (result.warnings !== undefined && result.warnings.length > 0) {
+    parts.push(`### Warnings\n\n${result.warnings.map((w) => `- ${escapeMarkdown(w)}`).join('\n')}`);
+  }
+  if (result.note !== undefined && result.note !== '') parts.push(escapeMarkdown(result.note));
+  const snippet = importBackSnippet(result);
+  if (snippet !== undefined) parts.push(snippet);
   return `${parts.join('\n\n')}\n`;
 }
 
@@ -21,14 +29,14 @@ export function renderStartFailure(message: string): string {
 
 /** The summary of a step that failed during the work: what was done before stays, and a re-run is safe. */
 export function renderWorkFailure(mode: string, message: string): string {
-  const what = { export: 'Export', import: 'Import', validate: 'Validation' }[mode] ?? mode;
+  const what = WHAT[mode as keyof typeof WHAT] ?? mode;
   return `## ❌ ${what} failed\n\n${escapeMarkdown(message)}\n\nWhat was written before this point stays; the step can be re-run safely.\n`;
 }
 
 function heading(result: TransferResult, ok: boolean): string {
-  const what = { export: 'Export', import: 'Import', validate: 'Validation' }[result.mode];
+  const what = WHAT[result.mode];
   const table = result.tableName === undefined ? '' : ` of ${code(result.tableName)}`;
-  if (result.status === 'IN_PROGRESS') return `## ⏳ ${what}${table} is in progress`;
+  if (ok && result.status === 'IN_PROGRESS') return `## ⏳ ${what}${table} is in progress`;
   if (!ok) return `## ❌ ${what}${table} failed`;
   return `## ✅ ${what}${table} completed`;
 }
@@ -38,9 +46,9 @@ function detailRows(r: TransferResult): string[][] {
     ['Mode', r.mode],
     ['Engine', `${r.engine} (${escapeMarkdown(r.engineReason)})`],
     ['Table', r.tableName === undefined ? undefined : code(r.tableName)],
-    ['Source', r.source === undefined ? undefined : code(r.source)],
-    ['Destination', r.destination === undefined ? undefined : code(r.destination)],
-    ['Job', r.jobArn === undefined ? undefined : code(r.jobArn)],
+    ['Source', place(r.source, r)],
+    ['Destination', place(r.destination, r)],
+    ['Job', r.jobArn === undefined ? undefined : linked(code(r.jobArn), jobLink(r))],
     ['Status', r.status],
     ['Items', count(r.itemCount)],
     ['Items processed', count(r.processedItemCount)],
@@ -49,22 +57,70 @@ function detailRows(r: TransferResult): string[][] {
     ['Bytes', r.processedSizeBytes === undefined ? undefined : formatBytes(r.processedSizeBytes)],
     ['Duration', formatDuration(Math.round(r.durationSeconds * 1000))],
     ['Throughput', throughput(r)],
-    ['Manifest', r.exportManifest === undefined ? undefined : code(r.exportManifest)],
-    ['Data', r.dataUrl === undefined ? undefined : code(r.dataUrl)],
-    ['Rejected items', r.rejectedItems === undefined ? undefined : code(r.rejectedItems)],
+    ['Manifest', place(r.exportManifest, r)],
+    ['Data', place(r.dataUrl, r)],
+    ['Data files', count(r.fileCount)],
+    ['Rejected items', place(r.rejectedItems, r)],
   ];
   return rows.filter((row): row is [string, string] => row[1] !== undefined).map(([k, v]) => [`**${k}**`, v]);
+}
+
+/** A location as code, linked to the S3 console when it is an s3:// URL on AWS. */
+function place(location: string | undefined, r: TransferResult): string | undefined {
+  if (location === undefined) return undefined;
+  const s3 = /^s3:\/\/([^/]+)\/?(.*)$/.exec(location);
+  if (s3 === null || r.consoleRegion === undefined) return code(location);
+  const [, bucket, key] = s3;
+  const page = key === undefined || key === '' || key.endsWith('/') ? 'buckets' : 'object';
+  const url = `https://s3.console.aws.amazon.com/s3/${page}/${bucket}?region=${r.consoleRegion}&prefix=${encodeURIComponent(key ?? '')}`;
+  return linked(code(location), url);
+}
+
+function jobLink(r: TransferResult): string | undefined {
+  if (r.consoleRegion === undefined || r.jobArn === undefined) return undefined;
+  const page = r.mode === 'export' ? 'export-to-s3' : 'import-from-s3';
+  return `https://${r.consoleRegion}.console.aws.amazon.com/dynamodbv2/home?region=${r.consoleRegion}#${page}`;
+}
+
+function linked(text: string, url: string | undefined): string {
+  return url === undefined ? text : `<a href="${url.replace(/"/g, '%22')}">${text}</a>`;
 }
 
 function errorSection(r: TransferResult): string {
   const shown = r.errors.slice(0, MAX_ERRORS_SHOWN);
   const total = r.errorCount ?? r.errors.length;
   const rows = shown.map((e) => [code(e.location), code(e.code), escapeMarkdown(e.message)]);
-  const rest =
-    total > shown.length
-      ? `\n\n${count(total - shown.length)} more not shown${r.rejectedItems === undefined ? '' : `; all are in ${code(r.rejectedItems)}`}.`
-      : '';
+  const where = r.rejectedItems === undefined ? '' : `; all are in ${code(r.rejectedItems)}`;
+  const rest = total > shown.length ? `\n\n${count(total - shown.length)} more not shown${where}.` : '';
   return `### First errors (${shown.length} of ${count(total)})\n\n${table(['Where', 'Code', 'Reason'], rows)}${rest}`;
+}
+
+/** For a completed export: the step that imports it back, ready to paste. */
+function importBackSnippet(r: TransferResult): string | undefined {
+  if (r.mode !== 'export' || r.status !== 'COMPLETED' || r.dataUrl === undefined) return undefined;
+  const s3 = /^s3:\/\/([^/]+)\/(.*)$/.exec(r.dataUrl);
+  // The direct engine reads an export through its manifest; AWS's ImportTable reads its data/ folder.
+  const folder = r.engine === 'direct' ? r.dataUrl.replace(/data\/$/, '') : r.dataUrl;
+  const where =
+    s3 === null
+      ? [`path: ${yamlScalar(folder)}`]
+      : [`bucket: ${s3[1]}`, `prefix: ${yamlScalar(folder.slice(`s3://${s3[1]}/`.length))}`];
+  const keys = r.keySchema ?? ['id:S'];
+  const lines = [
+    `- uses: ${r.uses ?? 'your-org/dynamodb-s3-transfer@v1'}`,
+    '  with:',
+    '    mode: import',
+    `    table-name: ${yamlScalar(`${r.tableName ?? 'table'}-restored`)}`,
+    ...where.map((w) => `    ${w}`),
+    `    partition-key: ${yamlScalar(keys[0] ?? 'id:S')}`,
+    ...(keys[1] === undefined ? [] : [`    sort-key: ${yamlScalar(keys[1])}`]),
+    ...(r.engine === 'direct' ? [] : ['    engine: managed']),
+  ];
+  return `### Import it back\n\n\`\`\`yaml\n${lines.join('\n')}\n\`\`\``;
+}
+
+function yamlScalar(text: string): string {
+  return /^[\w./:#-]+$/.test(text) && !/^[-:#]/.test(text) ? text : JSON.stringify(text);
 }
 
 function count(n: number | undefined): string | undefined {

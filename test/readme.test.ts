@@ -1,9 +1,23 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
 import { withTables } from '../scripts/readme-tables.js';
-import { ROOT } from './action-yml.js';
+import { ROOT, readActionYml } from './action-yml.js';
 
 const readme = readFileSync(`${ROOT}/README.md`, 'utf8');
+const blocks = (lang: string): string[] =>
+  [...readme.matchAll(new RegExp('```' + lang + '\\n([\\s\\S]*?)```', 'g'))].map((m) => m[1] ?? '');
+
+interface Step {
+  uses?: string;
+  with?: Record<string, unknown>;
+}
+
+function actionSteps(workflow: { jobs?: Record<string, { steps?: Step[] }> }): Step[] {
+  return Object.values(workflow.jobs ?? {}).flatMap((job) =>
+    (job.steps ?? []).filter((s) => s.uses?.includes('dynamodb-s3-transfer') || s.uses === './'),
+  );
+}
 
 describe('README', () => {
   it('has the inputs and outputs tables of action.yml (npm run docs)', () => {
@@ -11,9 +25,29 @@ describe('README', () => {
   });
 
   it('opens with the demo and test commands that .ci/run relies on', () => {
-    const firstBlock = /```sh\n([\s\S]*?)```/.exec(readme)?.[1] ?? '';
+    const firstBlock = blocks('sh')[0] ?? '';
     expect(firstBlock).toContain('npm ci && npm run demo');
     expect(firstBlock).toContain('npm ci && npm test');
     expect(readFileSync(`${ROOT}/.ci/run`, 'utf8')).toMatch(/\nnpm test\n/);
+  });
+
+  it('has workflows that are valid YAML and use only inputs action.yml declares', () => {
+    const inputs = Object.keys(readActionYml().inputs);
+    const workflows = blocks('yaml').map((text) => parse(text) as { jobs?: Record<string, { steps?: Step[] }> });
+    expect(workflows.length).toBeGreaterThanOrEqual(6);
+    let steps = 0;
+    for (const workflow of workflows) {
+      for (const step of actionSteps(workflow)) {
+        steps += 1;
+        expect(Object.keys(step.with ?? {}).filter((name) => !inputs.includes(name))).toEqual([]);
+        expect(step.with?.mode).toMatch(/^(export|import|validate)$/);
+      }
+    }
+    expect(steps).toBeGreaterThanOrEqual(6);
+  });
+
+  it('has an IAM policy that is valid JSON', () => {
+    const [policy] = blocks('json');
+    expect(JSON.parse(policy ?? '').Version).toBe('2012-10-17');
   });
 });

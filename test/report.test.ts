@@ -18,13 +18,19 @@ const result: TransferResult = {
 };
 
 function recorder() {
-  const calls = { outputs: {} as Record<string, string | number>, failed: [] as string[], warnings: [] as string[] };
+  const calls = {
+    outputs: {} as Record<string, string | number>,
+    failed: [] as string[],
+    warnings: [] as string[],
+    errors: [] as unknown[][],
+  };
   return {
     calls,
     reporter: {
       setOutput: (name: string, value: string | number) => (calls.outputs[name] = value),
       setFailed: (message: string) => calls.failed.push(message),
       warning: (message: string) => calls.warnings.push(message),
+      error: (...args: unknown[]) => calls.errors.push(args),
       info: () => undefined,
     },
   };

@@ -86,7 +86,7 @@ describe('renderSummary', () => {
     const markdown = renderSummary(hostile, { ok: true, message: '' });
     expect(markdown).toContain('<code>a&#124;b&lt;script&gt;</code>');
     expect(markdown).toContain(
-      '| <code>k`&#124;x</code> | <code>C</code> | \\*\\*bold\\*\\* \\| &lt;img src=x&gt;<br>next |',
+      '| <code>k&#96;&#124;x</code> | <code>C</code> | \\*\\*bold\\*\\* \\| &lt;img src=x&gt;<br>next |',
     );
     expect(markdown).not.toContain('<script>');
     expect(markdown).not.toContain('<img');

@@ -13,4 +13,6 @@ export interface EngineDeps {
   now: () => number;
   /** A folder for data files downloaded to check their MD5 before use. */
   tempDir: string;
+  /** The repository checkout: rejected items from files in it become annotations on their lines. */
+  workspace?: string;
 }

@@ -116,10 +116,21 @@ export async function runExport(
     processedSizeBytes: totals.bytes,
     exportManifest: store.describe(paths.manifestSummary),
     dataUrl: store.describe(paths.dataFolder),
+    fileCount: entries.length,
+    keySchema: keySchemaOf(table),
     durationSeconds: (deps.now() - started) / 1000,
     errors: [],
-    note: `${entries.length} data file(s); each file's MD5 is in manifest-files.json.`,
+    note: "Each data file's MD5 is in manifest-files.json; an import checks them before using the items.",
   };
+}
+
+/** `pk:S`, `sk:N`: the table's keys as the partition-key and sort-key inputs take them. */
+function keySchemaOf(table: TableDescription): string[] {
+  const type = (name: string | undefined) =>
+    table.AttributeDefinitions?.find((d) => d.AttributeName === name)?.AttributeType ?? 'S';
+  return ['HASH', 'RANGE'].flatMap((kind) =>
+    (table.KeySchema ?? []).filter((k) => k.KeyType === kind).map((k) => `${k.AttributeName}:${type(k.AttributeName)}`),
+  );
 }
 
 /** One scan segment's items, page by page, with consistent reads. */

@@ -3,13 +3,14 @@
 // location and reason; processed = imported + errors is checked at the end.
 
 import type { TableDescription } from '@aws-sdk/client-dynamodb';
-import { basename, dirname } from 'node:path';
+import { basename, dirname, relative, resolve, sep } from 'node:path';
 import { TransferError } from '../errors.js';
 import { decodeObject } from '../formats/decode.js';
 import { type KeyCheck, keyChecksFrom } from '../formats/item-checks.js';
 import { newStats } from '../formats/records.js';
 import type { ImportPlan, Location, ValidatePlan } from '../plan.js';
-import type { ItemErrorSample, TransferResult } from '../result.js';
+import { MAX_ANNOTATIONS } from '../report.js';
+import type { Annotation, ItemErrorSample, TransferResult } from '../result.js';
 import { LocalStore } from '../storage/local.js';
 import { openStore } from '../storage/open.js';
 import { S3Store } from '../storage/s3.js';
@@ -67,6 +68,8 @@ export async function runImport(
 
   const counts: Counts = { processed: 0, imported: 0, errors: 0, bytes: 0 };
   const samples: ItemErrorSample[] = [];
+  const annotations: Annotation[] = [];
+  let annotationsOmitted = 0;
   const reject = async (record: RejectedRecord): Promise<void> => {
     counts.errors += 1;
     if (samples.length < MAX_SAMPLES) {
@@ -76,6 +79,10 @@ export async function runImport(
         message: record.message,
       });
     }
+    const file = record.line === undefined ? undefined : inRepository(record.object, deps.workspace);
+    if (file !== undefined && annotations.length < MAX_ANNOTATIONS)
+      annotations.push({ file, line: record.line as number, message: `${record.code}: ${record.message}` });
+    else if (file !== undefined) annotationsOmitted += 1;
     await rejects.add(record);
   };
   const drainRejections = async (): Promise<void> => {
@@ -141,17 +148,44 @@ export async function runImport(
     counts.imported = writer.stats.written;
   }
   const rejectedItems = await rejects.close();
-  return result(
-    plan,
-    engineReason,
-    table,
-    counts,
-    samples,
-    rejectedItems,
-    writer?.stats.duplicateKeys ?? 0,
-    (deps.now() - started) / 1000,
-    store.describe(prefix),
-  );
+  const warnings = [
+    ...largeObjectWarnings(source.objects, store),
+    ...duplicateWarning(writer?.stats.duplicateKeys ?? 0),
+  ];
+  const durationSeconds = (deps.now() - started) / 1000;
+  return {
+    ...result(plan, engineReason, table, counts, samples, rejectedItems, durationSeconds, store.describe(prefix)),
+    ...(warnings.length > 0 && { warnings }),
+    ...(annotations.length > 0 && { annotations }),
+    ...(annotationsOmitted > 0 && { annotationsOmitted }),
+  };
+}
+
+/** A path inside the repository checkout, relative to it, with / separators. */
+function inRepository(object: string, workspace: string | undefined): string | undefined {
+  if (workspace === undefined) return undefined;
+  const root = resolve(workspace);
+  if (!object.startsWith(`${root}${sep}`)) return undefined;
+  return relative(root, object).split(sep).join('/');
+}
+
+/** AWS recommends mid-sized objects (about 4,000,000 items under 1 KB each). */
+const LARGE_OBJECT_BYTES = 4 * 1024 ** 3;
+
+function largeObjectWarnings(objects: readonly SourceObject[], store: { describe(key: string): string }): string[] {
+  return objects
+    .filter((o) => o.size > LARGE_OBJECT_BYTES)
+    .map(
+      (o) =>
+        `${store.describe(o.key)} is ${(o.size / 1024 ** 3).toFixed(1)} GiB; objects of up to about 4 GiB import faster, in parallel.`,
+    );
+}
+
+function duplicateWarning(duplicates: number): string[] {
+  if (duplicates === 0) return [];
+  return [
+    `${duplicates.toLocaleString('en-US')} item(s) had the key of an item written just before them and overwrote it (the last one in the source wins, as in AWS's import).`,
+  ];
 }
 
 function lineOf(error: { line?: number | undefined; itemIndex?: number | undefined }): {
@@ -236,7 +270,6 @@ function result(
   counts: Counts,
   samples: ItemErrorSample[],
   rejectedItems: string | undefined,
-  duplicateKeys: number,
   durationSeconds: number,
   source: string,
 ): TransferResult {
@@ -247,10 +280,6 @@ function result(
       ? `Checked: ${counts.processed.toLocaleString('en-US')} processed = ${counts.imported.toLocaleString('en-US')} ${verb} + ${counts.errors.toLocaleString('en-US')} error(s).`
       : `Counts do not add up: ${counts.processed} processed, ${counts.imported} ${verb}, ${counts.errors} error(s). Please report this.`,
   ];
-  if (duplicateKeys > 0)
-    notes.push(
-      `${duplicateKeys.toLocaleString('en-US')} item(s) had the key of an earlier item and overwrote it, as AWS's import does.`,
-    );
   if (plan.mode === 'validate') notes.push('Nothing was written: mode validate only reads and checks.');
   const tableName = plan.mode === 'import' ? plan.tableName : (table.TableName ?? plan.tableName);
   return {

@@ -93,6 +93,7 @@ export async function runManagedImport(
     durationSeconds: (deps.now() - started) / 1000,
     errors: errors.samples,
     note: notes.filter((n) => n !== '').join(' '),
+    ...(preflight.warnings.length > 0 && { warnings: preflight.warnings }),
   };
 }
 

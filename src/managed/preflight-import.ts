@@ -19,6 +19,8 @@ const SAMPLE_BYTES = 1024 * 1024;
 const SAMPLE_ITEMS = 100;
 
 export interface ImportPreflight {
+  /** Legal but probably wrong: sorted data, very large objects. */
+  warnings: string[];
   objectCount: number;
   firstKey: string;
   compression: Compression;
@@ -41,6 +43,7 @@ export async function preflightImport(
 
   let objectCount = 0;
   let firstKey: string | undefined;
+  const warnings: string[] = [];
   for await (const object of store.list(location.prefix, MAX_SOURCE_OBJECTS + 1)) {
     const root = /^(.*?AWSDynamoDB\/\d{14}-[0-9a-f]{8}\/)(manifest-files\.json|manifest-summary\.json|_started)$/.exec(
       object.key,
@@ -54,6 +57,11 @@ export async function preflightImport(
     if (object.key.endsWith('/')) continue;
     objectCount += 1;
     firstKey ??= object.key;
+    if (object.size > LARGE_OBJECT_BYTES) {
+      warnings.push(
+        `${store.describe(object.key)} is ${(object.size / 1024 ** 3).toFixed(1)} GiB; AWS recommends mid-sized objects (about 4,000,000 items of under 1 KB each), which import in parallel.`,
+      );
+    }
   }
   if (firstKey === undefined) {
     throw new TransferError(
@@ -83,6 +91,8 @@ export async function preflightImport(
   const stats = newStats();
   const sampleErrors: DecodeError[] = [];
   let sampled = 0;
+  const partitionKey = keys[0]?.name;
+  const partitionValues: string[] = [];
   const options = {
     format: plan.source.format,
     compression,
@@ -97,6 +107,7 @@ export async function preflightImport(
       }
       sampled += 1;
       if ('error' in record) sampleErrors.push(record.error);
+      else if (partitionKey !== undefined) partitionValues.push(JSON.stringify(record.item[partitionKey] ?? null));
       if (sampled >= SAMPLE_ITEMS) break outer;
     }
   }
@@ -107,7 +118,28 @@ export async function preflightImport(
       `None of the first ${sampled} record(s) of ${store.describe(firstKey)} can be imported as ${plan.source.format} (${compression}): line ${first.line}: ${first.message}. Nothing was started; check format, compression and the key schema.`,
     );
   }
-  return { objectCount, firstKey, compression, sampled, sampleErrors };
+  if (partitionKey !== undefined && looksSorted(partitionValues)) {
+    warnings.push(
+      `The first items of ${store.describe(firstKey)} are in order of their partition key ${partitionKey}: sorted data makes a rolling hot partition during the import. AWS recommends shuffling it first.`,
+    );
+  }
+  return { warnings, objectCount, firstKey, compression, sampled, sampleErrors };
+}
+
+/** AWS recommends mid-sized objects; past about 4 GiB an object is imported by one worker. */
+const LARGE_OBJECT_BYTES = 4 * 1024 ** 3;
+
+/** Sorted by partition key: mostly runs of equal keys, or keys in ascending order. */
+export function looksSorted(values: readonly string[]): boolean {
+  if (values.length < 10) return false;
+  let repeats = 0;
+  let ascending = 0;
+  for (let i = 1; i < values.length; i++) {
+    if (values[i] === values[i - 1]) repeats += 1;
+    else if ((values[i] as string) > (values[i - 1] as string)) ascending += 1;
+  }
+  const pairs = values.length - 1;
+  return repeats / pairs >= 0.5 || (repeats + ascending) / pairs >= 0.95;
 }
 
 async function* once(bytes: Uint8Array): AsyncGenerator<Uint8Array> {
