@@ -189,7 +189,9 @@ console.log(`Generating ${source} ...`);
 await writeSource(source);
 // SQLite on tmpfs: in-memory tables of a million items outgrow the JVM heap,
 // and SQLite on disk waits on fsync (under 1,000 writes/s).
-const dbPath = existsSync('/dev/shm') ? '/dev/shm/dynamodb-s3-transfer-bench' : join(DATA, 'dynamodb');
+const dbPath = existsSync('/dev/shm')
+  ? `/dev/shm/dynamodb-s3-transfer-bench-${process.pid}`
+  : join(DATA, `dynamodb-${process.pid}`);
 rmSync(dbPath, { recursive: true, force: true });
 mkdirSync(dbPath, { recursive: true });
 const server = await startDynamoDbLocal({ heap: '4g', dbPath });

@@ -1,3 +1,12 @@
-import { run } from './main.js';
+// The entry GitHub runs. The work happens in a worker thread whose young
+// generation is capped: Node's default lets the heap of a long import grow
+// well past 200 MB, and an action cannot pass V8 flags to the runner's node.
+import { isMainThread } from 'node:worker_threads';
 
-await run();
+if (isMainThread) {
+  const { runInWorker } = await import('./worker-launch.js');
+  await runInWorker(new URL(import.meta.url));
+} else {
+  const { runInsideWorker } = await import('./worker-main.js');
+  await runInsideWorker();
+}

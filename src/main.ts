@@ -25,8 +25,6 @@ export interface RunDeps {
   signal?: AbortSignal;
 }
 
-const TITLES = { export: 'Export', import: 'Import', validate: 'Validate' } as const;
-
 export async function run(deps: RunDeps = processDeps()): Promise<void> {
   const started = deps.now();
   let working: Plan['mode'] | undefined;
@@ -39,7 +37,7 @@ export async function run(deps: RunDeps = processDeps()): Promise<void> {
     core.endGroup();
     core.setOutput(Output.Engine, choice.engine);
     working = plan.mode;
-    core.startGroup(`${TITLES[plan.mode]} (${choice.engine} engine)`);
+    core.startGroup('Pre-flight checks');
     const result = await runEngine(plan, choice, clients, deps).finally(() => core.endGroup());
     report(withContext(result, plan, deps.env), plan.maxErrors, core, deps.env.GITHUB_STEP_SUMMARY);
   } catch (error) {
@@ -57,6 +55,11 @@ function runEngine(plan: Plan, choice: EngineChoice, clients: AwsClients, deps: 
     log: (line: string) => core.info(line),
     warn: (line: string) => core.warning(line),
     now: () => deps.now().getTime(),
+    // Each phase of the work in its own collapsible group; groups cannot nest.
+    phase: (name: string) => {
+      core.endGroup();
+      core.startGroup(`${name} (${choice.engine} engine)`);
+    },
   };
   if (choice.engine === 'managed') {
     return runManaged(

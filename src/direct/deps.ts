@@ -8,6 +8,8 @@ export interface EngineDeps {
   dynamodb: DynamoDBClient;
   s3: S3Client;
   log: (line: string) => void;
+  /** Starts the next phase of the log: work, then verification. */
+  phase: (name: string) => void;
   warn: (line: string) => void;
   sleep: (ms: number) => Promise<void>;
   now: () => number;

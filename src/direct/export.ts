@@ -26,7 +26,7 @@ import { describeTable } from './table.js';
  * Items per Scan page. DynamoDB's own 1 MB pages land in V8's large-object
  * space, eight at a time, and kept the heap growing; smaller pages do not.
  */
-const PAGE_ITEMS = 256;
+const PAGE_ITEMS = 500;
 
 /** Uncompressed bytes per data file before a new one starts. */
 export const DATA_FILE_MAX_BYTES = 256 * 1024 * 1024;
@@ -57,6 +57,7 @@ export async function runExport(
     plan.encryption === undefined ? {} : { encryption: plan.encryption },
   );
   const paths = exportPaths(prefix, exportId);
+  deps.phase('Export');
   await store.writeText(paths.started, '');
   deps.log(`Exporting ${tableName} to ${store.describe(paths.folder)} (${plan.format}, ${plan.compression})`);
 
@@ -74,6 +75,7 @@ export async function runExport(
   );
   const entries = files.flat();
 
+  deps.phase('Verification');
   const manifestFiles = formatManifestFiles(entries);
   await store.writeText(paths.manifestFiles, manifestFiles);
   await store.writeText(paths.manifestFilesMd5, md5Base64(manifestFiles));

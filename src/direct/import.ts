@@ -98,6 +98,7 @@ export async function runImport(
       });
     }
   };
+  deps.phase(plan.mode === 'import' ? 'Import' : 'Validate');
   const progress = new Progress({
     verb: plan.mode === 'import' ? 'Imported' : 'Checked',
     log: deps.log,
@@ -148,6 +149,10 @@ export async function runImport(
     counts.imported = writer.stats.written;
   }
   const rejectedItems = await rejects.close();
+  deps.phase('Verification');
+  deps.log(
+    `${counts.processed.toLocaleString('en-US')} processed, ${counts.imported.toLocaleString('en-US')} ${plan.mode === 'import' ? 'imported' : 'valid'}, ${counts.errors.toLocaleString('en-US')} error(s)${rejectedItems === undefined ? '' : `; rejected items in ${rejectedItems}`}`,
+  );
   const warnings = [
     ...largeObjectWarnings(source.objects, store),
     ...duplicateWarning(writer?.stats.duplicateKeys ?? 0),

@@ -10,6 +10,8 @@ export interface ManagedDeps {
   s3: S3Client;
   logs: CloudWatchLogsClient;
   log: (line: string) => void;
+  /** Starts the next phase of the log: work, then verification. */
+  phase: (name: string) => void;
   warn: (line: string) => void;
   sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
   now: () => number;

@@ -22,6 +22,7 @@ export async function runManagedExport(
 ): Promise<TransferResult> {
   const started = deps.now();
   const preflight = await preflightExport(plan, deps.dynamodb, new Date(started));
+  deps.phase('Export');
   const request = exportRequest(plan, preflight.tableArn);
   const { job, restarted } = await startIdempotently({
     request,
@@ -54,6 +55,7 @@ export async function runManagedExport(
     statusOf: (d) => d.ExportStatus,
     progressOf: (d) => `${d.ItemCount ?? 0} item(s), ${d.BilledSizeBytes ?? 0} billed bytes`,
   });
+  deps.phase('Verification');
   const description = final.state;
   const status = (description.ExportStatus ?? 'IN_PROGRESS') as Status;
   const bucket = plan.destination.kind === 's3' ? plan.destination.bucket : '';

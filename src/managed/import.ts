@@ -29,6 +29,7 @@ export async function runManagedImport(
   for (const error of preflight.sampleErrors.slice(0, 3))
     deps.warn(`${preflight.firstKey} line ${error.line}: ${error.message}`);
 
+  deps.phase('Import');
   const request = importRequest(plan, preflight.compression);
   const { job, restarted } = await startIdempotently({
     request,
@@ -61,6 +62,7 @@ export async function runManagedImport(
       `processed ${d.ProcessedItemCount ?? 0} item(s), imported ${d.ImportedItemCount ?? 0}, ${d.ErrorCount ?? 0} error(s), ${d.ProcessedSizeBytes ?? 0} bytes`,
   });
 
+  deps.phase('Verification');
   const description = final.state;
   const status = (
     description.ImportStatus === 'CANCELLING' ? 'IN_PROGRESS' : (description.ImportStatus ?? 'IN_PROGRESS')

@@ -47,6 +47,7 @@ export function managedDeps(
     logs: clients.logs,
     s3: createS3Client(localSettings()),
     log: (line) => lines.push(line),
+    phase: (name) => lines.push(`== ${name}`),
     warn: (line) => lines.push(`warning: ${line}`),
     sleep: clock.sleep,
     now: clock.now,
