@@ -4718,7 +4718,7 @@ function describePlan(plan, choice) {
 
 
 
-async function run(deps = processDeps()) {
+async function run(deps) {
     const started = deps.now();
     let working;
     try {
@@ -4773,17 +4773,6 @@ function withContext(result, plan, env) {
         ? `${env.GITHUB_ACTION_REPOSITORY}@${env.GITHUB_ACTION_REF || 'v1'}`
         : undefined;
     return { ...result, ...(onAws && { consoleRegion: plan.aws.region }), ...(uses && { uses }) };
-}
-/** The real process: its environment, and an abort when the runner cancels the step. */
-function processDeps() {
-    const controller = new AbortController();
-    for (const signal of ['SIGTERM', 'SIGINT']) {
-        process.once(signal, () => {
-            core.info(`Received ${signal}: stopping the wait.`);
-            controller.abort();
-        });
-    }
-    return { env: process.env, now: () => new Date(), cwd: process.cwd(), signal: controller.signal };
 }
 
 ;// CONCATENATED MODULE: ./src/worker-main.ts

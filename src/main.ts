@@ -25,7 +25,7 @@ export interface RunDeps {
   signal?: AbortSignal;
 }
 
-export async function run(deps: RunDeps = processDeps()): Promise<void> {
+export async function run(deps: RunDeps): Promise<void> {
   const started = deps.now();
   let working: Plan['mode'] | undefined;
   try {
@@ -88,16 +88,4 @@ function withContext(result: TransferResult, plan: Plan, env: RunDeps['env']): T
     ? `${env.GITHUB_ACTION_REPOSITORY}@${env.GITHUB_ACTION_REF || 'v1'}`
     : undefined;
   return { ...result, ...(onAws && { consoleRegion: plan.aws.region }), ...(uses && { uses }) };
-}
-
-/** The real process: its environment, and an abort when the runner cancels the step. */
-function processDeps(): RunDeps {
-  const controller = new AbortController();
-  for (const signal of ['SIGTERM', 'SIGINT'] as const) {
-    process.once(signal, () => {
-      core.info(`Received ${signal}: stopping the wait.`);
-      controller.abort();
-    });
-  }
-  return { env: process.env, now: () => new Date(), cwd: process.cwd(), signal: controller.signal };
 }
