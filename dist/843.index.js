@@ -3054,49 +3054,59 @@ async function runImport(plan, deps, engineReason) {
         now: deps.now,
         total: source.export?.itemCount,
     });
-    for (const object of source.objects) {
-        const name = store.describe(object.key);
-        const input = await openObject(store, object, deps, name, reject, counts);
-        if (input === undefined)
-            continue;
-        const stats = newStats();
-        const options = {
-            format,
-            compression: source.export === undefined ? plan.source.compression : 'auto',
-            keys,
-            ...(plan.source.csv === undefined ? {} : { csv: plan.source.csv }),
-        };
-        try {
-            for await (const batch of decodeObject(input.chunks, options, stats)) {
-                for (const record of batch) {
-                    counts.processed += 1;
-                    if ('error' in record) {
-                        await reject({
-                            ...(record.item && { item: record.item }),
-                            code: record.error.code,
-                            message: record.error.message,
-                            object: name,
-                            ...lineOf(record.error),
-                        });
+    try {
+        for (const object of source.objects) {
+            const name = store.describe(object.key);
+            const input = await openObject(store, object, deps, name, reject, counts);
+            if (input === undefined)
+                continue;
+            const stats = newStats();
+            const options = {
+                format,
+                compression: source.export === undefined ? plan.source.compression : 'auto',
+                keys,
+                ...(plan.source.csv === undefined ? {} : { csv: plan.source.csv }),
+            };
+            try {
+                for await (const batch of decodeObject(input.chunks, options, stats)) {
+                    for (const record of batch) {
+                        counts.processed += 1;
+                        if ('error' in record) {
+                            await reject({
+                                ...(record.item && { item: record.item }),
+                                code: record.error.code,
+                                message: record.error.message,
+                                object: name,
+                                ...lineOf(record.error),
+                            });
+                        }
+                        else if (writer === undefined) {
+                            counts.imported += 1;
+                        }
+                        else {
+                            await writer.add(record.item, { object: name, line: record.line, itemIndex: record.itemIndex });
+                        }
                     }
-                    else if (writer === undefined) {
-                        counts.imported += 1;
-                    }
-                    else {
-                        await writer.add(record.item, { object: name, line: record.line, itemIndex: record.itemIndex });
-                    }
+                    await drainRejections();
+                    progress.update({ items: counts.processed, bytes: counts.bytes + stats.bytes, errors: counts.errors });
                 }
-                await drainRejections();
-                progress.update({ items: counts.processed, bytes: counts.bytes + stats.bytes, errors: counts.errors });
+            }
+            finally {
+                counts.bytes += stats.bytes;
+                await input.remove();
             }
         }
-        finally {
-            counts.bytes += stats.bytes;
-            await input.remove();
-        }
+        if (writer !== undefined)
+            await writer.flush();
+    }
+    catch (error) {
+        // Say exactly what was done before the failure: a re-run with merge is safe.
+        if (!(error instanceof TransferError) || writer === undefined)
+            throw error;
+        const written = writer.stats.written.toLocaleString('en-US');
+        throw new TransferError(error.code, `${error.message} ${written} item(s) were written to ${plan.tableName} before this; they stay, and a re-run with existing-table: merge is safe.`);
     }
     if (writer !== undefined) {
-        await writer.flush();
         await drainRejections();
         counts.imported = writer.stats.written;
     }
