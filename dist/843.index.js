@@ -1965,113 +1965,6 @@ class Progress {
     }
 }
 
-;// CONCATENATED MODULE: ./src/formats/item-checks.ts
-// The checks DynamoDB makes on every item before writing it, with AWS's own
-// wording, so a bad item is caught here with its location instead of failing
-// a whole batch later.
-const MAX_ITEM_BYTES = 400 * 1024;
-function item_checks_keyChecksFrom(definitions) {
-    const typeOf = (name) => (definitions.AttributeDefinitions?.find((d) => d.AttributeName === name)?.AttributeType ??
-        'S');
-    const checks = (definitions.KeySchema ?? []).map((k) => ({
-        name: k.AttributeName ?? '',
-        type: typeOf(k.AttributeName),
-    }));
-    const indexes = [...(definitions.GlobalSecondaryIndexes ?? []), ...(definitions.LocalSecondaryIndexes ?? [])];
-    for (const index of indexes) {
-        for (const key of index.KeySchema ?? []) {
-            if (checks.some((c) => c.name === key.AttributeName))
-                continue;
-            checks.push({ name: key.AttributeName ?? '', type: typeOf(key.AttributeName), index: index.IndexName ?? '' });
-        }
-    }
-    return checks;
-}
-/** The first problem with an item, or undefined when DynamoDB would accept it. */
-function checkItem(item, keys, textLength) {
-    for (const key of keys) {
-        const value = item[key.name];
-        if (value === undefined) {
-            if (key.index !== undefined)
-                continue;
-            return {
-                code: 'MISSING_KEY',
-                message: `One or more parameter values were invalid: Missing the key ${key.name} in the item`,
-            };
-        }
-        const actual = scalarType(value);
-        if (actual !== key.type) {
-            return {
-                code: 'KEY_TYPE_MISMATCH',
-                message: key.index === undefined
-                    ? `One or more parameter values were invalid: Type mismatch for key ${key.name} expected: ${key.type} actual: ${actual}`
-                    : `One or more parameter values were invalid: Type mismatch for Index Key ${key.name} Expected: ${key.type} Actual: ${actual} IndexName: ${key.index}`,
-            };
-        }
-        if ((value.S !== undefined && value.S.length === 0) || (value.B !== undefined && value.B.byteLength === 0)) {
-            return {
-                code: 'EMPTY_KEY',
-                message: `One or more parameter values are not valid. The AttributeValue for a key attribute cannot contain an empty ${value.S === undefined ? 'binary' : 'string'} value. Key: ${key.name}`,
-            };
-        }
-    }
-    // The source text is never smaller than a fifth of the item's size, so
-    // short records cannot be over the limit and skip the exact count.
-    if (textLength * 5 >= MAX_ITEM_BYTES && itemSize(item) > MAX_ITEM_BYTES) {
-        return {
-            code: 'ITEM_TOO_LARGE',
-            message: `Item size has exceeded the maximum allowed size (${itemSize(item)} bytes; the limit is ${MAX_ITEM_BYTES})`,
-        };
-    }
-    return undefined;
-}
-function scalarType(value) {
-    return Object.keys(value).find((k) => value[k] !== undefined) ?? '?';
-}
-const utf8 = new TextEncoder();
-/** An item's size as DynamoDB counts it: names and values, with container overheads. */
-function itemSize(item) {
-    let size = 0;
-    for (const [name, value] of Object.entries(item))
-        size += utf8Length(name) + valueSize(value);
-    return size;
-}
-function valueSize(value) {
-    if (value.S !== undefined)
-        return utf8Length(value.S);
-    if (value.N !== undefined)
-        return numberSize(value.N);
-    if (value.B !== undefined)
-        return value.B.byteLength;
-    if (value.BOOL !== undefined || value.NULL !== undefined)
-        return 1;
-    if (value.SS !== undefined)
-        return value.SS.reduce((sum, s) => sum + utf8Length(s), 0);
-    if (value.NS !== undefined)
-        return value.NS.reduce((sum, n) => sum + numberSize(n), 0);
-    if (value.BS !== undefined)
-        return value.BS.reduce((sum, b) => sum + b.byteLength, 0);
-    if (value.L !== undefined)
-        return 3 + value.L.reduce((sum, v) => sum + 1 + valueSize(v), 0);
-    if (value.M !== undefined)
-        return 3 + Object.entries(value.M).reduce((sum, [k, v]) => sum + 1 + utf8Length(k) + valueSize(v), 0);
-    return 0;
-}
-/** One byte per two significant digits, plus one. */
-function numberSize(text) {
-    const digits = text
-        .replace(/[eE].*$/, '')
-        .replace(/[^0-9]/g, '')
-        .replace(/^0+/, '')
-        .replace(/0+$/, '');
-    return Math.ceil(digits.length / 2) + 1;
-}
-function utf8Length(text) {
-    // Most names and values are ASCII: count without encoding when they are.
-    // eslint-disable-next-line no-control-regex
-    return /^[\x00-\x7f]*$/.test(text) ? text.length : utf8.encode(text).byteLength;
-}
-
 ;// CONCATENATED MODULE: ./src/direct/retry.ts
 // BatchWriteItem until every request is written or has a reason why not:
 // UnprocessedItems and throttling are retried with exponential backoff and
@@ -2163,7 +2056,6 @@ function retry_messageOf(error) {
 
 
 
-
 async function describeTable(dynamodb, name) {
     try {
         return (await dynamodb.send(new client_dynamodb_dist_cjs/* DescribeTableCommand */.h8C({ TableName: name }))).Table;
@@ -2173,9 +2065,6 @@ async function describeTable(dynamodb, name) {
             return undefined;
         throw error;
     }
-}
-function keysOf(table) {
-    return keyChecksFrom(table);
 }
 /** The table's own key attribute names: HASH first, then RANGE. */
 function primaryKeyNames(table) {
@@ -2533,6 +2422,116 @@ function csvMessage(error) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/formats/item-checks.ts
+// The checks DynamoDB makes on every item before writing it, with AWS's own
+// wording, so a bad item is caught here with its location instead of failing
+// a whole batch later.
+const MAX_ITEM_BYTES = 400 * 1024;
+function keyChecksFrom(definitions) {
+    const typeOf = (name) => (definitions.AttributeDefinitions?.find((d) => d.AttributeName === name)?.AttributeType ??
+        'S');
+    const checks = (definitions.KeySchema ?? []).map((k) => ({
+        name: k.AttributeName ?? '',
+        type: typeOf(k.AttributeName),
+    }));
+    const indexes = [...(definitions.GlobalSecondaryIndexes ?? []), ...(definitions.LocalSecondaryIndexes ?? [])];
+    for (const index of indexes) {
+        for (const key of index.KeySchema ?? []) {
+            if (checks.some((c) => c.name === key.AttributeName))
+                continue;
+            checks.push({ name: key.AttributeName ?? '', type: typeOf(key.AttributeName), index: index.IndexName ?? '' });
+        }
+    }
+    return checks;
+}
+/** The first problem with an item, or undefined when DynamoDB would accept it. */
+function checkItem(item, keys, textLength) {
+    for (const key of keys) {
+        const value = item[key.name];
+        if (value === undefined) {
+            if (key.index !== undefined)
+                continue;
+            return {
+                code: 'MISSING_KEY',
+                message: `One or more parameter values were invalid: Missing the key ${key.name} in the item`,
+            };
+        }
+        const actual = scalarType(value);
+        if (actual !== key.type) {
+            return {
+                code: 'KEY_TYPE_MISMATCH',
+                message: key.index === undefined
+                    ? `One or more parameter values were invalid: Type mismatch for key ${key.name} expected: ${key.type} actual: ${actual}`
+                    : `One or more parameter values were invalid: Type mismatch for Index Key ${key.name} Expected: ${key.type} Actual: ${actual} IndexName: ${key.index}`,
+            };
+        }
+        if ((value.S !== undefined && value.S.length === 0) || (value.B !== undefined && value.B.byteLength === 0)) {
+            return {
+                code: 'EMPTY_KEY',
+                message: `One or more parameter values are not valid. The AttributeValue for a key attribute cannot contain an empty ${value.S === undefined ? 'binary' : 'string'} value. Key: ${key.name}`,
+            };
+        }
+    }
+    // The source text is never smaller than a fifth of the item's size, so
+    // short records cannot be over the limit and skip the exact count.
+    if (textLength * 5 < MAX_ITEM_BYTES)
+        return undefined;
+    const size = itemSize(item);
+    if (size > MAX_ITEM_BYTES) {
+        return {
+            code: 'ITEM_TOO_LARGE',
+            message: `Item size has exceeded the maximum allowed size (${size} bytes; the limit is ${MAX_ITEM_BYTES})`,
+        };
+    }
+    return undefined;
+}
+function scalarType(value) {
+    return Object.keys(value).find((k) => value[k] !== undefined) ?? '?';
+}
+const utf8 = new TextEncoder();
+/** An item's size as DynamoDB counts it: names and values, with container overheads. */
+function itemSize(item) {
+    let size = 0;
+    for (const [name, value] of Object.entries(item))
+        size += utf8Length(name) + valueSize(value);
+    return size;
+}
+function valueSize(value) {
+    if (value.S !== undefined)
+        return utf8Length(value.S);
+    if (value.N !== undefined)
+        return numberSize(value.N);
+    if (value.B !== undefined)
+        return value.B.byteLength;
+    if (value.BOOL !== undefined || value.NULL !== undefined)
+        return 1;
+    if (value.SS !== undefined)
+        return value.SS.reduce((sum, s) => sum + utf8Length(s), 0);
+    if (value.NS !== undefined)
+        return value.NS.reduce((sum, n) => sum + numberSize(n), 0);
+    if (value.BS !== undefined)
+        return value.BS.reduce((sum, b) => sum + b.byteLength, 0);
+    if (value.L !== undefined)
+        return 3 + value.L.reduce((sum, v) => sum + 1 + valueSize(v), 0);
+    if (value.M !== undefined)
+        return 3 + Object.entries(value.M).reduce((sum, [k, v]) => sum + 1 + utf8Length(k) + valueSize(v), 0);
+    return 0;
+}
+/** One byte per two significant digits, plus one. */
+function numberSize(text) {
+    const digits = text
+        .replace(/[eE].*$/, '')
+        .replace(/[^0-9]/g, '')
+        .replace(/^0+/, '')
+        .replace(/0+$/, '');
+    return Math.ceil(digits.length / 2) + 1;
+}
+function utf8Length(text) {
+    // Most names and values are ASCII: count without encoding when they are.
+    // eslint-disable-next-line no-control-regex
+    return /^[\x00-\x7f]*$/.test(text) ? text.length : utf8.encode(text).byteLength;
+}
+
 ;// CONCATENATED MODULE: ./src/formats/decode.ts
 // One object's bytes to checked items: decompress, decode the format, check
 // each item against the key schema. Counts everything; a truncated or
@@ -2707,6 +2706,8 @@ class RejectsFile {
         if (this.stream === undefined) {
             this.stream = new external_node_stream_.PassThrough();
             this.writing = this.store.write(this.key, this.stream);
+            // Kept from becoming an unhandled rejection; add() and close() rethrow it.
+            this.writing.catch(() => undefined);
         }
         this.count += 1;
         const line = JSON.stringify({
@@ -2718,8 +2719,9 @@ class RejectsFile {
                 ...(record.itemIndex === undefined ? {} : { itemIndex: record.itemIndex }),
             },
         });
+        // A failed upload stops reading the stream: wait for a drain or that failure, never forever.
         if (!this.stream.write(`${line}\n`))
-            await (0,external_node_events_.once)(this.stream, 'drain');
+            await Promise.race([(0,external_node_events_.once)(this.stream, 'drain'), this.writing]);
     }
     /** Finishes the file; the location if anything was written. */
     async close() {
@@ -3000,7 +3002,7 @@ async function runImport(plan, deps, engineReason) {
         deps.log(`Reading ${source.objects.length} object(s) under ${store.describe(prefix)}.`);
     }
     const table = await targetTable(plan, deps);
-    const keys = item_checks_keyChecksFrom(table);
+    const keys = keyChecksFrom(table);
     const keyNames = primaryKeyNames(table);
     const rejects = openRejects(plan.rejectedItems, deps);
     const pendingRejections = [];
@@ -4499,10 +4501,9 @@ async function preflightImport(plan, dynamodb, s3) {
         head.push(chunk);
     const bytes = Buffer.concat(head);
     const compression = plan.source.compression === 'auto' ? detectCompression(bytes) : plan.source.compression;
-    const keys = item_checks_keyChecksFrom(plan.tableParameters ?? {});
+    const keys = keyChecksFrom(plan.tableParameters ?? {});
     const stats = newStats();
     const sampleErrors = [];
-    let sampled = 0;
     const partitionKey = keys[0]?.name;
     const partitionValues = [];
     const options = {
@@ -4511,22 +4512,22 @@ async function preflightImport(plan, dynamodb, s3) {
         keys,
         ...(plan.source.csv === undefined ? {} : { csv: plan.source.csv }),
     };
-    outer: for await (const batch of decodeObject(once(bytes), options, stats)) {
-        for (const record of batch) {
-            // The sample is cut at 1 MiB: its last record or a truncated stream is expected.
-            if ('error' in record && (record.error.code === 'TRUNCATED_OBJECT' || bytes.length >= SAMPLE_BYTES)) {
-                if (record.error.code === 'TRUNCATED_OBJECT' || sampled > 0)
-                    continue;
-            }
-            sampled += 1;
-            if ('error' in record)
-                sampleErrors.push(record.error);
-            else if (partitionKey !== undefined)
-                partitionValues.push(JSON.stringify(record.item[partitionKey] ?? null));
-            if (sampled >= SAMPLE_ITEMS)
-                break outer;
-        }
+    const records = [];
+    for await (const batch of decodeObject(once(bytes), options, stats)) {
+        records.push(...batch.filter((r) => !('error' in r && r.error.code === 'TRUNCATED_OBJECT')));
+        if (records.length > SAMPLE_ITEMS)
+            break;
     }
+    // A sample cut at 1 MiB ends inside a record: that last record proves nothing.
+    const cut = bytes.length >= SAMPLE_BYTES;
+    const sample = records.slice(0, cut ? Math.min(SAMPLE_ITEMS, records.length - 1) : SAMPLE_ITEMS);
+    for (const record of sample) {
+        if ('error' in record)
+            sampleErrors.push(record.error);
+        else if (partitionKey !== undefined)
+            partitionValues.push(JSON.stringify(record.item[partitionKey] ?? null));
+    }
+    const sampled = sample.length;
     if (sampled > 0 && sampleErrors.length === sampled) {
         const first = sampleErrors[0];
         throw new TransferError('SOURCE_SAMPLE_INVALID', `None of the first ${sampled} record(s) of ${store.describe(firstKey)} can be imported as ${plan.source.format} (${compression}): line ${first.line}: ${first.message}. Nothing was started; check format, compression and the key schema.`);

@@ -55,7 +55,7 @@ export class InputReader {
     return this.parseValue(name, value, parser);
   }
 
-  parseValue<T>(name: InputName, value: string, parser: (value: string) => T): T | undefined {
+  private parseValue<T>(name: InputName, value: string, parser: (value: string) => T): T | undefined {
     try {
       return parser(value);
     } catch (error) {

@@ -37,6 +37,8 @@ export class RejectsFile {
     if (this.stream === undefined) {
       this.stream = new PassThrough();
       this.writing = this.store.write(this.key, this.stream);
+      // Kept from becoming an unhandled rejection; add() and close() rethrow it.
+      this.writing.catch(() => undefined);
     }
     this.count += 1;
     const line = JSON.stringify({
@@ -48,7 +50,8 @@ export class RejectsFile {
         ...(record.itemIndex === undefined ? {} : { itemIndex: record.itemIndex }),
       },
     });
-    if (!this.stream.write(`${line}\n`)) await once(this.stream, 'drain');
+    // A failed upload stops reading the stream: wait for a drain or that failure, never forever.
+    if (!this.stream.write(`${line}\n`)) await Promise.race([once(this.stream, 'drain'), this.writing]);
   }
 
   /** Finishes the file; the location if anything was written. */

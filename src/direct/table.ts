@@ -14,7 +14,6 @@ import {
 } from '@aws-sdk/client-dynamodb';
 import { TransferError } from '../errors.js';
 import type { Item } from '../formats/attribute-value.js';
-import { type KeyCheck, keyChecksFrom } from '../formats/item-checks.js';
 import { writeAll } from './retry.js';
 
 export interface TableDeps {
@@ -31,10 +30,6 @@ export async function describeTable(dynamodb: DynamoDBClient, name: string): Pro
     if (error instanceof ResourceNotFoundException) return undefined;
     throw error;
   }
-}
-
-export function keysOf(table: TableDescription): KeyCheck[] {
-  return keyChecksFrom(table);
 }
 
 /** The table's own key attribute names: HASH first, then RANGE. */

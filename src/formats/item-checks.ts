@@ -86,10 +86,12 @@ export function checkItem(
   }
   // The source text is never smaller than a fifth of the item's size, so
   // short records cannot be over the limit and skip the exact count.
-  if (textLength * 5 >= MAX_ITEM_BYTES && itemSize(item) > MAX_ITEM_BYTES) {
+  if (textLength * 5 < MAX_ITEM_BYTES) return undefined;
+  const size = itemSize(item);
+  if (size > MAX_ITEM_BYTES) {
     return {
       code: 'ITEM_TOO_LARGE',
-      message: `Item size has exceeded the maximum allowed size (${itemSize(item)} bytes; the limit is ${MAX_ITEM_BYTES})`,
+      message: `Item size has exceeded the maximum allowed size (${size} bytes; the limit is ${MAX_ITEM_BYTES})`,
     };
   }
   return undefined;

@@ -11,7 +11,7 @@ import { TransferError } from '../errors.js';
 import { detectCompression } from '../formats/compression.js';
 import { decodeObject } from '../formats/decode.js';
 import { keyChecksFrom } from '../formats/item-checks.js';
-import { type DecodeError, newStats } from '../formats/records.js';
+import { type DecodeError, type Decoded, newStats } from '../formats/records.js';
 import type { Compression, ImportPlan } from '../plan.js';
 import { S3Store } from '../storage/s3.js';
 
@@ -90,7 +90,6 @@ export async function preflightImport(
   const keys = keyChecksFrom(plan.tableParameters ?? {});
   const stats = newStats();
   const sampleErrors: DecodeError[] = [];
-  let sampled = 0;
   const partitionKey = keys[0]?.name;
   const partitionValues: string[] = [];
   const options = {
@@ -99,18 +98,19 @@ export async function preflightImport(
     keys,
     ...(plan.source.csv === undefined ? {} : { csv: plan.source.csv }),
   } as const;
-  outer: for await (const batch of decodeObject(once(bytes), options, stats)) {
-    for (const record of batch) {
-      // The sample is cut at 1 MiB: its last record or a truncated stream is expected.
-      if ('error' in record && (record.error.code === 'TRUNCATED_OBJECT' || bytes.length >= SAMPLE_BYTES)) {
-        if (record.error.code === 'TRUNCATED_OBJECT' || sampled > 0) continue;
-      }
-      sampled += 1;
-      if ('error' in record) sampleErrors.push(record.error);
-      else if (partitionKey !== undefined) partitionValues.push(JSON.stringify(record.item[partitionKey] ?? null));
-      if (sampled >= SAMPLE_ITEMS) break outer;
-    }
+  const records: Decoded[] = [];
+  for await (const batch of decodeObject(once(bytes), options, stats)) {
+    records.push(...batch.filter((r) => !('error' in r && r.error.code === 'TRUNCATED_OBJECT')));
+    if (records.length > SAMPLE_ITEMS) break;
   }
+  // A sample cut at 1 MiB ends inside a record: that last record proves nothing.
+  const cut = bytes.length >= SAMPLE_BYTES;
+  const sample = records.slice(0, cut ? Math.min(SAMPLE_ITEMS, records.length - 1) : SAMPLE_ITEMS);
+  for (const record of sample) {
+    if ('error' in record) sampleErrors.push(record.error);
+    else if (partitionKey !== undefined) partitionValues.push(JSON.stringify(record.item[partitionKey] ?? null));
+  }
+  const sampled = sample.length;
   if (sampled > 0 && sampleErrors.length === sampled) {
     const first = sampleErrors[0] as DecodeError;
     throw new TransferError(

@@ -1,0 +1,84 @@
+// The direct engine's file writers on their own: data files roll over at the
+// size limit, and a rejected-items upload that fails never hangs the import.
+
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+import { writeDataFiles } from '../../src/direct/data-files.js';
+import { RejectsFile } from '../../src/direct/rejects.js';
+import { exportPaths } from '../../src/formats/manifest.js';
+import { LocalStore } from '../../src/storage/local.js';
+import type { Store } from '../../src/storage/store.js';
+import { generateItems } from '../generate-items.js';
+
+describe('writeDataFiles', () => {
+  it('rolls over to a new file at the size limit, and each entry describes its file', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'data-files-'));
+    const store = new LocalStore(root);
+    const items = [...generateItems(200)];
+    const totals = { items: 0, bytes: 0 };
+    const entries = await writeDataFiles(
+      (async function* () {
+        yield* items;
+      })(),
+      {
+        store,
+        paths: exportPaths('', '01693685827463-2d8752fd'),
+        format: 'DYNAMODB_JSON',
+        compression: 'GZIP',
+        maxBytes: 100 * 1024,
+      },
+      totals,
+    );
+    expect(entries.length).toBeGreaterThan(2);
+    expect(entries.reduce((sum, e) => sum + e.itemCount, 0)).toBe(200);
+    expect(totals.items).toBe(200);
+    for (const entry of entries) {
+      const bytes = readFileSync(join(root, entry.dataFileS3Key));
+      expect(entry.md5Checksum).toBe(createHash('md5').update(bytes).digest('base64'));
+      expect(gunzipSync(bytes).toString().trim().split('\n')).toHaveLength(entry.itemCount);
+    }
+  });
+
+  it('writes one empty file for a segment without items, as AWS does', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'data-files-'));
+    const none: AsyncIterator<never> = { next: async () => ({ done: true, value: undefined }) };
+    const entries = await writeDataFiles(
+      none,
+      {
+        store: new LocalStore(root),
+        paths: exportPaths('p', '01693685827463-2d8752fd'),
+        format: 'ION',
+        compression: 'GZIP',
+        maxBytes: 1024,
+      },
+      { items: 0, bytes: 0 },
+    );
+    expect(entries.map((e) => e.itemCount)).toEqual([0]);
+  });
+});
+
+describe('RejectsFile', () => {
+  it('reports a failed upload instead of waiting for it forever', async () => {
+    const failing: Store = {
+      describe: (key) => `s3://denied/${key}`,
+      list: async function* () {},
+      read: async function* () {},
+      readText: async () => undefined,
+      write: async () => {
+        throw new Error('AccessDenied: s3:PutObject');
+      },
+      writeText: async () => ({ etag: '', bytes: 0 }),
+    };
+    const rejects = new RejectsFile(failing, 'rejected.jsonl');
+    const big = 'x'.repeat(64 * 1024);
+    const adding = (async () => {
+      for (let i = 0; i < 10; i++) await rejects.add({ code: 'MISSING_KEY', message: big, object: 'o', line: i + 1 });
+    })();
+    await expect(adding).rejects.toThrow('AccessDenied: s3:PutObject');
+    await expect(rejects.close()).rejects.toThrow('AccessDenied: s3:PutObject');
+  });
+});
