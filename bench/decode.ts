@@ -12,8 +12,9 @@ import { createGunzip, createGzip } from 'node:zlib';
 import { parse as parseCsv } from 'csv-parse';
 import { load as loadIon } from 'ion-js';
 import { decodeObject } from '../src/formats/decode.js';
-import { encodeDynamoJson } from '../src/formats/ddb-json.js';
-import { encodeIon } from '../src/formats/ion.js';
+import { toDynamoJsonMap } from '../src/formats/attribute-value.js';
+import { dynamoJsonLines } from '../src/formats/ddb-json.js';
+import { ionLines } from '../src/formats/ion.js';
 import { splitLines } from '../src/formats/lines.js';
 import { newStats } from '../src/formats/records.js';
 import type { Format } from '../src/plan.js';
@@ -27,7 +28,7 @@ const KEYS = [
   { name: 'sort', type: 'N' as const },
 ];
 
-async function sampleText(format: Format): Promise<string> {
+function sampleText(format: Format): string {
   const items = [...generateItems(1000)];
   if (format === 'CSV') {
     const header = 'id,sort,text,big,flag,note\n';
@@ -41,17 +42,15 @@ async function sampleText(format: Format): Promise<string> {
         .join('')
     );
   }
-  const encode = format === 'ION' ? encodeIon : encodeDynamoJson;
-  const chunks: Uint8Array[] = [];
-  for await (const chunk of encode(items)) chunks.push(chunk);
-  return Buffer.concat(chunks).toString();
+  const encode = format === 'ION' ? ionLines : dynamoJsonLines;
+  return encode(items.map((item) => Buffer.from(JSON.stringify(toDynamoJsonMap(item))))).toString();
 }
 
 /** A gzip file of about TARGET_MB uncompressed, made once and reused. */
 async function dataFile(format: Format): Promise<{ path: string; bytes: number }> {
   mkdirSync(DATA, { recursive: true });
   const path = `${DATA}${format.toLowerCase()}-${TARGET_MB}mb.gz`;
-  const sample = await sampleText(format);
+  const sample = sampleText(format);
   const [header, body] =
     format === 'CSV'
       ? [sample.slice(0, sample.indexOf('\n') + 1), sample.slice(sample.indexOf('\n') + 1)]

@@ -1,7 +1,9 @@
 // A proxy between the action and DynamoDB Local, which never throttles: it
 // answers a share of BatchWriteItem calls with
 // ProvisionedThroughputExceededException and forwards only part of others,
-// returning the rest as UnprocessedItems, the way real DynamoDB does.
+// returning the rest as UnprocessedItems, the way real DynamoDB does. It can
+// also throttle Scan and Query calls, or cut their answers off half-way, as a
+// dropped connection does.
 
 import { type IncomingMessage, type ServerResponse, createServer, request } from 'node:http';
 
@@ -12,18 +14,30 @@ export interface ProxyOptions {
   splitEvery: number;
   /** Items whose id.S is in this set are always returned as unprocessed. */
   stubborn?: Set<string>;
+  /** Every n-th Scan or Query is throttled (0 or absent: never). */
+  throttleReadsEvery?: number;
+  /** Every n-th Scan or Query answer stops half-way through its body (0 or absent: never). */
+  cutReadsEvery?: number;
 }
 
 export interface ThrottlingProxy {
   endpoint: string;
-  counts: { batchWrites: number; throttled: number; split: number; forwarded: number };
+  counts: {
+    batchWrites: number;
+    throttled: number;
+    split: number;
+    forwarded: number;
+    reads: number;
+    readsThrottled: number;
+    readsCut: number;
+  };
   close(): Promise<void>;
 }
 
 type WireRequest = { PutRequest?: { Item?: Record<string, { S?: string }> } };
 
 export async function startThrottlingProxy(target: string, options: ProxyOptions): Promise<ThrottlingProxy> {
-  const counts = { batchWrites: 0, throttled: 0, split: 0, forwarded: 0 };
+  const counts = { batchWrites: 0, throttled: 0, split: 0, forwarded: 0, reads: 0, readsThrottled: 0, readsCut: 0 };
   const upstream = new URL(target);
 
   const server = createServer(async (req, res) => {
@@ -31,14 +45,21 @@ export async function startThrottlingProxy(target: string, options: ProxyOptions
     const operation = String(req.headers['x-amz-target'] ?? '')
       .split('.')
       .pop();
+    if (operation === 'Scan' || operation === 'Query') {
+      counts.reads += 1;
+      if (every(options.throttleReadsEvery, counts.reads)) {
+        counts.readsThrottled += 1;
+        return throttle(res);
+      }
+      const cut = every(options.cutReadsEvery, counts.reads);
+      if (cut) counts.readsCut += 1;
+      return forward(req, body, res, undefined, cut);
+    }
     if (operation !== 'BatchWriteItem') return forward(req, body, res, undefined);
     counts.batchWrites += 1;
-    if (options.throttleEvery > 0 && counts.batchWrites % options.throttleEvery === 0) {
+    if (every(options.throttleEvery, counts.batchWrites)) {
       counts.throttled += 1;
-      return answer(res, 400, {
-        __type: 'com.amazonaws.dynamodb.v20120810#ProvisionedThroughputExceededException',
-        message: 'The level of configured provisioned throughput for the table was exceeded.',
-      });
+      return throttle(res);
     }
     const parsed = JSON.parse(body.toString()) as { RequestItems: Record<string, WireRequest[]> };
     const [table, requests] = Object.entries(parsed.RequestItems)[0] as [string, WireRequest[]];
@@ -60,6 +81,7 @@ export async function startThrottlingProxy(target: string, options: ProxyOptions
     body: Buffer,
     res: ServerResponse,
     unprocessed: { table: string; held: WireRequest[] } | undefined,
+    cut = false,
   ): void {
     counts.forwarded += 1;
     const headers = { ...req.headers, host: upstream.host, 'content-length': String(body.length) };
@@ -67,6 +89,15 @@ export async function startThrottlingProxy(target: string, options: ProxyOptions
       { hostname: upstream.hostname, port: upstream.port, path: req.url, method: req.method, headers },
       async (upstreamResponse) => {
         const responseBody = await readBody(upstreamResponse);
+        if (cut) {
+          // The whole length announced, half of it sent, then the connection dropped.
+          res.writeHead(upstreamResponse.statusCode ?? 500, {
+            'content-type': 'application/x-amz-json-1.0',
+            'content-length': responseBody.length,
+          });
+          res.write(responseBody.subarray(0, Math.floor(responseBody.length / 2)), () => res.destroy());
+          return;
+        }
         if (unprocessed === undefined || upstreamResponse.statusCode !== 200) {
           res.writeHead(upstreamResponse.statusCode ?? 500, {
             'content-type': upstreamResponse.headers['content-type'] ?? 'application/x-amz-json-1.0',
@@ -91,6 +122,17 @@ export async function startThrottlingProxy(target: string, options: ProxyOptions
     counts,
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
+}
+
+function every(n: number | undefined, count: number): boolean {
+  return n !== undefined && n > 0 && count % n === 0;
+}
+
+function throttle(res: ServerResponse): void {
+  answer(res, 400, {
+    __type: 'com.amazonaws.dynamodb.v20120810#ProvisionedThroughputExceededException',
+    message: 'The level of configured provisioned throughput for the table was exceeded.',
+  });
 }
 
 function answer(res: ServerResponse, status: number, body: unknown): void {

@@ -1,11 +1,10 @@
-// Writes a stream of items into an export's data files: encoded, compressed,
-// hashed on the way, streamed into the store, and rolled over to a new file
-// at a size limit. Returns the manifest entry of each file.
+// Writes a stream of Scan or Query pages into an export's data files: encoded,
+// compressed, hashed on the way, streamed into the store, and rolled over to a
+// new file at a size limit. Returns the manifest entry of each file.
 
-import type { Item } from '../formats/attribute-value.js';
 import { compress } from '../formats/compression.js';
-import { encodeDynamoJson } from '../formats/ddb-json.js';
-import { encodeIon } from '../formats/ion.js';
+import { dynamoJsonLines } from '../formats/ddb-json.js';
+import { ionLines } from '../formats/ion.js';
 import { type DataFileEntry, type ExportPaths, Md5Tracker, dataFileKey } from '../formats/manifest.js';
 import type { Compression } from '../plan.js';
 import type { Store } from '../storage/store.js';
@@ -19,46 +18,52 @@ export interface DataFileOptions {
   maxBytes: number;
 }
 
+/** Running totals over every file, kept up to date as pages are written, for progress lines. */
 export interface DataFileTotals {
   items: number;
   /** Bytes stored, after compression. */
   bytes: number;
 }
 
-/** Writes every item the iterator gives; at least one file, even when there are no items (as AWS does). */
+/**
+ * Writes every page the iterator gives (each item's DynamoDB JSON, as
+ * DynamoDB sent it); at least one file, even when there are no items (as AWS
+ * does). A file rolls over between pages.
+ */
 export async function writeDataFiles(
-  items: AsyncIterator<Item>,
+  pages: AsyncIterator<Buffer[]>,
   options: DataFileOptions,
   totals: DataFileTotals,
 ): Promise<DataFileEntry[]> {
+  const encode = options.format === 'ION' ? ionLines : dynamoJsonLines;
   const entries: DataFileEntry[] = [];
   let done = false;
   do {
     const key = dataFileKey(options.paths, options.format, options.compression);
     let count = 0;
-    let size = 0;
-    async function* slice(): AsyncGenerator<Item> {
+    async function* encoded(): AsyncGenerator<Uint8Array> {
+      let size = 0;
       while (size < options.maxBytes) {
-        const next = await items.next();
+        const next = await pages.next();
         if (next.done) {
           done = true;
           return;
         }
-        count += 1;
-        yield next.value;
-      }
-    }
-    const encoded = (options.format === 'ION' ? encodeIon : encodeDynamoJson)(slice());
-    async function* measured(): AsyncGenerator<Uint8Array> {
-      for await (const chunk of encoded) {
+        const chunk = encode(next.value);
+        count += next.value.length;
+        totals.items += next.value.length;
         size += chunk.byteLength;
         yield chunk;
       }
     }
+    async function* counted(chunks: AsyncIterable<Uint8Array>): AsyncGenerator<Uint8Array> {
+      for await (const chunk of chunks) {
+        totals.bytes += chunk.byteLength;
+        yield chunk;
+      }
+    }
     const md5 = new Md5Tracker();
-    const written = await options.store.write(key, md5.track(compress(measured(), options.compression)));
-    totals.items += count;
-    totals.bytes += written.bytes;
+    const written = await options.store.write(key, counted(md5.track(compress(encoded(), options.compression))));
     entries.push({ itemCount: count, md5Checksum: md5.base64(), etag: written.etag, dataFileS3Key: key });
   } while (!done);
   return entries;

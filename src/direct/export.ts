@@ -2,9 +2,8 @@
 // into the layout AWS writes: _started, data files, manifest-files.json,
 // manifest-summary.json and their .md5 files.
 
-import { type AttributeValue, QueryCommand, ScanCommand, type TableDescription } from '@aws-sdk/client-dynamodb';
+import type { AttributeValue, TableDescription } from '@aws-sdk/client-dynamodb';
 import { TransferError } from '../errors.js';
-import type { Item } from '../formats/attribute-value.js';
 import {
   type DataFileEntry,
   type ManifestSummary,
@@ -20,13 +19,9 @@ import { openStore } from '../storage/open.js';
 import { type DataFileTotals, writeDataFiles } from './data-files.js';
 import type { EngineDeps } from './deps.js';
 import { Progress } from './progress.js';
+import { queryRaw, scanRaw } from './raw-pages.js';
+import { readWithRetries } from './retry.js';
 import { describeTable } from './table.js';
-
-/**
- * Items per Scan page. DynamoDB's own 1 MB pages land in V8's large-object
- * space, eight at a time, and kept the heap growing; smaller pages do not.
- */
-const PAGE_ITEMS = 500;
 
 /** Uncompressed bytes per data file before a new one starts. */
 export const DATA_FILE_MAX_BYTES = 256 * 1024 * 1024;
@@ -67,10 +62,10 @@ export async function runExport(
   const options = { store, paths, format: plan.format, compression: plan.compression, maxBytes: maxFileBytes };
   const files: DataFileEntry[][] = await Promise.all(
     Array.from({ length: segments }, (_, segment) => {
-      const items = readSegment(plan, table, segment, segments, deps, () =>
+      const pages = readSegment(plan, table, segment, segments, deps, () =>
         progress.update({ items: totals.items, bytes: totals.bytes, errors: 0 }),
       );
-      return writeDataFiles(items[Symbol.asyncIterator](), options, totals);
+      return writeDataFiles(pages[Symbol.asyncIterator](), options, totals);
     }),
   );
   const entries = files.flat();
@@ -135,7 +130,7 @@ function keySchemaOf(table: TableDescription): string[] {
   );
 }
 
-/** One scan segment's items, page by page, with consistent reads. */
+/** One scan segment's pages (each item's DynamoDB JSON), with consistent reads. */
 async function* readSegment(
   plan: ExportPlan,
   table: TableDescription,
@@ -143,7 +138,7 @@ async function* readSegment(
   segments: number,
   deps: EngineDeps,
   onPage: () => void,
-): AsyncGenerator<Item> {
+): AsyncGenerator<Buffer[]> {
   const expressions = plan.expressions;
   const common = {
     TableName: table.TableName,
@@ -153,29 +148,24 @@ async function* readSegment(
     ...(expressions?.names === undefined ? {} : { ExpressionAttributeNames: expressions.names }),
     ...(expressions?.values === undefined ? {} : { ExpressionAttributeValues: expressions.values }),
   };
+  const what = `${expressions?.keyCondition === undefined ? 'Scan' : 'Query'} of ${table.TableName}`;
   let start: Record<string, AttributeValue> | undefined;
   do {
-    const page =
-      expressions?.keyCondition === undefined
-        ? await deps.dynamodb.send(
-            new ScanCommand({
+    const from = start;
+    const page = await readWithRetries(
+      what,
+      () =>
+        expressions?.keyCondition === undefined
+          ? scanRaw(deps.dynamodb, { ...common, Segment: segment, TotalSegments: segments, ExclusiveStartKey: from })
+          : queryRaw(deps.dynamodb, {
               ...common,
-              Limit: PAGE_ITEMS,
-              Segment: segment,
-              TotalSegments: segments,
-              ExclusiveStartKey: start,
-            }),
-          )
-        : await deps.dynamodb.send(
-            new QueryCommand({
-              ...common,
-              Limit: PAGE_ITEMS,
               KeyConditionExpression: expressions.keyCondition,
-              ExclusiveStartKey: start,
+              ExclusiveStartKey: from,
             }),
-          );
-    yield* page.Items ?? [];
-    start = page.LastEvaluatedKey;
+      deps,
+    );
+    yield page.items;
+    start = page.lastEvaluatedKey;
     onPage();
   } while (start !== undefined);
 }

@@ -1,7 +1,8 @@
 // BatchWriteItem until every request is written or has a reason why not:
 // UnprocessedItems and throttling are retried with exponential backoff and
 // full jitter; an item DynamoDB rejects is found by retrying alone, so one
-// bad item never takes its batch down with it. Nothing is dropped.
+// bad item never takes its batch down with it. Nothing is dropped. Reads
+// (an export's Scan and Query pages) get the same patience.
 
 import { BatchWriteItemCommand, type DynamoDBClient, type WriteRequest } from '@aws-sdk/client-dynamodb';
 import { TransferError } from '../errors.js';
@@ -82,6 +83,25 @@ export async function writeAll(
     await deps.sleep(backoff(attempt, deps.random ?? Math.random));
   }
   return failed;
+}
+
+/** One read until it succeeds; throttling, server errors and dropped connections are retried. */
+export async function readWithRetries<T>(what: string, read: () => Promise<T>, deps: RetryDeps): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await read();
+    } catch (error) {
+      const name = errorName(error);
+      if (!RETRYABLE.has(name) && !isServerError(error)) throw error;
+      if (attempt >= MAX_ATTEMPTS) {
+        throw new TransferError(
+          'READ_FAILED',
+          `${what} still failed with ${name} after ${MAX_ATTEMPTS} attempts: ${messageOf(error)}`,
+        );
+      }
+      await deps.sleep(backoff(attempt, deps.random ?? Math.random));
+    }
+  }
 }
 
 /** Full jitter: a random delay up to an exponentially growing cap. */

@@ -3,7 +3,7 @@
 // Decoders yield a batch per chunk read: per-item hops through async
 // generators would cost more than the parsing.
 
-import { AttributeValueError, type Item, fromDynamoJsonMap, toDynamoJsonMap } from './attribute-value.js';
+import { AttributeValueError, type Item, fromDynamoJsonMap } from './attribute-value.js';
 import { type Line, splitLines } from './lines.js';
 import type { DecodeError, DecodeStats, Decoded } from './records.js';
 
@@ -148,17 +148,23 @@ function attributeError(error: unknown, line: number, itemIndex: number, part: s
   return { code: error.code, message: where === '' ? error.reason : `${where}: ${error.reason}`, line, itemIndex };
 }
 
-const FLUSH_BYTES = 64 * 1024;
+const ITEM_OPEN = Buffer.from('{"Item":');
+const ITEM_CLOSE = Buffer.from('}\n');
+const NEWLINE = 0x0a;
 
-/** `{"Item":{...}}` lines, gathered into chunks of about 64 KiB. */
-export async function* encodeDynamoJson(items: AsyncIterable<Item> | Iterable<Item>): AsyncGenerator<Uint8Array> {
-  let pending = '';
-  for await (const item of items) {
-    pending += `{"Item":${JSON.stringify(toDynamoJsonMap(item))}}\n`;
-    if (pending.length >= FLUSH_BYTES) {
-      yield Buffer.from(pending, 'utf8');
-      pending = '';
-    }
+/**
+ * `{"Item":{...}}` lines, as AWS's export writes them, around items that are
+ * already DynamoDB JSON (as DynamoDB's API sends them), in one buffer.
+ */
+export function dynamoJsonLines(items: readonly Buffer[]): Buffer {
+  const lines: Buffer[] = [];
+  for (const item of items) {
+    // DynamoDB sends compact JSON; anything spread over lines is made compact.
+    lines.push(ITEM_OPEN, item.includes(NEWLINE) ? compact(item) : item, ITEM_CLOSE);
   }
-  if (pending.length > 0) yield Buffer.from(pending, 'utf8');
+  return Buffer.concat(lines);
+}
+
+function compact(json: Buffer): Buffer {
+  return Buffer.from(JSON.stringify(JSON.parse(json.toString('utf8'))), 'utf8');
 }

@@ -4,7 +4,7 @@
 
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import { type Decimal, type IonType, type Reader, makeReader } from 'ion-js';
-import { AttributeValueError, type Item, checkNumber, checkSet } from './attribute-value.js';
+import { AttributeValueError, type Item, checkNumber, checkSet, fromDynamoJsonMap } from './attribute-value.js';
 import { type IonText, splitIonValues } from './ion-values.js';
 import type { DecodeError, DecodeStats, Decoded } from './records.js';
 
@@ -203,19 +203,13 @@ function toDecodeError(error: unknown, line: number, itemIndex: number): DecodeE
 
 // ---- encoding ----
 
-const FLUSH_CHARS = 64 * 1024;
-
-/** `$ion_1_0 {Item:{...}}` lines, as AWS's export writes them, in chunks of about 64 KiB. */
-export async function* encodeIon(items: AsyncIterable<Item> | Iterable<Item>): AsyncGenerator<Uint8Array> {
-  let pending = '';
-  for await (const item of items) {
-    pending += `$ion_1_0 {Item:${ionStruct(item)}}\n`;
-    if (pending.length >= FLUSH_CHARS) {
-      yield Buffer.from(pending, 'utf8');
-      pending = '';
-    }
+/** `$ion_1_0 {Item:{...}}` lines, as AWS's export writes them, from items in DynamoDB JSON, in one buffer. */
+export function ionLines(items: readonly Buffer[]): Buffer {
+  let text = '';
+  for (const item of items) {
+    text += `$ion_1_0 {Item:${ionStruct(fromDynamoJsonMap(JSON.parse(item.toString('utf8'))))}}\n`;
   }
-  if (pending.length > 0) yield Buffer.from(pending, 'utf8');
+  return Buffer.from(text, 'utf8');
 }
 
 function ionStruct(map: Item): string {

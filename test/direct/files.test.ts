@@ -12,6 +12,7 @@ import { RejectsFile } from '../../src/direct/rejects.js';
 import { exportPaths } from '../../src/formats/manifest.js';
 import { LocalStore } from '../../src/storage/local.js';
 import type { Store } from '../../src/storage/store.js';
+import { wireJson } from '../formats/helpers.js';
 import { generateItems } from '../generate-items.js';
 
 describe('writeDataFiles', () => {
@@ -22,7 +23,8 @@ describe('writeDataFiles', () => {
     const totals = { items: 0, bytes: 0 };
     const entries = await writeDataFiles(
       (async function* () {
-        yield* items;
+        // Pages of 10 items, each item's DynamoDB JSON as DynamoDB sends it.
+        for (let i = 0; i < items.length; i += 10) yield wireJson(items.slice(i, i + 10));
       })(),
       {
         store,

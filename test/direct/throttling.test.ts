@@ -10,7 +10,7 @@ import { MAX_ATTEMPTS } from '../../src/direct/retry.js';
 import { BatchWriter, type Rejection } from '../../src/direct/writer.js';
 import { localSettings, useLocalCredentials } from '../local-aws.js';
 import { type ThrottlingProxy, startThrottlingProxy } from '../throttling-proxy.js';
-import { newTable, runLocal, scanAll } from './helpers.js';
+import { newTable, putItems, runLocal, scanAll } from './helpers.js';
 
 let proxy: ThrottlingProxy | undefined;
 
@@ -49,6 +49,40 @@ describe('through a throttling proxy', () => {
     const items = await scanAll(table);
     expect(items).toHaveLength(count);
     expect(new Set(items.map((i) => i.n?.N))).toEqual(new Set(Array.from({ length: count }, (_, i) => String(i))));
+  });
+
+  it('the built action exports every item when Scans are throttled or cut off half-way', async () => {
+    proxy = await startThrottlingProxy(inject('dynamodbEndpoint'), {
+      throttleEvery: 0,
+      splitEvery: 0,
+      throttleReadsEvery: 3,
+      cutReadsEvery: 4,
+    });
+    const table = await newTable();
+    const count = 3000;
+    await putItems(
+      table,
+      Array.from({ length: count }, (_, i) => ({ id: { S: `item-${i}` }, text: { S: 'x'.repeat(1000) } })),
+    );
+    const path = mkdtempSync(join(tmpdir(), 'export-'));
+    const run = await runLocal({
+      mode: 'export',
+      'table-name': table,
+      path,
+      concurrency: '2',
+      'endpoint-url': proxy.endpoint,
+    });
+    expect(run.exitCode, run.log).toBe(0);
+    expect(run.outputs['item-count']).toBe(String(count));
+    expect(proxy.counts.readsThrottled).toBeGreaterThan(0);
+    expect(proxy.counts.readsCut).toBeGreaterThan(0);
+
+    const target = `${table}-back`;
+    const back = await runLocal({ mode: 'import', path, 'table-name': target, 'partition-key': 'id:S' });
+    expect(back.exitCode, back.log).toBe(0);
+    const ids = (await scanAll(target)).map((i) => i.id?.S);
+    expect(new Set(ids)).toEqual(new Set(Array.from({ length: count }, (_, i) => `item-${i}`)));
+    expect(ids).toHaveLength(count);
   });
 
   it('rejects an item still unprocessed after every retry instead of dropping it, and finds an invalid item alone', async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { decodeChangeRecords, encodeDynamoJson } from '../../src/formats/ddb-json.js';
-import { chunked, collect, decode, fixture } from './helpers.js';
+import { decodeChangeRecords, dynamoJsonLines } from '../../src/formats/ddb-json.js';
+import { chunked, collect, decode, fixture, wireJson } from './helpers.js';
 
 const BOOK_103 = {
   Authors: { SS: ['Author1', 'Author2'] },
@@ -117,9 +117,17 @@ describe('incremental export records', () => {
 
 describe('DynamoDB JSON encoding', () => {
   it('writes one compact {"Item":...} line per item, as AWS exports', async () => {
-    const bytes = Buffer.concat(await collect(encodeDynamoJson([BOOK_103, { b: { B: new Uint8Array([0, 255]) } }])));
+    const bytes = dynamoJsonLines(wireJson([BOOK_103, { b: { B: new Uint8Array([0, 255]) } }]));
     expect(bytes.toString()).toBe(
       `{"Item":{"Authors":{"SS":["Author1","Author2"]},"Dimensions":{"S":"8.5 x 11.0 x 1.5"},"ISBN":{"S":"333-3333333333"},"Id":{"N":"103"},"InPublication":{"BOOL":false},"PageCount":{"N":"600"},"Price":{"N":"2000"},"ProductCategory":{"S":"Book"},"Title":{"S":"Book 103 Title"}}}\n{"Item":{"b":{"B":"AP8="}}}\n`,
+    );
+  });
+
+  it('keeps the bytes it is given, and makes an item spread over lines compact', () => {
+    const sent = Buffer.from('{"s":{"S":"caf\\u00e9 \\n"},"n":{"N":"1.50"}}');
+    const spread = Buffer.from('{\n  "id": {"S": "a\\nb"},\r\n  "n": {"N": "007"}\n}');
+    expect(dynamoJsonLines([sent, spread]).toString()).toBe(
+      `{"Item":${sent.toString()}}\n{"Item":{"id":{"S":"a\\nb"},"n":{"N":"007"}}}\n`,
     );
   });
 });

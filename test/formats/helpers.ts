@@ -3,6 +3,7 @@
 
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { type Item, toDynamoJsonMap } from '../../src/formats/attribute-value.js';
 import { decodeObject, type DecodeOptions } from '../../src/formats/decode.js';
 import { isError, newStats, type DecodeError, type DecodedItem, type DecodeStats } from '../../src/formats/records.js';
 
@@ -14,6 +15,11 @@ export function fixture(name: string): Buffer {
 export async function* chunked(bytes: Uint8Array | string, size = 64 * 1024): AsyncGenerator<Uint8Array> {
   const buffer = typeof bytes === 'string' ? Buffer.from(bytes) : bytes;
   for (let i = 0; i < buffer.length; i += size) yield buffer.subarray(i, i + size);
+}
+
+/** Each item's DynamoDB JSON as DynamoDB's API sends it, which is what the export's encoders take. */
+export function wireJson(items: Iterable<Item>): Buffer[] {
+  return [...items].map((item) => Buffer.from(JSON.stringify(toDynamoJsonMap(item))));
 }
 
 export async function collect<T>(source: AsyncIterable<T>): Promise<T[]> {

@@ -1,7 +1,7 @@
 import { Decimal } from 'ion-js';
 import { describe, expect, it } from 'vitest';
-import { decimalToString, encodeIon, ionDecimal } from '../../src/formats/ion.js';
-import { collect, decode, fixture } from './helpers.js';
+import { decimalToString, ionDecimal, ionLines } from '../../src/formats/ion.js';
+import { decode, fixture, wireJson } from './helpers.js';
 
 const ion = (text: string | Buffer, chunkSize?: number) => decode(text, { format: 'ION' }, chunkSize);
 
@@ -100,24 +100,22 @@ describe('Ion decoding', () => {
 });
 
 describe('Ion encoding', () => {
-  it('writes $ion_1_0 {Item:{...}} lines with decimals, annotated sets and blobs, as AWS exports', async () => {
-    const bytes = Buffer.concat(
-      await collect(
-        encodeIon([
-          {
-            Authors: { SS: ['Author1', 'Author2'] },
-            Id: { N: '103' },
-            Price: { N: '1e5' },
-            Ratio: { N: '-0.50' },
-            InPublication: { BOOL: false },
-            Cover: { B: new Uint8Array([0, 255]) },
-            Scores: { NS: ['1', '2.5'] },
-            'odd name': { S: 'it\'s "quoted"' },
-            null: { NULL: true },
-            Tags: { L: [{ M: { a: { BS: [new Uint8Array([1])] } } }] },
-          },
-        ]),
-      ),
+  it('writes $ion_1_0 {Item:{...}} lines with decimals, annotated sets and blobs, as AWS exports', () => {
+    const bytes = ionLines(
+      wireJson([
+        {
+          Authors: { SS: ['Author1', 'Author2'] },
+          Id: { N: '103' },
+          Price: { N: '1e5' },
+          Ratio: { N: '-0.50' },
+          InPublication: { BOOL: false },
+          Cover: { B: new Uint8Array([0, 255]) },
+          Scores: { NS: ['1', '2.5'] },
+          'odd name': { S: 'it\'s "quoted"' },
+          null: { NULL: true },
+          Tags: { L: [{ M: { a: { BS: [new Uint8Array([1])] } } }] },
+        },
+      ]),
     );
     expect(bytes.toString()).toBe(
       `$ion_1_0 {Item:{Authors:$dynamodb_SS::["Author1","Author2"],Id:103.,Price:1.d5,Ratio:-0.50,InPublication:false,Cover:{{AP8=}},Scores:$dynamodb_NS::[1.,2.5],'odd name':"it's \\"quoted\\"",'null':null,Tags:[{a:$dynamodb_BS::[{{AQ==}}]}]}}\n`,

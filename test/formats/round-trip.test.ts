@@ -2,18 +2,18 @@
 
 import { describe, expect, it } from 'vitest';
 import { compress } from '../../src/formats/compression.js';
-import { encodeDynamoJson } from '../../src/formats/ddb-json.js';
-import { encodeIon } from '../../src/formats/ion.js';
+import { dynamoJsonLines } from '../../src/formats/ddb-json.js';
+import { ionLines } from '../../src/formats/ion.js';
 import { generateItem, generateItems } from '../generate-items.js';
-import { collect, decode, plain } from './helpers.js';
+import { chunked, collect, decode, plain, wireJson } from './helpers.js';
 
 const items = [...generateItems(300)];
 
 async function encoded(
-  encoder: typeof encodeDynamoJson,
+  encoder: typeof dynamoJsonLines,
   compression: 'NONE' | 'GZIP' | 'ZSTD' = 'NONE',
 ): Promise<Buffer> {
-  return Buffer.concat(await collect(compress(encoder(items), compression)));
+  return Buffer.concat(await collect(compress(chunked(encoder(wireJson(items)), 4093), compression)));
 }
 
 describe('round trips', () => {
@@ -34,7 +34,7 @@ describe('round trips', () => {
     'DynamoDB JSON encode -> decode (%s) is identical',
     async (compression) => {
       const { items: decoded, errors } = await decode(
-        await encoded(encodeDynamoJson, compression),
+        await encoded(dynamoJsonLines, compression),
         { format: 'DYNAMODB_JSON' },
         4093,
       );
@@ -44,17 +44,17 @@ describe('round trips', () => {
   );
 
   it.each(['NONE', 'GZIP', 'ZSTD'] as const)('Ion encode -> decode (%s) is identical', async (compression) => {
-    const { items: decoded, errors } = await decode(await encoded(encodeIon, compression), { format: 'ION' }, 4093);
+    const { items: decoded, errors } = await decode(await encoded(ionLines, compression), { format: 'ION' }, 4093);
     expect(errors).toEqual([]);
     expect(plain(decoded.map((d) => d.item))).toEqual(plain(items));
   });
 
   it('DynamoDB JSON -> Ion -> DynamoDB JSON is identical, byte for byte', async () => {
-    const json = await encoded(encodeDynamoJson);
+    const json = await encoded(dynamoJsonLines);
     const fromJson = await decode(json, { format: 'DYNAMODB_JSON' });
-    const ion = Buffer.concat(await collect(encodeIon(fromJson.items.map((d) => d.item))));
+    const ion = ionLines(wireJson(fromJson.items.map((d) => d.item)));
     const fromIon = await decode(ion, { format: 'ION' });
-    const back = Buffer.concat(await collect(encodeDynamoJson(fromIon.items.map((d) => d.item))));
+    const back = dynamoJsonLines(wireJson(fromIon.items.map((d) => d.item)));
     expect(back.equals(json)).toBe(true);
   });
 
@@ -65,9 +65,9 @@ describe('round trips', () => {
       b: { N: '-0.00000000000000000000000000000000000001' },
       c: { N: '1234567890.1234567890123456789012345678' },
     };
-    for (const encoder of [encodeDynamoJson, encodeIon]) {
-      const bytes = Buffer.concat(await collect(encoder([exact])));
-      const { items: decoded } = await decode(bytes, { format: encoder === encodeIon ? 'ION' : 'DYNAMODB_JSON' });
+    for (const encoder of [dynamoJsonLines, ionLines]) {
+      const bytes = encoder(wireJson([exact]));
+      const { items: decoded } = await decode(bytes, { format: encoder === ionLines ? 'ION' : 'DYNAMODB_JSON' });
       expect(decoded[0]?.item).toEqual(exact);
     }
   });

@@ -1,8 +1,8 @@
-export const id = 843;
-export const ids = [843];
+export const id = 780;
+export const ids = [780];
 export const modules = {
 
-/***/ 5843:
+/***/ 7780:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -1044,19 +1044,23 @@ function attributeError(error, line, itemIndex, part) {
     const where = part === 'Item' ? error.path : [part, error.path].filter((p) => p !== '').join('.');
     return { code: error.code, message: where === '' ? error.reason : `${where}: ${error.reason}`, line, itemIndex };
 }
-const FLUSH_BYTES = 64 * 1024;
-/** `{"Item":{...}}` lines, gathered into chunks of about 64 KiB. */
-async function* encodeDynamoJson(items) {
-    let pending = '';
-    for await (const item of items) {
-        pending += `{"Item":${JSON.stringify(toDynamoJsonMap(item))}}\n`;
-        if (pending.length >= FLUSH_BYTES) {
-            yield Buffer.from(pending, 'utf8');
-            pending = '';
-        }
+const ITEM_OPEN = Buffer.from('{"Item":');
+const ITEM_CLOSE = Buffer.from('}\n');
+const NEWLINE = 0x0a;
+/**
+ * `{"Item":{...}}` lines, as AWS's export writes them, around items that are
+ * already DynamoDB JSON (as DynamoDB's API sends them), in one buffer.
+ */
+function dynamoJsonLines(items) {
+    const lines = [];
+    for (const item of items) {
+        // DynamoDB sends compact JSON; anything spread over lines is made compact.
+        lines.push(ITEM_OPEN, item.includes(NEWLINE) ? compact(item) : item, ITEM_CLOSE);
     }
-    if (pending.length > 0)
-        yield Buffer.from(pending, 'utf8');
+    return Buffer.concat(lines);
+}
+function compact(json) {
+    return Buffer.from(JSON.stringify(JSON.parse(json.toString('utf8'))), 'utf8');
 }
 
 // EXTERNAL MODULE: ./node_modules/ion-js/dist/commonjs/es6/Ion.js
@@ -1516,19 +1520,13 @@ function toDecodeError(error, line, itemIndex) {
     return { code: 'MALFORMED_ION', message: `not valid Ion: ${error.message}`, line, itemIndex };
 }
 // ---- encoding ----
-const FLUSH_CHARS = 64 * 1024;
-/** `$ion_1_0 {Item:{...}}` lines, as AWS's export writes them, in chunks of about 64 KiB. */
-async function* encodeIon(items) {
-    let pending = '';
-    for await (const item of items) {
-        pending += `$ion_1_0 {Item:${ionStruct(item)}}\n`;
-        if (pending.length >= FLUSH_CHARS) {
-            yield Buffer.from(pending, 'utf8');
-            pending = '';
-        }
+/** `$ion_1_0 {Item:{...}}` lines, as AWS's export writes them, from items in DynamoDB JSON, in one buffer. */
+function ionLines(items) {
+    let text = '';
+    for (const item of items) {
+        text += `$ion_1_0 {Item:${ionStruct(attribute_value_fromDynamoJsonMap(JSON.parse(item.toString('utf8'))))}}\n`;
     }
-    if (pending.length > 0)
-        yield Buffer.from(pending, 'utf8');
+    return Buffer.from(text, 'utf8');
 }
 function ionStruct(map) {
     const fields = [];
@@ -1582,43 +1580,48 @@ function ionSymbol(name) {
 }
 
 ;// CONCATENATED MODULE: ./src/direct/data-files.ts
-// Writes a stream of items into an export's data files: encoded, compressed,
-// hashed on the way, streamed into the store, and rolled over to a new file
-// at a size limit. Returns the manifest entry of each file.
+// Writes a stream of Scan or Query pages into an export's data files: encoded,
+// compressed, hashed on the way, streamed into the store, and rolled over to a
+// new file at a size limit. Returns the manifest entry of each file.
 
 
 
 
-/** Writes every item the iterator gives; at least one file, even when there are no items (as AWS does). */
-async function writeDataFiles(items, options, totals) {
+/**
+ * Writes every page the iterator gives (each item's DynamoDB JSON, as
+ * DynamoDB sent it); at least one file, even when there are no items (as AWS
+ * does). A file rolls over between pages.
+ */
+async function writeDataFiles(pages, options, totals) {
+    const encode = options.format === 'ION' ? ionLines : dynamoJsonLines;
     const entries = [];
     let done = false;
     do {
         const key = dataFileKey(options.paths, options.format, options.compression);
         let count = 0;
-        let size = 0;
-        async function* slice() {
+        async function* encoded() {
+            let size = 0;
             while (size < options.maxBytes) {
-                const next = await items.next();
+                const next = await pages.next();
                 if (next.done) {
                     done = true;
                     return;
                 }
-                count += 1;
-                yield next.value;
-            }
-        }
-        const encoded = (options.format === 'ION' ? encodeIon : encodeDynamoJson)(slice());
-        async function* measured() {
-            for await (const chunk of encoded) {
+                const chunk = encode(next.value);
+                count += next.value.length;
+                totals.items += next.value.length;
                 size += chunk.byteLength;
                 yield chunk;
             }
         }
+        async function* counted(chunks) {
+            for await (const chunk of chunks) {
+                totals.bytes += chunk.byteLength;
+                yield chunk;
+            }
+        }
         const md5 = new Md5Tracker();
-        const written = await options.store.write(key, md5.track(compress(measured(), options.compression)));
-        totals.items += count;
-        totals.bytes += written.bytes;
+        const written = await options.store.write(key, counted(md5.track(compress(encoded(), options.compression))));
         entries.push({ itemCount: count, md5Checksum: md5.base64(), etag: written.etag, dataFileS3Key: key });
     } while (!done);
     return entries;
@@ -1965,11 +1968,189 @@ class Progress {
     }
 }
 
+;// CONCATENATED MODULE: ./src/formats/json-members.ts
+// Cuts one array member out of a JSON object without parsing it: the array's
+// elements come back as views of the original bytes, and the object's other
+// members as a small JSON object of their own. A Scan page's Items can then go
+// to an export file byte for byte while only Count and LastEvaluatedKey are
+// parsed.
+const QUOTE = 0x22;
+const BACKSLASH = 0x5c;
+const COMMA = 0x2c;
+const COLON = 0x3a;
+const OPEN_BRACE = 0x7b;
+const CLOSE_BRACE = 0x7d;
+const OPEN_BRACKET = 0x5b;
+const CLOSE_BRACKET = 0x5d;
+class JsonCutError extends Error {
+    constructor(reason, offset) {
+        super(`${reason} at byte ${offset}`);
+        this.name = 'JsonCutError';
+    }
+}
+/** Splits `{"a":1,"Items":[{...},{...}],"b":{...}}` into the Items elements and `{"a":1,"b":{...}}`. */
+function cutArrayMember(json, name) {
+    const elements = [];
+    const others = [];
+    let i = skipSpace(json, 0);
+    expect(json, i, OPEN_BRACE, 'expected an object');
+    i = skipSpace(json, i + 1);
+    while (json[i] !== CLOSE_BRACE) {
+        expect(json, i, QUOTE, 'expected a member name');
+        const memberStart = i;
+        const nameEnd = stringEnd(json, i);
+        const memberName = json.toString('utf8', i + 1, nameEnd - 1);
+        i = skipSpace(json, nameEnd);
+        expect(json, i, COLON, 'expected ":"');
+        const valueStart = skipSpace(json, i + 1);
+        const valueEnd = valueEndAt(json, valueStart);
+        if (memberName === name) {
+            expect(json, valueStart, OPEN_BRACKET, `expected "${name}" to be an array`);
+            arrayElements(json, valueStart, elements);
+        }
+        else {
+            others.push(json.subarray(memberStart, valueEnd));
+        }
+        i = skipSpace(json, valueEnd);
+        if (json[i] === COMMA)
+            i = skipSpace(json, i + 1);
+        else
+            expect(json, i, CLOSE_BRACE, 'expected "," or "}"');
+    }
+    const rest = Buffer.concat([
+        Buffer.from('{'),
+        ...others.flatMap((member, n) => (n === 0 ? [member] : [Buffer.from(','), member])),
+        Buffer.from('}'),
+    ]);
+    return { elements, rest };
+}
+function arrayElements(json, start, into) {
+    let i = skipSpace(json, start + 1);
+    while (json[i] !== CLOSE_BRACKET) {
+        const end = valueEndAt(json, i);
+        into.push(json.subarray(i, end));
+        i = skipSpace(json, end);
+        if (json[i] === COMMA)
+            i = skipSpace(json, i + 1);
+        else
+            expect(json, i, CLOSE_BRACKET, 'expected "," or "]"');
+    }
+}
+/** Index just past the value that starts at `start`. */
+function valueEndAt(json, start) {
+    const first = json[start];
+    if (first === QUOTE)
+        return stringEnd(json, start);
+    if (first !== OPEN_BRACE && first !== OPEN_BRACKET)
+        return scalarEnd(json, start);
+    let depth = 0;
+    let i = start;
+    while (i < json.length) {
+        const byte = json[i];
+        if (byte === QUOTE) {
+            i = stringEnd(json, i);
+            continue;
+        }
+        if (byte === OPEN_BRACE || byte === OPEN_BRACKET)
+            depth += 1;
+        else if ((byte === CLOSE_BRACE || byte === CLOSE_BRACKET) && --depth === 0)
+            return i + 1;
+        i += 1;
+    }
+    throw new JsonCutError('unterminated object or array', start);
+}
+/** Index just past the string whose opening quote is at `start`. */
+function stringEnd(json, start) {
+    let i = start + 1;
+    while (i < json.length) {
+        const byte = json[i];
+        if (byte === QUOTE)
+            return i + 1;
+        i += byte === BACKSLASH ? 2 : 1;
+    }
+    throw new JsonCutError('unterminated string', start);
+}
+/** A number, true, false or null ends at the next delimiter or space. */
+function scalarEnd(json, start) {
+    let i = start;
+    while (i < json.length && !isDelimiter(json[i]))
+        i += 1;
+    if (i === start)
+        throw new JsonCutError('expected a value', start);
+    return i;
+}
+function isDelimiter(byte) {
+    return byte === COMMA || byte === CLOSE_BRACE || byte === CLOSE_BRACKET || json_members_isSpace(byte);
+}
+function json_members_isSpace(byte) {
+    return byte === 0x20 || byte === 0x0a || byte === 0x0d || byte === 0x09;
+}
+function skipSpace(json, start) {
+    let i = start;
+    while (json_members_isSpace(json[i]))
+        i += 1;
+    return i;
+}
+function expect(json, at, byte, reason) {
+    if (json[at] !== byte)
+        throw new JsonCutError(reason, at);
+}
+
+;// CONCATENATED MODULE: ./src/direct/raw-pages.ts
+// Scan and Query pages whose items stay as the DynamoDB JSON bytes DynamoDB
+// sent. The SDK would turn each 1 MB page into objects, eight pages at a time
+// in a parallel export, only for the export to write them out again as the
+// same DynamoDB JSON. A small middleware takes the body of a successful
+// response before the SDK parses it, cuts the Items array out, and leaves the
+// SDK the rest (Count, LastEvaluatedKey) to parse as usual. Error responses and
+// retries go through the SDK untouched: only a whole 200 body is cut.
+
+
+function scanRaw(client, input) {
+    return sendRaw(client, new client_dynamodb_dist_cjs/* ScanCommand */.Zy5(input));
+}
+function queryRaw(client, input) {
+    return sendRaw(client, new client_dynamodb_dist_cjs/* QueryCommand */.sfZ(input));
+}
+async function sendRaw(client, command) {
+    // Set by the last attempt that got a 200; earlier attempts are overwritten.
+    let items;
+    // The middleware touches only the HTTP response, the same for both commands.
+    command.middlewareStack.add((next) => async (args) => {
+        const result = await next(args);
+        const response = result.response;
+        if (response.statusCode === 200) {
+            const cut = cutArrayMember(await bodyBytes(response.body), 'Items');
+            items = cut.elements;
+            response.body = cut.rest;
+        }
+        return result;
+    }, 
+    // Inside the SDK's deserializer, so it sees the raw HTTP response first.
+    { step: 'deserialize', priority: 'low', name: 'rawItemsMiddleware' });
+    const output = await client.send(command);
+    const received = items ?? [];
+    if (received.length !== (output.Count ?? 0)) {
+        const operation = command instanceof client_dynamodb_dist_cjs/* ScanCommand */.Zy5 ? 'Scan' : 'Query';
+        throw new Error(`A ${operation} page said Count ${output.Count} but held ${received.length} items`);
+    }
+    return { items: received, lastEvaluatedKey: output.LastEvaluatedKey };
+}
+async function bodyBytes(body) {
+    if (body instanceof Uint8Array)
+        return Buffer.from(body.buffer, body.byteOffset, body.byteLength);
+    const chunks = [];
+    for await (const chunk of body)
+        chunks.push(chunk);
+    return Buffer.concat(chunks);
+}
+
 ;// CONCATENATED MODULE: ./src/direct/retry.ts
 // BatchWriteItem until every request is written or has a reason why not:
 // UnprocessedItems and throttling are retried with exponential backoff and
 // full jitter; an item DynamoDB rejects is found by retrying alone, so one
-// bad item never takes its batch down with it. Nothing is dropped.
+// bad item never takes its batch down with it. Nothing is dropped. Reads
+// (an export's Scan and Query pages) get the same patience.
 
 
 const MAX_ATTEMPTS = 10;
@@ -2032,6 +2213,23 @@ async function writeAll(dynamodb, table, requests, deps) {
         await deps.sleep(backoff(attempt, deps.random ?? Math.random));
     }
     return failed;
+}
+/** One read until it succeeds; throttling, server errors and dropped connections are retried. */
+async function readWithRetries(what, read, deps) {
+    for (let attempt = 1;; attempt++) {
+        try {
+            return await read();
+        }
+        catch (error) {
+            const name = errorName(error);
+            if (!RETRYABLE.has(name) && !isServerError(error))
+                throw error;
+            if (attempt >= MAX_ATTEMPTS) {
+                throw new TransferError('READ_FAILED', `${what} still failed with ${name} after ${MAX_ATTEMPTS} attempts: ${retry_messageOf(error)}`);
+            }
+            await deps.sleep(backoff(attempt, deps.random ?? Math.random));
+        }
+    }
 }
 /** Full jitter: a random delay up to an exponentially growing cap. */
 function backoff(attempt, random) {
@@ -2151,11 +2349,7 @@ async function emptyTable(table, deps, segments) {
 
 
 
-/**
- * Items per Scan page. DynamoDB's own 1 MB pages land in V8's large-object
- * space, eight at a time, and kept the heap growing; smaller pages do not.
- */
-const PAGE_ITEMS = 500;
+
 /** Uncompressed bytes per data file before a new one starts. */
 const DATA_FILE_MAX_BYTES = 256 * 1024 * 1024;
 async function runExport(plan, deps, engineReason, maxFileBytes = DATA_FILE_MAX_BYTES) {
@@ -2179,8 +2373,8 @@ async function runExport(plan, deps, engineReason, maxFileBytes = DATA_FILE_MAX_
     const segments = plan.expressions?.keyCondition === undefined ? plan.concurrency : 1;
     const options = { store, paths, format: plan.format, compression: plan.compression, maxBytes: maxFileBytes };
     const files = await Promise.all(Array.from({ length: segments }, (_, segment) => {
-        const items = readSegment(plan, table, segment, segments, deps, () => progress.update({ items: totals.items, bytes: totals.bytes, errors: 0 }));
-        return writeDataFiles(items[Symbol.asyncIterator](), options, totals);
+        const pages = readSegment(plan, table, segment, segments, deps, () => progress.update({ items: totals.items, bytes: totals.bytes, errors: 0 }));
+        return writeDataFiles(pages[Symbol.asyncIterator](), options, totals);
     }));
     const entries = files.flat();
     deps.phase('Verification');
@@ -2235,7 +2429,7 @@ function keySchemaOf(table) {
     const type = (name) => table.AttributeDefinitions?.find((d) => d.AttributeName === name)?.AttributeType ?? 'S';
     return ['HASH', 'RANGE'].flatMap((kind) => (table.KeySchema ?? []).filter((k) => k.KeyType === kind).map((k) => `${k.AttributeName}:${type(k.AttributeName)}`));
 }
-/** One scan segment's items, page by page, with consistent reads. */
+/** One scan segment's pages (each item's DynamoDB JSON), with consistent reads. */
 async function* readSegment(plan, table, segment, segments, deps, onPage) {
     const expressions = plan.expressions;
     const common = {
@@ -2246,24 +2440,19 @@ async function* readSegment(plan, table, segment, segments, deps, onPage) {
         ...(expressions?.names === undefined ? {} : { ExpressionAttributeNames: expressions.names }),
         ...(expressions?.values === undefined ? {} : { ExpressionAttributeValues: expressions.values }),
     };
+    const what = `${expressions?.keyCondition === undefined ? 'Scan' : 'Query'} of ${table.TableName}`;
     let start;
     do {
-        const page = expressions?.keyCondition === undefined
-            ? await deps.dynamodb.send(new client_dynamodb_dist_cjs/* ScanCommand */.Zy5({
+        const from = start;
+        const page = await readWithRetries(what, () => expressions?.keyCondition === undefined
+            ? scanRaw(deps.dynamodb, { ...common, Segment: segment, TotalSegments: segments, ExclusiveStartKey: from })
+            : queryRaw(deps.dynamodb, {
                 ...common,
-                Limit: PAGE_ITEMS,
-                Segment: segment,
-                TotalSegments: segments,
-                ExclusiveStartKey: start,
-            }))
-            : await deps.dynamodb.send(new client_dynamodb_dist_cjs/* QueryCommand */.sfZ({
-                ...common,
-                Limit: PAGE_ITEMS,
                 KeyConditionExpression: expressions.keyCondition,
-                ExclusiveStartKey: start,
-            }));
-        yield* page.Items ?? [];
-        start = page.LastEvaluatedKey;
+                ExclusiveStartKey: from,
+            }), deps);
+        yield page.items;
+        start = page.lastEvaluatedKey;
         onPage();
     } while (start !== undefined);
 }

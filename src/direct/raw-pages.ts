@@ -1,0 +1,65 @@
+// Scan and Query pages whose items stay as the DynamoDB JSON bytes DynamoDB
+// sent. The SDK would turn each 1 MB page into objects, eight pages at a time
+// in a parallel export, only for the export to write them out again as the
+// same DynamoDB JSON. A small middleware takes the body of a successful
+// response before the SDK parses it, cuts the Items array out, and leaves the
+// SDK the rest (Count, LastEvaluatedKey) to parse as usual. Error responses and
+// retries go through the SDK untouched: only a whole 200 body is cut.
+
+import {
+  type AttributeValue,
+  type DynamoDBClient,
+  QueryCommand,
+  type QueryCommandInput,
+  ScanCommand,
+  type ScanCommandInput,
+} from '@aws-sdk/client-dynamodb';
+import { cutArrayMember } from '../formats/json-members.js';
+
+export interface RawPage {
+  /** Each item's DynamoDB JSON, as DynamoDB sent it. */
+  items: Buffer[];
+  lastEvaluatedKey: Record<string, AttributeValue> | undefined;
+}
+
+export function scanRaw(client: DynamoDBClient, input: ScanCommandInput): Promise<RawPage> {
+  return sendRaw(client, new ScanCommand(input));
+}
+
+export function queryRaw(client: DynamoDBClient, input: QueryCommandInput): Promise<RawPage> {
+  return sendRaw(client, new QueryCommand(input));
+}
+
+async function sendRaw(client: DynamoDBClient, command: ScanCommand | QueryCommand): Promise<RawPage> {
+  // Set by the last attempt that got a 200; earlier attempts are overwritten.
+  let items: Buffer[] | undefined;
+  // The middleware touches only the HTTP response, the same for both commands.
+  (command.middlewareStack as ScanCommand['middlewareStack']).add(
+    (next) => async (args) => {
+      const result = await next(args);
+      const response = result.response as { statusCode?: number; body?: unknown };
+      if (response.statusCode === 200) {
+        const cut = cutArrayMember(await bodyBytes(response.body), 'Items');
+        items = cut.elements;
+        response.body = cut.rest;
+      }
+      return result;
+    },
+    // Inside the SDK's deserializer, so it sees the raw HTTP response first.
+    { step: 'deserialize', priority: 'low', name: 'rawItemsMiddleware' },
+  );
+  const output = await client.send(command);
+  const received = items ?? [];
+  if (received.length !== (output.Count ?? 0)) {
+    const operation = command instanceof ScanCommand ? 'Scan' : 'Query';
+    throw new Error(`A ${operation} page said Count ${output.Count} but held ${received.length} items`);
+  }
+  return { items: received, lastEvaluatedKey: output.LastEvaluatedKey };
+}
+
+async function bodyBytes(body: unknown): Promise<Buffer> {
+  if (body instanceof Uint8Array) return Buffer.from(body.buffer, body.byteOffset, body.byteLength);
+  const chunks: Buffer[] = [];
+  for await (const chunk of body as AsyncIterable<Buffer>) chunks.push(chunk);
+  return Buffer.concat(chunks);
+}
