@@ -745,8 +745,9 @@ function fromDynamoJson(value) {
             checkSet(expectStrings(inner, tag), tag);
             return value;
         case 'NS':
-            for (const n of checkSet(expectStrings(inner, tag), tag))
+            for (const n of expectStrings(inner, tag))
                 checkNumber(n);
+            checkSet(inner, tag);
             return value;
         case 'BS':
             return { BS: checkSet(expectStrings(inner, tag), tag).map(decodeBase64) };
@@ -789,12 +790,16 @@ function expectStrings(value, tag) {
     }
     return value;
 }
-/** Sets are non-empty and without duplicates, in AWS's words. */
+/**
+ * Sets are non-empty and without duplicates, in AWS's words. Numbers are
+ * compared by value, as DynamoDB does: 1, 1.0 and 1E0 are one member.
+ */
 function checkSet(members, tag) {
     if (members.length === 0) {
         throw new AttributeValueError('INVALID_SET', `One or more parameter values were invalid: An ${tag} set may not be empty`);
     }
-    if (members.length > 1 && hasDuplicates(members)) {
+    const compared = tag === 'NS' ? members.map(numberValue) : members;
+    if (members.length > 1 && hasDuplicates(compared)) {
         throw new AttributeValueError('INVALID_SET', `Input collection ${tag} contains duplicates`);
     }
     return members;
@@ -831,6 +836,22 @@ function checkNumber(text) {
     if (magnitude < -130)
         throw invalidNumber(text, 'smaller than 1E-130');
     return text;
+}
+/** A checked number as `digits e exponent` without padding zeros, so equal values give equal strings. */
+function numberValue(text) {
+    const match = NUMBER.exec(text);
+    if (match === null)
+        return text;
+    const whole = match[1] ?? '';
+    const digits = whole + (match[2] ?? '');
+    const first = digits.search(NON_ZERO);
+    if (first === -1)
+        return '0';
+    let last = digits.length - 1;
+    while (digits.charCodeAt(last) === 48)
+        last -= 1;
+    const magnitude = whole.length - first - 1 + (match[3] === undefined ? 0 : Number(match[3]));
+    return `${text.startsWith('-') ? '-' : ''}${digits.slice(first, last + 1)}e${magnitude}`;
 }
 function invalidNumber(text, why) {
     return new AttributeValueError('INVALID_NUMBER', `"${text}" is not a valid DynamoDB number (${why})`);
@@ -2120,7 +2141,8 @@ async function sendRaw(client, command) {
         const result = await next(args);
         const response = result.response;
         if (response.statusCode === 200) {
-            const cut = cutArrayMember(await bodyBytes(response.body), 'Items');
+            const length = Number(response.headers?.['content-length'] ?? Number.NaN);
+            const cut = cutArrayMember(await bodyBytes(response.body, length), 'Items');
             items = cut.elements;
             response.body = cut.rest;
         }
@@ -2136,13 +2158,25 @@ async function sendRaw(client, command) {
     }
     return { items: received, lastEvaluatedKey: output.LastEvaluatedKey };
 }
-async function bodyBytes(body) {
+/** The whole body; with its length known, read into one buffer instead of chunks joined afterwards. */
+async function bodyBytes(body, length) {
     if (body instanceof Uint8Array)
         return Buffer.from(body.buffer, body.byteOffset, body.byteLength);
     const chunks = [];
-    for await (const chunk of body)
-        chunks.push(chunk);
-    return Buffer.concat(chunks);
+    const whole = Number.isSafeInteger(length) && length >= 0 ? Buffer.allocUnsafe(length) : undefined;
+    let received = 0;
+    for await (const chunk of body) {
+        if (whole === undefined)
+            chunks.push(chunk);
+        else if (received + chunk.length <= length)
+            chunk.copy(whole, received);
+        received += chunk.length;
+    }
+    if (whole === undefined)
+        return Buffer.concat(chunks);
+    if (received !== length)
+        throw new Error(`the response ended after ${received} of ${length} bytes`);
+    return whole;
 }
 
 ;// CONCATENATED MODULE: ./src/direct/retry.ts
@@ -2469,12 +2503,20 @@ var lib = __webpack_require__(6070);
 
 async function* decodeCsv(chunks, options, stats) {
     let batch = [];
-    for await (const decoded of decodeCsvRecords(chunks, options, stats)) {
-        batch.push(decoded);
-        if (batch.length >= BATCH) {
-            yield batch;
-            batch = [];
+    try {
+        for await (const decoded of decodeCsvRecords(chunks, options, stats)) {
+            batch.push(decoded);
+            if (batch.length >= BATCH) {
+                yield batch;
+                batch = [];
+            }
         }
+    }
+    catch (error) {
+        // A truncated or corrupt object: the rows read before it still count.
+        if (batch.length > 0)
+            yield batch;
+        throw error;
     }
     if (batch.length > 0)
         yield batch;
@@ -2513,6 +2555,8 @@ async function* decodeCsvRecords(chunks, options, stats) {
     let header = options.header;
     try {
         for await (const { record, info } of parser) {
+            if (stats)
+                stats.lines = info.lines; // where a truncated object is reported
             yield* drain(info.lines);
             if (header === undefined) {
                 header = record.map((name) => name.trim());

@@ -37,9 +37,10 @@ async function sendRaw(client: DynamoDBClient, command: ScanCommand | QueryComma
   (command.middlewareStack as ScanCommand['middlewareStack']).add(
     (next) => async (args) => {
       const result = await next(args);
-      const response = result.response as { statusCode?: number; body?: unknown };
+      const response = result.response as { statusCode?: number; headers?: Record<string, string>; body?: unknown };
       if (response.statusCode === 200) {
-        const cut = cutArrayMember(await bodyBytes(response.body), 'Items');
+        const length = Number(response.headers?.['content-length'] ?? Number.NaN);
+        const cut = cutArrayMember(await bodyBytes(response.body, length), 'Items');
         items = cut.elements;
         response.body = cut.rest;
       }
@@ -57,9 +58,18 @@ async function sendRaw(client: DynamoDBClient, command: ScanCommand | QueryComma
   return { items: received, lastEvaluatedKey: output.LastEvaluatedKey };
 }
 
-async function bodyBytes(body: unknown): Promise<Buffer> {
+/** The whole body; with its length known, read into one buffer instead of chunks joined afterwards. */
+async function bodyBytes(body: unknown, length: number): Promise<Buffer> {
   if (body instanceof Uint8Array) return Buffer.from(body.buffer, body.byteOffset, body.byteLength);
   const chunks: Buffer[] = [];
-  for await (const chunk of body as AsyncIterable<Buffer>) chunks.push(chunk);
-  return Buffer.concat(chunks);
+  const whole = Number.isSafeInteger(length) && length >= 0 ? Buffer.allocUnsafe(length) : undefined;
+  let received = 0;
+  for await (const chunk of body as AsyncIterable<Buffer>) {
+    if (whole === undefined) chunks.push(chunk);
+    else if (received + chunk.length <= length) chunk.copy(whole, received);
+    received += chunk.length;
+  }
+  if (whole === undefined) return Buffer.concat(chunks);
+  if (received !== length) throw new Error(`the response ended after ${received} of ${length} bytes`);
+  return whole;
 }

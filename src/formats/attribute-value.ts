@@ -97,7 +97,8 @@ export function fromDynamoJson(value: unknown): AttributeValue {
       checkSet(expectStrings(inner, tag), tag);
       return value as AttributeValue;
     case 'NS':
-      for (const n of checkSet(expectStrings(inner, tag), tag)) checkNumber(n);
+      for (const n of expectStrings(inner, tag)) checkNumber(n);
+      checkSet(inner as string[], tag);
       return value as AttributeValue;
     case 'BS':
       return { BS: checkSet(expectStrings(inner, tag), tag).map(decodeBase64) };
@@ -140,7 +141,10 @@ function expectStrings(value: unknown, tag: string): string[] {
   return value as string[];
 }
 
-/** Sets are non-empty and without duplicates, in AWS's words. */
+/**
+ * Sets are non-empty and without duplicates, in AWS's words. Numbers are
+ * compared by value, as DynamoDB does: 1, 1.0 and 1E0 are one member.
+ */
 export function checkSet<T>(members: T[], tag: string): T[] {
   if (members.length === 0) {
     throw new AttributeValueError(
@@ -148,7 +152,8 @@ export function checkSet<T>(members: T[], tag: string): T[] {
       `One or more parameter values were invalid: An ${tag} set may not be empty`,
     );
   }
-  if (members.length > 1 && hasDuplicates(members)) {
+  const compared: unknown[] = tag === 'NS' ? (members as string[]).map(numberValue) : members;
+  if (members.length > 1 && hasDuplicates(compared)) {
     throw new AttributeValueError('INVALID_SET', `Input collection ${tag} contains duplicates`);
   }
   return members;
@@ -180,6 +185,20 @@ export function checkNumber(text: string): string {
   if (magnitude > 125) throw invalidNumber(text, 'larger than 9.9999999999999999999999999999999999999E+125');
   if (magnitude < -130) throw invalidNumber(text, 'smaller than 1E-130');
   return text;
+}
+
+/** A checked number as `digits e exponent` without padding zeros, so equal values give equal strings. */
+export function numberValue(text: string): string {
+  const match = NUMBER.exec(text);
+  if (match === null) return text;
+  const whole = match[1] ?? '';
+  const digits = whole + (match[2] ?? '');
+  const first = digits.search(NON_ZERO);
+  if (first === -1) return '0';
+  let last = digits.length - 1;
+  while (digits.charCodeAt(last) === 48) last -= 1;
+  const magnitude = whole.length - first - 1 + (match[3] === undefined ? 0 : Number(match[3]));
+  return `${text.startsWith('-') ? '-' : ''}${digits.slice(first, last + 1)}e${magnitude}`;
 }
 
 function invalidNumber(text: string, why: string): AttributeValueError {

@@ -23,12 +23,18 @@ export async function* decodeCsv(
   stats?: DecodeStats,
 ): AsyncGenerator<Decoded[]> {
   let batch: Decoded[] = [];
-  for await (const decoded of decodeCsvRecords(chunks, options, stats)) {
-    batch.push(decoded);
-    if (batch.length >= BATCH) {
-      yield batch;
-      batch = [];
+  try {
+    for await (const decoded of decodeCsvRecords(chunks, options, stats)) {
+      batch.push(decoded);
+      if (batch.length >= BATCH) {
+        yield batch;
+        batch = [];
+      }
     }
+  } catch (error) {
+    // A truncated or corrupt object: the rows read before it still count.
+    if (batch.length > 0) yield batch;
+    throw error;
   }
   if (batch.length > 0) yield batch;
 }
@@ -72,6 +78,7 @@ async function* decodeCsvRecords(
   let header = options.header;
   try {
     for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
+      if (stats) stats.lines = info.lines; // where a truncated object is reported
       yield* drain(info.lines);
       if (header === undefined) {
         header = record.map((name) => name.trim());

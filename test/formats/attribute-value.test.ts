@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { checkNumber, fromDynamoJson, fromDynamoJsonMap, toDynamoJsonMap } from '../../src/formats/attribute-value.js';
+import {
+  checkNumber,
+  fromDynamoJson,
+  fromDynamoJsonMap,
+  numberValue,
+  toDynamoJsonMap,
+} from '../../src/formats/attribute-value.js';
 
 describe('fromDynamoJson', () => {
   it('reads every type, binary as bytes and numbers as strings', () => {
@@ -44,6 +50,8 @@ describe('fromDynamoJson', () => {
     [{ B: 'not base64!' }, 'INVALID_BINARY', '"not base64!" is not valid base64'],
     [{ SS: [] }, 'INVALID_SET', 'One or more parameter values were invalid: An SS set may not be empty'],
     [{ SS: ['a', 'a'] }, 'INVALID_SET', 'Input collection SS contains duplicates'],
+    [{ NS: ['1', '1.0'] }, 'INVALID_SET', 'Input collection NS contains duplicates'],
+    [{ NS: ['2', '3', '-0.5', '-5E-1'] }, 'INVALID_SET', 'Input collection NS contains duplicates'],
     [{ NS: ['1', 2] }, 'INVALID_TYPE', 'expected NS to hold a list of strings'],
   ])('refuses %j with %s', (value, code, message) => {
     expect(() => fromDynamoJson(value)).toThrow(expect.objectContaining({ code, message }));
@@ -59,6 +67,31 @@ describe('fromDynamoJson', () => {
           'Credits.Takes[2].deep: "x" is not a valid DynamoDB number (expected digits with an optional sign, point and exponent)',
       }),
     );
+  });
+});
+
+describe('numberValue', () => {
+  it.each([
+    ['1', '1e0'],
+    ['1.0', '1e0'],
+    ['001.500', '15e0'],
+    ['1E0', '1e0'],
+    ['0.01', '1e-2'],
+    ['1e-2', '1e-2'],
+    ['-12.5e3', '-125e4'],
+    ['+120', '12e2'],
+    ['0.000', '0'],
+    ['-0', '0'],
+  ])('%s has the value %s', (text, value) => expect(numberValue(text)).toBe(value));
+
+  it('keeps numbers that differ in the 38th digit apart', () => {
+    expect(numberValue('1234567890123456789012345678901234567.8')).not.toBe(
+      numberValue('1234567890123456789012345678901234567.9'),
+    );
+  });
+
+  it('accepts different numbers in a set', () => {
+    expect(fromDynamoJson({ NS: ['1', '10', '0.1', '-1'] })).toEqual({ NS: ['1', '10', '0.1', '-1'] });
   });
 });
 

@@ -47,6 +47,24 @@ describe('a damaged object', () => {
     ]);
   });
 
+  it('keeps every CSV row read before a truncated gzip, and says at which line it ended', async () => {
+    const csv = `id,n\n${Array.from({ length: 3000 }, (_, i) => `item-${i},${i}\n`).join('')}`;
+    const packed = gzipSync(csv);
+    const { items, errors } = await decode(packed.subarray(0, Math.floor(packed.length / 2)), {
+      format: 'CSV',
+      compression: 'GZIP',
+    });
+    expect(items.length).toBeGreaterThan(600);
+    expect(items.map((d) => d.item.id?.S)).toEqual(Array.from({ length: items.length }, (_, i) => `item-${i}`));
+    expect(errors).toEqual([
+      expect.objectContaining({
+        code: 'TRUNCATED_OBJECT',
+        message: `the GZIP stream ends early: the object is truncated; the ${items.length} item(s) before this point were read`,
+        line: items.length + 2,
+      }),
+    ]);
+  });
+
   it('says a truncated zstd ends early', async () => {
     const packed = zstdCompressSync(lines);
     const { errors } = await decode(packed.subarray(0, packed.length - 10), { compression: 'ZSTD' });
