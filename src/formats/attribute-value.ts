@@ -172,18 +172,11 @@ export function checkNumber(text: string): string {
   if (text.length <= 38 && PLAIN_NUMBER.test(text)) return text;
   const match = NUMBER.exec(text);
   if (match === null) throw invalidNumber(text, 'expected digits with an optional sign, point and exponent');
-  const whole = match[1] ?? '';
-  const fraction = match[2] ?? '';
-  const digits = whole + fraction;
-  const first = digits.search(NON_ZERO);
-  if (first === -1) return text; // zero
-  let last = digits.length - 1;
-  while (digits.charCodeAt(last) === 48) last -= 1;
-  if (last - first + 1 > 38) throw invalidNumber(text, 'more than 38 significant digits');
-  // Decimal exponent of the leading digit: 123.4 -> 2, 0.05 -> -2.
-  const magnitude = whole.length - first - 1 + (match[3] === undefined ? 0 : Number(match[3]));
-  if (magnitude > 125) throw invalidNumber(text, 'larger than 9.9999999999999999999999999999999999999E+125');
-  if (magnitude < -130) throw invalidNumber(text, 'smaller than 1E-130');
+  const value = significant(match);
+  if (value === undefined) return text; // zero
+  if (value.digits.length > 38) throw invalidNumber(text, 'more than 38 significant digits');
+  if (value.magnitude > 125) throw invalidNumber(text, 'larger than 9.9999999999999999999999999999999999999E+125');
+  if (value.magnitude < -130) throw invalidNumber(text, 'smaller than 1E-130');
   return text;
 }
 
@@ -191,14 +184,21 @@ export function checkNumber(text: string): string {
 export function numberValue(text: string): string {
   const match = NUMBER.exec(text);
   if (match === null) return text;
+  const value = significant(match);
+  if (value === undefined) return '0';
+  return `${text.startsWith('-') ? '-' : ''}${value.digits}e${value.magnitude}`;
+}
+
+/** The significant digits and the decimal exponent of the first (123.40 -> 1234, 2; 0.05 -> 5, -2); none for zero. */
+function significant(match: RegExpExecArray): { digits: string; magnitude: number } | undefined {
   const whole = match[1] ?? '';
   const digits = whole + (match[2] ?? '');
   const first = digits.search(NON_ZERO);
-  if (first === -1) return '0';
+  if (first === -1) return undefined;
   let last = digits.length - 1;
   while (digits.charCodeAt(last) === 48) last -= 1;
   const magnitude = whole.length - first - 1 + (match[3] === undefined ? 0 : Number(match[3]));
-  return `${text.startsWith('-') ? '-' : ''}${digits.slice(first, last + 1)}e${magnitude}`;
+  return { digits: digits.slice(first, last + 1), magnitude };
 }
 
 function invalidNumber(text: string, why: string): AttributeValueError {
