@@ -6,8 +6,7 @@
 //   npm run bench:transfer                      # 1,000,000 items
 //   BENCH_ITEMS=100000 npm run bench:transfer   # a quicker look
 
-import { spawn } from 'node:child_process';
-import { createWriteStream, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createWriteStream, existsSync, mkdirSync, rmSync } from 'node:fs';
 import { once } from 'node:events';
 import { join } from 'node:path';
 import { createGzip } from 'node:zlib';
@@ -20,9 +19,9 @@ import {
 } from '@aws-sdk/client-dynamodb';
 import { toDynamoJsonMap } from '../src/formats/attribute-value.js';
 import { ROOT } from '../test/action-yml.js';
-import { inputEnv } from '../test/run-action.js';
 import { LOCAL_CREDENTIALS, LOCAL_REGION, startDynamoDbLocal } from '../test/servers.js';
 import type { Item } from '../test/generate-items.js';
+import { type ChildRun, runActionMeasured } from './action-run.js';
 
 const COUNT = Number(process.env.BENCH_ITEMS ?? 1_000_000);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 8);
@@ -117,60 +116,6 @@ async function bareScan(client: DynamoDBClient, table: string): Promise<number> 
   return count;
 }
 
-interface ChildRun {
-  seconds: number;
-  peakMb: number;
-  /** Peak resident memory by each quarter of the run's time. */
-  quarters: number[];
-  exitCode: number | null;
-  outputs: string;
-}
-
-/** The built action as the runner starts it; peak memory read from /proc while it runs. */
-async function runActionMeasured(inputs: Record<string, string>, endpoint: string): Promise<ChildRun> {
-  const outputFile = join(DATA, 'outputs.txt');
-  writeFileSync(outputFile, '');
-  const env = {
-    PATH: process.env.PATH ?? '',
-    AWS_ACCESS_KEY_ID: LOCAL_CREDENTIALS.accessKeyId,
-    AWS_SECRET_ACCESS_KEY: LOCAL_CREDENTIALS.secretAccessKey,
-    AWS_REGION: LOCAL_REGION,
-    GITHUB_OUTPUT: outputFile,
-    RUNNER_TEMP: DATA,
-    ...(process.env.BENCH_NODE_OPTIONS === undefined ? {} : { NODE_OPTIONS: process.env.BENCH_NODE_OPTIONS }),
-    ...(process.env.MALLOC_ARENA_MAX === undefined ? {} : { MALLOC_ARENA_MAX: process.env.MALLOC_ARENA_MAX }),
-    ...inputEnv({ 'endpoint-url': endpoint, concurrency: String(CONCURRENCY), ...inputs }),
-  };
-  const started = performance.now();
-  const child = spawn(process.execPath, [join(ROOT, 'dist', 'index.js')], {
-    env,
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  const samples: { at: number; rss: number }[] = [];
-  const timer = setInterval(() => {
-    try {
-      const status = readFileSync(`/proc/${child.pid}/status`, 'utf8');
-      const rss = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024;
-      samples.push({ at: performance.now() - started, rss });
-    } catch {
-      // the process has just exited
-    }
-  }, 100);
-  const [exitCode] = (await once(child, 'exit')) as [number | null];
-  clearInterval(timer);
-  const seconds = (performance.now() - started) / 1000;
-  const quarters = [1, 2, 3, 4].map((q) =>
-    Math.round(Math.max(0, ...samples.filter((s) => s.at <= (seconds * 1000 * q) / 4).map((s) => s.rss))),
-  );
-  return {
-    seconds,
-    peakMb: Math.max(0, ...samples.map((s) => s.rss)),
-    quarters,
-    exitCode,
-    outputs: existsSync(outputFile) ? readFileSync(outputFile, 'utf8') : '',
-  };
-}
-
 function report(name: string, bareSeconds: number, run: ChildRun, target = 0.9): void {
   const ratio = bareSeconds / run.seconds;
   console.log(`\n${name}: ${COUNT.toLocaleString('en-US')} items, concurrency ${CONCURRENCY}`);
@@ -201,6 +146,7 @@ try {
     endpoint: server.endpoint,
     credentials: LOCAL_CREDENTIALS,
   });
+  const common = { 'endpoint-url': server.endpoint, concurrency: String(CONCURRENCY) };
   // Warm the JVM before timing anything.
   await createTable(client, 'warmup');
   await bareImport(client, 'warmup').catch(() => undefined);
@@ -210,8 +156,8 @@ try {
   await bareImport(client, 'bare');
   const bareImportSeconds = (performance.now() - t) / 1000;
   const imported = await runActionMeasured(
-    { mode: 'import', path: source, 'table-name': 'action', 'partition-key': 'pk:S', 'sort-key': 'sk:N' },
-    server.endpoint,
+    { ...common, mode: 'import', path: source, 'table-name': 'action', 'partition-key': 'pk:S', 'sort-key': 'sk:N' },
+    DATA,
   );
   report('Import', bareImportSeconds, imported);
 
@@ -221,8 +167,8 @@ try {
   const exportFolder = join(DATA, 'export');
   rmSync(exportFolder, { recursive: true, force: true });
   const exported = await runActionMeasured(
-    { mode: 'export', 'table-name': 'action', path: exportFolder },
-    server.endpoint,
+    { ...common, mode: 'export', 'table-name': 'action', path: exportFolder },
+    DATA,
   );
   report(`Export (bare scan read ${scanned.toLocaleString('en-US')})`, bareScanSeconds, exported);
 } finally {

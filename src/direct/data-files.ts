@@ -26,6 +26,12 @@ export interface DataFileTotals {
 }
 
 /**
+ * Items are encoded this many bytes at a time: the compressor reads one chunk
+ * ahead, and a chunk the size of a whole page would hold two pages per segment.
+ */
+const CHUNK_BYTES = 64 * 1024;
+
+/**
  * Writes every page the iterator gives (each item's DynamoDB JSON, as
  * DynamoDB sent it); at least one file, even when there are no items (as AWS
  * does). A file rolls over between pages.
@@ -49,11 +55,13 @@ export async function writeDataFiles(
           done = true;
           return;
         }
-        const chunk = encode(next.value);
+        for (const group of groups(next.value)) {
+          const chunk = encode(group);
+          size += chunk.byteLength;
+          yield chunk;
+        }
         count += next.value.length;
         totals.items += next.value.length;
-        size += chunk.byteLength;
-        yield chunk;
       }
     }
     async function* counted(chunks: AsyncIterable<Uint8Array>): AsyncGenerator<Uint8Array> {
@@ -67,4 +75,19 @@ export async function writeDataFiles(
     entries.push({ itemCount: count, md5Checksum: md5.base64(), etag: written.etag, dataFileS3Key: key });
   } while (!done);
   return entries;
+}
+
+/** Consecutive runs of items of about CHUNK_BYTES each. */
+function* groups(items: Buffer[]): Generator<Buffer[]> {
+  let start = 0;
+  let bytes = 0;
+  for (let i = 0; i < items.length; i++) {
+    bytes += (items[i] as Buffer).length;
+    if (bytes >= CHUNK_BYTES) {
+      yield items.slice(start, i + 1);
+      start = i + 1;
+      bytes = 0;
+    }
+  }
+  if (start < items.length) yield items.slice(start);
 }

@@ -46,11 +46,10 @@ export async function runExport(
 
   const exportTime = new Date(deps.now());
   const exportId = newExportId(exportTime);
-  const { store, prefix } = openStore(
-    plan.destination,
-    deps.s3,
-    plan.encryption === undefined ? {} : { encryption: plan.encryption },
-  );
+  const { store, prefix } = openStore(plan.destination, deps.s3, {
+    spoolDir: deps.tempDir,
+    ...(plan.encryption === undefined ? {} : { encryption: plan.encryption }),
+  });
   const paths = exportPaths(prefix, exportId);
   deps.phase('Export');
   await store.writeText(paths.started, '');

@@ -272,7 +272,10 @@ async function targetTable(plan: ImportPlan | ValidatePlan, deps: EngineDeps): P
 function openRejects(location: Location, deps: EngineDeps): RejectsFile {
   if (location.kind === 's3')
     return new RejectsFile(
-      new S3Store(deps.s3, location.bucket, location.owner === undefined ? {} : { owner: location.owner }),
+      new S3Store(deps.s3, location.bucket, {
+        spoolDir: deps.tempDir,
+        ...(location.owner === undefined ? {} : { owner: location.owner }),
+      }),
       location.prefix,
     );
   return new RejectsFile(new LocalStore(dirname(location.path)), basename(location.path));

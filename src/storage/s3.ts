@@ -1,6 +1,6 @@
-// An S3 bucket as a store. Streams up with lib-storage's Upload (multipart,
-// unknown length) and down with GetObject; the bucket owner is checked on
-// every call when `bucket-owner` is given.
+// An S3 bucket as a store. Streams up in parts filled on disk (s3-upload.ts)
+// and down with GetObject; the bucket owner is checked on every call when
+// `bucket-owner` is given.
 
 import {
   GetObjectCommand,
@@ -10,21 +10,30 @@ import {
   type S3Client,
   type ServerSideEncryption,
 } from '@aws-sdk/client-s3';
-import { Upload } from '@aws-sdk/lib-storage';
-import { Readable } from 'node:stream';
+import { tmpdir } from 'node:os';
+import type { Readable } from 'node:stream';
+import { PartSlots, unquote, uploadSpooled } from './s3-upload.js';
 import type { Store, StoredObject, WriteResult } from './store.js';
+
+/** S3's smallest part: a part waits on disk, and only the parts being sent are in memory. */
+const PART_SIZE = 5 * 1024 * 1024;
+/** Parts in memory at once, across every object the store writes. */
+const PARTS_IN_MEMORY = 2;
 
 export interface S3StoreOptions {
   owner?: string;
   encryption?: { algorithm: 'AES256' | 'KMS'; kmsKeyId?: string };
   /** Multipart part size; S3's minimum is 5 MiB. */
   partSize?: number;
+  /** Where parts wait while they fill (the runner's temp folder); the system's by default. */
+  spoolDir?: string;
 }
 
 export class S3Store implements Store {
   private readonly s3: S3Client;
   readonly bucket: string;
   private readonly options: S3StoreOptions;
+  private readonly slots = new PartSlots(PARTS_IN_MEMORY);
 
   constructor(s3: S3Client, bucket: string, options: S3StoreOptions = {}) {
     this.s3 = s3;
@@ -79,25 +88,13 @@ export class S3Store implements Store {
     }
   }
 
-  async write(key: string, chunks: AsyncIterable<Uint8Array>): Promise<WriteResult> {
-    let bytes = 0;
-    async function* counted(): AsyncGenerator<Uint8Array> {
-      for await (const chunk of chunks) {
-        bytes += chunk.byteLength;
-        yield chunk;
-      }
-    }
-    const upload = new Upload({
-      client: this.s3,
-      params: { Bucket: this.bucket, Key: key, Body: Readable.from(counted()), ...this.encryption(), ...this.owner() },
-      // The smallest parts S3 allows, two at a time: an export writes one file
-      // per scan segment at once, and each upload holds its parts in memory.
-      partSize: this.options.partSize ?? 5 * 1024 * 1024,
-      queueSize: 2,
-      leavePartsOnError: false,
+  write(key: string, chunks: AsyncIterable<Uint8Array>): Promise<WriteResult> {
+    return uploadSpooled(this.s3, chunks, {
+      params: { Bucket: this.bucket, Key: key, ...this.encryption(), ...this.owner() },
+      partSize: this.options.partSize ?? PART_SIZE,
+      spoolDir: this.options.spoolDir ?? tmpdir(),
+      slots: this.slots,
     });
-    const result = await upload.done();
-    return { etag: unquote(result.ETag ?? ''), bytes };
   }
 
   async writeText(key: string, text: string): Promise<WriteResult> {
@@ -127,8 +124,4 @@ export class S3Store implements Store {
       ? { ServerSideEncryption: 'AES256' }
       : { ServerSideEncryption: 'aws:kms', ...(sse.kmsKeyId === undefined ? {} : { SSEKMSKeyId: sse.kmsKeyId }) };
   }
-}
-
-function unquote(etag: string): string {
-  return etag.replace(/^"|"$/g, '');
 }

@@ -5,7 +5,7 @@ import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { gunzipSync } from 'node:zlib';
+import { gunzipSync, zstdDecompressSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { writeDataFiles } from '../../src/direct/data-files.js';
 import { RejectsFile } from '../../src/direct/rejects.js';
@@ -60,6 +60,38 @@ describe('writeDataFiles', () => {
       { items: 0, bytes: 0 },
     );
     expect(entries.map((e) => e.itemCount)).toEqual([0]);
+  });
+});
+
+describe('writeDataFiles with pages larger than a chunk', () => {
+  it('writes every item of a 1 MB page once, in order, with a count that matches', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'data-files-'));
+    const page = Array.from({ length: 1000 }, (_, i) =>
+      Buffer.from(JSON.stringify({ id: { S: `item-${i}` }, text: { S: 'x'.repeat(1000) } })),
+    );
+    const totals = { items: 0, bytes: 0 };
+    const entries = await writeDataFiles(
+      (async function* () {
+        yield page;
+        yield page.slice(0, 3);
+      })(),
+      {
+        store: new LocalStore(root),
+        paths: exportPaths('', '01693685827463-2d8752fd'),
+        format: 'DYNAMODB_JSON',
+        compression: 'ZSTD',
+        maxBytes: 100 * 1024 * 1024,
+      },
+      totals,
+    );
+    expect(entries.map((e) => e.itemCount)).toEqual([1003]);
+    expect(totals.items).toBe(1003);
+    const lines = zstdDecompressSync(readFileSync(join(root, entries[0]?.dataFileS3Key ?? '')))
+      .toString()
+      .trim()
+      .split('\n');
+    const ids = lines.map((line) => (JSON.parse(line) as { Item: { id: { S: string } } }).Item.id.S);
+    expect(ids).toEqual([...page, ...page.slice(0, 3)].map((_, i) => `item-${i < 1000 ? i : i - 1000}`));
   });
 });
 

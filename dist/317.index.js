@@ -1,8 +1,8 @@
-export const id = 780;
-export const ids = [780];
+export const id = 317;
+export const ids = [317];
 export const modules = {
 
-/***/ 7780:
+/***/ 3317:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -65,7 +65,7 @@ function createS3Client(settings) {
             responseChecksumValidation: 'WHEN_REQUIRED',
         }
         : {};
-    return new client_s3_dist_cjs.S3Client({
+    return new client_s3_dist_cjs/* S3Client */.YxF({
         region: settings.region,
         maxAttempts: 5,
         retryMode: 'standard',
@@ -513,19 +513,166 @@ class LocalStore {
     }
 }
 
-// EXTERNAL MODULE: ./node_modules/@aws-sdk/lib-storage/dist-cjs/index.js
-var lib_storage_dist_cjs = __webpack_require__(2358);
+;// CONCATENATED MODULE: ./src/storage/s3-upload.ts
+// Streams an object of unknown length into S3 with memory that does not grow
+// with the number of objects written at once. An export writes one data file
+// per scan segment at the same time; lib-storage's Upload holds up to three
+// parts in memory for each of them (403 MB measured for 16 segments). Here
+// each part is filled on disk, and only the parts being sent are in memory,
+// a few at a time across every upload of the store.
+
+
+
+
+/** Parts sent at once by every upload that shares it; each holds one part in memory. */
+class PartSlots {
+    free;
+    waiting = [];
+    constructor(count) {
+        this.free = count;
+    }
+    async use(work) {
+        if (this.free > 0)
+            this.free -= 1;
+        else
+            await new Promise((resolve) => this.waiting.push(resolve));
+        try {
+            return await work();
+        }
+        finally {
+            const next = this.waiting.shift();
+            if (next === undefined)
+                this.free += 1;
+            else
+                next();
+        }
+    }
+}
+/** An object smaller than one part is a single PutObject; a larger one a multipart upload, aborted on failure. */
+async function uploadSpooled(s3, chunks, options) {
+    const { params, partSize, slots } = options;
+    const parts = [];
+    let uploadId;
+    // At most one part of this object is being sent while the next one fills.
+    let sending = Promise.resolve();
+    let spool = await PartFile.create(options.spoolDir);
+    let bytes = 0;
+    const send = (file, partNumber, id) => slots.use(async () => {
+        const body = await file.contents();
+        const response = await s3.send(new client_s3_dist_cjs/* UploadPartCommand */.iVK({
+            Bucket: params.Bucket,
+            Key: params.Key,
+            UploadId: id,
+            PartNumber: partNumber,
+            Body: body,
+            ContentLength: body.byteLength,
+            ...(params.ExpectedBucketOwner === undefined ? {} : { ExpectedBucketOwner: params.ExpectedBucketOwner }),
+        }));
+        parts.push({ ETag: response.ETag, PartNumber: partNumber });
+    });
+    try {
+        for await (const chunk of chunks) {
+            await spool.write(chunk);
+            bytes += chunk.byteLength;
+            if (spool.size < partSize)
+                continue;
+            uploadId ??= await createUpload(s3, params);
+            const full = spool;
+            spool = await PartFile.create(options.spoolDir);
+            await sending;
+            const id = uploadId;
+            sending = send(full, parts.length + 1, id).finally(() => full.remove());
+            sending.catch(() => undefined); // awaited before the next part or at the end
+        }
+        await sending;
+        if (uploadId === undefined) {
+            const last = spool;
+            const response = await slots.use(async () => {
+                const body = await last.contents();
+                return s3.send(new client_s3_dist_cjs/* PutObjectCommand */.wKZ({ ...params, Body: body, ContentLength: body.byteLength }));
+            });
+            return { etag: unquote(response.ETag ?? ''), bytes };
+        }
+        if (spool.size > 0)
+            await send(spool, parts.length + 1, uploadId);
+        const response = await s3.send(new client_s3_dist_cjs/* CompleteMultipartUploadCommand */.Gym({
+            Bucket: params.Bucket,
+            Key: params.Key,
+            UploadId: uploadId,
+            MultipartUpload: { Parts: parts }, // in order: one part is sent at a time
+            ...(params.ExpectedBucketOwner === undefined ? {} : { ExpectedBucketOwner: params.ExpectedBucketOwner }),
+        }));
+        return { etag: unquote(response.ETag ?? ''), bytes };
+    }
+    catch (error) {
+        await sending.catch(() => undefined);
+        if (uploadId !== undefined) {
+            // Parts left behind are billed until a lifecycle rule removes them.
+            await s3
+                .send(new client_s3_dist_cjs/* AbortMultipartUploadCommand */.tfP({ Bucket: params.Bucket, Key: params.Key, UploadId: uploadId }))
+                .catch(() => undefined);
+        }
+        throw error;
+    }
+    finally {
+        await spool.remove();
+    }
+}
+async function createUpload(s3, params) {
+    const response = await s3.send(new client_s3_dist_cjs/* CreateMultipartUploadCommand */.nG4(params));
+    if (response.UploadId === undefined)
+        throw new Error(`S3 gave no UploadId for ${params.Key}`);
+    return response.UploadId;
+}
+/** One part, filling on disk. */
+class PartFile {
+    path;
+    handle;
+    size = 0;
+    constructor(path, handle) {
+        this.path = path;
+        this.handle = handle;
+    }
+    static async create(folder) {
+        const path = (0,external_node_path_.join)(folder, `dynamodb-s3-transfer-part-${(0,external_node_crypto_.randomUUID)()}`);
+        return new PartFile(path, await (0,promises_.open)(path, 'w+'));
+    }
+    async write(chunk) {
+        for (let offset = 0; offset < chunk.byteLength;) {
+            const { bytesWritten } = await this.handle.write(chunk, offset);
+            offset += bytesWritten;
+        }
+        this.size += chunk.byteLength;
+    }
+    async contents() {
+        return (0,promises_.readFile)(this.path);
+    }
+    async remove() {
+        await this.handle.close().catch(() => undefined);
+        await (0,promises_.rm)(this.path, { force: true });
+    }
+}
+/** S3 quotes ETags; the manifests and outputs carry them bare. */
+function unquote(etag) {
+    return etag.replace(/^"|"$/g, '');
+}
+
 ;// CONCATENATED MODULE: ./src/storage/s3.ts
-// An S3 bucket as a store. Streams up with lib-storage's Upload (multipart,
-// unknown length) and down with GetObject; the bucket owner is checked on
-// every call when `bucket-owner` is given.
+// An S3 bucket as a store. Streams up in parts filled on disk (s3-upload.ts)
+// and down with GetObject; the bucket owner is checked on every call when
+// `bucket-owner` is given.
 
 
 
+/** S3's smallest part: a part waits on disk, and only the parts being sent are in memory. */
+const PART_SIZE = 5 * 1024 * 1024;
+/** Parts in memory at once, across every object the store writes. */
+const PARTS_IN_MEMORY = 2;
 class S3Store {
     s3;
     bucket;
     options;
+    slots = new PartSlots(PARTS_IN_MEMORY);
     constructor(s3, bucket, options = {}) {
         this.s3 = s3;
         this.bucket = bucket;
@@ -538,7 +685,7 @@ class S3Store {
         let token;
         let count = 0;
         do {
-            const page = await this.s3.send(new client_s3_dist_cjs.ListObjectsV2Command({ Bucket: this.bucket, Prefix: prefix, ContinuationToken: token, ...this.owner() }));
+            const page = await this.s3.send(new client_s3_dist_cjs/* ListObjectsV2Command */.u6x({ Bucket: this.bucket, Prefix: prefix, ContinuationToken: token, ...this.owner() }));
             for (const object of page.Contents ?? []) {
                 if (object.Key === undefined)
                     continue;
@@ -550,7 +697,7 @@ class S3Store {
         } while (token !== undefined);
     }
     async *read(key) {
-        const response = await this.s3.send(new client_s3_dist_cjs.GetObjectCommand({ Bucket: this.bucket, Key: key, ...this.owner() }));
+        const response = await this.s3.send(new client_s3_dist_cjs/* GetObjectCommand */.jLs({ Bucket: this.bucket, Key: key, ...this.owner() }));
         const body = response.Body;
         if (body === undefined)
             return;
@@ -558,7 +705,7 @@ class S3Store {
     }
     /** The first bytes of an object, to sample it without reading it all. */
     async *readHead(key, bytes) {
-        const response = await this.s3.send(new client_s3_dist_cjs.GetObjectCommand({ Bucket: this.bucket, Key: key, Range: `bytes=0-${bytes - 1}`, ...this.owner() }));
+        const response = await this.s3.send(new client_s3_dist_cjs/* GetObjectCommand */.jLs({ Bucket: this.bucket, Key: key, Range: `bytes=0-${bytes - 1}`, ...this.owner() }));
         const body = response.Body;
         if (body === undefined)
             return;
@@ -566,37 +713,25 @@ class S3Store {
     }
     async readText(key) {
         try {
-            const response = await this.s3.send(new client_s3_dist_cjs.GetObjectCommand({ Bucket: this.bucket, Key: key, ...this.owner() }));
+            const response = await this.s3.send(new client_s3_dist_cjs/* GetObjectCommand */.jLs({ Bucket: this.bucket, Key: key, ...this.owner() }));
             return (await response.Body?.transformToString('utf8')) ?? '';
         }
         catch (error) {
-            if (error instanceof client_s3_dist_cjs.NoSuchKey || error.name === 'NoSuchKey')
+            if (error instanceof client_s3_dist_cjs/* NoSuchKey */._kG || error.name === 'NoSuchKey')
                 return undefined;
             throw error;
         }
     }
-    async write(key, chunks) {
-        let bytes = 0;
-        async function* counted() {
-            for await (const chunk of chunks) {
-                bytes += chunk.byteLength;
-                yield chunk;
-            }
-        }
-        const upload = new lib_storage_dist_cjs/* Upload */._({
-            client: this.s3,
-            params: { Bucket: this.bucket, Key: key, Body: external_node_stream_.Readable.from(counted()), ...this.encryption(), ...this.owner() },
-            // The smallest parts S3 allows, two at a time: an export writes one file
-            // per scan segment at once, and each upload holds its parts in memory.
-            partSize: this.options.partSize ?? 5 * 1024 * 1024,
-            queueSize: 2,
-            leavePartsOnError: false,
+    write(key, chunks) {
+        return uploadSpooled(this.s3, chunks, {
+            params: { Bucket: this.bucket, Key: key, ...this.encryption(), ...this.owner() },
+            partSize: this.options.partSize ?? PART_SIZE,
+            spoolDir: this.options.spoolDir ?? (0,external_node_os_.tmpdir)(),
+            slots: this.slots,
         });
-        const result = await upload.done();
-        return { etag: unquote(result.ETag ?? ''), bytes };
     }
     async writeText(key, text) {
-        const result = await this.s3.send(new client_s3_dist_cjs.PutObjectCommand({
+        const result = await this.s3.send(new client_s3_dist_cjs/* PutObjectCommand */.wKZ({
             Bucket: this.bucket,
             Key: key,
             Body: text,
@@ -619,9 +754,6 @@ class S3Store {
             ? { ServerSideEncryption: 'AES256' }
             : { ServerSideEncryption: 'aws:kms', ...(sse.kmsKeyId === undefined ? {} : { SSEKMSKeyId: sse.kmsKeyId }) };
     }
-}
-function unquote(etag) {
-    return etag.replace(/^"|"$/g, '');
 }
 
 ;// CONCATENATED MODULE: ./src/storage/open.ts
@@ -1608,6 +1740,11 @@ function ionSymbol(name) {
 
 
 /**
+ * Items are encoded this many bytes at a time: the compressor reads one chunk
+ * ahead, and a chunk the size of a whole page would hold two pages per segment.
+ */
+const CHUNK_BYTES = 64 * 1024;
+/**
  * Writes every page the iterator gives (each item's DynamoDB JSON, as
  * DynamoDB sent it); at least one file, even when there are no items (as AWS
  * does). A file rolls over between pages.
@@ -1627,11 +1764,13 @@ async function writeDataFiles(pages, options, totals) {
                     done = true;
                     return;
                 }
-                const chunk = encode(next.value);
+                for (const group of groups(next.value)) {
+                    const chunk = encode(group);
+                    size += chunk.byteLength;
+                    yield chunk;
+                }
                 count += next.value.length;
                 totals.items += next.value.length;
-                size += chunk.byteLength;
-                yield chunk;
             }
         }
         async function* counted(chunks) {
@@ -1645,6 +1784,21 @@ async function writeDataFiles(pages, options, totals) {
         entries.push({ itemCount: count, md5Checksum: md5.base64(), etag: written.etag, dataFileS3Key: key });
     } while (!done);
     return entries;
+}
+/** Consecutive runs of items of about CHUNK_BYTES each. */
+function* groups(items) {
+    let start = 0;
+    let bytes = 0;
+    for (let i = 0; i < items.length; i++) {
+        bytes += items[i].length;
+        if (bytes >= CHUNK_BYTES) {
+            yield items.slice(start, i + 1);
+            start = i + 1;
+            bytes = 0;
+        }
+    }
+    if (start < items.length)
+        yield items.slice(start);
 }
 
 ;// CONCATENATED MODULE: ./src/markdown.ts
@@ -2396,7 +2550,10 @@ async function runExport(plan, deps, engineReason, maxFileBytes = DATA_FILE_MAX_
         throw new TransferError('TABLE_NOT_FOUND', `Table ${tableName} does not exist; nothing was exported.`);
     const exportTime = new Date(deps.now());
     const exportId = newExportId(exportTime);
-    const { store, prefix } = openStore(plan.destination, deps.s3, plan.encryption === undefined ? {} : { encryption: plan.encryption });
+    const { store, prefix } = openStore(plan.destination, deps.s3, {
+        spoolDir: deps.tempDir,
+        ...(plan.encryption === undefined ? {} : { encryption: plan.encryption }),
+    });
     const paths = exportPaths(prefix, exportId);
     deps.phase('Export');
     await store.writeText(paths.started, '');
@@ -3433,7 +3590,10 @@ async function targetTable(plan, deps) {
 }
 function openRejects(location, deps) {
     if (location.kind === 's3')
-        return new RejectsFile(new S3Store(deps.s3, location.bucket, location.owner === undefined ? {} : { owner: location.owner }), location.prefix);
+        return new RejectsFile(new S3Store(deps.s3, location.bucket, {
+            spoolDir: deps.tempDir,
+            ...(location.owner === undefined ? {} : { owner: location.owner }),
+        }), location.prefix);
     return new RejectsFile(new LocalStore((0,external_node_path_.dirname)(location.path)), (0,external_node_path_.basename)(location.path));
 }
 function result(plan, engineReason, table, counts, samples, rejectedItems, durationSeconds, source) {

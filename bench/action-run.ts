@@ -1,0 +1,64 @@
+// The built action started as the runner starts it, with its peak memory read
+// from /proc while it runs: what the transfer benchmarks measure.
+
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ROOT } from '../test/action-yml.js';
+import { inputEnv } from '../test/run-action.js';
+import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../test/servers.js';
+
+export interface ChildRun {
+  seconds: number;
+  peakMb: number;
+  /** Peak resident memory by each quarter of the run's time. */
+  quarters: number[];
+  exitCode: number | null;
+  outputs: string;
+}
+
+/** Runs dist/index.js with these inputs; `dataDir` holds its outputs file and is its RUNNER_TEMP. */
+export async function runActionMeasured(inputs: Record<string, string>, dataDir: string): Promise<ChildRun> {
+  const outputFile = join(dataDir, 'outputs.txt');
+  writeFileSync(outputFile, '');
+  const env = {
+    PATH: process.env.PATH ?? '',
+    AWS_ACCESS_KEY_ID: LOCAL_CREDENTIALS.accessKeyId,
+    AWS_SECRET_ACCESS_KEY: LOCAL_CREDENTIALS.secretAccessKey,
+    AWS_REGION: LOCAL_REGION,
+    GITHUB_OUTPUT: outputFile,
+    RUNNER_TEMP: dataDir,
+    ...(process.env.BENCH_NODE_OPTIONS === undefined ? {} : { NODE_OPTIONS: process.env.BENCH_NODE_OPTIONS }),
+    ...(process.env.MALLOC_ARENA_MAX === undefined ? {} : { MALLOC_ARENA_MAX: process.env.MALLOC_ARENA_MAX }),
+    ...inputEnv(inputs),
+  };
+  const started = performance.now();
+  const child = spawn(process.execPath, [join(ROOT, 'dist', 'index.js')], {
+    env,
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const samples: { at: number; rss: number }[] = [];
+  const timer = setInterval(() => {
+    try {
+      const status = readFileSync(`/proc/${child.pid}/status`, 'utf8');
+      const rss = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024;
+      samples.push({ at: performance.now() - started, rss });
+    } catch {
+      // the process has just exited
+    }
+  }, 100);
+  const [exitCode] = (await once(child, 'exit')) as [number | null];
+  clearInterval(timer);
+  const seconds = (performance.now() - started) / 1000;
+  const quarters = [1, 2, 3, 4].map((q) =>
+    Math.round(Math.max(0, ...samples.filter((s) => s.at <= (seconds * 1000 * q) / 4).map((s) => s.rss))),
+  );
+  return {
+    seconds,
+    peakMb: Math.max(0, ...samples.map((s) => s.rss)),
+    quarters,
+    exitCode,
+    outputs: existsSync(outputFile) ? readFileSync(outputFile, 'utf8') : '',
+  };
+}
