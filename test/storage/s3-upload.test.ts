@@ -7,11 +7,12 @@ import { mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CreateBucketCommand, GetObjectCommand, HeadObjectCommand, S3Client } from '@aws-sdk/client-s3';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createS3Client } from '../../src/aws.js';
 import { PartSlots, uploadSpooled } from '../../src/storage/s3-upload.js';
 import { chunked } from '../formats/helpers.js';
 import { localSettings, uniqueName, useLocalCredentials } from '../local-aws.js';
+import { LOCAL_CREDENTIALS, LOCAL_REGION, type LocalServer, startFauxqs } from '../servers.js';
 
 const MiB = 1024 * 1024;
 let s3: S3Client;
@@ -95,6 +96,40 @@ describe('uploadSpooled', () => {
     await expect(upload(client, 'failed.bin', failing(), spoolDir)).rejects.toThrow('the scan failed');
     expect(sent).toEqual(['CreateMultipartUploadCommand', 'UploadPartCommand', 'AbortMultipartUploadCommand']);
     await expect(s3.send(new HeadObjectCommand({ Bucket: bucket, Key: 'failed.bin' }))).rejects.toThrow();
+    expect(readdirSync(spoolDir)).toEqual([]);
+  });
+});
+
+describe('uploadSpooled with the SDK default checksums, as real S3 gets them', () => {
+  let fauxqs: LocalServer | undefined;
+  afterAll(async () => fauxqs?.stop());
+
+  it('declares the upload CRC32 and completes it with each part checksum', async () => {
+    fauxqs = await startFauxqs();
+    const client = new S3Client({
+      region: LOCAL_REGION,
+      endpoint: fauxqs.endpoint,
+      credentials: LOCAL_CREDENTIALS,
+      forcePathStyle: true,
+    });
+    expect(await client.config.requestChecksumCalculation()).toBe('WHEN_SUPPORTED');
+    await client.send(new CreateBucketCommand({ Bucket: 'checksums' }));
+    const spoolDir = mkdtempSync(join(tmpdir(), 'spool-'));
+    const body = randomBytes(11 * MiB);
+    const result = await uploadSpooled(client, chunked(body, 64 * 1024), {
+      params: { Bucket: 'checksums', Key: 'multi.bin' },
+      partSize: 5 * MiB,
+      spoolDir,
+      slots: new PartSlots(2),
+    });
+    expect(result.bytes).toBe(body.length);
+    const head = await client.send(
+      new HeadObjectCommand({ Bucket: 'checksums', Key: 'multi.bin', ChecksumMode: 'ENABLED' }),
+    );
+    expect(head.ContentLength).toBe(body.length);
+    expect(head.ChecksumCRC32).toBeDefined();
+    const got = await client.send(new GetObjectCommand({ Bucket: 'checksums', Key: 'multi.bin' }));
+    expect(Buffer.from((await got.Body?.transformToByteArray()) ?? []).equals(body)).toBe(true);
     expect(readdirSync(spoolDir)).toEqual([]);
   });
 });
