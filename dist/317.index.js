@@ -551,6 +551,11 @@ class PartSlots {
 /** An object smaller than one part is a single PutObject; a larger one a multipart upload, aborted on failure. */
 async function uploadSpooled(s3, chunks, options) {
     const { params, partSize, slots } = options;
+    const target = {
+        Bucket: params.Bucket,
+        Key: params.Key,
+        ...(params.ExpectedBucketOwner === undefined ? {} : { ExpectedBucketOwner: params.ExpectedBucketOwner }),
+    };
     const parts = [];
     let uploadId;
     // At most one part of this object is being sent while the next one fills.
@@ -560,13 +565,11 @@ async function uploadSpooled(s3, chunks, options) {
     const send = (file, partNumber, id) => slots.use(async () => {
         const body = await file.contents();
         const response = await s3.send(new client_s3_dist_cjs/* UploadPartCommand */.iVK({
-            Bucket: params.Bucket,
-            Key: params.Key,
+            ...target,
             UploadId: id,
             PartNumber: partNumber,
             Body: body,
             ContentLength: body.byteLength,
-            ...(params.ExpectedBucketOwner === undefined ? {} : { ExpectedBucketOwner: params.ExpectedBucketOwner }),
         }));
         if (response.ETag === undefined)
             throw new Error(`S3 gave no ETag for part ${partNumber} of ${params.Key}`);
@@ -606,11 +609,9 @@ async function uploadSpooled(s3, chunks, options) {
         if (spool.size > 0)
             await send(spool, parts.length + 1, uploadId);
         const response = await s3.send(new client_s3_dist_cjs/* CompleteMultipartUploadCommand */.Gym({
-            Bucket: params.Bucket,
-            Key: params.Key,
+            ...target,
             UploadId: uploadId,
             MultipartUpload: { Parts: parts }, // in order: one part is sent at a time
-            ...(params.ExpectedBucketOwner === undefined ? {} : { ExpectedBucketOwner: params.ExpectedBucketOwner }),
         }));
         return { etag: unquote(response.ETag ?? ''), bytes };
     }
@@ -618,9 +619,7 @@ async function uploadSpooled(s3, chunks, options) {
         await sending.catch(() => undefined);
         if (uploadId !== undefined) {
             // Parts left behind are billed until a lifecycle rule removes them.
-            await s3
-                .send(new client_s3_dist_cjs/* AbortMultipartUploadCommand */.tfP({ Bucket: params.Bucket, Key: params.Key, UploadId: uploadId }))
-                .catch(() => undefined);
+            await s3.send(new client_s3_dist_cjs/* AbortMultipartUploadCommand */.tfP({ ...target, UploadId: uploadId })).catch(() => undefined);
         }
         throw error;
     }

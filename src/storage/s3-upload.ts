@@ -66,6 +66,11 @@ export async function uploadSpooled(
   options: SpooledUploadOptions,
 ): Promise<UploadResult> {
   const { params, partSize, slots } = options;
+  const target = {
+    Bucket: params.Bucket,
+    Key: params.Key,
+    ...(params.ExpectedBucketOwner === undefined ? {} : { ExpectedBucketOwner: params.ExpectedBucketOwner }),
+  };
   const parts: CompletedPart[] = [];
   let uploadId: string | undefined;
   // At most one part of this object is being sent while the next one fills.
@@ -78,13 +83,11 @@ export async function uploadSpooled(
       const body = await file.contents();
       const response = await s3.send(
         new UploadPartCommand({
-          Bucket: params.Bucket,
-          Key: params.Key,
+          ...target,
           UploadId: id,
           PartNumber: partNumber,
           Body: body,
           ContentLength: body.byteLength,
-          ...(params.ExpectedBucketOwner === undefined ? {} : { ExpectedBucketOwner: params.ExpectedBucketOwner }),
         }),
       );
       if (response.ETag === undefined) throw new Error(`S3 gave no ETag for part ${partNumber} of ${params.Key}`);
@@ -124,11 +127,9 @@ export async function uploadSpooled(
     if (spool.size > 0) await send(spool, parts.length + 1, uploadId);
     const response = await s3.send(
       new CompleteMultipartUploadCommand({
-        Bucket: params.Bucket,
-        Key: params.Key,
+        ...target,
         UploadId: uploadId,
         MultipartUpload: { Parts: parts }, // in order: one part is sent at a time
-        ...(params.ExpectedBucketOwner === undefined ? {} : { ExpectedBucketOwner: params.ExpectedBucketOwner }),
       }),
     );
     return { etag: unquote(response.ETag ?? ''), bytes };
@@ -136,9 +137,7 @@ export async function uploadSpooled(
     await sending.catch(() => undefined);
     if (uploadId !== undefined) {
       // Parts left behind are billed until a lifecycle rule removes them.
-      await s3
-        .send(new AbortMultipartUploadCommand({ Bucket: params.Bucket, Key: params.Key, UploadId: uploadId }))
-        .catch(() => undefined);
+      await s3.send(new AbortMultipartUploadCommand({ ...target, UploadId: uploadId })).catch(() => undefined);
     }
     throw error;
   } finally {
