@@ -405,11 +405,9 @@ function md5Matches(md5File, content) {
 /** Computes a stream's MD5 as it passes, for the check of each data file before its items are trusted. */
 class Md5Tracker {
     hash = (0,external_node_crypto_.createHash)('md5');
-    bytes = 0;
     async *track(chunks) {
         for await (const chunk of chunks) {
             this.hash.update(chunk);
-            this.bytes += chunk.byteLength;
             yield chunk;
         }
     }

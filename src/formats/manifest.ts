@@ -160,12 +160,10 @@ export function md5Matches(md5File: string, content: string | Uint8Array): boole
 /** Computes a stream's MD5 as it passes, for the check of each data file before its items are trusted. */
 export class Md5Tracker {
   private readonly hash = createHash('md5');
-  bytes = 0;
 
   async *track(chunks: AsyncIterable<Uint8Array>): AsyncGenerator<Uint8Array> {
     for await (const chunk of chunks) {
       this.hash.update(chunk);
-      this.bytes += chunk.byteLength;
       yield chunk;
     }
   }

@@ -117,6 +117,6 @@ describe('manifests', () => {
     const tracker = new Md5Tracker();
     const out = Buffer.concat(await collect(tracker.track(chunked('hello world', 3))));
     expect(out.toString()).toBe('hello world');
-    expect([tracker.base64(), tracker.bytes]).toEqual([md5Base64('hello world'), 11]);
+    expect(tracker.base64()).toBe(md5Base64('hello world'));
   });
 });
