@@ -10,11 +10,12 @@
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { BatchWriteItemCommand, CreateTableCommand, DynamoDBClient, type WriteRequest } from '@aws-sdk/client-dynamodb';
+import { CreateTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { CreateBucketCommand, S3Client } from '@aws-sdk/client-s3';
 import { ROOT } from '../test/action-yml.js';
 import { LOCAL_CREDENTIALS, LOCAL_REGION, startDynamoDbLocal, startS3rver } from '../test/servers.js';
 import { runActionMeasured } from './action-run.js';
+import { loadTable } from './load-table.js';
 
 const COUNT = Number(process.env.BENCH_ITEMS ?? 60_000);
 const DATA = join(ROOT, 'bench', '.data');
@@ -29,22 +30,7 @@ async function load(client: DynamoDBClient): Promise<void> {
       BillingMode: 'PAY_PER_REQUEST',
     }),
   );
-  let next = 0;
-  const worker = async (): Promise<void> => {
-    while (next < COUNT) {
-      const start = next;
-      next = Math.min(COUNT, next + 25);
-      let requests: WriteRequest[] = [];
-      for (let i = start; i < next; i++) {
-        requests.push({ PutRequest: { Item: { pk: { S: `item-${i}` }, data: { B: randomBytes(4000) } } } });
-      }
-      while (requests.length > 0) {
-        const response = await client.send(new BatchWriteItemCommand({ RequestItems: { [TABLE]: requests } }));
-        requests = response.UnprocessedItems?.[TABLE] ?? [];
-      }
-    }
-  };
-  await Promise.all(Array.from({ length: 8 }, worker));
+  await loadTable(client, TABLE, COUNT, 8, (i) => ({ pk: { S: `item-${i}` }, data: { B: randomBytes(4000) } }));
 }
 
 mkdirSync(DATA, { recursive: true });

@@ -10,18 +10,13 @@ import { createWriteStream, existsSync, mkdirSync, rmSync } from 'node:fs';
 import { once } from 'node:events';
 import { join } from 'node:path';
 import { createGzip } from 'node:zlib';
-import {
-  BatchWriteItemCommand,
-  CreateTableCommand,
-  DynamoDBClient,
-  ScanCommand,
-  type WriteRequest,
-} from '@aws-sdk/client-dynamodb';
+import { CreateTableCommand, DynamoDBClient, ScanCommand } from '@aws-sdk/client-dynamodb';
 import { toDynamoJsonMap } from '../src/formats/attribute-value.js';
 import { ROOT } from '../test/action-yml.js';
 import { LOCAL_CREDENTIALS, LOCAL_REGION, startDynamoDbLocal } from '../test/servers.js';
 import type { Item } from '../test/generate-items.js';
 import { type ChildRun, runActionMeasured } from './action-run.js';
+import { loadTable } from './load-table.js';
 
 const COUNT = Number(process.env.BENCH_ITEMS ?? 1_000_000);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 8);
@@ -75,21 +70,8 @@ async function createTable(client: DynamoDBClient, name: string): Promise<void> 
 }
 
 /** Pre-marshalled BatchWriteItem, `CONCURRENCY` workers, unprocessed items retried. */
-async function bareImport(client: DynamoDBClient, table: string): Promise<void> {
-  let next = 0;
-  const worker = async (): Promise<void> => {
-    while (next < COUNT) {
-      const start = next;
-      next = Math.min(COUNT, next + 25);
-      let requests: WriteRequest[] = [];
-      for (let i = start; i < next; i++) requests.push({ PutRequest: { Item: benchItem(i) } });
-      while (requests.length > 0) {
-        const response = await client.send(new BatchWriteItemCommand({ RequestItems: { [table]: requests } }));
-        requests = response.UnprocessedItems?.[table] ?? [];
-      }
-    }
-  };
-  await Promise.all(Array.from({ length: CONCURRENCY }, worker));
+function bareImport(client: DynamoDBClient, table: string): Promise<void> {
+  return loadTable(client, table, COUNT, CONCURRENCY, benchItem);
 }
 
 /** Parallel Scan with `CONCURRENCY` segments, counting the items. */

@@ -734,7 +734,7 @@ class S3Store {
     write(key, chunks) {
         return uploadSpooled(this.s3, chunks, {
             params: { Bucket: this.bucket, Key: key, ...this.encryption(), ...this.owner() },
-            partSize: this.options.partSize ?? PART_SIZE,
+            partSize: PART_SIZE,
             spoolDir: this.options.spoolDir ?? (0,external_node_os_.tmpdir)(),
             slots: this.slots,
         });
@@ -3236,6 +3236,7 @@ async function verifiedCopy(store, key, expectedMd5, tempDir) {
 ;// CONCATENATED MODULE: ./src/direct/item-key.ts
 // An item's primary key as a string, equal for equal keys, so that two
 // writes of one key are never in flight together (the last must win).
+
 function keyString(item, keyNames) {
     let text = '';
     for (const name of keyNames)
@@ -3248,24 +3249,10 @@ function scalar(value) {
     if (value.S !== undefined)
         return `S${value.S}`;
     if (value.N !== undefined)
-        return `N${canonicalNumber(value.N)}`;
+        return `N${numberValue(value.N)}`; // 1, 1.0 and 1E0 are one key
     if (value.B !== undefined)
         return `B${Buffer.from(value.B).toString('base64')}`;
     return '?';
-}
-/** 1, 1.0, 10e-1 and +1 are one number to DynamoDB, and so one key. */
-function canonicalNumber(text) {
-    const match = /^([+-]?)(\d*)(?:\.(\d*))?(?:[eE]([+-]?\d+))?$/.exec(text);
-    if (match === null)
-        return text;
-    const whole = match[2] ?? '';
-    const digits = `${whole}${match[3] ?? ''}`;
-    const first = digits.search(/[1-9]/);
-    if (first === -1)
-        return '0';
-    const significant = digits.slice(first).replace(/0+$/, '');
-    const magnitude = whole.length - first - 1 + Number(match[4] ?? 0);
-    return `${match[1] === '-' ? '-' : ''}${significant}e${magnitude}`;
 }
 
 ;// CONCATENATED MODULE: ./src/direct/writer.ts

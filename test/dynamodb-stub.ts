@@ -2,7 +2,8 @@
 // not implement (ImportTable, DescribeImport, ...): each operation answers
 // with a response shape from AWS's documentation, given by the test.
 
-import { type IncomingMessage, type ServerResponse, createServer } from 'node:http';
+import { createServer } from 'node:http';
+import { answerJson, listenLocal, operationOf, readBody } from './fake-dynamodb-http.js';
 
 export type StubAnswer = { status: number; body: unknown };
 export type StubHandler = (operation: string, request: Record<string, unknown>) => StubAnswer;
@@ -15,32 +16,14 @@ export interface DynamoDbStub {
 
 export async function startDynamoDbStub(handler: StubHandler): Promise<DynamoDbStub> {
   const calls: DynamoDbStub['calls'] = [];
-  const server = createServer(async (req: IncomingMessage, res: ServerResponse) => {
-    const chunks: Buffer[] = [];
-    for await (const chunk of req) chunks.push(chunk as Buffer);
-    const operation =
-      String(req.headers['x-amz-target'] ?? '')
-        .split('.')
-        .pop() ?? '';
-    const request = JSON.parse(Buffer.concat(chunks).toString() || '{}') as Record<string, unknown>;
+  const server = createServer(async (req, res) => {
+    const operation = operationOf(req);
+    const request = JSON.parse((await readBody(req)).toString() || '{}') as Record<string, unknown>;
     calls.push({ operation, request });
     const answer = handler(operation, request);
-    const text = JSON.stringify(answer.body);
-    res.writeHead(answer.status, {
-      'content-type': 'application/x-amz-json-1.0',
-      'content-length': Buffer.byteLength(text),
-      'x-amzn-requestid': 'stub',
-    });
-    res.end(text);
+    answerJson(res, answer.status, answer.body, 'stub');
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  const port = typeof address === 'object' && address !== null ? address.port : 0;
-  return {
-    endpoint: `http://127.0.0.1:${port}`,
-    calls,
-    close: () => new Promise((resolve) => server.close(() => resolve())),
-  };
+  return { ...(await listenLocal(server)), calls };
 }
 
 export const awsError = (type: string, message: string): StubAnswer => ({

@@ -6,6 +6,7 @@
 // dropped connection does.
 
 import { type IncomingMessage, type ServerResponse, createServer, request } from 'node:http';
+import { answerJson, listenLocal, operationOf, readBody } from './fake-dynamodb-http.js';
 
 export interface ProxyOptions {
   /** Every n-th BatchWriteItem is throttled (0: never). */
@@ -42,9 +43,7 @@ export async function startThrottlingProxy(target: string, options: ProxyOptions
 
   const server = createServer(async (req, res) => {
     const body = await readBody(req);
-    const operation = String(req.headers['x-amz-target'] ?? '')
-      .split('.')
-      .pop();
+    const operation = operationOf(req);
     if (operation === 'Scan' || operation === 'Query') {
       counts.reads += 1;
       if (every(options.throttleReadsEvery, counts.reads)) {
@@ -114,14 +113,7 @@ export async function startThrottlingProxy(target: string, options: ProxyOptions
     upstreamRequest.end(body);
   }
 
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  const port = typeof address === 'object' && address !== null ? address.port : 0;
-  return {
-    endpoint: `http://127.0.0.1:${port}`,
-    counts,
-    close: () => new Promise((resolve) => server.close(() => resolve())),
-  };
+  return { ...(await listenLocal(server)), counts };
 }
 
 function every(n: number | undefined, count: number): boolean {
@@ -136,20 +128,5 @@ function throttle(res: ServerResponse): void {
 }
 
 function answer(res: ServerResponse, status: number, body: unknown): void {
-  const text = JSON.stringify(body);
-  res.writeHead(status, {
-    'content-type': 'application/x-amz-json-1.0',
-    'content-length': Buffer.byteLength(text),
-    'x-amzn-requestid': 'proxy',
-  });
-  res.end(text);
-}
-
-function readBody(stream: IncomingMessage): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-    stream.on('end', () => resolve(Buffer.concat(chunks)));
-    stream.on('error', reject);
-  });
+  answerJson(res, status, body, 'proxy');
 }

@@ -23,8 +23,6 @@ const PARTS_IN_MEMORY = 2;
 export interface S3StoreOptions {
   owner?: string;
   encryption?: { algorithm: 'AES256' | 'KMS'; kmsKeyId?: string };
-  /** Multipart part size; S3's minimum is 5 MiB. */
-  partSize?: number;
   /** Where parts wait while they fill (the runner's temp folder); the system's by default. */
   spoolDir?: string;
 }
@@ -91,7 +89,7 @@ export class S3Store implements Store {
   write(key: string, chunks: AsyncIterable<Uint8Array>): Promise<WriteResult> {
     return uploadSpooled(this.s3, chunks, {
       params: { Bucket: this.bucket, Key: key, ...this.encryption(), ...this.owner() },
-      partSize: this.options.partSize ?? PART_SIZE,
+      partSize: PART_SIZE,
       spoolDir: this.options.spoolDir ?? tmpdir(),
       slots: this.slots,
     });

@@ -1,0 +1,29 @@
+// Fills a table with BatchWriteItem, `concurrency` requests in flight, 25
+// pre-marshalled items each, unprocessed items sent again: the bare import
+// loop the action is measured against, and how benchmarks load their tables.
+
+import { BatchWriteItemCommand, type DynamoDBClient, type WriteRequest } from '@aws-sdk/client-dynamodb';
+import type { Item } from '../test/generate-items.js';
+
+export async function loadTable(
+  client: DynamoDBClient,
+  table: string,
+  count: number,
+  concurrency: number,
+  itemAt: (i: number) => Item,
+): Promise<void> {
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < count) {
+      const start = next;
+      next = Math.min(count, next + 25);
+      let requests: WriteRequest[] = [];
+      for (let i = start; i < next; i++) requests.push({ PutRequest: { Item: itemAt(i) } });
+      while (requests.length > 0) {
+        const response = await client.send(new BatchWriteItemCommand({ RequestItems: { [table]: requests } }));
+        requests = response.UnprocessedItems?.[table] ?? [];
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: concurrency }, worker));
+}
