@@ -1,7 +1,10 @@
-// Starts DynamoDB Local and s3rver once for the whole suite and hands their
-// endpoints to the tests (inject('dynamodbEndpoint'), inject('s3Endpoint')).
+// Builds src/ into a temporary folder and starts DynamoDB Local and s3rver
+// once for the integration tests, handing them their endpoints
+// (inject('dynamodbEndpoint'), inject('s3Endpoint')) and the build
+// (ACTION_ENTRY, read by runAction), so a change in src/ is tested as it is.
 
 import type { TestProject } from 'vitest/node';
+import { buildAction } from './build-action.js';
 import { type LocalServer, startDynamoDbLocal, startS3rver } from './servers.js';
 
 declare module 'vitest' {
@@ -12,11 +15,17 @@ declare module 'vitest' {
 }
 
 let servers: LocalServer[] = [];
+let removeBuild: (() => void) | undefined;
 
 export async function setup(project: TestProject): Promise<void> {
-  const results = await Promise.allSettled([startDynamoDbLocal(), startS3rver()]);
+  const [build, ...results] = await Promise.allSettled([buildAction(), startDynamoDbLocal(), startS3rver()]);
+  if (build.status === 'fulfilled') {
+    // Workers start after this and inherit the environment.
+    process.env.ACTION_ENTRY = build.value.entry;
+    removeBuild = build.value.remove;
+  }
   servers = results.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : []));
-  const failed = results.find((r) => r.status === 'rejected');
+  const failed = [build, ...results].find((r) => r.status === 'rejected');
   if (failed !== undefined) {
     await teardown();
     throw failed.reason;
@@ -29,4 +38,6 @@ export async function setup(project: TestProject): Promise<void> {
 export async function teardown(): Promise<void> {
   await Promise.all(servers.map((server) => server.stop()));
   servers = [];
+  removeBuild?.();
+  removeBuild = undefined;
 }

@@ -1,4 +1,4 @@
-// Runs the built dist/index.js as the GitHub runner does: INPUT_<NAME>
+// Runs the built action as the GitHub runner does: INPUT_<NAME>
 // variables with the hyphens kept and action.yml's defaults filled in, temp
 // GITHUB_OUTPUT and GITHUB_STEP_SUMMARY files, and the GITHUB_* context.
 
@@ -64,7 +64,7 @@ export async function runAction(inputs: Record<string, string>, options: RunOpti
   };
   try {
     const { exitCode, log, exitAfterSignalMs } = await spawnNode(
-      join(ROOT, 'dist', 'index.js'),
+      actionEntry(),
       env,
       options.timeoutMs ?? 120_000,
       options.signal,
@@ -79,6 +79,11 @@ export async function runAction(inputs: Record<string, string>, options: RunOpti
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/** The integration tests' fresh build of src/ (test/global-setup.ts); dist/ elsewhere, as in the demo. */
+export function actionEntry(): string {
+  return process.env.ACTION_ENTRY ?? join(ROOT, 'dist', 'index.js');
 }
 
 function spawnNode(
