@@ -6,6 +6,7 @@ import { CreateTableCommand, DynamoDBClient, PutItemCommand } from '@aws-sdk/cli
 import { CreateBucketCommand, S3Client } from '@aws-sdk/client-s3';
 import { type ActionRun, runAction } from '../test/run-action.js';
 import { LOCAL_CREDENTIALS, LOCAL_REGION, type LocalServer, startDynamoDbLocal, startS3rver } from '../test/servers.js';
+import { javaProblem } from './java.js';
 
 const TABLE = 'Music';
 const BUCKET = 'demo-exports';
@@ -62,6 +63,11 @@ function show(title: string, run: ActionRun): void {
 }
 
 async function main(): Promise<number> {
+  const noJava = javaProblem();
+  if (noJava !== undefined) {
+    console.error(noJava);
+    return 1;
+  }
   const servers: LocalServer[] = [];
   try {
     const dynamodb = await startDynamoDbLocal();
