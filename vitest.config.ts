@@ -10,6 +10,7 @@ const UNIT = [
   'test/report.test.ts',
   'test/summary*.test.ts',
   'test/readme.test.ts',
+  'test/scripts.test.ts',
 ];
 
 export default defineConfig({

@@ -1,6 +1,5 @@
 // Settles `engine: auto` where it depends on whether the import's table exists.
 
-import { DescribeTableCommand, type DynamoDBClient, ResourceNotFoundException } from '@aws-sdk/client-dynamodb';
 import type { EngineName, Plan } from './plan.js';
 
 export interface EngineChoice {
@@ -18,14 +17,4 @@ export async function chooseEngine(plan: Plan, tableExists: (name: string) => Pr
         reason: `table ${name} exists and existing-table is ${plan.mode === 'import' ? plan.existingTable : ''}, so this action writes into it`,
       }
     : { engine: 'managed', reason: `table ${name} does not exist yet, so AWS's ImportTable creates and fills it` };
-}
-
-export async function tableExists(dynamodb: DynamoDBClient, name: string): Promise<boolean> {
-  try {
-    await dynamodb.send(new DescribeTableCommand({ TableName: name }));
-    return true;
-  } catch (error) {
-    if (error instanceof ResourceNotFoundException) return false;
-    throw error;
-  }
 }

@@ -1,43 +1,48 @@
-// The action's error family: a stable code for docs and tests, a sentence a
-// person can act on, and where it happened.
+// The action's error family: a stable code for docs and tests, and a sentence
+// a person can act on that says where it happened. Every failure message the
+// step prints starts with its code, the key of the README's Troubleshooting
+// table.
 
 export type ErrorCode =
   | 'INVALID_INPUT'
   | 'SOURCE_EMPTY'
+  | 'SOURCE_NOT_FOUND'
   | 'SOURCE_TOO_MANY_OBJECTS'
   | 'SOURCE_HAS_SEVERAL_EXPORTS'
+  | 'SOURCE_IS_EXPORT_ROOT'
+  | 'SOURCE_SAMPLE_INVALID'
   | 'MANIFEST_INVALID'
+  | 'MANIFEST_OUTSIDE_SOURCE'
+  | 'EXPORT_INCOMPLETE'
+  | 'BUCKET_NOT_FOUND'
   | 'TABLE_EXISTS'
   | 'TABLE_NOT_FOUND'
   | 'TABLE_NOT_ACTIVE'
   | 'NO_KEY_SCHEMA'
   | 'WRITE_FAILED'
   | 'READ_FAILED'
-  | 'SOURCE_IS_EXPORT_ROOT'
-  | 'SOURCE_SAMPLE_INVALID'
+  | 'ENDPOINT_UNAVAILABLE'
   | 'PITR_DISABLED'
   | 'OUTSIDE_PITR_WINDOW'
-  | 'AWS_ERROR';
-
-export interface ErrorContext {
-  input?: string;
-  bucket?: string;
-  key?: string;
-  path?: string;
-  line?: number;
-  itemIndex?: number;
-  table?: string;
-}
+  | 'TOO_MANY_ERRORS'
+  | 'CANCELLED'
+  | 'WAIT_TIMED_OUT'
+  | 'JOB_FAILED'
+  | 'AWS_ERROR'
+  | 'UNEXPECTED_ERROR';
 
 export class TransferError extends Error {
   readonly code: ErrorCode;
-  readonly context: ErrorContext;
 
-  constructor(code: ErrorCode, message: string, context: ErrorContext = {}) {
+  constructor(code: ErrorCode, message: string) {
     super(message);
     this.name = 'TransferError';
     this.code = code;
-    this.context = context;
+  }
+
+  /** `CODE: sentence`, as the log, the summary and the step's failure show it. */
+  get shown(): string {
+    return `${this.code}: ${this.message}`;
   }
 }
 
@@ -53,9 +58,7 @@ export class InputError extends TransferError {
   readonly problems: readonly InputProblem[];
 
   constructor(problems: readonly InputProblem[]) {
-    super('INVALID_INPUT', formatProblems(problems), {
-      input: problems.map((p) => p.input).join(', '),
-    });
+    super('INVALID_INPUT', formatProblems(problems));
     this.name = 'InputError';
     this.problems = problems;
   }
@@ -67,8 +70,11 @@ function formatProblems(problems: readonly InputProblem[]): string {
   return `${lines.length} inputs are not valid:\n${lines.map((l) => `- ${l}`).join('\n')}`;
 }
 
-/** The message of any thrown value, for the one catch at the top. */
-export function messageOf(error: unknown): string {
-  if (error instanceof Error) return error.message;
-  return String(error);
+/** What the one catch at the top shows for any thrown value: always with a code. */
+export function failureMessage(error: unknown): string {
+  if (error instanceof TransferError) return error.shown;
+  const aws = error as { name?: string; message?: string; $metadata?: unknown };
+  if (aws.$metadata !== undefined) return `AWS_ERROR: ${aws.name}: ${aws.message}`;
+  const text = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  return `UNEXPECTED_ERROR: ${text} (this is a bug in the action; please report it with the log)`;
 }

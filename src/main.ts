@@ -3,14 +3,15 @@
 
 import * as core from '@actions/core';
 import { tmpdir } from 'node:os';
-import { type AwsClients, createClients } from './aws.js';
+import { type AwsClients, createClients } from './aws/clients.js';
 import { Output } from './constants.js';
 import { runDirect } from './direct/engine.js';
-import { type EngineChoice, chooseEngine, tableExists } from './engine-choice.js';
-import { messageOf } from './errors.js';
+import { type EngineChoice, chooseEngine } from './engine-choice.js';
+import { failureMessage } from './errors.js';
+import { describeTable } from './aws/table.js';
 import { readPlan } from './inputs.js';
 import { runManaged } from './managed/engine.js';
-import { abortableSleep } from './managed/poll.js';
+import { abortableSleep } from './aws/poll.js';
 import type { Plan } from './plan.js';
 import { describePlan } from './plan-text.js';
 import { report, writeSummary } from './report.js';
@@ -28,20 +29,21 @@ export interface RunDeps {
 export async function run(deps: RunDeps): Promise<void> {
   const started = deps.now();
   let working: Plan['mode'] | undefined;
+  let choice: EngineChoice | undefined;
   try {
     const plan = readPlan({ env: deps.env, now: started, cwd: deps.cwd });
     const clients = createClients(plan.aws);
-    const choice = await chooseEngine(plan, (name) => tableExists(clients.dynamodb, name));
+    choice = await chooseEngine(plan, async (name) => (await describeTable(clients.dynamodb, name)) !== undefined);
     core.startGroup('Plan');
     for (const line of describePlan(plan, choice)) core.info(line);
     core.endGroup();
-    core.setOutput(Output.Engine, choice.engine);
     working = plan.mode;
     core.startGroup('Pre-flight checks');
     const result = await runEngine(plan, choice, clients, deps).finally(() => core.endGroup());
     report(withContext(result, plan, deps.env), plan.maxErrors, core, deps.env.GITHUB_STEP_SUMMARY);
   } catch (error) {
-    const message = messageOf(error);
+    const message = failureMessage(error);
+    if (choice !== undefined) core.setOutput(Output.Engine, choice.engine);
     core.setOutput(Output.DurationSeconds, (deps.now().getTime() - started.getTime()) / 1000);
     const summary = working === undefined ? renderStartFailure(message) : renderWorkFailure(working, message);
     writeSummary(summary, deps.env.GITHUB_STEP_SUMMARY, core);
@@ -73,7 +75,8 @@ function runEngine(plan: Plan, choice: EngineChoice, clients: AwsClients, deps: 
     plan,
     {
       ...common,
-      sleep: (ms) => abortableSleep(ms),
+      sleep: abortableSleep,
+      ...(deps.signal && { signal: deps.signal }),
       tempDir: deps.env.RUNNER_TEMP ?? tmpdir(),
       ...(workspace && { workspace }),
     },

@@ -32,19 +32,27 @@ export interface Outcome {
 /** Failed when the job did not complete, or when more items failed than max-errors allows. */
 export function decideOutcome(result: TransferResult, maxErrors: number): Outcome {
   const errors = result.errorCount ?? 0;
+  if (result.failure !== undefined) return { ok: false, message: result.failure };
   if (result.timedOut || result.aborted) {
-    const why = result.timedOut ? 'The wait timed out' : 'The step was cancelled';
+    if (result.engine === 'direct') {
+      return { ok: false, message: `CANCELLED: The step was cancelled; ${result.note ?? ''}`.trim() };
+    }
+    const why = result.timedOut ? 'WAIT_TIMED_OUT: The wait timed out' : 'CANCELLED: The step was cancelled';
     return {
       ok: false,
       message: `${why} with the ${result.mode} still running; it goes on server-side: ${result.jobArn ?? ''}`,
     };
   }
   if (result.status === 'FAILED' || result.status === 'CANCELLED') {
-    return { ok: false, message: `The ${result.mode} ended with status ${result.status}.` };
+    const code = result.status === 'FAILED' ? 'JOB_FAILED' : 'CANCELLED';
+    return { ok: false, message: `${code}: The ${result.mode} ended with status ${result.status}.` };
   }
   if (errors > maxErrors) {
     const what = result.mode === 'validate' ? 'would be rejected' : 'could not be imported';
-    return { ok: false, message: `${errors} item(s) ${what}, more than max-errors (${maxErrors}).` };
+    return {
+      ok: false,
+      message: `TOO_MANY_ERRORS: ${errors} item(s) ${what}, more than max-errors (${maxErrors}).`,
+    };
   }
   return { ok: true, message: `The ${result.mode} ended with status ${result.status}.` };
 }
@@ -95,9 +103,11 @@ export function report(
   summaryFile: string | undefined,
 ): Outcome {
   const outcome = decideOutcome(result, maxErrors);
-  setOutputs(result, reporter);
+  // A step that fails on max-errors has not completed what it was asked to do.
+  const shown = !outcome.ok && result.status === 'COMPLETED' ? { ...result, status: 'FAILED' as const } : result;
+  setOutputs(shown, reporter);
   annotate(result, reporter);
-  writeSummary(renderSummary(result, outcome), summaryFile, reporter);
+  writeSummary(renderSummary(shown, outcome), summaryFile, reporter);
   if (!outcome.ok) reporter.setFailed(outcome.message);
   return outcome;
 }

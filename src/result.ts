@@ -42,11 +42,13 @@ export interface TransferResult {
   durationSeconds: number;
   /** The first errors, for the summary; errorCount has them all. */
   errors: ItemErrorSample[];
+  /** Why the work stopped before its end, `CODE: sentence`; the counts above say what was done before. */
+  failure?: string;
   /** A sentence for the end of the summary, such as "the job goes on server-side". */
   note?: string;
   /** The wait ended at the timeout with the job still running. */
   timedOut?: boolean;
-  /** The step was cancelled while waiting. */
+  /** The step was cancelled: while waiting (managed), or during the work (direct). */
   aborted?: boolean;
   /** Legal but probably wrong: duplicate keys, sorted data, very large objects. */
   warnings?: string[];

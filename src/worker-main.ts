@@ -9,7 +9,7 @@ export async function runInsideWorker(): Promise<void> {
   const controller = new AbortController();
   parentPort?.on('message', (message: { abort?: string }) => {
     if (message.abort === undefined) return;
-    core.info(`Received ${message.abort}: stopping the wait.`);
+    core.info(`Received ${message.abort}: stopping, and reporting what was done.`);
     controller.abort();
   });
   await run({ env: process.env, now: () => new Date(), cwd: process.cwd(), signal: controller.signal });

@@ -2,7 +2,7 @@
 
 import { CreateTableCommand } from '@aws-sdk/client-dynamodb';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
-import { createDynamoDbClient } from '../src/aws.js';
+import { createDynamoDbClient } from '../src/aws/clients.js';
 import { localEnv, localSettings, uniqueName, useLocalCredentials } from './local-aws.js';
 import { runAction } from './run-action.js';
 
@@ -16,7 +16,7 @@ describe('the built action', () => {
     );
     expect(run.exitCode).toBe(1);
     expect(run.log).toContain(
-      '::error::2 inputs are not valid:%0A- Input "concurrency" is "0"; expected a whole number from 1 to 256.%0A- Input "format" is "CSV"; expected DYNAMODB_JSON or ION with mode: export (DynamoDB exports do not write CSV).',
+      '::error::INVALID_INPUT: 2 inputs are not valid:%0A- Input "concurrency" is "0"; expected a whole number from 1 to 256.%0A- Input "format" is "CSV"; expected DYNAMODB_JSON or ION with mode: export (DynamoDB exports do not write CSV).',
     );
     expect(run.summary).toContain('## ❌ dynamodb-s3-transfer did not start');
     expect(run.summary).toContain('Input &quot;concurrency&quot; is &quot;0&quot;');
@@ -27,7 +27,7 @@ describe('the built action', () => {
   it('fails the same way without a GITHUB_STEP_SUMMARY file', async () => {
     const run = await runAction({ mode: 'launch' }, { env: localEnv(), noSummaryFile: true });
     expect(run.exitCode).toBe(1);
-    expect(run.log).toContain('::error::Input "mode" is "launch"; expected one of export, import, validate.');
+    expect(run.log).toContain('::error::INVALID_INPUT: Input "mode" is "launch"; expected one of export, import, validate.');
     expect(run.log).not.toContain('summary');
   });
 
@@ -45,7 +45,7 @@ describe('the built action', () => {
     expect(run.exitCode).toBe(1);
     expect(run.log).toContain('::group::Plan');
     expect(run.log).toContain('Engine: managed, because engine: managed was asked for.');
-    expect(run.log).toContain('::error::Table NoSuchTable does not exist in us-east-1; nothing was exported.');
+    expect(run.log).toContain('::error::TABLE_NOT_FOUND: Table NoSuchTable does not exist in us-east-1; nothing was exported.');
     expect(run.outputs.engine).toBe('managed');
     expect(run.summary).toContain('## ❌ Export failed');
   });

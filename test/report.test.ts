@@ -43,13 +43,16 @@ describe('decideOutcome', () => {
   it('fails when errors exceed max-errors, and says so', () => {
     expect(decideOutcome(result, 1)).toEqual({
       ok: false,
-      message: '2 item(s) could not be imported, more than max-errors (1).',
+      message: 'TOO_MANY_ERRORS: 2 item(s) could not be imported, more than max-errors (1).',
     });
   });
-  it.each(['FAILED', 'CANCELLED'] as const)('fails on %s', (status) => {
+  it.each([
+    ['FAILED', 'JOB_FAILED'],
+    ['CANCELLED', 'CANCELLED'],
+  ] as const)('fails on %s', (status, code) => {
     expect(decideOutcome({ ...result, status, errorCount: 0 }, 0)).toEqual({
       ok: false,
-      message: `The import ended with status ${status}.`,
+      message: `${code}: The import ended with status ${status}.`,
     });
   });
   it('passes a job left running with wait: false', () => {
@@ -64,13 +67,13 @@ describe('report', () => {
     report(result, 0, reporter, file);
     expect(calls.outputs).toEqual({
       engine: 'direct',
-      status: 'COMPLETED',
+      status: 'FAILED', // failed on max-errors
       'processed-item-count': 10,
       'imported-item-count': 8,
       'error-count': 2,
       'duration-seconds': 1.235,
     });
-    expect(calls.failed).toEqual(['2 item(s) could not be imported, more than max-errors (0).']);
+    expect(calls.failed).toEqual(['TOO_MANY_ERRORS: 2 item(s) could not be imported, more than max-errors (0).']);
     expect(readFileSync(file, 'utf8')).toContain('## ❌ Import failed');
   });
 

@@ -11,8 +11,11 @@ export interface EngineDeps {
   /** Starts the next phase of the log: work, then verification. */
   phase: (name: string) => void;
   warn: (line: string) => void;
-  sleep: (ms: number) => Promise<void>;
+  /** Ends early, with a rejection, when `signal` aborts. */
+  sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
   now: () => number;
+  /** Aborted on SIGTERM or SIGINT: the work stops, and what was done is reported. */
+  signal?: AbortSignal | undefined;
   /** A folder for data files downloaded to check their MD5 before use. */
   tempDir: string;
   /** The repository checkout: rejected items from files in it become annotations on their lines. */

@@ -1,8 +1,12 @@
 // The direct export: parallel Scan (or a Query with key-condition-expression)
 // into the layout AWS writes: _started, data files, manifest-files.json,
-// manifest-summary.json and their .md5 files.
+// manifest-summary.json and their .md5 files. A cancel stops it between
+// pages; without manifests the unfinished export is never taken for a whole
+// one.
 
 import type { AttributeValue, TableDescription } from '@aws-sdk/client-dynamodb';
+import { Aborted, Breaker, type RetryDeps, withRetries } from '../aws/retry.js';
+import { describeTable, keySchemaOf } from '../aws/table.js';
 import { TransferError } from '../errors.js';
 import {
   type DataFileEntry,
@@ -15,13 +19,12 @@ import {
 } from '../formats/manifest.js';
 import type { ExportPlan } from '../plan.js';
 import type { TransferResult } from '../result.js';
-import { openStore } from '../storage/open.js';
+import { openDestination } from '../storage/open.js';
 import { type DataFileTotals, writeDataFiles } from './data-files.js';
 import type { EngineDeps } from './deps.js';
 import { Progress } from './progress.js';
-import { queryRaw, scanRaw } from './raw-pages.js';
-import { readWithRetries } from './retry.js';
-import { describeTable } from './table.js';
+import { type RawPage, queryRaw, scanRaw } from './raw-pages.js';
+import { planSegments } from './segments.js';
 
 /** Uncompressed bytes per data file before a new one starts. */
 export const DATA_FILE_MAX_BYTES = 256 * 1024 * 1024;
@@ -43,10 +46,13 @@ export async function runExport(
   const table = await describeTable(deps.dynamodb, tableName);
   if (table === undefined)
     throw new TransferError('TABLE_NOT_FOUND', `Table ${tableName} does not exist; nothing was exported.`);
+  const retry = { ...deps, breaker: new Breaker() };
+  const reader = pageReader(plan, table, retry);
+  const segments = await planSegments(table, plan, reader);
 
   const exportTime = new Date(deps.now());
   const exportId = newExportId(exportTime);
-  const { store, prefix } = openStore(plan.destination, deps.s3, {
+  const { store, prefix } = openDestination(plan.destination, deps.s3, {
     spoolDir: deps.tempDir,
     ...(plan.encryption === undefined ? {} : { encryption: plan.encryption }),
   });
@@ -57,16 +63,22 @@ export async function runExport(
 
   const totals: DataFileTotals = { items: 0, bytes: 0 };
   const progress = new Progress({ verb: 'Exported', total: table.ItemCount, log: deps.log, now: deps.now });
-  const segments = plan.expressions?.keyCondition === undefined ? plan.concurrency : 1;
   const options = { store, paths, format: plan.format, compression: plan.compression, maxBytes: maxFileBytes };
-  const files: DataFileEntry[][] = await Promise.all(
-    Array.from({ length: segments }, (_, segment) => {
-      const pages = readSegment(plan, table, segment, segments, deps, () =>
-        progress.update({ items: totals.items, bytes: totals.bytes, errors: 0 }),
-      );
-      return writeDataFiles(pages[Symbol.asyncIterator](), options, totals);
-    }),
-  );
+  const onPage = () => progress.update({ items: totals.items, bytes: totals.bytes, errors: 0 });
+  let files: DataFileEntry[][];
+  try {
+    files = await Promise.all(
+      Array.from({ length: segments.count }, (_, segment) => {
+        const pages = readSegment(reader, segment, segments, onPage, deps.signal);
+        return writeDataFiles(pages[Symbol.asyncIterator](), options, totals);
+      }),
+    );
+  } catch (error) {
+    if (!(error instanceof Aborted)) throw error;
+    files = [];
+  }
+  if (deps.signal?.aborted)
+    return cancelled(plan, engineReason, table, totals, store.describe(paths.folder), started, deps);
   const entries = files.flat();
 
   deps.phase('Verification');
@@ -120,24 +132,46 @@ export async function runExport(
   };
 }
 
-/** `pk:S`, `sk:N`: the table's keys as the partition-key and sort-key inputs take them. */
-function keySchemaOf(table: TableDescription): string[] {
-  const type = (name: string | undefined) =>
-    table.AttributeDefinitions?.find((d) => d.AttributeName === name)?.AttributeType ?? 'S';
-  return ['HASH', 'RANGE'].flatMap((kind) =>
-    (table.KeySchema ?? []).filter((k) => k.KeyType === kind).map((k) => `${k.AttributeName}:${type(k.AttributeName)}`),
-  );
+/** What a cancelled export reports: the items read so far, and no manifest, so nothing imports it as whole. */
+function cancelled(
+  plan: ExportPlan,
+  engineReason: string,
+  table: TableDescription,
+  totals: DataFileTotals,
+  folder: string,
+  started: number,
+  deps: EngineDeps,
+): TransferResult {
+  return {
+    mode: 'export',
+    engine: 'direct',
+    engineReason,
+    status: 'CANCELLED',
+    aborted: true,
+    tableName: table.TableName ?? plan.table.name ?? '',
+    ...(table.TableArn === undefined ? {} : { tableArn: table.TableArn }),
+    source: `table ${table.TableName}`,
+    destination: folder,
+    itemCount: totals.items,
+    processedSizeBytes: totals.bytes,
+    durationSeconds: (deps.now() - started) / 1000,
+    errors: [],
+    note: `${totals.items.toLocaleString('en-US')} item(s) were read before the cancel; ${folder} has no manifest, so no import takes it for a whole export. Run the export again.`,
+  };
 }
 
-/** One scan segment's pages (each item's DynamoDB JSON), with consistent reads. */
-async function* readSegment(
+export type PageReader = (
+  segment: number,
+  total: number,
+  from: Record<string, AttributeValue> | undefined,
+) => Promise<RawPage>;
+
+/** One page of a scan segment (or of the Query), with consistent reads, under the one retry policy. */
+function pageReader(
   plan: ExportPlan,
   table: TableDescription,
-  segment: number,
-  segments: number,
-  deps: EngineDeps,
-  onPage: () => void,
-): AsyncGenerator<Buffer[]> {
+  deps: EngineDeps & RetryDeps & { breaker: Breaker },
+): PageReader {
   const expressions = plan.expressions;
   const common = {
     TableName: table.TableName,
@@ -148,14 +182,12 @@ async function* readSegment(
     ...(expressions?.values === undefined ? {} : { ExpressionAttributeValues: expressions.values }),
   };
   const what = `${expressions?.keyCondition === undefined ? 'Scan' : 'Query'} of ${table.TableName}`;
-  let start: Record<string, AttributeValue> | undefined;
-  do {
-    const from = start;
-    const page = await readWithRetries(
+  return (segment, total, from) =>
+    withRetries(
       what,
       () =>
         expressions?.keyCondition === undefined
-          ? scanRaw(deps.dynamodb, { ...common, Segment: segment, TotalSegments: segments, ExclusiveStartKey: from })
+          ? scanRaw(deps.dynamodb, { ...common, Segment: segment, TotalSegments: total, ExclusiveStartKey: from })
           : queryRaw(deps.dynamodb, {
               ...common,
               KeyConditionExpression: expressions.keyCondition,
@@ -163,8 +195,24 @@ async function* readSegment(
             }),
       deps,
     );
+}
+
+/** One scan segment's pages (each item's DynamoDB JSON); stops between pages when the step is cancelled. */
+async function* readSegment(
+  read: PageReader,
+  segment: number,
+  segments: { count: number; firstPage?: RawPage },
+  onPage: () => void,
+  signal: AbortSignal | undefined,
+): AsyncGenerator<Buffer[]> {
+  let page = segment === 0 ? segments.firstPage : undefined;
+  let start: Record<string, AttributeValue> | undefined;
+  do {
+    if (signal?.aborted) throw new Aborted();
+    page ??= await read(segment, segments.count, start);
     yield page.items;
     start = page.lastEvaluatedKey;
+    page = undefined;
     onPage();
   } while (start !== undefined);
 }

@@ -1,43 +1,24 @@
-// Writes items with BatchWriteItem: 25 a request, `concurrency` requests in
-// flight. Two writes of the same key are never in flight together, so the
-// last one in the source wins, as AWS's import documents.
+// Writes puts and deletes with BatchWriteItem: 25 a request, `concurrency`
+// requests in flight. Two writes of the same key are never in flight
+// together, so the last one in the source wins, as AWS's import documents.
 
 import type { DynamoDBClient, WriteRequest } from '@aws-sdk/client-dynamodb';
+import type { Breaker, RetryDeps } from '../aws/retry.js';
 import type { Item } from '../formats/attribute-value.js';
+import { writeAll } from './batch-write.js';
 import { keyString } from './item-key.js';
-import { type RetryDeps, writeAll } from './retry.js';
+import { type ItemOrigin, type ItemSink, type OnRejected, newSinkStats } from './sink.js';
 
 const BATCH_SIZE = 25;
 
-/** Where an item came from, passed back with it if it is rejected. */
-export interface ItemOrigin {
-  object: string;
-  line: number;
-  itemIndex: number;
-}
-
-export interface Rejection {
-  item: Item;
-  origin: ItemOrigin;
-  code: string;
-  reason: string;
-}
-
-export interface WriterStats {
-  written: number;
-  rejected: number;
-  /** Items whose key an earlier item in the write window already had: they overwrite it. */
-  duplicateKeys: number;
-}
-
 interface Pending {
-  item: Item;
+  request: WriteRequest;
   origin: ItemOrigin;
   key: string;
 }
 
-export class BatchWriter {
-  readonly stats: WriterStats = { written: 0, rejected: 0, duplicateKeys: 0 };
+export class BatchWriter implements ItemSink {
+  readonly stats = newSinkStats();
   private batch: Pending[] = [];
   private batchKeys = new Set<string>();
   private readonly inFlight = new Set<Promise<void>>();
@@ -48,16 +29,16 @@ export class BatchWriter {
   private readonly table: string;
   private readonly keyNames: readonly string[];
   private readonly concurrency: number;
-  private readonly deps: RetryDeps;
-  private readonly onRejected: (rejection: Rejection) => void;
+  private readonly deps: RetryDeps & { breaker: Breaker };
+  private readonly onRejected: OnRejected;
 
   constructor(options: {
     dynamodb: DynamoDBClient;
     table: string;
     keyNames: readonly string[];
     concurrency: number;
-    deps: RetryDeps;
-    onRejected: (rejection: Rejection) => void;
+    deps: RetryDeps & { breaker: Breaker };
+    onRejected: OnRejected;
   }) {
     this.dynamodb = options.dynamodb;
     this.table = options.table;
@@ -67,8 +48,16 @@ export class BatchWriter {
     this.onRejected = options.onRejected;
   }
 
-  /** Queues an item; waits while `concurrency` requests are in flight. */
-  async add(item: Item, origin: ItemOrigin): Promise<void> {
+  put(item: Item, origin: ItemOrigin): Promise<void> {
+    return this.add({ PutRequest: { Item: item } }, item, origin);
+  }
+
+  delete(key: Item, origin: ItemOrigin): Promise<void> {
+    return this.add({ DeleteRequest: { Key: key } }, key, origin);
+  }
+
+  /** Queues a write; waits while `concurrency` requests are in flight. */
+  private async add(request: WriteRequest, item: Item, origin: ItemOrigin): Promise<void> {
     this.throwIfFailed();
     const key = keyString(item, this.keyNames);
     if (this.batchKeys.has(key)) {
@@ -78,16 +67,19 @@ export class BatchWriter {
     } else if (this.keysInFlight.has(key)) {
       this.stats.duplicateKeys += 1;
     }
-    this.batch.push({ item, origin, key });
+    this.batch.push({ request, origin, key });
     this.batchKeys.add(key);
     if (this.batch.length >= BATCH_SIZE) await this.send();
   }
 
-  /** Sends what is queued and waits for every request. */
   async flush(): Promise<void> {
     await this.send();
-    while (this.inFlight.size > 0) await Promise.race(this.inFlight);
+    await this.settle();
     this.throwIfFailed();
+  }
+
+  async settle(): Promise<void> {
+    while (this.inFlight.size > 0) await Promise.race(this.inFlight);
   }
 
   private async send(): Promise<void> {
@@ -115,19 +107,46 @@ export class BatchWriter {
   }
 
   private async write(batch: Pending[]): Promise<void> {
-    const requests: WriteRequest[] = batch.map((p) => ({ PutRequest: { Item: p.item } }));
-    const failed = await writeAll(this.dynamodb, this.table, requests, this.deps);
-    this.stats.written += batch.length - failed.length;
+    const { failed, abandoned } = await writeAll(
+      this.dynamodb,
+      this.table,
+      batch.map((p) => p.request),
+      this.deps,
+    );
+    const acknowledged = batch.length - failed.length - abandoned.length;
+    this.stats.written += acknowledged;
+    this.stats.abandoned += abandoned.length;
+    if (failed.length === 0 && abandoned.length === 0) {
+      this.stats.deleted += batch.filter((p) => p.request.DeleteRequest !== undefined).length;
+      return;
+    }
     // Unprocessed requests come back as new objects: match them by key.
     const byKey = new Map(batch.map((p) => [p.key, p]));
+    const unacknowledged = new Set<Pending>();
     for (const failure of failed) {
-      const pending = byKey.get(keyString(failure.request.PutRequest?.Item ?? {}, this.keyNames)) as Pending;
+      const pending = byKey.get(keyString(itemOf(failure.request), this.keyNames));
+      if (pending !== undefined) unacknowledged.add(pending);
       this.stats.rejected += 1;
-      this.onRejected({ item: pending.item, origin: pending.origin, code: failure.code, reason: failure.reason });
+      this.onRejected({
+        item: itemOf(failure.request),
+        code: failure.code,
+        message: failure.reason,
+        // A request DynamoDB changed beyond recognition is still rejected, with the batch's first origin.
+        ...(pending ?? (batch[0] as Pending)).origin,
+      });
     }
+    for (const request of abandoned) {
+      const pending = byKey.get(keyString(itemOf(request), this.keyNames));
+      if (pending !== undefined) unacknowledged.add(pending);
+    }
+    this.stats.deleted += batch.filter((p) => p.request.DeleteRequest !== undefined && !unacknowledged.has(p)).length;
   }
 
   private throwIfFailed(): void {
     if (this.failure !== undefined) throw this.failure;
   }
+}
+
+function itemOf(request: WriteRequest): Item {
+  return request.PutRequest?.Item ?? request.DeleteRequest?.Key ?? {};
 }

@@ -9,7 +9,7 @@ import {
 } from '@aws-sdk/client-dynamodb';
 import type { ExportPlan } from '../plan.js';
 import type { Status, TransferResult } from '../result.js';
-import { explain } from './aws-errors.js';
+import { explain } from '../aws/errors.js';
 import type { ManagedDeps } from './deps.js';
 import { consoleLink, followJob } from './follow.js';
 import { preflightExport } from './preflight-export.js';

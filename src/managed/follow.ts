@@ -4,7 +4,7 @@
 import { formatDuration } from '../parsing/values.js';
 import type { Plan } from '../plan.js';
 import type { ManagedDeps } from './deps.js';
-import { pollUntil } from './poll.js';
+import { pollUntil } from '../aws/poll.js';
 
 export interface Followed<T> {
   state: T;
@@ -45,11 +45,16 @@ export async function followJob<T>(options: {
   const state = outcome.state ?? options.initial;
   if (outcome.kind === 'final') return { state, timedOut: false, aborted: false, note: '' };
   if (outcome.kind === 'deadline') {
+    // A job whose status could not be read for the last polls is not known to be running.
+    const status =
+      outcome.lastError === undefined
+        ? 'Still running'
+        : `The status could not be read at the last poll (${outcome.lastError}), so it is unknown,`;
     return {
       state,
       timedOut: true,
       aborted: false,
-      note: `Still running after ${formatDuration(plan.waiting.timeoutMs)} (timeout); the job goes on server-side.`,
+      note: `${status} after ${formatDuration(plan.waiting.timeoutMs)} (timeout); the job goes on server-side.`,
     };
   }
   return {

@@ -2,10 +2,10 @@
 // the export time or window inside the recovery window.
 
 import { DescribeContinuousBackupsCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { describeTable } from '../direct/table.js';
+import { describeTable } from '../aws/table.js';
 import { TransferError } from '../errors.js';
 import type { ExportPlan } from '../plan.js';
-import { explain } from './aws-errors.js';
+import { explain } from '../aws/errors.js';
 
 export interface ExportPreflight {
   tableArn: string;

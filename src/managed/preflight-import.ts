@@ -5,18 +5,16 @@
 
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { S3Client } from '@aws-sdk/client-s3';
-import { MAX_SOURCE_OBJECTS } from '../direct/source.js';
-import { describeTable } from '../direct/table.js';
+import { describeTable } from '../aws/table.js';
 import { TransferError } from '../errors.js';
-import { detectCompression } from '../formats/compression.js';
-import { decodeObject } from '../formats/decode.js';
+import { peekCompression } from '../formats/compression.js';
 import { keyChecksFrom } from '../formats/item-checks.js';
-import { type DecodeError, type Decoded, newStats } from '../formats/records.js';
+import type { DecodeError } from '../formats/records.js';
 import type { Compression, ImportPlan } from '../plan.js';
+import { MANIFEST_FILE_NAMES, exportFileOf, exportFolder } from '../sources/export-folder.js';
+import { MAX_SOURCE_OBJECTS } from '../sources/resolve.js';
+import { refuseUnreadable, sampleObject } from '../sources/sample.js';
 import { S3Store } from '../storage/s3.js';
-
-const SAMPLE_BYTES = 1024 * 1024;
-const SAMPLE_ITEMS = 100;
 
 export interface ImportPreflight {
   /** Legal but probably wrong: sorted data, very large objects. */
@@ -45,13 +43,11 @@ export async function preflightImport(
   let firstKey: string | undefined;
   const warnings: string[] = [];
   for await (const object of store.list(location.prefix, MAX_SOURCE_OBJECTS + 1)) {
-    const root = /^(.*?AWSDynamoDB\/\d{14}-[0-9a-f]{8}\/)(manifest-files\.json|manifest-summary\.json|_started)$/.exec(
-      object.key,
-    );
-    if (root !== null) {
+    const inExport = exportFileOf(object.key);
+    if (inExport !== undefined && MANIFEST_FILE_NAMES.includes(inExport.file)) {
       throw new TransferError(
         'SOURCE_IS_EXPORT_ROOT',
-        `${store.describe(location.prefix)} holds an export's manifests (${object.key}); AWS's ImportTable reads data files only: set prefix to ${root[1]}data/`,
+        `${store.describe(location.prefix)} holds an export's manifests (${object.key}); AWS's ImportTable reads data files only: set prefix to ${exportFolder(inExport.root, inExport.exportId)}data/`,
       );
     }
     if (object.key.endsWith('/')) continue;
@@ -83,47 +79,36 @@ export async function preflightImport(
   }
 
   // Sample the first object: the compression, then the first items.
-  const head: Uint8Array[] = [];
-  for await (const chunk of store.readHead(firstKey, SAMPLE_BYTES)) head.push(chunk);
-  const bytes = Buffer.concat(head);
-  const compression = plan.source.compression === 'auto' ? detectCompression(bytes) : plan.source.compression;
+  const compression =
+    plan.source.compression === 'auto'
+      ? (await peekCompression(store.read(firstKey))).compression
+      : plan.source.compression;
   const keys = keyChecksFrom(plan.tableParameters ?? {});
-  const stats = newStats();
-  const sampleErrors: DecodeError[] = [];
-  const partitionKey = keys[0]?.name;
-  const partitionValues: string[] = [];
   const options = {
     format: plan.source.format,
     compression,
     keys,
     ...(plan.source.csv === undefined ? {} : { csv: plan.source.csv }),
   } as const;
-  const records: Decoded[] = [];
-  for await (const batch of decodeObject(once(bytes), options, stats)) {
-    records.push(...batch.filter((r) => !('error' in r && r.error.code === 'TRUNCATED_OBJECT')));
-    if (records.length > SAMPLE_ITEMS) break;
-  }
-  // A sample cut at 1 MiB ends inside a record: that last record proves nothing.
-  const cut = bytes.length >= SAMPLE_BYTES;
-  const sample = records.slice(0, cut ? Math.min(SAMPLE_ITEMS, records.length - 1) : SAMPLE_ITEMS);
-  for (const record of sample) {
-    if ('error' in record) sampleErrors.push(record.error);
-    else if (partitionKey !== undefined) partitionValues.push(JSON.stringify(record.item[partitionKey] ?? null));
-  }
-  const sampled = sample.length;
-  if (sampled > 0 && sampleErrors.length === sampled) {
-    const first = sampleErrors[0] as DecodeError;
-    throw new TransferError(
-      'SOURCE_SAMPLE_INVALID',
-      `None of the first ${sampled} record(s) of ${store.describe(firstKey)} can be imported as ${plan.source.format} (${compression}): line ${first.line}: ${first.message}. Nothing was started; check format, compression and the key schema.`,
-    );
-  }
+  const sample = await sampleObject(store, firstKey, options);
+  refuseUnreadable(sample, store.describe(firstKey), `${plan.source.format} (${compression})`, 'Nothing was started.');
+  const partitionKey = keys[0]?.name;
+  const partitionValues = sample.records.flatMap((r) =>
+    'error' in r || partitionKey === undefined ? [] : [JSON.stringify(r.item[partitionKey] ?? null)],
+  );
   if (partitionKey !== undefined && looksSorted(partitionValues)) {
     warnings.push(
       `The first items of ${store.describe(firstKey)} are in order of their partition key ${partitionKey}: sorted data makes a rolling hot partition during the import. AWS recommends shuffling it first.`,
     );
   }
-  return { warnings, objectCount, firstKey, compression, sampled, sampleErrors };
+  return {
+    warnings,
+    objectCount,
+    firstKey,
+    compression,
+    sampled: sample.records.length,
+    sampleErrors: sample.errors,
+  };
 }
 
 /** AWS recommends mid-sized objects; past about 4 GiB an object is imported by one worker. */
@@ -140,8 +125,4 @@ export function looksSorted(values: readonly string[]): boolean {
   }
   const pairs = values.length - 1;
   return repeats / pairs >= 0.5 || (repeats + ascending) / pairs >= 0.95;
-}
-
-async function* once(bytes: Uint8Array): AsyncGenerator<Uint8Array> {
-  yield bytes;
 }

@@ -1,7 +1,6 @@
-// Opens the store a Location points at, and the key prefix within it.
+// Opens the store an export writes into: an S3 prefix, or a local folder
+// (created as needed).
 
-import { statSync } from 'node:fs';
-import { basename, dirname } from 'node:path';
 import type { S3Client } from '@aws-sdk/client-s3';
 import type { Location } from '../plan.js';
 import { LocalStore } from './local.js';
@@ -10,11 +9,15 @@ import type { Store } from './store.js';
 
 export interface OpenedStore {
   store: Store;
-  /** The prefix of the location inside the store ('' for a whole local folder). */
+  /** The prefix of the location inside the store ('' for a local folder). */
   prefix: string;
 }
 
-export function openStore(location: Location, s3: S3Client, options: Omit<S3StoreOptions, 'owner'> = {}): OpenedStore {
+export function openDestination(
+  location: Location,
+  s3: S3Client,
+  options: Omit<S3StoreOptions, 'owner'> = {},
+): OpenedStore {
   if (location.kind === 's3') {
     return {
       store: new S3Store(s3, location.bucket, {
@@ -24,15 +27,5 @@ export function openStore(location: Location, s3: S3Client, options: Omit<S3Stor
       prefix: location.prefix,
     };
   }
-  // A single file is a folder holding it, with its name as the prefix.
-  if (isFile(location.path)) return { store: new LocalStore(dirname(location.path)), prefix: basename(location.path) };
   return { store: new LocalStore(location.path), prefix: '' };
-}
-
-function isFile(path: string): boolean {
-  try {
-    return statSync(path).isFile();
-  } catch {
-    return false;
-  }
 }

@@ -45,9 +45,10 @@ describe('bad items', () => {
       'imported-item-count': '2',
       'error-count': '4',
       'rejected-items': rejected,
-      status: 'COMPLETED',
+      // The step failed on max-errors: it did not complete what it was asked to (issue 12).
+      status: 'FAILED',
     });
-    expect(run.log).toContain('::error::4 item(s) could not be imported, more than max-errors (0).');
+    expect(run.log).toContain('::error::TOO_MANY_ERRORS: 4 item(s) could not be imported, more than max-errors (0).');
     expect((await scanAll(table)).map((i) => i.id?.S)).toEqual(['good-1', 'good-6']);
 
     const where = `s3://${bucket}/bad/items.json`;
@@ -150,7 +151,7 @@ describe('bad items', () => {
     });
     expect(run.exitCode).toBe(1);
     expect(run.log).toContain(
-      `::error::No objects found under s3://${bucket}/nothing-here/; nothing was created or written. Check bucket, prefix or path.`,
+      `::error::SOURCE_EMPTY: No objects found under s3://${bucket}/nothing-here/; nothing was created or written. Check bucket, prefix or path.`,
     );
     const exported = await runLocal({ mode: 'export', 'table-name': table, path: mkdtempSync(join(tmpdir(), 'x-')) });
     expect(exported.log).toContain('does not exist');

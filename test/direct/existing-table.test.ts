@@ -42,7 +42,7 @@ describe('existing-table', () => {
     });
     expect(run.exitCode).toBe(1);
     expect(run.log).toContain(
-      `::error::Table ${table} already exists and existing-table is fail, so nothing was written.`,
+      `::error::TABLE_EXISTS: Table ${table} already exists and existing-table is fail, so nothing was written.`,
     );
     expect(await values(table)).toEqual(['a=old', 'b=old']);
   });

@@ -4,7 +4,7 @@
 import { BatchWriteItemCommand, CreateTableCommand, ScanCommand, type AttributeValue } from '@aws-sdk/client-dynamodb';
 import { CreateBucketCommand } from '@aws-sdk/client-s3';
 import { inject } from 'vitest';
-import { createDynamoDbClient, createS3Client } from '../../src/aws.js';
+import { createDynamoDbClient, createS3Client } from '../../src/aws/clients.js';
 import { localEnv, localSettings, uniqueName } from '../local-aws.js';
 import { type ActionRun, type RunOptions, runAction } from '../run-action.js';
 

@@ -5,9 +5,10 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
-import { createDynamoDbClient } from '../../src/aws.js';
-import { MAX_ATTEMPTS } from '../../src/direct/retry.js';
-import { BatchWriter, type Rejection } from '../../src/direct/writer.js';
+import { createDynamoDbClient } from '../../src/aws/clients.js';
+import { Breaker, MAX_ATTEMPTS } from '../../src/aws/retry.js';
+import type { RejectedItem } from '../../src/direct/rejects.js';
+import { BatchWriter } from '../../src/direct/writer.js';
 import { localSettings, useLocalCredentials } from '../local-aws.js';
 import { type ThrottlingProxy, startThrottlingProxy } from '../throttling-proxy.js';
 import { newTable, putItems, runLocal, scanAll } from './helpers.js';
@@ -92,30 +93,30 @@ describe('through a throttling proxy', () => {
       stubborn: new Set(['stubborn']),
     });
     const table = await newTable();
-    const rejections: Rejection[] = [];
+    const rejections: RejectedItem[] = [];
     let sleeps = 0;
     const writer = new BatchWriter({
       dynamodb: createDynamoDbClient({ ...localSettings(), endpointUrl: proxy.endpoint }),
       table,
       keyNames: ['id'],
       concurrency: 4,
-      deps: { sleep: async () => void sleeps++ },
+      deps: { sleep: async () => void sleeps++, breaker: new Breaker() },
       onRejected: (r) => rejections.push(r),
     });
     const origin = (line: number) => ({ object: 'test', line, itemIndex: line - 1 });
-    for (let i = 0; i < 30; i++) await writer.add({ id: { S: `ok-${i}` } }, origin(i + 1));
-    await writer.add({ id: { S: 'stubborn' } }, origin(31));
-    await writer.add({ id: { S: 'too-big' }, blob: { B: new Uint8Array(420 * 1024) } }, origin(32));
+    for (let i = 0; i < 30; i++) await writer.put({ id: { S: `ok-${i}` } }, origin(i + 1));
+    await writer.put({ id: { S: 'stubborn' } }, origin(31));
+    await writer.put({ id: { S: 'too-big' }, blob: { B: new Uint8Array(420 * 1024) } }, origin(32));
     await writer.flush();
 
-    expect(writer.stats).toEqual({ written: 30, rejected: 2, duplicateKeys: 0 });
-    expect(rejections.map((r) => [r.item.id?.S, r.code, r.origin.line])).toEqual(
+    expect(writer.stats).toEqual({ written: 30, deleted: 0, rejected: 2, abandoned: 0, duplicateKeys: 0 });
+    expect(rejections.map((r) => [r.item?.id?.S, r.code, r.line])).toEqual(
       expect.arrayContaining([
         ['stubborn', 'RETRIES_EXHAUSTED', 31],
         ['too-big', 'ValidationException', 32],
       ]),
     );
-    expect(rejections.find((r) => r.item.id?.S === 'stubborn')?.reason).toBe(
+    expect(rejections.find((r) => r.item?.id?.S === 'stubborn')?.message).toBe(
       `still returned as UnprocessedItems after ${MAX_ATTEMPTS} attempts`,
     );
     expect(sleeps).toBe(MAX_ATTEMPTS - 1);

@@ -41,9 +41,11 @@ describe('a write that cannot succeed', () => {
     });
     expect(run.exitCode).toBe(1);
     expect(run.log).toContain(
-      '::error::BatchWriteItem on Denied failed: AccessDeniedException: User is not authorized to perform: dynamodb:BatchWriteItem 0 item(s) were written to Denied before this; they stay, and a re-run with existing-table: merge is safe.',
+      '::error::WRITE_FAILED: BatchWriteItem on Denied failed with AccessDeniedException: User is not authorized to perform: dynamodb:BatchWriteItem (the role running this step lacks a permission',
     );
-    expect(run.summary).toContain('## ❌ Import failed');
-    expect(run.summary).toContain('What was written before this point stays');
+    // The counts are set and exact even though the step failed.
+    expect(run.outputs).toMatchObject({ status: 'FAILED', 'imported-item-count': '0', 'processed-item-count': '5' });
+    expect(run.summary).toContain('## ❌ Import of <code>Denied</code> failed');
+    expect(run.summary).toContain('The 0 item(s) written to Denied stay; a re-run with existing-table: merge is safe.');
   });
 });

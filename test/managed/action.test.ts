@@ -56,9 +56,9 @@ describe('the managed engine in the built action', () => {
     expect(run.exitAfterSignalMs).toBeLessThan(1000);
     expect(run.exitCode).toBe(1);
     expect(run.outputs).toMatchObject({ engine: 'managed', 'job-arn': ARN, status: 'IN_PROGRESS' });
-    expect(run.log).toContain('Received SIGTERM: stopping the wait.');
+    expect(run.log).toContain('Received SIGTERM: stopping, and reporting what was done.');
     expect(run.log).toContain(
-      `::error::The step was cancelled with the import still running; it goes on server-side: ${ARN}`,
+      `::error::CANCELLED: The step was cancelled with the import still running; it goes on server-side: ${ARN}`,
     );
     expect(run.summary).toContain('The step was cancelled while waiting; the job goes on server-side.');
     expect(stub.calls.map((c) => c.operation)).toEqual(['DescribeTable', 'ImportTable', 'DescribeImport']);

@@ -6,7 +6,7 @@ import { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs';
 import { DynamoDBClient, ResourceNotFoundException } from '@aws-sdk/client-dynamodb';
 import { PutObjectCommand } from '@aws-sdk/client-s3';
 import { mockClient } from 'aws-sdk-client-mock';
-import { createS3Client } from '../../src/aws.js';
+import { createS3Client } from '../../src/aws/clients.js';
 import type { ManagedDeps } from '../../src/managed/deps.js';
 import type { ExportPlan, ImportPlan } from '../../src/plan.js';
 import { localSettings, uniqueName } from '../local-aws.js';

@@ -174,7 +174,7 @@ describe('following the job', () => {
       });
     const result = await runManagedImport(importPlan({ bucket, prefix: 'in/' }), managedDeps(clients), 'asked');
     const outcome = decideOutcome(result, 0);
-    expect(outcome).toEqual({ ok: false, message: 'The import ended with status FAILED.' });
+    expect(outcome).toEqual({ ok: false, message: 'JOB_FAILED: The import ended with status FAILED.' });
     const summary = renderSummary(result, outcome);
     expect(summary).toContain(
       '| <code>s3://my-import-source/import-test.csv item 0</code> | <code>ItemValidationError</code> | One or more parameter values were invalid: Missing the key pk in the item |',
@@ -211,7 +211,7 @@ describe('following the job', () => {
     expect(result.note).toContain('Still running after 2m (timeout); the job goes on server-side.');
     expect(decideOutcome(result, 0)).toEqual({
       ok: false,
-      message: `The wait timed out with the import still running; it goes on server-side: ${ARN}`,
+      message: `WAIT_TIMED_OUT: The wait timed out with the import still running; it goes on server-side: ${ARN}`,
     });
   });
 

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CreateBucketCommand, GetObjectCommand, HeadObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createS3Client } from '../../src/aws.js';
+import { createS3Client } from '../../src/aws/clients.js';
 import { PartSlots, uploadSpooled } from '../../src/storage/s3-upload.js';
 import { chunked } from '../formats/helpers.js';
 import { localSettings, uniqueName, useLocalCredentials } from '../local-aws.js';

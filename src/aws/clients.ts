@@ -4,7 +4,7 @@
 import { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { S3Client } from '@aws-sdk/client-s3';
-import type { AwsSettings } from './plan.js';
+import type { AwsSettings } from '../plan.js';
 
 const USER_AGENT: [string, string] = ['dynamodb-s3-transfer', '0.1.0'];
 

@@ -1,7 +1,11 @@
-// One poll loop for AWS's jobs: exponential backoff with jitter from the
-// first interval up to 60 s, a deadline checked before every sleep, an
-// AbortSignal, and a progress callback. Unlike the SDK's waiters it fails
-// fast on errors that cannot get better, and retries those that can.
+// One poll loop for AWS's jobs and for a table becoming ACTIVE: exponential
+// backoff with jitter from the first interval up to a cap, a deadline checked
+// before every sleep, an AbortSignal, and a progress callback. Unlike the
+// SDK's waiters it fails fast on errors that cannot get better, and retries
+// those that can (the one retry policy's list), remembering the last one so
+// a poll that stays throttled says so.
+
+import { errorName, isRetryable, messageOf } from './retry.js';
 
 export interface PollOptions<T> {
   describe: () => Promise<T>;
@@ -17,52 +21,45 @@ export interface PollOptions<T> {
   random?: () => number;
 }
 
-export type PollOutcome<T> =
-  { kind: 'final'; state: T } | { kind: 'deadline'; state: T | undefined } | { kind: 'aborted'; state: T | undefined };
-
-/** Errors worth another try: throttling, timeouts, 5xx. Not found, access denied and validation are final. */
-export function isTransient(error: unknown): boolean {
-  const e = error as { name?: string; $retryable?: unknown; $metadata?: { httpStatusCode?: number } };
-  const name = e.name ?? '';
-  if (
-    [
-      'ThrottlingException',
-      'RequestLimitExceeded',
-      'ProvisionedThroughputExceededException',
-      'LimitExceededException',
-      'InternalServerError',
-      'ServiceUnavailable',
-      'TimeoutError',
-      'RequestTimeout',
-    ].includes(name)
-  )
-    return true;
-  if (e.$retryable !== undefined) return true;
-  const status = e.$metadata?.httpStatusCode;
-  return status !== undefined && (status >= 500 || status === 429);
+/** Set when the last poll failed and was retried: `ThrottlingException: Rate exceeded`. */
+export interface PollError {
+  lastError?: string;
 }
+
+export type PollOutcome<T> =
+  | { kind: 'final'; state: T }
+  | ({ kind: 'deadline'; state: T | undefined } & PollError)
+  | ({ kind: 'aborted'; state: T | undefined } & PollError);
 
 export async function pollUntil<T>(options: PollOptions<T>): Promise<PollOutcome<T>> {
   const random = options.random ?? Math.random;
   const maxInterval = options.maxIntervalMs ?? 60_000;
   let interval = options.firstIntervalMs;
   let state: T | undefined;
+  let lastError: string | undefined;
+  const ended = (kind: 'deadline' | 'aborted'): PollOutcome<T> => ({
+    kind,
+    state,
+    ...(lastError === undefined ? {} : { lastError }),
+  });
   for (;;) {
-    if (options.signal?.aborted) return { kind: 'aborted', state };
+    if (options.signal?.aborted) return ended('aborted');
     try {
       state = await options.describe();
+      lastError = undefined;
       options.onPoll(state);
       if (options.isFinal(state)) return { kind: 'final', state };
     } catch (error) {
-      if (!isTransient(error)) throw error;
+      if (!isRetryable(error)) throw error;
+      lastError = `${errorName(error)}: ${messageOf(error)}`;
     }
     // Jitter between half and the whole interval, so parallel jobs do not poll in step.
     const delay = Math.round(interval * (0.5 + random() / 2));
-    if (options.now() + delay > options.deadline) return { kind: 'deadline', state };
+    if (options.now() + delay > options.deadline) return ended('deadline');
     try {
       await options.sleep(delay, options.signal);
     } catch {
-      return { kind: 'aborted', state };
+      return ended('aborted');
     }
     interval = Math.min(maxInterval, interval * 2);
   }

@@ -1,16 +1,22 @@
-// AWS exceptions from the managed APIs as sentences a person can act on.
+// AWS exceptions as sentences a person can act on, for both engines: what
+// was asked of which resource, what AWS said, and what to do about it.
 
-import { TransferError } from '../errors.js';
+import { type ErrorCode, TransferError } from '../errors.js';
+import { errorName, messageOf } from './retry.js';
 
 const ADVICE: Record<string, string> = {
   AccessDeniedException:
     'the role running this step lacks a permission; see the Permissions section of the README for the policy each mode needs',
+  AccessDenied:
+    'the role running this step lacks a permission on the bucket; see the Permissions section of the README for the policy each mode needs',
   UnrecognizedClientException:
     'the credentials are not valid for this region; check aws-region and the credentials step',
+  InvalidAccessKeyId: 'the credentials are not valid; check the credentials step',
   ResourceInUseException:
     'the table already exists, and ImportTable only creates new tables; delete it, choose another table-name, or use engine: direct with existing-table: merge',
   TableNotFoundException: 'the table does not exist in this account and region',
   ResourceNotFoundException: 'the table or job does not exist in this account and region',
+  NoSuchBucket: 'the bucket does not exist, or is in another account; check bucket (and bucket-owner)',
   PointInTimeRecoveryUnavailableException: 'point-in-time recovery is not enabled on the table, and exports need it',
   InvalidExportTimeException: 'the export time is outside the table\u2019s point-in-time recovery window',
   ExportConflictException:
@@ -19,16 +25,17 @@ const ADVICE: Record<string, string> = {
     'an import with the same client token but a different request exists; change client-token or leave it empty',
   LimitExceededException: 'too many imports or exports are running in this account; wait for some to finish',
   ValidationException: 'AWS refused the request as invalid',
+  UnknownOperationException:
+    'this endpoint does not implement the operation: the managed engine needs AWS itself (DynamoDB Local and LocalStack lack ImportTable and ExportTableToPointInTime); use engine: direct',
 };
 
-/** Wraps an AWS error thrown by `operation` in a TransferError with advice. */
-export function explain(error: unknown, operation: string): TransferError {
+/** Wraps an AWS error thrown by `operation` (such as `DescribeTable of Orders`) in a TransferError with advice. */
+export function explain(error: unknown, operation: string, code: ErrorCode = 'AWS_ERROR'): TransferError {
   if (error instanceof TransferError) return error;
-  const name = (error as { name?: string }).name ?? 'Error';
-  const message = error instanceof Error ? error.message : String(error);
+  const name = errorName(error);
   const advice = ADVICE[name];
   return new TransferError(
-    'AWS_ERROR',
-    `${operation} failed with ${name}: ${message}${advice === undefined ? '' : ` (${advice}).`}`,
+    name === 'NoSuchBucket' ? 'BUCKET_NOT_FOUND' : code,
+    `${operation} failed with ${name}: ${messageOf(error)}${advice === undefined ? '' : ` (${advice}).`}`,
   );
 }

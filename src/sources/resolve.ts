@@ -3,9 +3,11 @@
 // manifest lists (each to be checked against its MD5 before use).
 
 import { TransferError } from '../errors.js';
-import { EXPORT_ID, ManifestError, md5Matches, parseManifestFiles, parseManifestSummary } from '../formats/manifest.js';
+import { ManifestError, md5Matches, parseManifestFiles, parseManifestSummary } from '../formats/manifest.js';
 import type { Format } from '../plan.js';
 import type { Store } from '../storage/store.js';
+import { exportFileOf, exportFolder } from './export-folder.js';
+import type { OpenedSource } from './open.js';
 
 /** AWS's ImportTable reads at most this many objects; the direct engine keeps the same limit. */
 export const MAX_SOURCE_OBJECTS = 50_000;
@@ -25,15 +27,15 @@ export interface ResolvedSource {
   export?: { folder: string; format: Exclude<Format, 'CSV'>; itemCount: number };
 }
 
-const MANIFEST_FILES = /^(.*?)AWSDynamoDB\/(\d{14}-[0-9a-f]{8})\/manifest-files\.json$/;
-
-export async function resolveSource(store: Store, prefix: string): Promise<ResolvedSource> {
+export async function resolveSource(opened: OpenedSource): Promise<ResolvedSource> {
+  const { store, prefix } = opened;
+  if (opened.file !== undefined) return { objects: [opened.file] };
   const objects: SourceObject[] = [];
   const exports = new Map<string, string>();
   for await (const object of store.list(prefix, MAX_SOURCE_OBJECTS + 1)) {
     if (object.key.endsWith('/')) continue; // folder markers
-    const manifest = MANIFEST_FILES.exec(object.key);
-    if (manifest !== null) exports.set(manifest[2] as string, manifest[1] as string);
+    const inExport = exportFileOf(object.key);
+    if (inExport?.file === 'manifest-files.json') exports.set(inExport.exportId, inExport.root);
     objects.push(object);
   }
   if (exports.size > 1) {
@@ -61,8 +63,7 @@ export async function resolveSource(store: Store, prefix: string): Promise<Resol
 }
 
 async function readExport(store: Store, root: string, exportId: string): Promise<ResolvedSource> {
-  if (!EXPORT_ID.test(exportId)) throw new TransferError('SOURCE_EMPTY', `${exportId} is not an export id`);
-  const folder = `${root}AWSDynamoDB/${exportId}/`;
+  const folder = exportFolder(root, exportId);
   const summaryKey = `${folder}manifest-summary.json`;
   const filesKey = `${folder}manifest-files.json`;
   try {

@@ -1,0 +1,94 @@
+// One BatchWriteItem request until every write in it is acknowledged or has a
+// reason why not: UnprocessedItems and throttling are retried under the one
+// retry policy; an item DynamoDB rejects is found by retrying alone, so one
+// bad item never takes its batch down with it. An endpoint that is gone stops
+// the work (the breaker) rather than rejecting every item in turn.
+
+import { BatchWriteItemCommand, type DynamoDBClient, type WriteRequest } from '@aws-sdk/client-dynamodb';
+import { explain } from '../aws/errors.js';
+import {
+  Aborted,
+  type Breaker,
+  MAX_ATTEMPTS,
+  type RetryDeps,
+  backoff,
+  errorName,
+  isRetryable,
+  isThrottling,
+  messageOf,
+  pause,
+} from '../aws/retry.js';
+
+export interface FailedRequest {
+  request: WriteRequest;
+  code: string;
+  reason: string;
+}
+
+export interface WriteOutcome {
+  failed: FailedRequest[];
+  /** Requests left unsent because the step was cancelled during a backoff. */
+  abandoned: WriteRequest[];
+}
+
+/** Errors about one item's content: retrying it alone finds which item. */
+const ITEM_ERRORS = new Set([
+  'ValidationException',
+  'SerializationException',
+  'ItemCollectionSizeLimitExceededException',
+]);
+
+export async function writeAll(
+  dynamodb: DynamoDBClient,
+  table: string,
+  requests: WriteRequest[],
+  deps: RetryDeps & { breaker: Breaker },
+): Promise<WriteOutcome> {
+  const outcome: WriteOutcome = { failed: [], abandoned: [] };
+  let pending = requests;
+  let lastReason = '';
+  const what = `BatchWriteItem on ${table}`;
+  for (let attempt = 1; pending.length > 0; attempt++) {
+    deps.breaker.throwIfOpen();
+    try {
+      const response = await dynamodb.send(new BatchWriteItemCommand({ RequestItems: { [table]: pending } }));
+      deps.breaker.succeeded();
+      pending = response.UnprocessedItems?.[table] ?? [];
+      lastReason = 'returned as UnprocessedItems';
+    } catch (error) {
+      const name = errorName(error);
+      if (ITEM_ERRORS.has(name)) {
+        if (pending.length === 1) {
+          outcome.failed.push({ request: pending[0] as WriteRequest, code: name, reason: messageOf(error) });
+          return outcome;
+        }
+        for (const request of pending) merge(outcome, await writeAll(dynamodb, table, [request], deps));
+        return outcome;
+      }
+      if (!isRetryable(error)) throw explain(error, what, 'WRITE_FAILED');
+      deps.breaker.failed(what, error);
+      if (attempt >= MAX_ATTEMPTS && !isThrottling(error))
+        throw deps.breaker.open(what, error, `still failing after ${MAX_ATTEMPTS} attempts`);
+      lastReason = `failed with ${name}`;
+    }
+    if (pending.length === 0) break;
+    if (attempt >= MAX_ATTEMPTS) {
+      const reason = `still ${lastReason} after ${MAX_ATTEMPTS} attempts`;
+      outcome.failed.push(...pending.map((request) => ({ request, code: 'RETRIES_EXHAUSTED', reason })));
+      return outcome;
+    }
+    try {
+      await pause(backoff(attempt, deps.random), deps);
+    } catch (error) {
+      if (!(error instanceof Aborted)) throw error;
+      outcome.abandoned.push(...pending);
+      return outcome;
+    }
+  }
+  return outcome;
+}
+
+function merge(into: WriteOutcome, from: WriteOutcome): void {
+  into.failed.push(...from.failed);
+  into.abandoned.push(...from.abandoned);
+}

@@ -1,0 +1,69 @@
+// The one owner of what happened to every record of an import or validate:
+// counts, the first errors for the summary, annotations on repository files,
+// and the rejected-items file. Workers report here; nothing else counts.
+
+import { relative, resolve, sep } from 'node:path';
+import { MAX_ANNOTATIONS } from '../report.js';
+import type { Annotation, ItemErrorSample } from '../result.js';
+import type { RejectedItem, RejectsFile } from './rejects.js';
+
+const MAX_SAMPLES = 10;
+
+export class Ledger {
+  /** Records read from the source, good or bad. */
+  processed = 0;
+  /** Records rejected, by the checks or by DynamoDB. */
+  errors = 0;
+  /** Bytes read from the source, after decompression. */
+  bytes = 0;
+  readonly samples: ItemErrorSample[] = [];
+  readonly annotations: Annotation[] = [];
+  annotationsOmitted = 0;
+  private readonly pending: RejectedItem[] = [];
+  private readonly rejects: RejectsFile;
+  private readonly workspace: string | undefined;
+
+  constructor(rejects: RejectsFile, workspace: string | undefined) {
+    this.rejects = rejects;
+    this.workspace = workspace;
+  }
+
+  /** A rejection from a callback that cannot wait; written at the next drain. */
+  queue(rejected: RejectedItem): void {
+    this.pending.push(rejected);
+  }
+
+  async reject(rejected: RejectedItem, count = 1): Promise<void> {
+    this.errors += count;
+    if (this.samples.length < MAX_SAMPLES) {
+      this.samples.push({
+        location: rejected.line === undefined ? rejected.object : `${rejected.object}:${rejected.line}`,
+        code: rejected.code,
+        message: rejected.message,
+      });
+    }
+    const file = rejected.line === undefined ? undefined : inRepository(rejected.object, this.workspace);
+    if (file !== undefined && this.annotations.length < MAX_ANNOTATIONS)
+      this.annotations.push({ file, line: rejected.line as number, message: `${rejected.code}: ${rejected.message}` });
+    else if (file !== undefined) this.annotationsOmitted += 1;
+    await this.rejects.add(rejected);
+  }
+
+  async drain(): Promise<void> {
+    for (let next = this.pending.shift(); next !== undefined; next = this.pending.shift()) await this.reject(next);
+  }
+
+  /** Writes what is queued and finishes the rejected-items file; its location if anything was rejected. */
+  async close(): Promise<string | undefined> {
+    await this.drain();
+    return this.rejects.close();
+  }
+}
+
+/** A path inside the repository checkout, relative to it, with / separators. */
+function inRepository(object: string, workspace: string | undefined): string | undefined {
+  if (workspace === undefined) return undefined;
+  const root = resolve(workspace);
+  if (!object.startsWith(`${root}${sep}`)) return undefined;
+  return relative(root, object).split(sep).join('/');
+}
