@@ -13,6 +13,7 @@ import { readPlan } from './inputs.js';
 import { runManaged } from './managed/engine.js';
 import { abortableSleep } from './aws/poll.js';
 import type { Plan } from './plan.js';
+import { clip } from './markdown.js';
 import { describePlan } from './plan-text.js';
 import { report, writeSummary } from './report.js';
 import type { TransferResult } from './result.js';
@@ -47,7 +48,7 @@ export async function run(deps: RunDeps): Promise<void> {
     core.setOutput(Output.DurationSeconds, (deps.now().getTime() - started.getTime()) / 1000);
     const summary = working === undefined ? renderStartFailure(message) : renderWorkFailure(working, message);
     writeSummary(summary, deps.env.GITHUB_STEP_SUMMARY, core);
-    core.setFailed(message);
+    core.setFailed(clip(message, 20_000));
   }
 }
 
@@ -90,5 +91,10 @@ function withContext(result: TransferResult, plan: Plan, env: RunDeps['env']): T
   const uses = env.GITHUB_ACTION_REPOSITORY
     ? `${env.GITHUB_ACTION_REPOSITORY}@${env.GITHUB_ACTION_REF || 'v1'}`
     : undefined;
-  return { ...result, ...(onAws && { consoleRegion: plan.aws.region }), ...(uses && { uses }) };
+  return {
+    ...result,
+    ...(onAws && { consoleRegion: plan.aws.region }),
+    ...(uses && { uses }),
+    ...(plan.aws.endpointUrl !== undefined && { endpointUrl: plan.aws.endpointUrl }),
+  };
 }

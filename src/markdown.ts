@@ -39,3 +39,15 @@ export function table(header: readonly string[], rows: readonly (readonly string
   const line = (cells: readonly string[]): string => `| ${cells.join(' | ')} |`;
   return [line(header), line(header.map(() => '---')), ...rows.map(line)].join('\n');
 }
+
+/**
+ * Text from the data cut to a length a person can read: item content echoed
+ * in a message (a 400 MB number, a 10,000-level map) must never reach the log,
+ * an annotation or the summary whole.
+ */
+export function clip(text: string, max = MAX_SHOWN_CHARACTERS): string {
+  if (text.length <= max) return text;
+  return `${text.slice(0, max - 1)}… (${(text.length - max + 1).toLocaleString('en-US')} more characters)`;
+}
+
+export const MAX_SHOWN_CHARACTERS = 500;

@@ -4,6 +4,7 @@
 
 import { appendFileSync } from 'node:fs';
 import { Output, type OutputName } from './constants.js';
+import { clip } from './markdown.js';
 import type { TransferResult } from './result.js';
 import { renderSummary } from './summary.js';
 
@@ -82,12 +83,12 @@ export function setOutputs(result: TransferResult, reporter: Pick<Reporter, 'set
 /** Warnings, and rejected items on their file and line: the first ten of each kind, then a count. */
 export function annotate(result: TransferResult, reporter: Pick<Reporter, 'warning' | 'error'>): void {
   const warnings = result.warnings ?? [];
-  for (const warning of warnings.slice(0, MAX_ANNOTATIONS)) reporter.warning(warning);
+  for (const warning of warnings.slice(0, MAX_ANNOTATIONS)) reporter.warning(clip(warning));
   if (warnings.length > MAX_ANNOTATIONS)
     reporter.warning(`${warnings.length - MAX_ANNOTATIONS} more warning(s) not shown.`);
   const annotations = result.annotations ?? [];
   for (const a of annotations.slice(0, MAX_ANNOTATIONS)) {
-    reporter.error(a.message, { file: a.file, startLine: a.line, title: 'Item not imported' });
+    reporter.error(clip(a.message), { file: a.file, startLine: a.line, title: 'Item not imported' });
   }
   const omitted = Math.max(0, annotations.length - MAX_ANNOTATIONS) + (result.annotationsOmitted ?? 0);
   if (omitted > 0) {
@@ -108,7 +109,7 @@ export function report(
   setOutputs(shown, reporter);
   annotate(result, reporter);
   writeSummary(renderSummary(shown, outcome), summaryFile, reporter);
-  if (!outcome.ok) reporter.setFailed(outcome.message);
+  if (!outcome.ok) reporter.setFailed(clip(outcome.message, 20_000));
   return outcome;
 }
 

@@ -61,6 +61,8 @@ export interface TransferResult {
   keySchema?: string[];
   /** For links to the AWS console; absent when the endpoints are not AWS. */
   consoleRegion?: string;
+  /** The DynamoDB endpoint the work ran against, when it was not AWS's: the import-back snippet needs it too. */
+  endpointUrl?: string;
   /** How a workflow refers to this action (`owner/repo@ref`), for the import-back snippet. */
   uses?: string;
 }

@@ -2,35 +2,51 @@
 // own against stored expected Markdown. Names and values from the data are
 // escaped; links go to the AWS console only when the endpoints are AWS's.
 
-import { code, escapeMarkdown, table } from './markdown.js';
+import { clip, code, escapeMarkdown, table } from './markdown.js';
 import type { TransferResult } from './result.js';
 import { formatDuration } from './parsing/values.js';
 
 const MAX_ERRORS_SHOWN = 10;
 const WHAT = { export: 'Export', import: 'Import', validate: 'Validation' } as const;
 
+/** GitHub refuses a step summary over 1 MiB; what the action writes stays well under it, whatever the input. */
+export const MAX_SUMMARY_BYTES = 512 * 1024;
+const MAX_WARNINGS_SHOWN = 20;
+
 export function renderSummary(result: TransferResult, outcome: { ok: boolean; message: string }): string {
   const parts = [heading(result, outcome.ok), table(['', ''], detailRows(result))];
-  if (!outcome.ok) parts.push(`**Why the step failed:** ${escapeMarkdown(outcome.message)}`);
+  if (!outcome.ok) parts.push(`**Why the step failed:** ${escapeMarkdown(clip(outcome.message))}`);
   if (result.errors.length > 0) parts.push(errorSection(result));
   if (result.warnings !== undefined && result.warnings.length > 0) {
-    parts.push(`### Warnings\n\n${result.warnings.map((w) => `- ${escapeMarkdown(w)}`).join('\n')}`);
+    const shown = result.warnings.slice(0, MAX_WARNINGS_SHOWN).map((w) => `- ${escapeMarkdown(clip(w))}`);
+    const more = result.warnings.length - shown.length;
+    parts.push(`### Warnings\n\n${shown.join('\n')}${more > 0 ? `\n- and ${count(more)} more` : ''}`);
   }
-  if (result.note !== undefined && result.note !== '') parts.push(escapeMarkdown(result.note));
+  if (result.note !== undefined && result.note !== '') parts.push(escapeMarkdown(clip(result.note, 2000)));
   const snippet = importBackSnippet(result);
   if (snippet !== undefined) parts.push(snippet);
-  return `${parts.join('\n\n')}\n`;
+  return capped(`${parts.join('\n\n')}\n`);
+}
+
+/** The last guard: names and locations are not clipped one by one, so the whole is. */
+function capped(markdown: string): string {
+  if (Buffer.byteLength(markdown) <= MAX_SUMMARY_BYTES) return markdown;
+  const cut = Buffer.from(markdown)
+    .subarray(0, MAX_SUMMARY_BYTES - 200)
+    .toString('utf8')
+    .replace(/\uFFFD$/, '');
+  return `${cut}\n\n_The summary was cut at ${formatBytes(MAX_SUMMARY_BYTES)}; the log has the rest._\n`;
 }
 
 /** The summary of a step that stopped before any work, such as on bad inputs. */
 export function renderStartFailure(message: string): string {
-  return `## ❌ dynamodb-s3-transfer did not start\n\n${escapeMarkdown(message)}\n\nNothing was read or written.\n`;
+  return `## ❌ dynamodb-s3-transfer did not start\n\n${escapeMarkdown(clip(message, 20_000))}\n\nNothing was read or written.\n`;
 }
 
 /** The summary of a step that failed during the work: what was done before stays, and a re-run is safe. */
 export function renderWorkFailure(mode: string, message: string): string {
   const what = WHAT[mode as keyof typeof WHAT] ?? mode;
-  return `## ❌ ${what} failed\n\n${escapeMarkdown(message)}\n\nWhat was written before this point stays; the step can be re-run safely.\n`;
+  return `## ❌ ${what} failed\n\n${escapeMarkdown(clip(message, 20_000))}\n\nWhat was written before this point stays; the step can be re-run safely.\n`;
 }
 
 function heading(result: TransferResult, ok: boolean): string {
@@ -54,7 +70,7 @@ function detailRows(r: TransferResult): string[][] {
     ['Items processed', count(r.processedItemCount)],
     [r.mode === 'validate' ? 'Items valid' : 'Items imported', count(r.importedItemCount)],
     ['Errors', count(r.errorCount)],
-    ['Bytes', r.processedSizeBytes === undefined ? undefined : formatBytes(r.processedSizeBytes)],
+    [bytesLabel(r), r.processedSizeBytes === undefined ? undefined : formatBytes(r.processedSizeBytes)],
     ['Duration', formatDuration(Math.round(r.durationSeconds * 1000))],
     ['Throughput', throughput(r)],
     ['Manifest', place(r.exportManifest, r)],
@@ -63,6 +79,12 @@ function detailRows(r: TransferResult): string[][] {
     ['Rejected items', place(r.rejectedItems, r)],
   ];
   return rows.filter((row): row is [string, string] => row[1] !== undefined).map(([k, v]) => [`**${k}**`, v]);
+}
+
+/** The byte counts of each mode and engine measure different things: say which. */
+function bytesLabel(r: TransferResult): string {
+  if (r.engine === 'managed') return r.mode === 'export' ? 'Billed size' : 'Bytes processed by AWS';
+  return r.mode === 'export' ? 'Bytes written (compressed)' : 'Bytes read (decompressed)';
 }
 
 /** A location as code, linked to the S3 console when it is an s3:// URL on AWS. */
@@ -89,7 +111,7 @@ function linked(text: string, url: string | undefined): string {
 function errorSection(r: TransferResult): string {
   const shown = r.errors.slice(0, MAX_ERRORS_SHOWN);
   const total = r.errorCount ?? r.errors.length;
-  const rows = shown.map((e) => [code(e.location), code(e.code), escapeMarkdown(e.message)]);
+  const rows = shown.map((e) => [code(clip(e.location)), code(e.code), escapeMarkdown(clip(e.message))]);
   const where = r.rejectedItems === undefined ? '' : `; all are in ${code(r.rejectedItems)}`;
   const rest = total > shown.length ? `\n\n${count(total - shown.length)} more not shown${where}.` : '';
   return `### First errors (${shown.length} of ${count(total)})\n\n${table(['Where', 'Code', 'Reason'], rows)}${rest}`;
@@ -114,7 +136,9 @@ function importBackSnippet(r: TransferResult): string | undefined {
     ...where.map((w) => `    ${w}`),
     `    partition-key: ${yamlScalar(keys[0] ?? 'id:S')}`,
     ...(keys[1] === undefined ? [] : [`    sort-key: ${yamlScalar(keys[1])}`]),
-    ...(r.engine === 'direct' ? [] : ['    engine: managed']),
+    // Named either way: with auto, an S3 source would go to AWS's ImportTable, which reads data/ only.
+    `    engine: ${r.engine}`,
+    ...(r.endpointUrl === undefined ? [] : [`    endpoint-url: ${yamlScalar(r.endpointUrl)}`]),
   ];
   return `### Import it back\n\n\`\`\`yaml\n${lines.join('\n')}\n\`\`\``;
 }

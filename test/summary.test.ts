@@ -42,7 +42,7 @@ describe('renderSummary', () => {
         '| **Items processed** | 1,200 |',
         '| **Items imported** | 1,198 |',
         '| **Errors** | 2 |',
-        '| **Bytes** | 3.0 MiB |',
+        '| **Bytes read (decompressed)** | 3.0 MiB |',
         '| **Duration** | 4s |',
         '| **Throughput** | 300 items/s, 768.0 KiB/s |',
         '| **Rejected items** | <code>/tmp/rejected.jsonl</code> |',
@@ -111,5 +111,45 @@ describe('formatting helpers', () => {
 
   it('escapes Markdown punctuation and HTML', () => {
     expect(escapeMarkdown('a_b *c* [d](e) <f> & #g')).toBe('a\\_b \\*c\\* \\[d\\](e) &lt;f&gt; &amp; \\#g');
+  });
+});
+
+describe('hostile content in the summary', () => {
+  it('clips echoed item content and stays under GitHub’s 1 MiB limit whatever the input', () => {
+    const huge = `1${'0'.repeat(400_000_000 / 1000)}`; // a number expanded from 1d400000 would be this and more
+    const result: TransferResult = {
+      ...base,
+      errors: Array.from({ length: 10 }, (_, i) => ({
+        location: `s3://backups/${'k'.repeat(5000)}:${i}`,
+        code: 'INVALID_NUMBER',
+        message: `n: "${huge}" is not a valid DynamoDB number`,
+      })),
+      warnings: Array.from({ length: 5000 }, (_, i) => `warning ${i}: ${huge}`),
+      note: huge,
+    };
+    const summary = renderSummary(result, { ok: false, message: `TOO_MANY_ERRORS: ${huge}` });
+    expect(Buffer.byteLength(summary)).toBeLessThan(1024 * 1024);
+    expect(summary).toContain('more characters)');
+    expect(summary).toContain('- and 4,980 more');
+    expect(summary).not.toContain('0'.repeat(2000));
+  });
+
+  it('cuts a summary that is still too large and says so', () => {
+    const result: TransferResult = { ...base, tableName: 'T'.repeat(600 * 1024) };
+    const summary = renderSummary(result, { ok: true, message: '' });
+    expect(Buffer.byteLength(summary)).toBeLessThanOrEqual(512 * 1024);
+    expect(summary).toMatch(/The summary was cut at 512\.0 KiB; the log has the rest\._\n$/);
+  });
+});
+
+describe('labels', () => {
+  it.each([
+    ['direct', 'export', 'Bytes written (compressed)'],
+    ['direct', 'import', 'Bytes read (decompressed)'],
+    ['direct', 'validate', 'Bytes read (decompressed)'],
+    ['managed', 'export', 'Billed size'],
+    ['managed', 'import', 'Bytes processed by AWS'],
+  ] as const)('%s %s says what its byte count measures: %s', (engine, mode, label) => {
+    expect(renderSummary({ ...base, engine, mode }, { ok: true, message: '' })).toContain(`| **${label}** |`);
   });
 });
