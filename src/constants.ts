@@ -44,12 +44,13 @@ export const Input = {
 export type InputName = (typeof Input)[keyof typeof Input];
 
 /**
- * The defaults declared in action.yml. The runner fills them in before the
- * action starts; they are repeated here only for an input given explicitly as
- * an empty string (`${{ inputs.x }}` of an unset workflow input), and a test
- * keeps the two in step.
+ * The defaults declared in action.yml, the one place they are decided. The
+ * runner fills them in before the action starts; the reader
+ * (src/inputs/reader.ts) fills them in too when an input is given as an empty
+ * string (`${{ inputs.x }}` of an unset workflow input). No other code repeats
+ * them, and test/action-yml.test.ts proves this table equal to action.yml's.
  */
-export const InputDefault: Partial<Record<InputName, string>> = {
+export const InputDefault = {
   [Input.Engine]: 'auto',
   [Input.Prefix]: '',
   [Input.Format]: 'DYNAMODB_JSON',
@@ -63,7 +64,9 @@ export const InputDefault: Partial<Record<InputName, string>> = {
   [Input.Timeout]: '6h',
   [Input.PollInterval]: '10s',
   [Input.MaxErrors]: '0',
-};
+} as const satisfies Partial<Record<InputName, string>>;
+/** The inputs that have a default in action.yml. */
+export type DefaultedInput = keyof typeof InputDefault;
 
 export const Output = {
   Engine: 'engine',

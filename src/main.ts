@@ -9,7 +9,7 @@ import { runDirect } from './direct/engine.js';
 import { type EngineChoice, chooseEngine } from './engine-choice.js';
 import { failureMessage } from './errors.js';
 import { describeTable } from './aws/table.js';
-import { readPlan } from './inputs.js';
+import { readPlan } from './inputs/index.js';
 import { runManaged } from './managed/engine.js';
 import { abortableSleep } from './aws/poll.js';
 import type { Plan } from './plan.js';

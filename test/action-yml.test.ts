@@ -3,7 +3,7 @@
 
 import { describe, expect, it } from 'vitest';
 import { Input, InputDefault, Output } from '../src/constants.js';
-import { readPlan } from '../src/inputs.js';
+import { readPlan } from '../src/inputs/index.js';
 import { setOutputs } from '../src/report.js';
 import type { TransferResult } from '../src/result.js';
 import { readActionYml } from './action-yml.js';
@@ -22,7 +22,7 @@ describe('action.yml', () => {
     expect(Object.keys(action.outputs).sort()).toEqual(Object.values(Output).sort());
   });
 
-  it('has the defaults the code falls back to', () => {
+  it("has exactly the defaults of the code's one table of them (InputDefault)", () => {
     const declared = Object.fromEntries(
       Object.entries(action.inputs).flatMap(([name, meta]) =>
         meta.default === undefined ? [] : [[name, meta.default]],
@@ -41,7 +41,24 @@ describe('action.yml', () => {
   });
 });
 
-describe('inputs.ts', () => {
+describe('defaults', () => {
+  // Every input that has a default, given as an empty string (`${{ inputs.x }}` of an unset workflow input).
+  const blanks = Object.fromEntries(Object.keys(InputDefault).map((name) => [name, '']));
+  const planOf = (inputs: Record<string, string>) =>
+    readPlan({ env: { ...BASE_ENV, ...inputEnv(inputs) }, now: NOW, cwd: '/cwd' });
+
+  it.each([
+    ['an export', EXPORT],
+    ['an import', IMPORT],
+    ['a validation', VALIDATE],
+    ['a CSV import', { ...IMPORT, format: 'CSV' }],
+    ['an incremental export', { ...EXPORT, 'export-type': 'INCREMENTAL_EXPORT', 'incremental-from': '-1h' }],
+  ])("are filled in by the reader itself, the same as action.yml's, for %s", (_, inputs) => {
+    expect(planOf({ ...blanks, ...inputs })).toEqual(planOf(inputs));
+  });
+});
+
+describe('src/inputs/', () => {
   it('reads every input of action.yml', () => {
     const read = new Set<string>();
     const plans = [

@@ -233,3 +233,42 @@ describe('table-creation-parameters without a KeySchema', () => {
     ]);
   });
 });
+
+describe('table-creation-parameters that do not parse', () => {
+  const JSON_READ =
+    'expected JSON or YAML in the shape of TableCreationParameters (it does not parse: read as JSON because it starts with { (YAML flow style such as {a: b} is not taken);';
+
+  it.each([
+    ['JSON with a trailing comma', '{"TableName": "Music",}'],
+    ['a shape DynamoDB refuses', 'TableName: Music\nBillingMode: FREE'],
+    ['YAML that does not parse', 'TableName: ['],
+  ])('%s give one error, not a second one claiming TableName is missing', (_, parameters) => {
+    const messages = problems({
+      ...IMPORT,
+      'table-name': '',
+      'partition-key': '',
+      'table-creation-parameters': parameters,
+    });
+    expect(messages).toHaveLength(1);
+    expect(messages[0]).toMatch(/^Input "table-creation-parameters" is /);
+  });
+
+  it('says the text was read as JSON', () => {
+    expect(
+      problems({
+        ...IMPORT,
+        'table-name': '',
+        'partition-key': '',
+        'table-creation-parameters': '{"TableName": "Music",}',
+      }),
+    ).toEqual([
+      `Input "table-creation-parameters" is "{\\"TableName\\": \\"Music\\",}"; ${JSON_READ} Expected double-quoted property name in JSON at position 22 (line 1 column 23)).`,
+    ]);
+  });
+
+  it('with mode: validate, gives one error and no second one about the key schema', () => {
+    expect(
+      problems({ ...VALIDATE, 'partition-key': '', 'table-creation-parameters': '{"KeySchema": [],}' }),
+    ).toHaveLength(1);
+  });
+});

@@ -1,7 +1,7 @@
 // Builds plans from inputs the way the runner passes them, at a fixed time.
 
 import { InputError } from '../src/errors.js';
-import { readPlan } from '../src/inputs.js';
+import { readPlan } from '../src/inputs/index.js';
 import type { Plan } from '../src/plan.js';
 import { inputEnv } from './run-action.js';
 

@@ -27,9 +27,42 @@ export function checkBucket(value: string): string {
 }
 
 export function checkPrefix(value: string): string {
-  if (value.startsWith('/')) throw new InvalidValue('a key prefix without a leading / (S3 keys do not start with one)');
+  const problem = keyProblem(value);
+  if (problem !== undefined) throw new InvalidValue(`a key prefix ${problem}`);
   if (value.length > 1024) throw new InvalidValue('a key prefix of at most 1024 characters');
   return value;
+}
+
+/**
+ * What is wrong with an S3 key or key prefix given as an input, as the end of
+ * "expected a key ..."; undefined when nothing is. S3 itself takes any key,
+ * but a leading `/` or a `..` segment is a path mistake or an attempt to
+ * reach outside the folder meant (and escapes it on a local store), and a
+ * control character is never meant.
+ */
+export function keyProblem(key: string): string | undefined {
+  if (key.startsWith('/')) return 'without a leading / (S3 keys do not start with one)';
+  if (key.split('/').includes('..')) {
+    return 'without .. segments (S3 keys are names, not paths; a .. would reach outside the folder meant)';
+  }
+  return controlCharacterProblem(key);
+}
+
+/** A local path given as an input: any path, but without control characters. */
+export function checkLocalPath(value: string): string {
+  const problem = controlCharacterProblem(value);
+  if (problem !== undefined) throw new InvalidValue(`a local path ${problem}`);
+  return value;
+}
+
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u001f\u007f]/;
+
+function controlCharacterProblem(value: string): string | undefined {
+  const match = CONTROL.exec(value);
+  if (match === null) return undefined;
+  const code = match[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0');
+  return `without control characters (U+0000 to U+001F and U+007F); it has U+${code} at character ${match.index + 1}`;
 }
 
 export function checkAccountId(value: string): string {

@@ -38,15 +38,15 @@ const TOP_LEVEL_FIELDS = [
   'GlobalSecondaryIndexes',
 ] as const;
 
-/** Parses JSON or YAML (JSON is YAML) and checks the shape DynamoDB requires. */
+/**
+ * Parses JSON or YAML and checks the shape DynamoDB requires. Text that
+ * starts with `{` is JSON, read strictly: YAML would quietly take a trailing
+ * comma or an unquoted key, so a JSON typo would be read as something else.
+ */
 export function parseTableCreationParameters(raw: string): Partial<TableCreationParameters> {
-  let value: unknown;
-  try {
-    value = parseYaml(raw);
-  } catch (error) {
-    const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
-    throw new InvalidValue(`JSON or YAML in the shape of TableCreationParameters (it does not parse: ${reason})`);
-  }
+  const value = raw.trimStart().startsWith('{')
+    ? readJson(raw)
+    : readYaml(raw, 'YAML because it does not start with {');
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     throw new InvalidValue('a JSON or YAML object in the shape of TableCreationParameters');
   }
@@ -65,6 +65,33 @@ export function parseTableCreationParameters(raw: string): Partial<TableCreation
     );
   }
   return params;
+}
+
+const READ_AS_JSON = 'JSON because it starts with { (YAML flow style such as {a: b} is not taken)';
+
+function readJson(raw: string): unknown {
+  try {
+    JSON.parse(raw);
+  } catch (error) {
+    throw unparsable(READ_AS_JSON, error);
+  }
+  // The YAML reader takes any JSON, and refuses the duplicate keys JSON.parse keeps quiet about.
+  return readYaml(raw, READ_AS_JSON);
+}
+
+function readYaml(raw: string, readAs: string): unknown {
+  try {
+    return parseYaml(raw);
+  } catch (error) {
+    throw unparsable(readAs, error);
+  }
+}
+
+function unparsable(readAs: string, error: unknown): InvalidValue {
+  const reason = (error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error)).replace(/:$/, '');
+  return new InvalidValue(
+    `JSON or YAML in the shape of TableCreationParameters (it does not parse: read as ${readAs}; ${reason})`,
+  );
 }
 
 function checkKeyDefinitions(params: Partial<TableCreationParameters>): void {

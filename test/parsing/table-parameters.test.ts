@@ -80,6 +80,42 @@ describe('parseTableCreationParameters', () => {
   });
 });
 
+describe('parseTableCreationParameters, JSON or YAML', () => {
+  const JSON_READ =
+    'it does not parse: read as JSON because it starts with { (YAML flow style such as {a: b} is not taken);';
+  const YAML_READ = 'it does not parse: read as YAML because it does not start with {;';
+
+  it.each([
+    ['a trailing comma', '{"TableName": "Music",}', 'Expected double-quoted property name in JSON at position 22'],
+    ['a trailing comma in a list', '{"KeySchema": [{"AttributeName": "a", "KeyType": "HASH"},]}', 'Unexpected token'],
+    ['unquoted keys', '{TableName: Music}', "Expected property name or '}' in JSON at position 1"],
+    ['single quotes', "{'TableName': 'Music'}", "Expected property name or '}' in JSON at position 1"],
+    ['leading spaces and a missing brace', '  \n {"TableName": "Music"', 'in JSON'],
+  ])('refuses JSON with %s as JSON, never reading it as YAML', (_, raw, reason) => {
+    expect(() => parseTableCreationParameters(raw)).toThrow(JSON_READ);
+    expect(() => parseTableCreationParameters(raw)).toThrow(reason);
+  });
+
+  it('refuses a key given twice in JSON, which JSON.parse would keep quiet about', () => {
+    expect(() => parseTableCreationParameters('{"TableName": "a", "TableName": "b"}')).toThrow(
+      `${JSON_READ} Map keys must be unique at line 1, column 20)`,
+    );
+  });
+
+  it('says that text not starting with { was read as YAML', () => {
+    expect(() => parseTableCreationParameters('TableName: [')).toThrow(
+      `(${YAML_READ} Flow sequence in block collection must be sufficiently indented and end with a ] at line 1, column 13)`,
+    );
+    expect(() => parseTableCreationParameters('TableName: a\nTableName: b')).toThrow(
+      `(${YAML_READ} Map keys must be unique at line 2, column 1)`,
+    );
+  });
+
+  it('reads valid JSON, with spaces before it, as before', () => {
+    expect(parseTableCreationParameters(`\n  ${JSON_PARAMS}\n`)).toEqual(JSON.parse(JSON_PARAMS));
+  });
+});
+
 describe('buildTableParameters', () => {
   it('makes an on-demand table from the shorthand', () => {
     expect(buildTableParameters(undefined, { name: 'pk', type: 'S' }, { name: 'sk', type: 'N' })).toEqual({

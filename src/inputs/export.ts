@@ -1,48 +1,65 @@
-// The export-only inputs: table, format, point in time or incremental window,
-// filter expressions and encryption.
+// The export inputs: table, format, point in time or incremental window,
+// filter expressions and encryption; and the inputs that apply to export only,
+// refused in the other modes.
 
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
-import { Input } from './constants.js';
-import type { InputReader } from './input-reader.js';
-import type { PlanContext } from './inputs.js';
-import { optional } from './optional.js';
-import { checkTableName, parseTableArn } from './parsing/names.js';
-import { fromDynamoJson } from './formats/attribute-value.js';
-import { InvalidValue, formatDuration, parseEnum, parseTime } from './parsing/values.js';
-import type { Compression, EngineDecision, ExportExpressions, ExportPlan, ViewType } from './plan.js';
-
-type ExportSettings = Pick<
-  ExportPlan,
-  'table' | 'format' | 'compression' | 'exportType' | 'expressions' | 'encryption'
->;
+import { Input } from '../constants.js';
+import { fromDynamoJson } from '../formats/attribute-value.js';
+import { optional } from '../optional.js';
+import { checkTableName, parseTableArn } from '../parsing/names.js';
+import { InvalidValue, formatDuration, parseEnum, parseTime } from '../parsing/values.js';
+import type { Compression, EngineDecision, ExportExpressions, ExportPlan, Format, ViewType } from '../plan.js';
+import { type CommonSettings, placeholderLocation, readCompression, readFormat, readLocation } from './common.js';
+import type { InputReader, PlanContext } from './reader.js';
 
 const MIN_WINDOW_MS = 15 * 60_000;
 const MAX_WINDOW_MS = 24 * 3_600_000;
 // A runner's clock may run a little ahead of AWS's; allow it.
 const CLOCK_SKEW_MS = 60_000;
 
-export function readExportSettings(r: InputReader, context: PlanContext, engine: EngineDecision): ExportSettings {
+export function readExportPlan(r: InputReader, context: PlanContext, common: CommonSettings): ExportPlan {
+  const engine = common.engine;
   const table = readTable(r);
-  const format =
-    r.parse(Input.Format, (v) => parseEnum(v, ['DYNAMODB_JSON', 'ION', 'CSV'] as const)) ?? 'DYNAMODB_JSON';
-  if (format === 'CSV') {
-    r.reject(
-      Input.Format,
-      r.get(Input.Format),
-      'expected DYNAMODB_JSON or ION with mode: export (DynamoDB exports do not write CSV)',
-    );
-  }
-  const compression = readExportCompression(r, engine);
+  const format = exportFormat(r, readFormat(r));
+  const compression = exportCompression(r, readCompression(r), engine);
   const expressions = readExpressions(r);
   const encryption = readEncryption(r);
+  const exportType = readExportType(r, context.now, engine);
+  const destination = readLocation(r, context, 'export', table.name) ?? placeholderLocation;
   return {
+    mode: 'export',
+    ...common,
     table,
-    format: format === 'CSV' ? 'DYNAMODB_JSON' : format,
+    format,
     compression,
-    exportType: readExportType(r, context.now, engine),
+    exportType,
     ...optional('expressions', expressions),
     ...optional('encryption', encryption),
+    destination,
   };
+}
+
+const EXPORT_ONLY = [
+  Input.TableArn,
+  Input.ExportTime,
+  Input.IncrementalFrom,
+  Input.IncrementalTo,
+  Input.FilterExpression,
+  Input.ProjectionExpression,
+  Input.KeyConditionExpression,
+  Input.ExpressionAttributeNames,
+  Input.ExpressionAttributeValues,
+  Input.SseAlgorithm,
+  Input.SseKmsKeyId,
+] as const;
+
+/** Refuses the export-only inputs with mode: import or validate. */
+export function rejectExportOnlyInputs(r: InputReader): void {
+  for (const name of EXPORT_ONLY)
+    r.notApplicable(name, `expected no ${name} with mode: ${r.get(Input.Mode)}; it applies to mode: export only`);
+  for (const name of [Input.ExportType, Input.ExportViewType] as const) {
+    if (r.changedFromDefault(name)) r.reject(name, r.get(name), 'expected it only with mode: export');
+  }
 }
 
 function readTable(r: InputReader): ExportPlan['table'] {
@@ -57,8 +74,19 @@ function readTable(r: InputReader): ExportPlan['table'] {
   return { ...optional('name', name ?? arn?.name), ...optional('arn', arn?.arn) };
 }
 
-function readExportCompression(r: InputReader, engine: EngineDecision): Compression {
-  const value = r.parse(Input.Compression, (v) => parseEnum(v, ['NONE', 'GZIP', 'ZSTD', 'auto'] as const)) ?? 'auto';
+/** DynamoDB exports write DynamoDB JSON or Ion. */
+function exportFormat(r: InputReader, format: Format): ExportPlan['format'] {
+  if (format !== 'CSV') return format;
+  r.reject(
+    Input.Format,
+    r.get(Input.Format),
+    'expected DYNAMODB_JSON or ION with mode: export (DynamoDB exports do not write CSV)',
+  );
+  return 'DYNAMODB_JSON';
+}
+
+/** `auto` writes GZIP, as AWS does; AWS's own export writes nothing else. */
+function exportCompression(r: InputReader, value: Compression | 'auto', engine: EngineDecision): Compression {
   const compression = value === 'auto' ? 'GZIP' : value;
   if (engine.engine === 'managed' && compression !== 'GZIP') {
     r.reject(
@@ -70,9 +98,11 @@ function readExportCompression(r: InputReader, engine: EngineDecision): Compress
   return compression;
 }
 
+const EXPORT_TYPES = ['FULL_EXPORT', 'INCREMENTAL_EXPORT'] as const;
+const VIEW_TYPES: readonly ViewType[] = ['NEW_AND_OLD_IMAGES', 'NEW_IMAGE'];
+
 function readExportType(r: InputReader, now: Date, engine: EngineDecision): ExportPlan['exportType'] {
-  const kind =
-    r.parse(Input.ExportType, (v) => parseEnum(v, ['FULL_EXPORT', 'INCREMENTAL_EXPORT'] as const)) ?? 'FULL_EXPORT';
+  const kind = r.parseDefaulted(Input.ExportType, (v) => parseEnum(v, EXPORT_TYPES));
   if (kind === 'INCREMENTAL_EXPORT' && engine.engine === 'direct') {
     r.reject(
       Input.ExportType,
@@ -100,14 +130,14 @@ function readExportType(r: InputReader, now: Date, engine: EngineDecision): Expo
     Input.ExportTime,
     'expected no export-time with export-type: INCREMENTAL_EXPORT; give incremental-from and incremental-to',
   );
-  const viewType =
-    r.parse(Input.ExportViewType, (v) => parseEnum<ViewType>(v, ['NEW_AND_OLD_IMAGES', 'NEW_IMAGE'])) ??
-    'NEW_AND_OLD_IMAGES';
+  const viewType = r.parseDefaulted(Input.ExportViewType, (v) => parseEnum(v, VIEW_TYPES));
   const from = time(Input.IncrementalFrom);
+  // No incremental-to means now (action.yml: "Default: now"), a time only known here.
   const to = time(Input.IncrementalTo) ?? (r.given(Input.IncrementalTo) ? undefined : now);
   if (!r.given(Input.IncrementalFrom))
     r.missing(Input.IncrementalFrom, 'export-type: INCREMENTAL_EXPORT needs the start of its window');
   if (from !== undefined && to !== undefined) checkWindow(r, from, to);
+  // `now` stands in only where a problem is recorded, and then no plan is made.
   return { kind, from: from ?? now, to: to ?? now, viewType };
 }
 
