@@ -51,3 +51,29 @@ describe('README', () => {
     expect(JSON.parse(policy ?? '').Version).toBe('2012-10-17');
   });
 });
+
+/** The members of a string-literal union type declared in a source file. */
+function unionMembers(file: string, type: string): string[] {
+  const text = readFileSync(`${ROOT}/${file}`, 'utf8');
+  const body = new RegExp(`export type ${type} =([^;]*);`).exec(text)?.[1] ?? '';
+  return [...body.matchAll(/'([A-Z][A-Z0-9_]+)'/g)].map((m) => m[1] ?? '');
+}
+
+describe('README troubleshooting', () => {
+  const section = readme.slice(
+    readme.indexOf('## Troubleshooting'),
+    readme.indexOf('\n## ', readme.indexOf('## Troubleshooting') + 5),
+  );
+  const codes = [
+    ...unionMembers('src/errors.ts', 'ErrorCode'),
+    ...unionMembers('src/formats/records.ts', 'DecodeErrorCode'),
+    // Codes given to rejected items outside the decoders.
+    'CHECKSUM_MISMATCH',
+    'RETRIES_EXHAUSTED',
+  ];
+
+  it('lists every code the action emits', () => {
+    expect(codes.length).toBeGreaterThan(30);
+    expect(codes.filter((code) => !section.includes(`\`${code}\``))).toEqual([]);
+  });
+});
