@@ -1,6 +1,7 @@
 // One object's bytes to checked items: decompress, decode the format, check
 // each item against the key schema. Counts everything; a truncated or
-// corrupt object ends with one error after the items read before it.
+// corrupt object ends with one error after the items read before it, and so
+// does data after the end of a compressed stream, after all the items.
 
 import type { Compression, Format } from '../plan.js';
 import { decompress, peekCompression } from './compression.js';
@@ -28,7 +29,10 @@ export async function* decodeObject(
   let source = bytes;
   let compression = options.compression;
   if (compression === 'auto') ({ compression, chunks: source } = await peekCompression(bytes));
-  const chunks = decompress(source, compression);
+  // Data after the end of the compressed stream leaves the data before it whole:
+  // the decoder reads it to the end (its last line included), then the error follows.
+  const after: { error?: ObjectReadError } = {};
+  const chunks = untilTrailingData(decompress(source, compression), after);
   const keyTypes = Object.fromEntries(options.keys.map((k) => [k.name, k.type]));
   const batches =
     options.format === 'CSV'
@@ -52,9 +56,28 @@ export async function* decodeObject(
     }
   } catch (error) {
     if (!(error instanceof ObjectReadError)) throw error;
-    stats.errors += 1;
-    const message = `${error.message}; the ${stats.items} item(s) before this point were read`;
-    yield [{ error: { code: error.code, message, line: stats.lines + 1, itemIndex: records } }];
+    yield [objectError(error, stats, records)];
+    return;
+  }
+  if (after.error !== undefined) yield [objectError(after.error, stats, records)];
+}
+
+/** One error for the rest of the object, at the line where reading stopped; how many items that lost is unknown. */
+function objectError(error: ObjectReadError, stats: DecodeStats, records: number): Decoded {
+  stats.errors += 1;
+  const message = `${error.message}; the ${stats.items} item(s) before this point were read`;
+  return { error: { code: error.code, message, line: stats.lines + 1, itemIndex: records } };
+}
+
+async function* untilTrailingData(
+  chunks: AsyncIterable<Uint8Array>,
+  found: { error?: ObjectReadError },
+): AsyncGenerator<Uint8Array> {
+  try {
+    yield* chunks;
+  } catch (error) {
+    if (!(error instanceof ObjectReadError) || error.code !== 'TRAILING_DATA') throw error;
+    found.error = error;
   }
 }
 

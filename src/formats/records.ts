@@ -10,12 +10,16 @@ export type DecodeErrorCode =
   | 'INVALID_NUMBER'
   | 'INVALID_BINARY'
   | 'INVALID_SET'
+  | 'INVALID_UTF8'
+  | 'DUPLICATE_ATTRIBUTE'
+  | 'TOO_DEEPLY_NESTED'
   | 'MALFORMED_ION'
   | 'UNSUPPORTED_ION_TYPE'
   | 'MALFORMED_CSV'
   | 'CSV_COLUMN_COUNT'
   | 'TRUNCATED_OBJECT'
   | 'CORRUPT_OBJECT'
+  | 'TRAILING_DATA'
   | 'ITEM_TOO_LARGE'
   | 'MISSING_KEY'
   | 'EMPTY_KEY'
@@ -39,16 +43,12 @@ export interface DecodedItem {
 }
 
 /** A record that could not be used; `item` is there when it was read but failed the checks. */
-export interface RejectedRecord {
+export interface DecodeFailure {
   error: DecodeError;
   item?: Item;
 }
 
-export type Decoded = DecodedItem | RejectedRecord;
-
-export function isError(decoded: Decoded): decoded is RejectedRecord {
-  return 'error' in decoded;
-}
+export type Decoded = DecodedItem | DecodeFailure;
 
 /** Counters a decoder keeps up to date as it reads, for progress and the summary. */
 export interface DecodeStats {
@@ -63,11 +63,20 @@ export function newStats(): DecodeStats {
   return { bytes: 0, lines: 0, items: 0, errors: 0 };
 }
 
-/** A whole object cannot be read further (truncated or corrupt stream). */
-export class ObjectReadError extends Error {
-  readonly code: 'TRUNCATED_OBJECT' | 'CORRUPT_OBJECT';
+/** Why the rest of an object cannot be read. */
+export type ObjectErrorCode = Extract<
+  DecodeErrorCode,
+  'TRUNCATED_OBJECT' | 'CORRUPT_OBJECT' | 'TRAILING_DATA' | 'DUPLICATE_ATTRIBUTE' | 'INVALID_UTF8'
+>;
 
-  constructor(code: 'TRUNCATED_OBJECT' | 'CORRUPT_OBJECT', message: string) {
+/**
+ * A whole object cannot be read further: a truncated or corrupt stream, data
+ * after its end, or a CSV header that no row can be read with.
+ */
+export class ObjectReadError extends Error {
+  readonly code: ObjectErrorCode;
+
+  constructor(code: ObjectErrorCode, message: string) {
     super(message);
     this.name = 'ObjectReadError';
     this.code = code;

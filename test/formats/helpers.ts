@@ -5,7 +5,14 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { type Item, toDynamoJsonMap } from '../../src/formats/attribute-value.js';
 import { decodeObject, type DecodeOptions } from '../../src/formats/decode.js';
-import { isError, newStats, type DecodeError, type DecodedItem, type DecodeStats } from '../../src/formats/records.js';
+import {
+  newStats,
+  type DecodeError,
+  type Decoded,
+  type DecodedItem,
+  type DecodeFailure,
+  type DecodeStats,
+} from '../../src/formats/records.js';
 
 export function fixture(name: string): Buffer {
   return readFileSync(fileURLToPath(new URL(`../fixtures/${name}`, import.meta.url)));
@@ -50,10 +57,14 @@ export async function decode(
     )
   ).flat();
   return {
-    items: all.filter((d): d is DecodedItem => !isError(d)),
-    errors: all.filter(isError).map((d) => d.error),
+    items: all.filter((d): d is DecodedItem => !isFailure(d)),
+    errors: all.filter(isFailure).map((d) => d.error),
     stats,
   };
+}
+
+export function isFailure(decoded: Decoded): decoded is DecodeFailure {
+  return 'error' in decoded;
 }
 
 /** Items as plain JSON-able values: bytes as arrays, for deep equality in tests. */
