@@ -3,10 +3,19 @@
 // that the SDK would encode a second time.
 
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
+import { excerpt } from './excerpt.js';
 
 export type Item = Record<string, AttributeValue>;
 
-export type AttributeErrorCode = 'INVALID_TYPE' | 'INVALID_NUMBER' | 'INVALID_BINARY' | 'INVALID_SET';
+export type AttributeErrorCode =
+  'INVALID_TYPE' | 'INVALID_NUMBER' | 'INVALID_BINARY' | 'INVALID_SET' | 'TOO_DEEPLY_NESTED' | 'DUPLICATE_ATTRIBUTE';
+
+/**
+ * DynamoDB's nesting limit. An item's attributes are at level 1 and a map's
+ * or list's contents one level below it; DynamoDB refuses a map or list at
+ * level 32, even an empty one, while a scalar or set there is accepted.
+ */
+export const MAX_NESTING = 32;
 
 /** A bad value; `path` (such as `Credits.Takes[2]`) is filled in as the error leaves each container. */
 export class AttributeValueError extends Error {
@@ -28,9 +37,43 @@ export class AttributeValueError extends Error {
     return this;
   }
 
+  /** Where the value is, with each name and the whole path cut short: names are item content. */
   get path(): string {
-    return this.segments.map((s, i) => (typeof s === 'number' ? `[${s}]` : i === 0 ? s : `.${s}`)).join('');
+    const path = this.segments
+      .map((s, i) => (typeof s === 'number' ? `[${s}]` : i === 0 ? excerpt(s) : `.${excerpt(s)}`))
+      .join('');
+    return excerpt(path, 2 * EXCERPT_PATH);
   }
+}
+
+const EXCERPT_PATH = 100;
+
+/** Sets an attribute as an own property, even one named `__proto__` (which plain assignment would swallow). */
+export function setAttribute<T>(map: Record<string, T>, name: string, value: NoInfer<T>): void {
+  if (name === '__proto__')
+    Object.defineProperty(map, name, { value, enumerable: true, writable: true, configurable: true });
+  else map[name] = value;
+}
+
+/**
+ * What converting a parsed line learns about its value, to compare with the
+ * line's text (see json-keys.ts): how many object keys it holds, and its
+ * length as compact JSON with every string written out unescaped.
+ */
+export interface JsonWalk {
+  keys: number;
+  chars: number;
+}
+
+export function newWalk(): JsonWalk {
+  return { keys: 0, chars: 0 };
+}
+
+function tooDeep(): AttributeValueError {
+  return new AttributeValueError(
+    'TOO_DEEPLY_NESTED',
+    `maps and lists are nested more than ${MAX_NESTING} levels deep, beyond DynamoDB's limit`,
+  );
 }
 
 function hasDuplicates<T>(members: T[]): boolean {
@@ -48,7 +91,7 @@ const TYPE_TAGS = 'S, N, B, BOOL, NULL, L, M, SS, NS, BS';
  * Takes ownership of the parsed value and converts it in place: only binary
  * values are replaced, so a parsed line becomes an item without copying.
  */
-export function fromDynamoJson(value: unknown): AttributeValue {
+export function fromDynamoJson(value: unknown, walk: JsonWalk = newWalk(), level = 1): AttributeValue {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     throw new AttributeValueError('INVALID_TYPE', 'expected a type-tagged object such as {"S": "text"}');
   }
@@ -61,29 +104,38 @@ export function fromDynamoJson(value: unknown): AttributeValue {
       );
     tag = key;
   }
+  walk.keys += 1;
+  walk.chars += (tag?.length ?? 0) + 5; // {"tag":...}
   const record = value as Record<string, unknown>;
   const inner = tag === undefined ? undefined : record[tag];
   switch (tag) {
     case 'S':
-      expectString(inner, tag);
+      walk.chars += expectString(inner, tag).length + 2;
       return value as AttributeValue;
     case 'N':
-      checkNumber(expectString(inner, tag));
+      walk.chars += checkNumber(expectString(inner, tag)).length + 2;
       return value as AttributeValue;
-    case 'B':
-      return { B: decodeBase64(expectString(inner, tag)) };
+    case 'B': {
+      const text = expectString(inner, tag);
+      walk.chars += text.length + 2;
+      return { B: decodeBase64(text) };
+    }
     case 'BOOL':
       if (typeof inner !== 'boolean')
         throw new AttributeValueError('INVALID_TYPE', 'expected BOOL to hold true or false');
+      walk.chars += inner ? 4 : 5;
       return value as AttributeValue;
     case 'NULL':
       if (inner !== true) throw new AttributeValueError('INVALID_TYPE', 'expected NULL to hold true');
+      walk.chars += 4;
       return value as AttributeValue;
     case 'L':
       if (!Array.isArray(inner)) throw new AttributeValueError('INVALID_TYPE', 'expected L to hold a list');
+      if (level >= MAX_NESTING) throw tooDeep();
+      walk.chars += listChars(inner.length);
       for (let i = 0; i < inner.length; i++) {
         try {
-          const converted = fromDynamoJson(inner[i]);
+          const converted = fromDynamoJson(inner[i], walk, level + 1);
           if (converted !== inner[i]) inner[i] = converted;
         } catch (error) {
           throw error instanceof AttributeValueError ? error.within(i) : error;
@@ -91,40 +143,54 @@ export function fromDynamoJson(value: unknown): AttributeValue {
       }
       return value as AttributeValue;
     case 'M':
-      fromDynamoJsonMap(inner);
+      if (level >= MAX_NESTING && typeof inner === 'object' && inner !== null) throw tooDeep();
+      fromDynamoJsonMap(inner, walk, level);
       return value as AttributeValue;
     case 'SS':
-      checkSet(expectStrings(inner, tag), tag);
+      checkSet(expectStrings(inner, tag, walk), tag);
       return value as AttributeValue;
     case 'NS':
-      for (const n of expectStrings(inner, tag)) checkNumber(n);
+      for (const n of expectStrings(inner, tag, walk)) checkNumber(n);
       checkSet(inner as string[], tag);
       return value as AttributeValue;
     case 'BS':
-      return { BS: checkSet(expectStrings(inner, tag), tag).map(decodeBase64) };
+      return { BS: checkSet(expectStrings(inner, tag, walk), tag).map(decodeBase64) };
     case undefined:
       throw new AttributeValueError('INVALID_TYPE', `expected exactly one type tag (${TYPE_TAGS}), not 0`);
     default:
-      throw new AttributeValueError('INVALID_TYPE', `expected a type tag of ${TYPE_TAGS}, not "${tag}"`);
+      throw new AttributeValueError('INVALID_TYPE', `expected a type tag of ${TYPE_TAGS}, not "${excerpt(tag)}"`);
   }
 }
 
-/** A map of attribute name to DynamoDB JSON value, such as an item or an `M`, converted in place. */
-export function fromDynamoJsonMap(value: unknown): Item {
+/**
+ * A map of attribute name to DynamoDB JSON value, such as an item (level 0)
+ * or an `M`, converted in place; its values are one level below it.
+ */
+export function fromDynamoJsonMap(value: unknown, walk: JsonWalk = newWalk(), level = 0): Item {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     throw new AttributeValueError('INVALID_TYPE', 'expected an object of attribute names to values');
   }
   const map = value as Record<string, unknown>;
+  let names = 0;
   for (const name in map) {
+    names += 1;
+    walk.chars += name.length + 3; // "name":
     try {
       const value = map[name];
-      const converted = fromDynamoJson(value);
-      if (converted !== value) map[name] = converted; // only binary values are replaced
+      const converted = fromDynamoJson(value, walk, level + 1);
+      if (converted !== value) setAttribute(map, name, converted); // only binary values are replaced
     } catch (error) {
       throw error instanceof AttributeValueError ? error.within(name) : error;
     }
   }
+  walk.keys += names;
+  walk.chars += listChars(names);
   return map as Item;
+}
+
+/** Brackets and commas around `count` members. */
+function listChars(count: number): number {
+  return count === 0 ? 2 : count + 1;
 }
 
 function expectString(value: unknown, tag: string): string {
@@ -132,11 +198,13 @@ function expectString(value: unknown, tag: string): string {
   return value;
 }
 
-function expectStrings(value: unknown, tag: string): string[] {
+function expectStrings(value: unknown, tag: string, walk: JsonWalk): string[] {
   if (!Array.isArray(value)) throw new AttributeValueError('INVALID_TYPE', `expected ${tag} to hold a list of strings`);
+  walk.chars += listChars(value.length);
   for (const v of value) {
     if (typeof v !== 'string')
       throw new AttributeValueError('INVALID_TYPE', `expected ${tag} to hold a list of strings`);
+    walk.chars += v.length + 2;
   }
   return value as string[];
 }
@@ -202,7 +270,7 @@ function significant(match: RegExpExecArray): { digits: string; magnitude: numbe
 }
 
 function invalidNumber(text: string, why: string): AttributeValueError {
-  return new AttributeValueError('INVALID_NUMBER', `"${text}" is not a valid DynamoDB number (${why})`);
+  return new AttributeValueError('INVALID_NUMBER', `"${excerpt(text)}" is not a valid DynamoDB number (${why})`);
 }
 
 /**
@@ -218,10 +286,7 @@ export function decodeBase64(text: string): Uint8Array {
     text.indexOf('-') === -1 &&
     text.indexOf('_') === -1;
   if (!valid) {
-    throw new AttributeValueError(
-      'INVALID_BINARY',
-      `"${text.length > 40 ? `${text.slice(0, 40)}...` : text}" is not valid base64`,
-    );
+    throw new AttributeValueError('INVALID_BINARY', `"${excerpt(text, 40)}" is not valid base64`);
   }
   return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
 }
@@ -238,7 +303,10 @@ export function toDynamoJson(value: AttributeValue): unknown {
   if (value.SS !== undefined) return { SS: value.SS };
   if (value.NS !== undefined) return { NS: value.NS };
   if (value.BS !== undefined) return { BS: value.BS.map((b) => Buffer.from(b).toString('base64')) };
-  throw new AttributeValueError('INVALID_TYPE', `unsupported attribute value: ${Object.keys(value).join(', ')}`);
+  throw new AttributeValueError(
+    'INVALID_TYPE',
+    `unsupported attribute value: ${excerpt(Object.keys(value).join(', '))}`,
+  );
 }
 
 export function toDynamoJsonMap(item: Item): Record<string, unknown> {

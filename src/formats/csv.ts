@@ -1,13 +1,17 @@
 // CSV as AWS imports it: a header from the first line or given, one of
 // `, ; : | \t` or space as delimiter, `""` escaping a quote, empty columns
 // omitted, key columns typed from the key schema and every other column a
-// string. A bad row is an error for that row; the rows after it still decode.
+// string. A bad row (one that is not UTF-8 included) is an error for that
+// row; the rows after it still decode. A header that names a column twice,
+// or is not UTF-8, leaves no row readable: one error for the object.
 
 import type { ScalarAttributeType } from '@aws-sdk/client-dynamodb';
 import { Readable } from 'node:stream';
 import { type CsvError, parse } from 'csv-parse';
-import { AttributeValueError, type Item, checkNumber, decodeBase64 } from './attribute-value.js';
-import type { DecodeStats, Decoded } from './records.js';
+import { AttributeValueError, type Item, checkNumber, decodeBase64, setAttribute } from './attribute-value.js';
+import { EXCERPT_CHARS, excerpt } from './excerpt.js';
+import { type DecodeStats, type Decoded, ObjectReadError } from './records.js';
+import { Utf8LineCheck } from './utf8-lines.js';
 
 export interface CsvOptions {
   delimiter: string;
@@ -51,9 +55,21 @@ async function* decodeCsvRecords(
   // line and numbered as they are reported, in line order with the good ones.
   const skipped: { message: string; line: number }[] = [];
   let itemIndex = 0;
+  const utf8 = new Utf8LineCheck();
+  let badLine = 0; // the next of utf8.bad to consider
+  /** Whether a line up to `line` that no earlier record took is not UTF-8 (rows end at their last line). */
+  const notUtf8 = (line: number): boolean => {
+    let found = false;
+    while (badLine < utf8.bad.length && (utf8.bad[badLine] as number) <= line) {
+      found = true;
+      badLine += 1;
+    }
+    return found;
+  };
   function* drain(beforeLine = Infinity): Generator<Decoded> {
     while (skipped.length > 0 && (skipped[0]?.line ?? 0) < beforeLine) {
       const { message, line } = skipped.shift() as { message: string; line: number };
+      notUtf8(line);
       yield { error: { code: 'MALFORMED_CSV', message, line, itemIndex: itemIndex++ } };
     }
   }
@@ -71,20 +87,30 @@ async function* decodeCsvRecords(
       return undefined;
     },
   });
-  const source = Readable.from(counted(chunks, stats), { objectMode: false });
+  let header = options.header;
+  if (header !== undefined) checkHeader(header);
+  const source = Readable.from(counted(chunks, utf8, stats), { objectMode: false });
   source.on('error', (error) => parser.destroy(error));
   source.pipe(parser);
 
-  let header = options.header;
   try {
     for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
-      if (stats) stats.lines = info.lines; // where a truncated object is reported
       yield* drain(info.lines);
       if (header === undefined) {
-        header = record.map((name) => name.trim());
+        if (notUtf8(info.lines))
+          throw new ObjectReadError('INVALID_UTF8', 'the header line is not valid UTF-8, so no row can be read');
+        header = checkHeader(record.map((name) => name.trim()));
+        if (stats) stats.lines = info.lines;
         continue;
       }
+      if (stats) stats.lines = info.lines; // where a truncated object is reported
       const index = itemIndex++;
+      if (notUtf8(info.lines)) {
+        yield {
+          error: { code: 'INVALID_UTF8', message: 'the row is not valid UTF-8', line: info.lines, itemIndex: index },
+        };
+        continue;
+      }
       if (record.length !== header.length) {
         yield {
           error: {
@@ -122,6 +148,21 @@ async function* decodeCsvRecords(
   if (stats) stats.lines = parser.info.lines;
 }
 
+/** A header that names a column twice would put two columns in one attribute. */
+function checkHeader(header: readonly string[]): readonly string[] {
+  const seen = new Map<string, number>();
+  header.forEach((name, column) => {
+    const first = seen.get(name);
+    if (first !== undefined)
+      throw new ObjectReadError(
+        'DUPLICATE_ATTRIBUTE',
+        `the header names the column "${excerpt(name)}" twice (columns ${first + 1} and ${column + 1}), so no row can be read`,
+      );
+    seen.set(name, column);
+  });
+  return header;
+}
+
 function toItem(
   header: readonly string[],
   record: string[],
@@ -135,13 +176,13 @@ function toItem(
     try {
       switch (keyTypes[name]) {
         case 'N':
-          item[name] = { N: checkNumber(value) };
+          setAttribute(item, name, { N: checkNumber(value) });
           break;
         case 'B':
-          item[name] = { B: decodeBase64(value) };
+          setAttribute(item, name, { B: decodeBase64(value) });
           break;
         default:
-          item[name] = { S: value };
+          setAttribute(item, name, { S: value });
       }
     } catch (error) {
       throw error instanceof AttributeValueError ? error.within(name) : error;
@@ -150,11 +191,18 @@ function toItem(
   return item;
 }
 
-async function* counted(chunks: AsyncIterable<Uint8Array>, stats?: DecodeStats): AsyncGenerator<Uint8Array> {
+/** The bytes as they are, counted and checked for UTF-8 before the parser sees them. */
+async function* counted(
+  chunks: AsyncIterable<Uint8Array>,
+  utf8: Utf8LineCheck,
+  stats?: DecodeStats,
+): AsyncGenerator<Uint8Array> {
   for await (const chunk of chunks) {
     if (stats) stats.bytes += chunk.byteLength;
+    utf8.push(chunk);
     yield chunk;
   }
+  utf8.end();
 }
 
 function isCsvError(error: unknown): error is CsvError {
@@ -172,6 +220,6 @@ function csvMessage(error: CsvError): string {
     case 'CSV_QUOTE_NOT_CLOSED':
       return 'a quoted field is never closed';
     default:
-      return error.message.replace(/^Invalid Record Length: /, '');
+      return excerpt(error.message.replace(/^Invalid Record Length: /, ''), 2 * EXCERPT_CHARS);
   }
 }

@@ -1,151 +1,92 @@
 // DynamoDB JSON lines: `{"Item": {...}}` per line, as AWS imports and exports
-// them, and the incremental export records (Metadata, Keys, NewImage, OldImage).
-// Decoders yield a batch per chunk read: per-item hops through async
+// them. Decoders yield a batch per chunk read: per-item hops through async
 // generators would cost more than the parsing.
 
-import { AttributeValueError, type Item, fromDynamoJsonMap } from './attribute-value.js';
+import { AttributeValueError, fromDynamoJsonMap, newWalk } from './attribute-value.js';
+import { EXCERPT_CHARS, excerpt } from './excerpt.js';
+import { duplicateName } from './json-keys.js';
 import { type Line, splitLines } from './lines.js';
 import type { DecodeError, DecodeStats, Decoded } from './records.js';
-
-/** An incremental export record: what changed in one item, and when. */
-export interface ChangeRecord {
-  writeTimestampMicros: string;
-  keys: Item;
-  newImage?: Item;
-  oldImage?: Item;
-}
-
-export type DecodedChange = { record: ChangeRecord; line: number; itemIndex: number } | { error: DecodeError };
 
 export async function* decodeDynamoJson(
   chunks: AsyncIterable<Uint8Array>,
   stats?: DecodeStats,
 ): AsyncGenerator<Decoded[]> {
-  const counter = { next: 0 };
+  let itemIndex = 0;
   for await (const lines of splitLines(chunks, stats)) {
     const batch: Decoded[] = [];
     for (const line of lines) {
-      const parsed = parseLine(line, counter);
-      if (parsed === undefined) continue;
-      if ('error' in parsed) {
-        batch.push(parsed);
-        continue;
-      }
-      const { value, itemIndex } = parsed;
-      const item = (value as { Item?: unknown }).Item;
-      if (item === undefined) {
-        batch.push({ error: { code: 'NOT_AN_ITEM', message: notAnItem(value), line: line.number, itemIndex } });
-        continue;
-      }
-      try {
-        batch.push({ item: fromDynamoJsonMap(item), line: line.number, itemIndex, textLength: line.text.length });
-      } catch (error) {
-        batch.push({ error: attributeError(error, line.number, itemIndex, 'Item') });
-      }
+      if (line.error === undefined && isBlank(line.text)) continue;
+      batch.push(decodeLine(line, itemIndex++));
     }
     yield batch;
   }
 }
 
-export async function* decodeChangeRecords(
-  chunks: AsyncIterable<Uint8Array>,
-  stats?: DecodeStats,
-): AsyncGenerator<DecodedChange[]> {
-  const counter = { next: 0 };
-  for await (const lines of splitLines(chunks, stats)) {
-    const batch: DecodedChange[] = [];
-    for (const line of lines) {
-      const parsed = parseLine(line, counter);
-      if (parsed !== undefined)
-        batch.push('error' in parsed ? parsed : toChange(parsed.value, line.number, parsed.itemIndex));
-    }
-    yield batch;
-  }
-}
-
-function toChange(value: object, line: number, itemIndex: number): DecodedChange {
-  const record = value as {
-    Metadata?: { WriteTimestampMicros?: unknown };
-    Keys?: unknown;
-    NewImage?: unknown;
-    OldImage?: unknown;
-  };
-  const timestamp = record.Metadata?.WriteTimestampMicros;
-  if (record.Keys === undefined || (typeof timestamp !== 'string' && typeof timestamp !== 'number')) {
-    return {
-      error: {
-        code: 'NOT_AN_ITEM',
-        message: 'expected an incremental export record with Metadata.WriteTimestampMicros and Keys',
-        line,
-        itemIndex,
-      },
-    };
-  }
-  let part = 'Keys';
-  try {
-    const keys = fromDynamoJsonMap(record.Keys);
-    part = 'NewImage';
-    const newImage = record.NewImage === undefined ? undefined : fromDynamoJsonMap(record.NewImage);
-    part = 'OldImage';
-    const oldImage = record.OldImage === undefined ? undefined : fromDynamoJsonMap(record.OldImage);
-    return {
-      record: {
-        writeTimestampMicros: String(timestamp),
-        keys,
-        ...(newImage && { newImage }),
-        ...(oldImage && { oldImage }),
-      },
-      line,
-      itemIndex,
-    };
-  } catch (error) {
-    return { error: attributeError(error, line, itemIndex, part) };
-  }
-}
-
-/** A non-blank line parsed as a JSON object, or an error for it; undefined for a blank line. */
-function parseLine(
-  line: Line,
-  counter: { next: number },
-): { value: object; itemIndex: number } | { error: DecodeError } | undefined {
+/** One non-blank line: an item, or an error that says why it is not one. */
+function decodeLine(line: Line, itemIndex: number): Decoded {
   const { text, number } = line;
-  if (text.length === 0 || (isSpace(text.charCodeAt(0)) && text.trim().length === 0)) return undefined;
-  const itemIndex = counter.next++;
+  const error = (code: DecodeError['code'], message: string): Decoded => ({
+    error: { code, message, line: number, itemIndex },
+  });
+  if (line.error !== undefined) return error(line.error.code, line.error.message);
   let value: unknown;
   try {
     value = JSON.parse(text);
-  } catch (error) {
-    return {
-      error: {
-        code: 'MALFORMED_JSON',
-        message: `the line is not valid JSON: ${(error as Error).message}`,
-        line: number,
-        itemIndex,
-      },
-    };
+  } catch (parseError) {
+    return error(
+      'MALFORMED_JSON',
+      `the line is not valid JSON: ${excerpt((parseError as Error).message, 2 * EXCERPT_CHARS)}`,
+    );
   }
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    return { error: { code: 'NOT_AN_ITEM', message: notAnItem(value), line: number, itemIndex } };
+  if (typeof value !== 'object' || value === null || Array.isArray(value))
+    return error('NOT_AN_ITEM', notAnItem(value));
+  const item = (value as { Item?: unknown }).Item;
+  if (item === undefined) return error('NOT_AN_ITEM', notAnItem(value));
+  const walk = newWalk();
+  let converted;
+  try {
+    converted = fromDynamoJsonMap(item, walk);
+  } catch (conversionError) {
+    if (!(conversionError instanceof AttributeValueError)) throw conversionError;
+    return error(conversionError.code, conversionError.message);
   }
-  return { value, itemIndex };
+  // The wrapper's keys too; its length is known when Item is all it holds.
+  const wrapperKeys = Object.keys(value).length;
+  const twice = duplicateName(text, {
+    keys: walk.keys + wrapperKeys,
+    chars: wrapperKeys === 1 ? walk.chars + WRAPPER_CHARS : undefined,
+  });
+  if (twice !== undefined)
+    return error(
+      'DUPLICATE_ATTRIBUTE',
+      `the name "${excerpt(twice)}" appears more than once in the same object; JSON would keep only the last`,
+    );
+  return { item: converted, line: number, itemIndex, textLength: text.length };
+}
+
+/** `{"Item":` and `}` */
+const WRAPPER_CHARS = 9;
+
+function isBlank(text: string): boolean {
+  return text.length === 0 || (isSpace(text.charCodeAt(0)) && text.trim().length === 0);
 }
 
 function isSpace(code: number): boolean {
   return code === 32 || code === 9 || code === 13 || code === 0xfeff;
 }
 
+/** What the line holds instead of an item, named without quoting it. */
 function notAnItem(value: unknown): string {
   const found =
     typeof value === 'object' && value !== null && !Array.isArray(value)
-      ? `an object with ${Object.keys(value).join(', ') || 'no keys'}`
-      : JSON.stringify(value)?.slice(0, 40);
+      ? `an object with ${excerpt(Object.keys(value).join(', ')) || 'no keys'}`
+      : Array.isArray(value)
+        ? 'an array'
+        : value === null
+          ? 'null'
+          : `a ${typeof value}`;
   return `expected {"Item": {...}} on each line, found ${found}`;
-}
-
-function attributeError(error: unknown, line: number, itemIndex: number, part: string): DecodeError {
-  if (!(error instanceof AttributeValueError)) throw error;
-  const where = part === 'Item' ? error.path : [part, error.path].filter((p) => p !== '').join('.');
-  return { code: error.code, message: where === '' ? error.reason : `${where}: ${error.reason}`, line, itemIndex };
 }
 
 const ITEM_OPEN = Buffer.from('{"Item":');

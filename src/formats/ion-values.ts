@@ -1,14 +1,19 @@
 // Splits Ion text into top-level values without parsing them, so that ion-js
 // (which reads whole buffers only) gets one value at a time and a file of any
 // size streams. A top-level list, as in AWS's pretty-printed import example,
-// is split into its elements.
+// is split into its elements. The text comes as lines (see lines.ts); a line
+// that could not be read breaks the value it is part of.
+
+import type { Line, LineError } from './lines.js';
 
 export interface IonText {
   text: string;
   /** 1-based line where the value starts. */
   line: number;
-  /** Set when the text cannot be a complete value (unbalanced or too long). */
+  /** Set when the text cannot be a complete value (unbalanced or too long, or a line of it unreadable). */
   broken?: string;
+  /** Why, when a line of it could not be read; MALFORMED_ION otherwise. */
+  code?: LineError['code'];
 }
 
 const MAX_VALUE_CHARS = 16 * 1024 * 1024;
@@ -18,11 +23,11 @@ type Mode = 'code' | 'string' | 'longString' | 'quotedSymbol' | 'lineComment' | 
 /** Where a value ends, or `broken` when it cannot be completed and the scan starts over on the next line. */
 type Boundary = 'before' | 'after' | 'broken' | undefined;
 
-/** The values found in each chunk of text, as one batch per chunk. */
-export async function* splitIonValues(texts: AsyncIterable<string>): AsyncGenerator<IonText[]> {
+/** The values found in each batch of lines, as one batch of values per batch of lines. */
+export async function* splitIonValues(batches: AsyncIterable<Line[]>): AsyncGenerator<IonText[]> {
   const scanner = new IonScanner();
-  for await (const text of texts) {
-    const values = [...scanner.feed(text)];
+  for await (const lines of batches) {
+    const values = [...scanner.feedLines(lines)];
     if (values.length > 0) yield values;
   }
   const rest = [...scanner.end()];
@@ -50,6 +55,35 @@ class IonScanner {
 
   /** Characters held back from the last chunk: a step may look two characters ahead. */
   private carry = '';
+
+  /** Every line is fed, so that the scanner's line count stays the lines' numbers. */
+  *feedLines(lines: readonly Line[]): Generator<IonText> {
+    let texts: string[] = [];
+    for (const line of lines) {
+      if (line.error === undefined) {
+        texts.push(line.text, '\n');
+        continue;
+      }
+      yield* this.feed(texts.join(''));
+      texts = [];
+      yield* this.unreadable(line.number, line.error);
+    }
+    if (texts.length > 0) yield* this.feed(texts.join(''));
+  }
+
+  /** A line that could not be read breaks the value it is part of; the scan starts over after it. */
+  private *unreadable(number: number, error: LineError): Generator<IonText> {
+    yield* this.feed('', true); // the characters held back end before this line
+    const within = this.hasContent && this.startLine !== number;
+    yield {
+      text: '',
+      line: within ? this.startLine : number,
+      broken: within ? `line ${number}: ${error.message}` : error.message,
+      code: error.code,
+    };
+    this.restart();
+    this.line = number + 1;
+  }
 
   *feed(chunk: string, final = false): Generator<IonText> {
     const text = this.carry + chunk;

@@ -1,22 +1,34 @@
 // Amazon Ion text as AWS imports and exports it: `$ion_1_0 {Item:{...}}` per
 // line (or a list of such structs), decimals for numbers, blobs for binary,
-// `$dynamodb_SS::[...]` for sets. Every digit of a decimal is kept.
+// `$dynamodb_SS::[...]` for sets. Every digit of a decimal is kept; nothing
+// DynamoDB would refuse or silently change is let through (duplicate fields,
+// set annotations on other values, nesting past DynamoDB's limit).
 
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import { type Decimal, type IonType, type Reader, makeReader } from 'ion-js';
-import { AttributeValueError, type Item, checkNumber, checkSet, fromDynamoJsonMap } from './attribute-value.js';
+import {
+  AttributeValueError,
+  type Item,
+  MAX_NESTING,
+  checkNumber,
+  checkSet,
+  fromDynamoJsonMap,
+  setAttribute,
+} from './attribute-value.js';
+import { EXCERPT_CHARS, excerpt } from './excerpt.js';
 import { type IonText, splitIonValues } from './ion-values.js';
+import { splitLines } from './lines.js';
 import type { DecodeError, DecodeStats, Decoded } from './records.js';
 
-const SET_ANNOTATIONS: Record<string, 'SS' | 'NS' | 'BS'> = {
-  $dynamodb_SS: 'SS',
-  $dynamodb_NS: 'NS',
-  $dynamodb_BS: 'BS',
-};
+const SET_ANNOTATIONS = new Map<string, 'SS' | 'NS' | 'BS'>([
+  ['$dynamodb_SS', 'SS'],
+  ['$dynamodb_NS', 'NS'],
+  ['$dynamodb_BS', 'BS'],
+]);
 
 export async function* decodeIon(chunks: AsyncIterable<Uint8Array>, stats?: DecodeStats): AsyncGenerator<Decoded[]> {
   const counter = { next: 0 };
-  for await (const values of splitIonValues(texts(chunks, stats))) {
+  for await (const values of splitIonValues(splitLines(chunks, stats))) {
     const batch: Decoded[] = [];
     for (const value of values) decodeValueText(value, counter, batch);
     yield batch;
@@ -25,22 +37,22 @@ export async function* decodeIon(chunks: AsyncIterable<Uint8Array>, stats?: Deco
 
 /** The items in one piece of Ion text: usually one, several for `$ion_1_0 {...} {...}`. */
 function decodeValueText(value: IonText, counter: { next: number }, batch: Decoded[]): void {
-  const malformed = (message: string): void => {
-    batch.push({ error: { code: 'MALFORMED_ION', message, line: value.line, itemIndex: counter.next++ } });
+  const malformed = (message: string, code: DecodeError['code'] = 'MALFORMED_ION'): void => {
+    batch.push({ error: { code, message, line: value.line, itemIndex: counter.next++ } });
   };
-  if (value.broken !== undefined) return malformed(value.broken);
+  if (value.broken !== undefined) return malformed(value.broken, value.code);
   let reader: Reader;
   try {
     reader = makeReader(value.text);
   } catch (error) {
-    return malformed(`not valid Ion: ${(error as Error).message}`);
+    return malformed(notIon(error));
   }
   for (;;) {
     let type: IonType | null;
     try {
       type = reader.next();
     } catch (error) {
-      return malformed(`not valid Ion: ${(error as Error).message}`);
+      return malformed(notIon(error));
     }
     if (type === null) return;
     const itemIndex = counter.next++;
@@ -51,16 +63,6 @@ function decodeValueText(value: IonText, counter: { next: number }, batch: Decod
       return; // the reader's position inside a bad value is unknown
     }
   }
-}
-
-async function* texts(chunks: AsyncIterable<Uint8Array>, stats?: DecodeStats): AsyncGenerator<string> {
-  const decoder = new TextDecoder('utf-8');
-  for await (const chunk of chunks) {
-    if (stats) stats.bytes += chunk.byteLength;
-    yield decoder.decode(chunk, { stream: true });
-  }
-  const rest = decoder.decode();
-  if (rest !== '') yield rest;
 }
 
 class NotAnItem extends Error {}
@@ -76,26 +78,32 @@ function readItemStruct(reader: Reader, type: IonType): Item {
       const name = reader.fieldName() ?? '';
       fields.push(name);
       if (name === 'Item') {
+        if (item !== undefined) throw duplicate('Item');
         if (t.name !== 'struct' || reader.isNull())
           throw new NotAnItem(`expected Item to be a struct, found ${t.name}`);
-        item = readStruct(reader);
+        item = readStruct(reader, 0);
       }
     }
     if (item === undefined)
-      throw new NotAnItem(`expected a struct {Item: {...}}, found one with ${fields.join(', ') || 'no fields'}`);
+      throw new NotAnItem(
+        `expected a struct {Item: {...}}, found one with ${excerpt(fields.join(', ')) || 'no fields'}`,
+      );
     return item;
   } finally {
     reader.stepOut();
   }
 }
 
-function readStruct(reader: Reader): Item {
+/** A struct of attributes at `level` (the item's is 0); its values are one level below it. */
+function readStruct(reader: Reader, level: number): Item {
   const map: Item = {};
   reader.stepIn();
   for (let t = reader.next(); t !== null; t = reader.next()) {
     const name = reader.fieldName() ?? '';
     try {
-      map[name] = readValue(reader, t);
+      // ion-js gives every field, where a JSON parser would keep the last of duplicates.
+      if (Object.hasOwn(map, name)) throw duplicate(name);
+      setAttribute(map, name, readValue(reader, t, level + 1));
     } catch (error) {
       throw error instanceof AttributeValueError ? error.within(name) : error;
     }
@@ -104,8 +112,19 @@ function readStruct(reader: Reader): Item {
   return map;
 }
 
-function readValue(reader: Reader, type: IonType): AttributeValue {
-  if (reader.isNull()) return { NULL: true };
+function duplicate(name: string): AttributeValueError {
+  return new AttributeValueError(
+    'DUPLICATE_ATTRIBUTE',
+    `the field "${excerpt(name)}" appears more than once in the same struct`,
+  );
+}
+
+function readValue(reader: Reader, type: IonType, level: number): AttributeValue {
+  const set = setAnnotation(reader, type);
+  if (reader.isNull()) {
+    if (set !== undefined) throw new AttributeValueError('INVALID_SET', `a $dynamodb_${set} set cannot be null`);
+    return { NULL: true };
+  }
   switch (type.name) {
     case 'bool':
       return { BOOL: reader.booleanValue() === true };
@@ -120,14 +139,12 @@ function readValue(reader: Reader, type: IonType): AttributeValue {
     case 'clob':
       return { B: reader.uInt8ArrayValue() ?? new Uint8Array() };
     case 'struct':
-      return { M: readStruct(reader) };
-    case 'list': {
-      const set = reader
-        .annotations()
-        .map((a) => SET_ANNOTATIONS[a])
-        .find((s) => s !== undefined);
-      return set === undefined ? { L: readList(reader) } : readSet(reader, set);
-    }
+      if (level >= MAX_NESTING) throw tooDeep();
+      return { M: readStruct(reader, level) };
+    case 'list':
+      if (set !== undefined) return readSet(reader, set, level);
+      if (level >= MAX_NESTING) throw tooDeep();
+      return { L: readList(reader, level) };
     default:
       throw new AttributeValueError(
         'INVALID_TYPE',
@@ -136,12 +153,45 @@ function readValue(reader: Reader, type: IonType): AttributeValue {
   }
 }
 
-function readList(reader: Reader): AttributeValue[] {
+/**
+ * The set a value's `$dynamodb_` annotation makes of it. Other annotations
+ * mean nothing to DynamoDB and are ignored; an unknown `$dynamodb_` one, or a
+ * set annotation on anything but a list, would lose what the writer meant.
+ */
+function setAnnotation(reader: Reader, type: IonType): 'SS' | 'NS' | 'BS' | undefined {
+  const annotations = reader.annotations();
+  if (annotations.length === 0) return undefined;
+  let set: 'SS' | 'NS' | 'BS' | undefined;
+  for (const annotation of annotations) {
+    if (!annotation.startsWith('$dynamodb_')) continue;
+    const named = SET_ANNOTATIONS.get(annotation);
+    if (named === undefined)
+      throw new AttributeValueError(
+        'INVALID_TYPE',
+        `unknown annotation ${excerpt(annotation)} (DynamoDB's are $dynamodb_SS, $dynamodb_NS and $dynamodb_BS)`,
+      );
+    if (set !== undefined) throw new AttributeValueError('INVALID_SET', 'a value has more than one set annotation');
+    set = named;
+  }
+  if (set !== undefined && type.name !== 'list' && type.name !== 'null')
+    throw new AttributeValueError('INVALID_SET', `$dynamodb_${set} annotates a ${type.name}; a set must be a list`);
+  return set;
+}
+
+function tooDeep(): AttributeValueError {
+  return new AttributeValueError(
+    'TOO_DEEPLY_NESTED',
+    `structs and lists are nested more than ${MAX_NESTING} levels deep, beyond DynamoDB's limit`,
+  );
+}
+
+/** A list at `level`; its elements are one level below it. */
+function readList(reader: Reader, level: number): AttributeValue[] {
   const values: AttributeValue[] = [];
   reader.stepIn();
   for (let t = reader.next(); t !== null; t = reader.next()) {
     try {
-      values.push(readValue(reader, t));
+      values.push(readValue(reader, t, level + 1));
     } catch (error) {
       throw error instanceof AttributeValueError ? error.within(values.length) : error;
     }
@@ -150,8 +200,8 @@ function readList(reader: Reader): AttributeValue[] {
   return values;
 }
 
-function readSet(reader: Reader, set: 'SS' | 'NS' | 'BS'): AttributeValue {
-  const members = readList(reader);
+function readSet(reader: Reader, set: 'SS' | 'NS' | 'BS', level: number): AttributeValue {
+  const members = readList(reader, level);
   const wanted = { SS: 'S', NS: 'N', BS: 'B' }[set] as 'S' | 'N' | 'B';
   const values = members.map((m, i) => {
     const v = m[wanted];
@@ -174,7 +224,14 @@ function readSet(reader: Reader, set: 'SS' | 'NS' | 'BS'): AttributeValue {
 
 function readNumber(reader: Reader, type: IonType): string {
   if (type.name === 'int') return checkNumber((reader.bigIntValue() ?? 0n).toString());
-  if (type.name === 'decimal') return checkNumber(decimalToString(reader.decimalValue() as Decimal));
+  if (type.name === 'decimal') {
+    const decimal = reader.decimalValue() as Decimal;
+    // Checked in exponent form first: 1d400000000 written out would be 400 million zeros.
+    const coefficient = decimal.getCoefficient();
+    const digits = (coefficient < 0n ? -coefficient : coefficient).toString();
+    checkNumber(`${decimal.isNegative() ? '-' : ''}${digits}E${decimal.getExponent()}`);
+    return checkNumber(decimalToString(decimal));
+  }
   const float = reader.numberValue() ?? Number.NaN;
   if (!Number.isFinite(float))
     throw new AttributeValueError('INVALID_NUMBER', `${float} is not a valid DynamoDB number`);
@@ -195,10 +252,14 @@ export function decimalToString(decimal: Decimal): string {
     : `${sign}0.${'0'.repeat(-point)}${digits}`;
 }
 
+function notIon(error: unknown): string {
+  return `not valid Ion: ${excerpt((error as Error).message, 2 * EXCERPT_CHARS)}`;
+}
+
 function toDecodeError(error: unknown, line: number, itemIndex: number): DecodeError {
   if (error instanceof AttributeValueError) return { code: error.code, message: error.message, line, itemIndex };
   if (error instanceof NotAnItem) return { code: 'NOT_AN_ITEM', message: error.message, line, itemIndex };
-  return { code: 'MALFORMED_ION', message: `not valid Ion: ${(error as Error).message}`, line, itemIndex };
+  return { code: 'MALFORMED_ION', message: notIon(error), line, itemIndex };
 }
 
 // ---- encoding ----

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { decodeChangeRecords, dynamoJsonLines } from '../../src/formats/ddb-json.js';
-import { chunked, collect, decode, fixture, wireJson } from './helpers.js';
+import { dynamoJsonLines } from '../../src/formats/ddb-json.js';
+import { decode, fixture, wireJson } from './helpers.js';
 
 const BOOK_103 = {
   Authors: { SS: ['Author1', 'Author2'] },
@@ -75,43 +75,6 @@ describe('DynamoDB JSON decoding', () => {
     );
     expect(errors[6]?.message).toBe('s: Input collection SS contains duplicates');
     expect(stats).toMatchObject({ items: 2, errors: 7, lines: 9 });
-  });
-});
-
-describe('incremental export records', () => {
-  it("reads AWS's insert, update and delete examples", async () => {
-    const records = (await collect(decodeChangeRecords(chunked(fixture('aws/incremental.json'))))).flat();
-    expect(records).toHaveLength(3);
-    const [insert, update, remove] = records.map((r) => ('record' in r ? r.record : undefined));
-    expect(insert).toEqual({
-      writeTimestampMicros: '1680109764000000',
-      keys: { PK: { S: 'CUST#100' } },
-      newImage: { PK: { S: 'CUST#100' }, FirstName: { S: 'John' }, LastName: { S: 'Don' } },
-    });
-    expect(update?.oldImage?.LastName).toEqual({ S: 'Grace' });
-    expect(update?.newImage?.LastName).toEqual({ S: 'Smith' });
-    expect(remove).toEqual({
-      writeTimestampMicros: '1680109764000000',
-      keys: { PK: { S: 'CUST#300' } },
-      oldImage: { PK: { S: 'CUST#300' }, FirstName: { S: 'Jose' }, LastName: { S: 'Hernandez' } },
-    });
-  });
-
-  it('names the part of a record that is bad', async () => {
-    const [record] = (
-      await collect(
-        decodeChangeRecords(
-          chunked('{"Metadata":{"WriteTimestampMicros":"1"},"Keys":{"PK":{"S":"a"}},"NewImage":{"n":{"N":"x"}}}'),
-        ),
-      )
-    ).flat();
-    expect(record).toEqual({
-      error: expect.objectContaining({
-        code: 'INVALID_NUMBER',
-        message: expect.stringMatching(/^NewImage\.n: /),
-        line: 1,
-      }),
-    });
   });
 });
 
