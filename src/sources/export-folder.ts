@@ -3,6 +3,7 @@
 // _started, data/...}, for keys in S3 and paths in a local folder alike.
 
 import { EXPORT_ID } from '../formats/manifest.js';
+import { unsafeKey } from '../storage/store.js';
 
 const ID = EXPORT_ID.source.replace(/^\^|\$$/g, '');
 const IN_EXPORT = new RegExp(`^(.*?)AWSDynamoDB/(${ID})/(.*)$`);
@@ -29,3 +30,25 @@ export function exportFolder(root: string, exportId: string): string {
 
 /** The files that make an export's folder an export rather than data. */
 export const MANIFEST_FILE_NAMES = ['manifest-summary.json', 'manifest-files.json', '_started'];
+
+/**
+ * The key a manifest's `dataFileS3Key` names inside the export's root, or why
+ * it names nothing there. AWS writes full keys from the bucket root
+ * (`<prefix>/AWSDynamoDB/<id>/data/x.json.gz`), and the export may since have
+ * been copied elsewhere, so the part from the `AWSDynamoDB/` segment on is
+ * kept under `root`. A key without that segment, with a leading `/`, or with a
+ * `.` or `..` segment anywhere could point anywhere, and names nothing.
+ */
+export function dataFileKeyIn(root: string, dataFileS3Key: string): { key: string } | { why: string } {
+  if (dataFileS3Key.startsWith('/')) return { why: 'it starts with /' };
+  const segments = dataFileS3Key.split('/');
+  if (segments.includes('..')) return { why: 'it has a .. segment' };
+  if (segments.includes('.')) return { why: 'it has a . segment' };
+  const at = segments.indexOf('AWSDynamoDB');
+  if (at === -1 || at === segments.length - 1) return { why: 'it has no AWSDynamoDB/ folder' };
+  const rest = segments.slice(at).join('/');
+  const why = unsafeKey(rest);
+  if (why !== undefined) return { why };
+  if (rest.endsWith('/')) return { why: 'it names a folder' };
+  return { key: `${root}${rest}` };
+}

@@ -1,6 +1,9 @@
-// An export's data file is checked against the MD5 in its manifest before any
-// of its items are used: it is copied to a temporary file while hashing, and
-// read from there only when the two agree.
+// An object is copied to a temporary file before any of its items are used,
+// when something must be checked first: an export's data file against the MD5
+// in its manifest (hashed while it is copied), a compressed object without one
+// by reading its whole stream (open-object.ts). It is read from the copy only
+// when the check passes; at most the size its listing gave is copied, so an
+// object that grows cannot fill the disk.
 
 import { createReadStream, createWriteStream } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -8,6 +11,34 @@ import { once } from 'node:events';
 import { join } from 'node:path';
 import { Md5Tracker } from '../formats/manifest.js';
 import type { Store } from '../storage/store.js';
+
+export interface TempCopy {
+  /** A fresh read of the copy, from its first byte. */
+  chunks(): AsyncIterable<Uint8Array>;
+  remove(): Promise<void>;
+}
+
+/** Copies the chunks to a file of its own under `tempDir`; removed again when the copy fails. */
+export async function copyToTemp(chunks: AsyncIterable<Uint8Array>, tempDir: string): Promise<TempCopy> {
+  const folder = await mkdtemp(join(tempDir, 'dynamodb-s3-transfer-'));
+  const path = join(folder, 'data');
+  const remove = () => rm(folder, { recursive: true, force: true });
+  const out = createWriteStream(path);
+  try {
+    try {
+      for await (const chunk of chunks) {
+        if (!out.write(chunk)) await once(out, 'drain');
+      }
+    } finally {
+      out.end();
+      await once(out, 'close');
+    }
+  } catch (error) {
+    await remove();
+    throw error;
+  }
+  return { chunks: () => createReadStream(path, { highWaterMark: 256 * 1024 }), remove };
+}
 
 export interface VerifiedCopy {
   ok: boolean;
@@ -21,24 +52,11 @@ export async function verifiedCopy(
   key: string,
   expectedMd5: string,
   tempDir: string,
+  /** The size the listing gave: no more is copied. */
+  limit?: number,
 ): Promise<VerifiedCopy> {
-  const folder = await mkdtemp(join(tempDir, 'dynamodb-s3-transfer-'));
-  const path = join(folder, 'data');
   const tracker = new Md5Tracker();
-  const out = createWriteStream(path);
-  try {
-    for await (const chunk of tracker.track(store.read(key))) {
-      if (!out.write(chunk)) await once(out, 'drain');
-    }
-  } finally {
-    out.end();
-    await once(out, 'close');
-  }
+  const copy = await copyToTemp(tracker.track(store.read(key, limit)), tempDir);
   const actualMd5 = tracker.base64();
-  return {
-    ok: actualMd5 === expectedMd5,
-    actualMd5,
-    chunks: createReadStream(path, { highWaterMark: 256 * 1024 }),
-    remove: () => rm(folder, { recursive: true, force: true }),
-  };
+  return { ok: actualMd5 === expectedMd5, actualMd5, chunks: copy.chunks(), remove: copy.remove };
 }

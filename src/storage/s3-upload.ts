@@ -42,10 +42,14 @@ export class PartSlots {
 }
 
 export interface SpooledUploadOptions {
-  /** Bucket, key, encryption and owner: what every request of the upload carries. */
+  /**
+   * Bucket, key, encryption and owner: what every request of the upload
+   * carries; `IfNoneMatch: '*'` (only the PutObject or the completion carries
+   * it) makes S3 refuse to replace an object that is already there.
+   */
   params: Pick<
     PutObjectCommandInput,
-    'Bucket' | 'Key' | 'ServerSideEncryption' | 'SSEKMSKeyId' | 'ExpectedBucketOwner'
+    'Bucket' | 'Key' | 'ServerSideEncryption' | 'SSEKMSKeyId' | 'ExpectedBucketOwner' | 'IfNoneMatch'
   >;
   /** Bytes per part; S3's minimum is 5 MiB (except the last part). */
   partSize: number;
@@ -66,6 +70,7 @@ export async function uploadSpooled(
   options: SpooledUploadOptions,
 ): Promise<UploadResult> {
   const { params, partSize, slots } = options;
+  const { IfNoneMatch: ifNoneMatch, ...created } = params;
   const target = {
     Bucket: params.Bucket,
     Key: params.Key,
@@ -107,7 +112,7 @@ export async function uploadSpooled(
       await spool.write(chunk);
       bytes += chunk.byteLength;
       if (spool.size < partSize) continue;
-      uploadId ??= await createUpload(s3, params);
+      uploadId ??= await createUpload(s3, created);
       const full = spool;
       spool = await PartFile.create(options.spoolDir);
       await sending;
@@ -130,6 +135,7 @@ export async function uploadSpooled(
         ...target,
         UploadId: uploadId,
         MultipartUpload: { Parts: parts }, // in order: one part is sent at a time
+        ...(ifNoneMatch === undefined ? {} : { IfNoneMatch: ifNoneMatch }),
       }),
     );
     return { etag: unquote(response.ETag ?? ''), bytes };
@@ -146,7 +152,10 @@ export async function uploadSpooled(
 }
 
 /** As lib-storage does: with the SDK's default checksums, the upload is declared CRC32 so S3 checks every part. */
-async function createUpload(s3: S3Client, params: SpooledUploadOptions['params']): Promise<string> {
+async function createUpload(
+  s3: S3Client,
+  params: Omit<SpooledUploadOptions['params'], 'IfNoneMatch'>,
+): Promise<string> {
   const checksums = (await s3.config.requestChecksumCalculation()) === 'WHEN_SUPPORTED';
   const response = await s3.send(
     new CreateMultipartUploadCommand({ ...params, ...(checksums ? { ChecksumAlgorithm: 'CRC32' as const } : {}) }),

@@ -1,9 +1,11 @@
 // An S3 bucket as a store. Streams up in parts filled on disk (s3-upload.ts)
 // and down with GetObject; the bucket owner is checked on every call when
-// `bucket-owner` is given.
+// `bucket-owner` is given. Every AWS error names the bucket and key it was
+// about (a missing bucket is BUCKET_NOT_FOUND).
 
 import {
   GetObjectCommand,
+  HeadObjectCommand,
   ListObjectsV2Command,
   NoSuchKey,
   PutObjectCommand,
@@ -12,8 +14,10 @@ import {
 } from '@aws-sdk/client-s3';
 import { tmpdir } from 'node:os';
 import type { Readable } from 'node:stream';
+import { explain } from '../aws/errors.js';
+import { TransferError } from '../errors.js';
 import { PartSlots, unquote, uploadSpooled } from './s3-upload.js';
-import type { Store, StoredObject, WriteResult } from './store.js';
+import { type SourceStore, type StoredObject, TooLargeError, type WriteOptions, type WriteResult } from './store.js';
 
 /** S3's smallest part: a part waits on disk, and only the parts being sent are in memory. */
 const PART_SIZE = 5 * 1024 * 1024;
@@ -27,7 +31,9 @@ export interface S3StoreOptions {
   spoolDir?: string;
 }
 
-export class S3Store implements Store {
+export class S3Store implements SourceStore {
+  /** S3 has no symbolic links: listings skip nothing. */
+  readonly skipped: readonly string[] = [];
   private readonly s3: S3Client;
   readonly bucket: string;
   private readonly options: S3StoreOptions;
@@ -47,9 +53,13 @@ export class S3Store implements Store {
     let token: string | undefined;
     let count = 0;
     do {
-      const page = await this.s3.send(
-        new ListObjectsV2Command({ Bucket: this.bucket, Prefix: prefix, ContinuationToken: token, ...this.owner() }),
-      );
+      const page = await this.s3
+        .send(
+          new ListObjectsV2Command({ Bucket: this.bucket, Prefix: prefix, ContinuationToken: token, ...this.owner() }),
+        )
+        .catch((error: unknown) => {
+          throw explain(error, `ListObjectsV2 of bucket ${this.bucket}, prefix ${JSON.stringify(prefix)}`);
+        });
       for (const object of page.Contents ?? []) {
         if (object.Key === undefined) continue;
         if (count++ >= limit) return;
@@ -59,56 +69,138 @@ export class S3Store implements Store {
     } while (token !== undefined);
   }
 
-  async *read(key: string): AsyncGenerator<Uint8Array> {
-    const response = await this.s3.send(new GetObjectCommand({ Bucket: this.bucket, Key: key, ...this.owner() }));
-    const body = response.Body as (Readable & AsyncIterable<Uint8Array>) | undefined;
+  async stat(key: string): Promise<StoredObject | undefined> {
+    try {
+      const head = await this.s3.send(new HeadObjectCommand({ Bucket: this.bucket, Key: key, ...this.owner() }));
+      return { key, size: head.ContentLength ?? 0 };
+    } catch (error) {
+      const e = error as { name?: string; $metadata?: { httpStatusCode?: number } };
+      if (e.name === 'NotFound' || e.name === 'NoSuchKey' || e.$metadata?.httpStatusCode === 404) return undefined;
+      throw explain(error, this.about('HeadObject', key));
+    }
+  }
+
+  /** The object's bytes, never more than `limit` (the size its listing gave). */
+  async *read(key: string, limit?: number): AsyncGenerator<Uint8Array> {
+    const body = await this.get(key);
     if (body === undefined) return;
-    yield* body;
+    let left = limit ?? Number.POSITIVE_INFINITY;
+    try {
+      for await (const chunk of body) {
+        if (chunk.byteLength >= left) {
+          if (left > 0) yield chunk.subarray(0, left);
+          return;
+        }
+        left -= chunk.byteLength;
+        yield chunk;
+      }
+    } catch (error) {
+      throw explain(error, this.about('GetObject', key));
+    } finally {
+      body.destroy();
+    }
   }
 
   /** The first bytes of an object, to sample it without reading it all. */
   async *readHead(key: string, bytes: number): AsyncGenerator<Uint8Array> {
-    const response = await this.s3.send(
-      new GetObjectCommand({ Bucket: this.bucket, Key: key, Range: `bytes=0-${bytes - 1}`, ...this.owner() }),
-    );
+    const response = await this.s3
+      .send(new GetObjectCommand({ Bucket: this.bucket, Key: key, Range: `bytes=0-${bytes - 1}`, ...this.owner() }))
+      .catch((error: unknown) => {
+        throw explain(error, this.about('GetObject', key));
+      });
     const body = response.Body as (Readable & AsyncIterable<Uint8Array>) | undefined;
     if (body === undefined) return;
     yield* body;
   }
 
-  async readText(key: string): Promise<string | undefined> {
+  async readText(key: string, maxBytes: number): Promise<string | undefined> {
+    let response;
     try {
-      const response = await this.s3.send(new GetObjectCommand({ Bucket: this.bucket, Key: key, ...this.owner() }));
-      return (await response.Body?.transformToString('utf8')) ?? '';
+      response = await this.s3.send(new GetObjectCommand({ Bucket: this.bucket, Key: key, ...this.owner() }));
     } catch (error) {
       if (error instanceof NoSuchKey || (error as { name?: string }).name === 'NoSuchKey') return undefined;
-      throw error;
+      throw explain(error, this.about('GetObject', key));
+    }
+    const body = response.Body as (Readable & AsyncIterable<Uint8Array>) | undefined;
+    if (body === undefined) return '';
+    const tooLarge = () =>
+      new TooLargeError(key, `${this.describe(key)} is larger than the ${maxBytes} bytes allowed for it`);
+    try {
+      if ((response.ContentLength ?? 0) > maxBytes) throw tooLarge();
+      const parts: Uint8Array[] = [];
+      let size = 0;
+      for await (const chunk of body) {
+        size += chunk.byteLength;
+        if (size > maxBytes) throw tooLarge();
+        parts.push(chunk);
+      }
+      return Buffer.concat(parts).toString('utf8');
+    } catch (error) {
+      if (error instanceof TooLargeError) throw error;
+      throw explain(error, this.about('GetObject', key));
+    } finally {
+      body.destroy();
     }
   }
 
-  write(key: string, chunks: AsyncIterable<Uint8Array>): Promise<WriteResult> {
-    return uploadSpooled(this.s3, chunks, {
-      params: { Bucket: this.bucket, Key: key, ...this.encryption(), ...this.owner() },
-      partSize: PART_SIZE,
-      spoolDir: this.options.spoolDir ?? tmpdir(),
-      slots: this.slots,
-    });
+  async write(key: string, chunks: AsyncIterable<Uint8Array>, options: WriteOptions = {}): Promise<WriteResult> {
+    try {
+      return await uploadSpooled(this.s3, chunks, {
+        params: {
+          Bucket: this.bucket,
+          Key: key,
+          ...this.encryption(),
+          ...this.owner(),
+          // S3 refuses the write (412) when an object is already there.
+          ...(options.exclusive ? { IfNoneMatch: '*' } : {}),
+        },
+        partSize: PART_SIZE,
+        spoolDir: this.options.spoolDir ?? tmpdir(),
+        slots: this.slots,
+      });
+    } catch (error) {
+      if (options.exclusive && (error as { name?: string }).name === 'PreconditionFailed') {
+        throw new TransferError(
+          'WRITE_FAILED',
+          `${this.describe(key)} already exists, and it was not written over: this run writes only objects it creates. Remove it or choose another key.`,
+        );
+      }
+      throw explain(error, this.about('PutObject', key));
+    }
   }
 
   async writeText(key: string, text: string): Promise<WriteResult> {
-    const result = await this.s3.send(
-      new PutObjectCommand({
-        Bucket: this.bucket,
-        Key: key,
-        Body: text,
-        // Given even when it is 0 (the empty _started marker), so the SDK knows the length.
-        ContentLength: Buffer.byteLength(text),
-        ContentType: 'application/json',
-        ...this.encryption(),
-        ...this.owner(),
-      }),
-    );
+    const result = await this.s3
+      .send(
+        new PutObjectCommand({
+          Bucket: this.bucket,
+          Key: key,
+          Body: text,
+          // Given even when it is 0 (the empty _started marker), so the SDK knows the length.
+          ContentLength: Buffer.byteLength(text),
+          ContentType: 'application/json',
+          ...this.encryption(),
+          ...this.owner(),
+        }),
+      )
+      .catch((error: unknown) => {
+        throw explain(error, this.about('PutObject', key));
+      });
     return { etag: unquote(result.ETag ?? ''), bytes: Buffer.byteLength(text) };
+  }
+
+  private async get(key: string): Promise<(Readable & AsyncIterable<Uint8Array>) | undefined> {
+    try {
+      const response = await this.s3.send(new GetObjectCommand({ Bucket: this.bucket, Key: key, ...this.owner() }));
+      return response.Body as (Readable & AsyncIterable<Uint8Array>) | undefined;
+    } catch (error) {
+      throw explain(error, this.about('GetObject', key));
+    }
+  }
+
+  /** `GetObject of key k in bucket b`: what a failure message starts with. */
+  private about(operation: string, key: string): string {
+    return `${operation} of key ${key} in bucket ${this.bucket}`;
   }
 
   private owner(): { ExpectedBucketOwner?: string } {
