@@ -5,8 +5,10 @@
 
 import { TransferError } from '../errors.js';
 import { type DecodeOptions, decodeObject } from '../formats/decode.js';
+import { Md5Tracker } from '../formats/manifest.js';
 import { type DecodeError, type Decoded, newStats } from '../formats/records.js';
 import type { Store } from '../storage/store.js';
+import type { SourceObject } from './resolve.js';
 
 const SAMPLE_BYTES = 1024 * 1024;
 const SAMPLE_ITEMS = 100;
@@ -16,9 +18,21 @@ export interface Sample {
   errors: DecodeError[];
 }
 
-/** Up to 100 records from the first MiB of an object; a record cut by the 1 MiB limit proves nothing and is left out. */
-export async function sampleObject(store: Store, key: string, options: DecodeOptions): Promise<Sample> {
-  const head = await readHead(store.read(key), SAMPLE_BYTES);
+/**
+ * Up to 100 records from the first MiB of an object; a record cut by the 1 MiB
+ * limit proves nothing and is left out. Given the object as the source lists
+ * it, no more than its size is read, and an export's data file none of whose
+ * first records reads is checked against its MD5: a damaged file proves
+ * nothing about the source (its items are rejected, counted, when it is
+ * imported), so its sample is empty.
+ */
+export async function sampleObject(
+  store: Store,
+  object: string | SourceObject,
+  options: DecodeOptions,
+): Promise<Sample> {
+  const { key, size, md5 } = typeof object === 'string' ? { key: object, size: undefined, md5: undefined } : object;
+  const head = await readHead(store.read(key, size), SAMPLE_BYTES);
   const cut = head.length >= SAMPLE_BYTES;
   const records: Decoded[] = [];
   for await (const batch of decodeObject(once(head), options, newStats())) {
@@ -26,7 +40,13 @@ export async function sampleObject(store: Store, key: string, options: DecodeOpt
     if (records.length > SAMPLE_ITEMS) break;
   }
   const sample = records.slice(0, cut ? Math.min(SAMPLE_ITEMS, records.length - 1) : SAMPLE_ITEMS);
-  return { records: sample, errors: sample.flatMap((r) => ('error' in r ? [r.error] : [])) };
+  const errors = sample.flatMap((r) => ('error' in r ? [r.error] : []));
+  if (md5 !== undefined && errors.length > 0 && errors.length === sample.length) {
+    const tracker = new Md5Tracker();
+    for await (const chunk of tracker.track(store.read(key, size))) void chunk;
+    if (tracker.base64() !== md5) return { records: [], errors: [] };
+  }
+  return { records: sample, errors };
 }
 
 /** Refuses a source none of whose first records can be imported. */
