@@ -88,9 +88,10 @@ export async function resolveSource(opened: OpenedSource): Promise<ResolvedSourc
     return { ...resolved, notes: [...resolved.notes, ...skippedNotes(store, prefix)] };
   }
   if (listed.length === 0) {
+    const skipped = skippedNotes(store, prefix).map((note) => ` ${note}`);
     throw new TransferError(
       'SOURCE_EMPTY',
-      `No objects found under ${store.describe(prefix)}; nothing was created or written. Check bucket, prefix or path.`,
+      `No objects found under ${store.describe(prefix)}; nothing was created or written. Check bucket, prefix or path.${skipped.join('')}`,
     );
   }
   // An export's data folder, or a file in it (the export's data-url output): its manifest decides.

@@ -197,6 +197,16 @@ describe('symbolic links in a local source', () => {
     ]);
   });
 
+  it('a folder holding only links is SOURCE_EMPTY, and says what was skipped', async () => {
+    const root = folder();
+    const outside = folder();
+    writeFileSync(join(outside, 'items.json'), `${itemLines(1)[0]}\n`);
+    symlinkSync(join(outside, 'items.json'), join(root, 'items.json'));
+    const error = await refusal(resolvePath(root));
+    expect(error.code).toBe('SOURCE_EMPTY');
+    expect(error.message).toContain(`Skipped 1 entry under ${root} that is not a regular file`);
+  });
+
   it('a file given as path that links out of its folder is refused', async () => {
     const root = folder();
     const outside = folder();
