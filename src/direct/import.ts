@@ -4,6 +4,7 @@
 // or a cancel after the work started still reports exact counts and flushes
 // the rejected items.
 
+import type { TableDescription } from '@aws-sdk/client-dynamodb';
 import { Aborted, Breaker } from '../aws/retry.js';
 import { primaryKeyNames } from '../aws/table.js';
 import { TransferError } from '../errors.js';
@@ -22,7 +23,7 @@ import { importResult, importWarnings } from './import-result.js';
 import { Ledger } from './ledger.js';
 import { Progress } from './progress.js';
 import { openRejects } from './rejects-location.js';
-import { CountingSink, type ItemSink } from './sink.js';
+import { CountingSink, type ItemSink, newSinkStats } from './sink.js';
 import { findTargetTable } from './target-table.js';
 import { BatchWriter } from './writer.js';
 
@@ -48,9 +49,22 @@ export async function runImport(
   };
   // Validate reports every record; an import refuses a source it cannot read before touching the table.
   if (plan.mode === 'import') await checkSample(store, source, options, plan.tableName);
-  const table = await target.prepare();
-
   const ledger = new Ledger(openRejects(plan.rejectedItems, deps), deps.workspace);
+  const where = () => ({ durationSeconds: (deps.now() - started) / 1000, source: store.describe(opened.prefix) });
+  let table: TableDescription;
+  try {
+    table = await target.prepare();
+  } catch (error) {
+    // Cancelled while the table was being created or emptied: reported as a cancel, with what was done.
+    if (!(error instanceof TransferError && error.code === 'CANCELLED' && deps.signal?.aborted)) throw error;
+    const outcome = { failure: undefined, cancelled: true };
+    const stats = newSinkStats();
+    const result = importResult(plan, engineReason, { TableName: plan.tableName }, ledger, stats, outcome, {
+      rejectedItems: undefined,
+      ...where(),
+    });
+    return { ...result, note: error.message };
+  }
   const sink: ItemSink =
     plan.mode === 'import'
       ? new BatchWriter({
@@ -71,10 +85,13 @@ export async function runImport(
   });
 
   let failure: TransferError | undefined;
+  let everythingRead = true;
   try {
     for (const object of source.objects) {
-      if (deps.signal?.aborted) break;
-      await importObject(store, object, options, { sink, ledger, progress, deps });
+      if (deps.signal?.aborted || !(await importObject(store, object, options, { sink, ledger, progress, deps }))) {
+        everythingRead = false;
+        break;
+      }
     }
     await sink.flush();
   } catch (error) {
@@ -87,12 +104,10 @@ export async function runImport(
     return undefined;
   });
   deps.phase('Verification');
-  const outcome = { failure, cancelled: deps.signal?.aborted === true && failure === undefined };
-  const result = importResult(plan, engineReason, table, ledger, sink.stats, outcome, {
-    rejectedItems,
-    durationSeconds: (deps.now() - started) / 1000,
-    source: store.describe(opened.prefix),
-  });
+  // A cancel that came after the last write changed nothing: the import completed.
+  const cut = !everythingRead || sink.stats.abandoned > 0;
+  const outcome = { failure, cancelled: deps.signal?.aborted === true && cut && failure === undefined };
+  const result = importResult(plan, engineReason, table, ledger, sink.stats, outcome, { rejectedItems, ...where() });
   deps.log(result.note ?? '');
   const warnings = importWarnings(source.objects, store, sink.stats.duplicateKeys);
   return { ...result, ...(warnings.length > 0 && { warnings }) };
@@ -105,13 +120,13 @@ interface Pipeline {
   deps: EngineDeps;
 }
 
-/** One object through the decoder into the sink; stops between batches when the step is cancelled. */
+/** One object through the decoder into the sink; false when a cancel stopped it before its end. */
 async function importObject(
   store: Store,
   object: ResolvedSource['objects'][number],
   options: DecodeOptions,
   { sink, ledger, progress, deps }: Pipeline,
-): Promise<void> {
+): Promise<boolean> {
   const name = store.describe(object.key);
   const input = await openObject(store, object, deps.tempDir);
   if ('damaged' in input) {
@@ -120,12 +135,14 @@ async function importObject(
       { code: input.damaged.code, message: input.damaged.message, object: name },
       input.damaged.items,
     );
-    return;
+    return true;
   }
   const stats = newStats();
   try {
     for await (const batch of decodeObject(input.chunks, options, stats)) {
       for (const record of batch) {
+        // A cancel stops at the next record: what is read after it is not handed on.
+        if (deps.signal?.aborted) break;
         ledger.processed += 1;
         if ('error' in record) {
           const { code, message, line, itemIndex } = record.error;
@@ -143,8 +160,9 @@ async function importObject(
       }
       await ledger.drain();
       progress.update({ items: sink.stats.written, bytes: ledger.bytes + stats.bytes, errors: ledger.errors });
-      if (deps.signal?.aborted) break;
+      if (deps.signal?.aborted) return false;
     }
+    return true;
   } finally {
     ledger.bytes += stats.bytes;
     await input.remove();
