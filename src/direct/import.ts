@@ -51,19 +51,29 @@ export async function runImport(
   if (plan.mode === 'import') await checkSample(store, source, options, plan.tableName);
   const ledger = new Ledger(openRejects(plan.rejectedItems, deps), deps.workspace);
   const where = () => ({ durationSeconds: (deps.now() - started) / 1000, source: store.describe(opened.prefix) });
+  // Cancelled before the table was touched, or while it was being created or emptied: what was done is said.
+  const cancelled = (note: string): TransferResult => {
+    const outcome = { failure: undefined, cancelled: true };
+    const done = { rejectedItems: undefined, ...where() };
+    const result = importResult(
+      plan,
+      engineReason,
+      { TableName: plan.tableName },
+      ledger,
+      newSinkStats(),
+      outcome,
+      done,
+    );
+    return { ...result, note };
+  };
+  if (deps.signal?.aborted) return cancelled('Nothing was created, emptied or written.');
   let table: TableDescription;
   try {
     table = await target.prepare();
   } catch (error) {
-    // Cancelled while the table was being created or emptied: reported as a cancel, with what was done.
-    if (!(error instanceof TransferError && error.code === 'CANCELLED' && deps.signal?.aborted)) throw error;
-    const outcome = { failure: undefined, cancelled: true };
-    const stats = newSinkStats();
-    const result = importResult(plan, engineReason, { TableName: plan.tableName }, ledger, stats, outcome, {
-      rejectedItems: undefined,
-      ...where(),
-    });
-    return { ...result, note: error.message };
+    if (error instanceof TransferError && error.code === 'CANCELLED' && deps.signal?.aborted)
+      return cancelled(error.message);
+    throw error;
   }
   const sink: ItemSink =
     plan.mode === 'import'

@@ -4,7 +4,9 @@
 // for the unfinished export. A proxy slows DynamoDB Local down so that the
 // signal comes half-way through.
 
-import { mkdtempSync } from 'node:fs';
+import { DescribeTableCommand } from '@aws-sdk/client-dynamodb';
+import { GetObjectCommand } from '@aws-sdk/client-s3';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -21,7 +23,7 @@ import {
   tableIds,
   writeSource,
 } from '../direct/fault-helpers.js';
-import { newTable, runLocal } from '../direct/helpers.js';
+import { newBucket, newTable, runLocal, s3 } from '../direct/helpers.js';
 
 const ITEMS = 30_000;
 /** Lines the decoder rejects, before the items: each run has read them all when the signal comes. */
@@ -142,4 +144,77 @@ describe.each(['SIGTERM', 'SIGINT'] as const)('%s', (signal) => {
       expect(run.summary).toContain('has no manifest, so no import takes it for a whole export');
     },
   );
+});
+
+it(
+  'a cancel flushes the rejected items to S3: the object holds exactly error-count lines',
+  { timeout: 90_000 },
+  async () => {
+    // Every other line is bad: the rejects stream is busy all the way.
+    const lines = Array.from({ length: 20_000 }, (_, i) =>
+      i % 2 === 0 ? `{"Item":{"id":{"S":"good-${i}"}}}` : `{"Item":{"other":{"S":"bad-${i}"}}}`,
+    );
+    const path = join(mkdtempSync(join(tmpdir(), 'rejects-')), 'items.json');
+    writeFileSync(path, lines.join('\n'));
+    const bucket = await newBucket();
+    const rejects = `s3://${bucket}/rejects.jsonl`;
+    const table = `cancel-rejects-${process.pid}`;
+    await createKeyedTable(clientFor(inject('dynamodbEndpoint')), table);
+    const run = await runLocal(
+      {
+        mode: 'import',
+        path,
+        'table-name': table,
+        'existing-table': 'merge',
+        'endpoint-url': proxy.endpoint,
+        concurrency: '2',
+        'rejected-items': rejects,
+        'max-errors': '100000',
+      },
+      { timeoutMs: 60_000, signal: { name: 'SIGTERM', when: afterFirstProgress('Imported') } },
+    );
+    expect(run.exitAfterSignalMs, run.log).toBeLessThan(STOP_MS);
+    expect(run.outputs).toMatchObject({ status: 'CANCELLED', 'rejected-items': rejects });
+    const errors = Number(run.outputs['error-count']);
+    expect(errors).toBeGreaterThan(0);
+    expect(errors).toBeLessThan(lines.length / 2);
+    const object = await s3().send(new GetObjectCommand({ Bucket: bucket, Key: 'rejects.jsonl' }));
+    const rejected = ((await object.Body?.transformToString('utf8')) ?? '').trim().split('\n');
+    expect(rejected).toHaveLength(errors);
+    expect(await tableIds(clientFor(inject('dynamodbEndpoint')), table)).toHaveLength(
+      Number(run.outputs['imported-item-count']),
+    );
+  },
+);
+
+it('a cancel before the table is touched creates nothing', async () => {
+  // Every call takes a second: the signal, sent as soon as the source is listed, lands before the table is made.
+  const slow = await startThrottlingProxy(inject('dynamodbEndpoint'), {
+    throttleEvery: 0,
+    splitEvery: 0,
+    delayMs: 1000,
+  });
+  try {
+    const table = `cancel-early-${process.pid}`;
+    const run = await runLocal(
+      {
+        mode: 'import',
+        path: writeSource(10),
+        'table-name': table,
+        'partition-key': 'id:S',
+        'endpoint-url': slow.endpoint,
+      },
+      { timeoutMs: 60_000, signal: { name: 'SIGTERM', when: (log) => log.includes('Reading 1 object(s)') } },
+    );
+    expect(run.exitAfterSignalMs, run.log).toBeLessThan(STOP_MS);
+    expect(errorLines(run.log)).toEqual([
+      '::error::CANCELLED: The step was cancelled; Nothing was created, emptied or written.',
+    ]);
+    expect(run.outputs).toMatchObject({ status: 'CANCELLED', 'processed-item-count': '0' });
+    await expect(
+      clientFor(inject('dynamodbEndpoint')).send(new DescribeTableCommand({ TableName: table })),
+    ).rejects.toMatchObject({ name: 'ResourceNotFoundException' });
+  } finally {
+    await slow.close();
+  }
 });
