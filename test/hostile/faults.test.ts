@@ -89,10 +89,16 @@ describe('DynamoDB killed mid-way', () => {
       const table = 'killed-import';
       await createKeyedTable(clientFor(server.endpoint), table);
 
-      const kill = killer(() => process.kill(server.pid, 'SIGKILL'));
+      // 100 ms a request keeps 8 writers under 2,000 items a second, however fast the machine.
+      const proxy = await proxyTo(server.endpoint, { ...noFaults, delayMs: 100 });
+      // DynamoDB dies, and so does the proxy in front of it: the action sees the endpoint go away.
+      const kill = killer(() => {
+        process.kill(server.pid, 'SIGKILL');
+        void proxy.close();
+      });
       const inputs = { mode: 'import', path: source, 'table-name': table, 'existing-table': 'merge', concurrency: '8' };
       const run = await runLocal(
-        { ...inputs, 'endpoint-url': server.endpoint },
+        { ...inputs, 'endpoint-url': proxy.endpoint },
         // Not a signal to the step: the test's cue to kill DynamoDB two seconds into the import.
         { timeoutMs: 120_000, signal: { name: 'SIGTERM', when: kill.after('::group::Import', 2000) } },
       );
