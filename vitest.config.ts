@@ -11,6 +11,8 @@ const UNIT = [
   'test/summary*.test.ts',
   'test/readme.test.ts',
   'test/scripts.test.ts',
+  'test/aws/**/*.test.ts',
+  'test/inputs/**/*.test.ts',
 ];
 
 export default defineConfig({

@@ -36,7 +36,9 @@ export function decideOutcome(result: TransferResult, maxErrors: number): Outcom
   if (result.failure !== undefined) return { ok: false, message: result.failure };
   if (result.timedOut || result.aborted) {
     if (result.engine === 'direct') {
-      return { ok: false, message: `CANCELLED: The step was cancelled; ${result.note ?? ''}`.trim() };
+      const note = result.note ?? '';
+      const why = note.startsWith('The step was cancelled') ? note : `The step was cancelled; ${note}`;
+      return { ok: false, message: `CANCELLED: ${why}`.trim() };
     }
     const why = result.timedOut ? 'WAIT_TIMED_OUT: The wait timed out' : 'CANCELLED: The step was cancelled';
     return {

@@ -24,6 +24,14 @@ export function createClients(settings: AwsSettings): AwsClients {
 }
 
 /**
+ * A request DynamoDB has not answered in this long is failed (and retried):
+ * without it a frozen endpoint hangs the step until the job's own timeout.
+ * The largest request, 25 items of 400 KB, takes a second or two on a slow
+ * runner.
+ */
+export const DYNAMODB_REQUEST_TIMEOUT_MS = 15_000;
+
+/**
  * Standard retries, not adaptive: adaptive mode throttles the whole client
  * after a few throttled requests, which starves a bulk load. The direct
  * engine retries throttled and unprocessed writes itself, with backoff.
@@ -33,6 +41,11 @@ export function createDynamoDbClient(settings: AwsSettings): DynamoDBClient {
     region: settings.region,
     maxAttempts: 3,
     retryMode: 'standard',
+    requestHandler: {
+      requestTimeout: DYNAMODB_REQUEST_TIMEOUT_MS,
+      connectionTimeout: 5_000,
+      throwOnRequestTimeout: true,
+    },
     customUserAgent: [USER_AGENT],
     ...(settings.endpointUrl === undefined ? {} : { endpoint: settings.endpointUrl }),
   });

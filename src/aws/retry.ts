@@ -77,6 +77,9 @@ export interface RetryDeps {
 
 /** Consecutive failed attempts, across every worker, after which the endpoint counts as gone. */
 const BREAKER_THRESHOLD = 3 * MAX_ATTEMPTS;
+/** Failures with nothing getting through for this long also count as gone: a frozen endpoint fails slowly (each request only after its timeouts). */
+const SILENCE_MS = 30_000;
+const SILENCE_FAILURES = 3;
 
 /**
  * Shared by every worker of one run. Any success closes it again; a run of
@@ -88,6 +91,13 @@ export class Breaker {
   private failures = 0;
   private opened: TransferError | undefined;
   private readonly tripped = new AbortController();
+  private readonly now: () => number;
+  private lastSuccess: number;
+
+  constructor(now: () => number = Date.now) {
+    this.now = now;
+    this.lastSuccess = now();
+  }
 
   /** Aborted when the breaker opens: cuts every backoff short. */
   get signal(): AbortSignal {
@@ -96,12 +106,16 @@ export class Breaker {
 
   succeeded(): void {
     this.failures = 0;
+    this.lastSuccess = this.now();
   }
 
   failed(what: string, error: unknown): void {
     if (isThrottling(error)) return; // throttling says the endpoint is there and busy
     this.failures += 1;
+    const silent = this.now() - this.lastSuccess;
     if (this.failures >= BREAKER_THRESHOLD) this.open(what, error, `${this.failures} requests in a row failed`);
+    else if (this.failures >= SILENCE_FAILURES && silent >= SILENCE_MS)
+      this.open(what, error, `no request got through for ${Math.round(silent / 1000)} s`);
   }
 
   open(what: string, error: unknown, why: string): TransferError {

@@ -49,7 +49,7 @@ export async function runExport(
   const table = await describeTable(deps.dynamodb, tableName);
   if (table === undefined)
     throw new TransferError('TABLE_NOT_FOUND', `Table ${tableName} does not exist; nothing was exported.`);
-  const retry = { ...deps, breaker: new Breaker() };
+  const retry = { ...deps, breaker: new Breaker(deps.now) };
   const reader = pageReader(plan, table, retry);
   const segments = await planSegments(table, plan, reader);
 

@@ -22,7 +22,7 @@ import type { EngineDeps } from './deps.js';
 import { importResult, importWarnings } from './import-result.js';
 import { Ledger } from './ledger.js';
 import { Progress } from './progress.js';
-import { openRejects } from './rejects-location.js';
+import { prepareRejects } from './rejects-location.js';
 import { CountingSink, type ItemSink, newSinkStats } from './sink.js';
 import { findTargetTable } from './target-table.js';
 import { BatchWriter } from './writer.js';
@@ -33,12 +33,14 @@ export async function runImport(
   engineReason: string,
 ): Promise<TransferResult> {
   const started = deps.now();
+  // The rejected-items place is checked (never overwritten, no symlink followed) before anything else.
+  const rejects = await prepareRejects(plan.rejectedItems, deps);
   const opened = await openSource(plan.source.location, deps.s3);
   const { store } = opened;
   // Everything about the source is settled before a table is touched.
   const source = await resolveSource(opened);
   logSource(source, store, opened.prefix, deps);
-  const breaker = new Breaker();
+  const breaker = new Breaker(deps.now);
   const retry = { ...deps, breaker };
   const target = await findTargetTable(plan, retry);
   const options: DecodeOptions = {
@@ -49,7 +51,7 @@ export async function runImport(
   };
   // Validate reports every record; an import refuses a source it cannot read before touching the table.
   if (plan.mode === 'import') await checkSample(store, source, options, plan.tableName);
-  const ledger = new Ledger(openRejects(plan.rejectedItems, deps), deps.workspace);
+  const ledger = new Ledger(rejects, deps.workspace);
   const where = () => ({ durationSeconds: (deps.now() - started) / 1000, source: store.describe(opened.prefix) });
   // Cancelled before the table was touched, or while it was being created or emptied: what was done is said.
   const cancelled = (note: string): TransferResult => {
@@ -138,7 +140,7 @@ async function importObject(
   { sink, ledger, progress, deps }: Pipeline,
 ): Promise<boolean> {
   const name = store.describe(object.key);
-  const input = await openObject(store, object, deps.tempDir);
+  const input = await openObject(store, object, deps.tempDir, options, deps.signal);
   if ('damaged' in input) {
     ledger.processed += input.damaged.items;
     await ledger.reject(
@@ -187,6 +189,7 @@ function logSource(source: ResolvedSource, store: Store, prefix: string, deps: E
   } else {
     deps.log(`Reading ${source.objects.length} object(s) under ${store.describe(prefix)}.`);
   }
+  for (const note of source.notes) deps.log(note);
 }
 
 /** The first records of the first object, before the table is created or emptied. */
@@ -198,7 +201,7 @@ async function checkSample(
 ): Promise<void> {
   const first = source.objects[0];
   if (first === undefined) return;
-  const sample = await sampleObject(store, first.key, options);
+  const sample = await sampleObject(store, first, options);
   const consequence = `Table ${tableName} was not created, emptied or written.`;
   refuseUnreadable(sample, store.describe(first.key), `${options.format} (${options.compression})`, consequence);
 }

@@ -87,3 +87,31 @@ describe('a cancel', () => {
     await expect(waiting).rejects.toMatchObject({ code: 'CANCELLED', shown: 'CANCELLED: The step was cancelled' });
   });
 });
+
+describe('Breaker', () => {
+  it('opens when failures go on with nothing getting through for 30 s, as with a frozen endpoint', () => {
+    let now = 0;
+    const breaker = new Breaker(() => now);
+    const timeout = Object.assign(new Error('timed out'), { name: 'TimeoutError' });
+    breaker.failed('Scan of t', timeout);
+    breaker.failed('Scan of t', timeout);
+    now = 29_000;
+    breaker.failed('Scan of t', timeout);
+    expect(() => breaker.throwIfOpen()).not.toThrow();
+    now = 31_000;
+    breaker.failed('Scan of t', timeout);
+    expect(() => breaker.throwIfOpen()).toThrow(/no request got through for 31 s/);
+  });
+
+  it('stays closed while requests get through between failures', () => {
+    let now = 0;
+    const breaker = new Breaker(() => now);
+    const timeout = Object.assign(new Error('timed out'), { name: 'TimeoutError' });
+    for (let i = 0; i < 20; i++) {
+      now += 10_000;
+      breaker.failed('Scan of t', timeout);
+      breaker.succeeded();
+    }
+    expect(() => breaker.throwIfOpen()).not.toThrow();
+  });
+});

@@ -78,6 +78,43 @@ function killer(kill: () => void): {
   };
 }
 
+describe('DynamoDB frozen mid-way', () => {
+  it(
+    'an import fails with one message once nothing has got through for a while, instead of hanging',
+    { timeout: 240_000 },
+    async () => {
+      const count = 20_000;
+      const source = writeSource(count);
+      const server = await ownDynamoDb();
+      const table = 'frozen-import';
+      await createKeyedTable(clientFor(server.endpoint), table);
+      // Stopped, not killed: connections stay open and nothing answers, as with a hung host.
+      const freeze = killer(() => process.kill(server.pid, 'SIGSTOP'));
+      // Cleanups run last-first: it wakes up before it is stopped.
+      cleanups.push(() => void process.kill(server.pid, 'SIGCONT'));
+      const run = await runLocal(
+        {
+          mode: 'import',
+          path: source,
+          'table-name': table,
+          'existing-table': 'merge',
+          concurrency: '8',
+          'endpoint-url': server.endpoint,
+        },
+        { timeoutMs: 180_000, signal: { name: 'SIGTERM', when: freeze.after('::group::Import', 1000) } },
+      );
+      // A request fails after three SDK attempts of 15 s each; failures after 30 s of silence open the breaker.
+      expect(freeze.sinceKilled(), run.log).toBeLessThan(75_000);
+      expect(run.exitCode).toBe(1);
+      expect(errorLines(run.log)).toEqual([
+        expect.stringMatching(/^::error::ENDPOINT_UNAVAILABLE: BatchWriteItem on .*no request got through for \d+ s/),
+      ]);
+      expect(run.outputs).toMatchObject({ status: 'FAILED', 'error-count': '0' });
+      expect(Number(run.outputs['imported-item-count'])).toBeLessThan(count);
+    },
+  );
+});
+
 describe('DynamoDB killed mid-way', () => {
   it(
     'an import fails within a minute with one message and exact counts; a merge re-run completes',
