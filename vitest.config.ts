@@ -12,6 +12,7 @@ const UNIT = [
   'test/readme.test.ts',
   'test/scripts.test.ts',
   'test/aws/**/*.test.ts',
+  'test/structure.test.ts',
   'test/inputs/**/*.test.ts',
 ];
 
