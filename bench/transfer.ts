@@ -6,7 +6,7 @@
 //   npm run bench:transfer                      # 1,000,000 items
 //   BENCH_ITEMS=100000 npm run bench:transfer   # a quicker look
 
-import { createWriteStream, existsSync, mkdirSync, rmSync } from 'node:fs';
+import { createWriteStream, existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { once } from 'node:events';
 import { join } from 'node:path';
 import { createGzip } from 'node:zlib';
@@ -43,13 +43,16 @@ function benchItem(i: number): Item {
 
 async function writeSource(path: string): Promise<void> {
   if (existsSync(path)) return;
+  // Written beside and renamed when whole: a run stopped half-way leaves no short file to be reused.
+  const partial = `${path}.partial`;
   const gzip = createGzip({ level: 1 });
-  const out = gzip.pipe(createWriteStream(path));
+  const out = gzip.pipe(createWriteStream(partial));
   for (let i = 0; i < COUNT; i++) {
     if (!gzip.write(`{"Item":${JSON.stringify(toDynamoJsonMap(benchItem(i)))}}\n`)) await once(gzip, 'drain');
   }
   gzip.end();
   await once(out, 'finish');
+  renameSync(partial, path);
 }
 
 async function createTable(client: DynamoDBClient, name: string): Promise<void> {
