@@ -11,6 +11,8 @@ const UNIT = [
   'test/summary*.test.ts',
   'test/readme.test.ts',
   'test/scripts.test.ts',
+  'test/verify/equality.test.ts',
+  'test/verify/partition.test.ts',
 ];
 
 export default defineConfig({

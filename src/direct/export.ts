@@ -4,6 +4,7 @@
 // pages; without manifests the unfinished export is never taken for a whole
 // one.
 
+import { join } from 'node:path';
 import type { AttributeValue, TableDescription } from '@aws-sdk/client-dynamodb';
 import { Aborted, Breaker, type RetryDeps, withRetries } from '../aws/retry.js';
 import { describeTable, keySchemaOf } from '../aws/table.js';
@@ -17,7 +18,7 @@ import {
   md5Base64,
   newExportId,
 } from '../formats/manifest.js';
-import type { ExportPlan } from '../plan.js';
+import type { ExportPlan, Location } from '../plan.js';
 import type { TransferResult } from '../result.js';
 import { openDestination } from '../storage/open.js';
 import { type DataFileTotals, writeDataFiles } from './data-files.js';
@@ -126,10 +127,18 @@ export async function runExport(
     dataUrl: store.describe(paths.dataFolder),
     fileCount: entries.length,
     keySchema: keySchemaOf(table),
+    exportFolder: folderLocation(plan.destination, paths.folder),
     durationSeconds: (deps.now() - started) / 1000,
     errors: [],
     note: "Each data file's MD5 is in manifest-files.json; an import checks them before using the items.",
   };
+}
+
+/** The export's folder as a place to read it back from (`verify: true`). */
+function folderLocation(destination: ExportPlan['destination'], folder: string): Location {
+  return destination.kind === 's3'
+    ? { ...destination, prefix: folder }
+    : { kind: 'local', path: join(destination.path, folder) };
 }
 
 /** What a cancelled export reports: the items read so far, and no manifest, so nothing imports it as whole. */
@@ -167,8 +176,8 @@ export type PageReader = (
 ) => Promise<RawPage>;
 
 /** One page of a scan segment (or of the Query), with consistent reads, under the one retry policy. */
-function pageReader(
-  plan: ExportPlan,
+export function pageReader(
+  plan: Pick<ExportPlan, 'expressions'>,
   table: TableDescription,
   deps: EngineDeps & RetryDeps & { breaker: Breaker },
 ): PageReader {
@@ -198,7 +207,7 @@ function pageReader(
 }
 
 /** One scan segment's pages (each item's DynamoDB JSON); stops between pages when the step is cancelled. */
-async function* readSegment(
+export async function* readSegment(
   read: PageReader,
   segment: number,
   segments: { count: number; firstPage?: RawPage },

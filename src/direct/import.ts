@@ -98,7 +98,7 @@ export async function runImport(
   return { ...result, ...(warnings.length > 0 && { warnings }) };
 }
 
-interface Pipeline {
+export interface Pipeline {
   sink: ItemSink;
   ledger: Ledger;
   progress: Progress;
@@ -106,7 +106,7 @@ interface Pipeline {
 }
 
 /** One object through the decoder into the sink; stops between batches when the step is cancelled. */
-async function importObject(
+export async function importObject(
   store: Store,
   object: ResolvedSource['objects'][number],
   options: DecodeOptions,
