@@ -31,7 +31,17 @@ export function verdict(v: VerificationResult): string {
 
 export function verificationSection(v: VerificationResult): string {
   const differences = v.missing + v.extra + v.different;
-  const mark = v.status !== 'COMPLETED' ? '⚠️' : differences === 0 && v.unreadable === 0 ? '✅' : '❌';
+  const what = v.against === 'export' ? 'the export' : 'the source';
+  const [mark, headline] =
+    v.status === 'CANCELLED'
+      ? ['⚠️', 'cancelled']
+      : v.status === 'FAILED'
+        ? ['❌', 'did not finish']
+        : differences === 0 && v.unreadable === 0
+          ? ['✅', `the table matches ${what}`]
+          : differences === 0
+            ? ['❌', `${what} has unreadable records`]
+            : ['❌', `the table does not match ${what}`];
   const rows: [string, string | undefined][] = [
     ['Compared with', code(v.source)],
     ['Items in the table', n(v.tableItems)],
@@ -49,7 +59,7 @@ export function verificationSection(v: VerificationResult): string {
   ];
   const shown = rows.filter((row): row is [string, string] => row[1] !== undefined);
   const parts = [
-    `### ${mark} Verification`,
+    `### ${mark} Verification: ${headline}`,
     escapeMarkdown(clip(verdict(v), 2000)),
     table(
       ['', ''],
