@@ -11,7 +11,17 @@ import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import { Aborted } from '../aws/retry.js';
 import { differingAttributes } from './equality.js';
 import type { JsonItem } from './key.js';
-import { PARTITION_BYTES, type PartitionFile, PartitionWriter, partitionCount, readPartition } from './partition.js';
+import {
+  PARTITION_BYTES,
+  type PartitionFile,
+  type PartitionRecord,
+  PartitionWriter,
+  partitionCount,
+  ReadBuffers,
+  readPartition,
+  readWhole,
+  recordAt,
+} from './partition.js';
 
 /** A source partition larger than this is split before it is read into memory. */
 export const MAX_LOADED_BYTES = 3 * PARTITION_BYTES;
@@ -20,6 +30,7 @@ const MAX_SPLITS = 3;
 
 export type DifferenceKind = 'missing' | 'extra' | 'different';
 
+/** What `emit` is given; its buffers are read into again afterwards, so whatever is kept is copied. */
 export interface Difference {
   kind: DifferenceKind;
   /** The item's DynamoDB JSON on each side, where it is. */
@@ -68,13 +79,15 @@ export async function comparePartitions(
   counts: CompareCounts = newCounts(),
 ): Promise<CompareCounts> {
   let splits = 0;
+  const buffers = new ReadBuffers();
   const compare = async (pair: PartitionPair, depth: number): Promise<void> => {
     if (pair.source.bytes > (options.maxLoadedBytes ?? MAX_LOADED_BYTES) && depth < MAX_SPLITS) {
       splits += 1;
-      for (const part of await split(pair, options, depth + 1, `split${splits}`)) await compare(part, depth + 1);
+      const parts = await split(pair, options, depth + 1, `split${splits}`, buffers);
+      for (const part of parts) await compare(part, depth + 1);
       return;
     }
-    await comparePair(pair, options, counts);
+    await comparePair(pair, options, counts, buffers);
   };
   for (const pair of pairs) {
     if (options.signal?.aborted) throw new Aborted();
@@ -85,34 +98,41 @@ export async function comparePartitions(
   return counts;
 }
 
-async function comparePair(pair: PartitionPair, options: CompareOptions, counts: CompareCounts): Promise<void> {
-  const expected = new Map<string, Buffer>();
-  if (pair.source.bytes > 0) {
-    for await (const records of readPartition(pair.source.path)) {
-      for (const { key, item } of records) {
-        if (expected.has(key)) counts.duplicateKeys += 1;
-        expected.set(key, item);
-      }
-    }
-  }
+async function comparePair(
+  pair: PartitionPair,
+  options: CompareOptions,
+  counts: CompareCounts,
+  buffers: ReadBuffers,
+): Promise<void> {
+  // The source's records in one buffer, and each key's latest record by offset: no object per item.
+  const source =
+    pair.source.bytes > 0 ? await readWhole(pair.source.path, pair.source.bytes, buffers) : Buffer.alloc(0);
   await rm(pair.source.path, { force: true });
+  const expected = new Map<string, number>();
+  for (let at = 0, record = recordAt(source, 0); record !== undefined; record = recordAt(source, at)) {
+    if (expected.has(record.key)) counts.duplicateKeys += 1;
+    expected.set(record.key, at);
+    at = record.end;
+  }
+  const itemAt = (at: number): Buffer => (recordAt(source, at) as PartitionRecord).item;
   if (pair.table.bytes > 0) {
-    for await (const records of readPartition(pair.table.path)) {
+    for await (const records of readPartition(pair.table.path, buffers)) {
       if (options.signal?.aborted) throw new Aborted();
       for (const { key, item } of records) {
-        const source = expected.get(key);
-        if (source === undefined) {
+        const at = expected.get(key);
+        if (at === undefined) {
           counts.extra += 1;
           await options.emit({ kind: 'extra', table: item, attributes: [] });
           continue;
         }
         expected.delete(key);
+        const expectedItem = itemAt(at);
         // The same bytes are the same item; otherwise compare as DynamoDB would (1.50 equals 1.5).
-        if (source.equals(item)) {
+        if (expectedItem.equals(item)) {
           counts.matched += 1;
           continue;
         }
-        const parsed = JSON.parse(source.toString('utf8')) as JsonItem;
+        const parsed = JSON.parse(expectedItem.toString('utf8')) as JsonItem;
         const attributes = differingAttributes(
           parsed as unknown as Record<string, AttributeValue>,
           JSON.parse(item.toString('utf8')) as Record<string, AttributeValue>,
@@ -121,15 +141,15 @@ async function comparePair(pair: PartitionPair, options: CompareOptions, counts:
           counts.matched += 1;
         } else {
           counts.different += 1;
-          await options.emit({ kind: 'different', source, table: item, parsed, attributes });
+          await options.emit({ kind: 'different', source: expectedItem, table: item, parsed, attributes });
         }
       }
     }
   }
   await rm(pair.table.path, { force: true });
-  for (const source of expected.values()) {
+  for (const at of expected.values()) {
     counts.missing += 1;
-    await options.emit({ kind: 'missing', source, attributes: [] });
+    await options.emit({ kind: 'missing', source: itemAt(at), attributes: [] });
   }
 }
 
@@ -139,30 +159,29 @@ async function split(
   options: CompareOptions,
   depth: number,
   name: string,
+  buffers: ReadBuffers,
 ): Promise<PartitionPair[]> {
   const count = Math.max(2, partitionCount(pair.source.bytes, pair.table.bytes));
   const seed = (options.seed + depth * 0x9e3779b9) >>> 0;
-  const [source, table] = await Promise.all(
-    (['source', 'table'] as const).map(async (side) => {
-      const writer = new PartitionWriter(options.dir, `${name}-${side}`, count, seed);
-      try {
-        if (pair[side].bytes > 0) {
-          for await (const records of readPartition(pair[side].path)) {
-            for (const { key, item } of records) writer.add(key, item);
-            await writer.drain();
-          }
-        }
-        const files = await writer.close();
-        await rm(pair[side].path, { force: true });
-        return files;
-      } catch (error) {
-        await writer.abandon();
-        throw error;
+  // One side after the other: they share the read buffer.
+  const source = await splitFile(pair.source, new PartitionWriter(options.dir, `${name}-source`, count, seed), buffers);
+  const table = await splitFile(pair.table, new PartitionWriter(options.dir, `${name}-table`, count, seed), buffers);
+  return source.map((s, i) => ({ source: s, table: table[i] as PartitionFile }));
+}
+
+async function splitFile(file: PartitionFile, writer: PartitionWriter, buffers: ReadBuffers): Promise<PartitionFile[]> {
+  try {
+    if (file.bytes > 0) {
+      for await (const records of readPartition(file.path, buffers)) {
+        for (const { key, item } of records) writer.add(key, item);
+        await writer.drain();
       }
-    }),
-  );
-  return (source as PartitionFile[]).map((s, i) => ({
-    source: s,
-    table: (table as PartitionFile[])[i] as PartitionFile,
-  }));
+    }
+    const files = await writer.close();
+    await rm(file.path, { force: true });
+    return files;
+  } catch (error) {
+    await writer.abandon();
+    throw error;
+  }
 }

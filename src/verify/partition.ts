@@ -12,7 +12,7 @@ import { type FileHandle, open } from 'node:fs/promises';
 import { join } from 'node:path';
 
 /** What one partition of one side should hold: small enough to be read into memory whole. */
-export const PARTITION_BYTES = 8 * 1024 * 1024;
+export const PARTITION_BYTES = 4 * 1024 * 1024;
 /** At most this many partitions per side (two open files each): larger ones are split when compared. */
 export const MAX_PARTITIONS = 256;
 /** Bytes buffered in memory across all partitions of one side, and bytes being written, before the reader waits. */
@@ -69,6 +69,8 @@ export class PartitionWriter {
   private inFlight = 0;
   private failure: unknown;
   private readonly pending = new Set<Promise<void>>();
+  /** Chunks whose write is done, used again: no allocation per chunk, and no memory left in pieces. */
+  private readonly spare: Buffer[] = [];
 
   constructor(dir: string, name: string, count: number, seed: number) {
     this.dir = dir;
@@ -100,7 +102,8 @@ export class PartitionWriter {
     const size = HEADER + keyBytes + itemBytes;
     if (partition.chunk !== undefined && partition.used + size > partition.chunk.byteLength) this.flush(p);
     // A record larger than a chunk (items reach 400 KB) gets a buffer of its own.
-    partition.chunk ??= Buffer.allocUnsafe(Math.max(this.chunkBytes, size));
+    partition.chunk ??=
+      size <= this.chunkBytes ? (this.spare.pop() ?? Buffer.allocUnsafe(this.chunkBytes)) : Buffer.allocUnsafe(size);
     const chunk = partition.chunk;
     let at = partition.used;
     at = chunk.writeUInt32LE(keyBytes, at);
@@ -170,6 +173,7 @@ export class PartitionWriter {
       .finally(() => {
         this.inFlight -= data.byteLength;
         this.pending.delete(done);
+        if (chunk.byteLength === this.chunkBytes) this.spare.push(chunk);
       });
     this.pending.add(done);
     partition.tail = done;
@@ -186,41 +190,83 @@ export interface PartitionRecord {
   item: Buffer;
 }
 
+/** The record that starts at `at`, and where the next one starts; undefined when the bytes end inside it. */
+export function recordAt(data: Buffer, at: number): (PartitionRecord & { end: number }) | undefined {
+  if (at + HEADER > data.byteLength) return undefined;
+  const keyBytes = data.readUInt32LE(at);
+  const end = at + HEADER + keyBytes + data.readUInt32LE(at + 4);
+  if (end > data.byteLength) return undefined;
+  const keyEnd = at + HEADER + keyBytes;
+  return { key: data.toString('utf8', at + HEADER, keyEnd), item: data.subarray(keyEnd, end), end };
+}
+
 const READ_BYTES = 1024 * 1024;
 
 /**
- * The records of a partition file, read 1 MiB at a time; each item is a slice
- * of a buffer read for it alone, so keeping one keeps no other read's bytes.
+ * Buffers read into again and again, partition after partition: a fresh one
+ * per file would be memory outside V8's heap that only a full collection
+ * frees, and many of them pile up before one runs.
  */
-export async function* readPartition(path: string): AsyncGenerator<PartitionRecord[]> {
+export class ReadBuffers {
+  stream = Buffer.allocUnsafe(0);
+  whole = Buffer.allocUnsafe(0);
+}
+
+/** A whole partition file in `buffers.whole` (grown when too small); valid until the next call. */
+export async function readWhole(path: string, bytes: number, buffers: ReadBuffers): Promise<Buffer> {
+  // A quarter more than asked: partitions are of about one size, so it grows once or twice, not at every larger one.
+  if (buffers.whole.byteLength < bytes) buffers.whole = Buffer.allocUnsafe(Math.ceil(bytes * 1.25));
   const file = await open(path, 'r');
   try {
-    let rest: Buffer = Buffer.alloc(0);
+    let filled = 0;
+    while (filled < bytes) {
+      const { bytesRead } = await file.read(buffers.whole, filled, bytes - filled, filled);
+      if (bytesRead === 0) throw new Error(`${path} ends after ${filled} of ${bytes} bytes`);
+      filled += bytesRead;
+    }
+    return buffers.whole.subarray(0, bytes);
+  } finally {
+    await file.close();
+  }
+}
+
+/**
+ * The records of a partition file, a batch per read of about 1 MiB. One
+ * buffer is read into again and again: each batch's items are valid until
+ * the next batch is asked for, so whoever keeps one copies it.
+ */
+export async function* readPartition(path: string, buffers = new ReadBuffers()): AsyncGenerator<PartitionRecord[]> {
+  const file = await open(path, 'r');
+  try {
+    if (buffers.stream.byteLength < READ_BYTES) buffers.stream = Buffer.allocUnsafe(READ_BYTES);
+    let buffer = buffers.stream;
+    let filled = 0;
     for (;;) {
-      const fresh = Buffer.allocUnsafe(READ_BYTES);
-      const { bytesRead } = await file.read(fresh, 0, READ_BYTES, null);
+      const { bytesRead } = await file.read(buffer, filled, buffer.byteLength - filled, null);
       if (bytesRead === 0) break;
-      const data =
-        rest.byteLength === 0 ? fresh.subarray(0, bytesRead) : Buffer.concat([rest, fresh.subarray(0, bytesRead)]);
+      filled += bytesRead;
+      const data = buffer.subarray(0, filled);
       const records: PartitionRecord[] = [];
       let at = 0;
-      while (at + HEADER <= data.byteLength) {
-        const keyBytes = data.readUInt32LE(at);
-        const itemBytes = data.readUInt32LE(at + 4);
-        const end = at + HEADER + keyBytes + itemBytes;
-        if (end > data.byteLength) break;
-        const keyStart = at + HEADER;
-        records.push({
-          key: data.toString('utf8', keyStart, keyStart + keyBytes),
-          item: data.subarray(keyStart + keyBytes, end),
-        });
-        at = end;
+      for (let record = recordAt(data, at); record !== undefined; record = recordAt(data, at)) {
+        records.push(record);
+        at = record.end;
       }
-      // A record cut by the read waits for the next one (a large record is copied once more).
-      rest = at === data.byteLength ? Buffer.alloc(0) : Buffer.from(data.subarray(at));
-      yield records;
+      if (records.length > 0) yield records;
+      // The start of a record cut by the read moves to the front; a record larger than the buffer grows it.
+      const rest = filled - at;
+      const needed = rest >= HEADER ? HEADER + data.readUInt32LE(at) + data.readUInt32LE(at + 4) : HEADER;
+      if (needed > buffer.byteLength) {
+        const larger = Buffer.allocUnsafe(needed);
+        buffer.copy(larger, 0, at, filled);
+        buffer = larger;
+        buffers.stream = larger;
+      } else {
+        buffer.copy(buffer, 0, at, filled);
+      }
+      filled = rest;
     }
-    if (rest.byteLength > 0) throw new Error(`${path} ends inside a record (${rest.byteLength} bytes left)`);
+    if (filled > 0) throw new Error(`${path} ends inside a record (${filled} bytes left)`);
   } finally {
     await file.close();
   }
