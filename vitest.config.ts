@@ -13,6 +13,7 @@ const UNIT = [
   'test/scripts.test.ts',
   'test/verify/equality.test.ts',
   'test/verify/partition.test.ts',
+  'test/verify/key-inputs.test.ts',
 ];
 
 export default defineConfig({

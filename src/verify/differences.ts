@@ -5,7 +5,7 @@
 // difference; the first few are kept for the summary.
 
 import type { Location } from '../plan.js';
-import { openRejects } from '../direct/rejects-location.js';
+import { prepareRejects } from '../direct/rejects-location.js';
 import type { RejectsFile } from '../direct/rejects.js';
 import type { EngineDeps } from '../direct/deps.js';
 import type { DifferenceSample } from '../result.js';
@@ -21,10 +21,18 @@ export class DifferencesFile {
   private readonly file: RejectsFile;
   private readonly keyNames: readonly string[];
 
-  /** Checks a local place now (throws InputError naming it); an S3 one is created with If-None-Match. */
-  constructor(location: Location, keyNames: readonly string[], deps: Pick<EngineDeps, 's3' | 'tempDir' | 'workspace'>) {
-    this.file = openRejects(location, deps, 'differences');
+  private constructor(file: RejectsFile, keyNames: readonly string[]) {
+    this.file = file;
     this.keyNames = keyNames;
+  }
+
+  /** The place checked first (InputError naming it when something is there), as for rejected items. */
+  static async open(
+    location: Location,
+    keyNames: readonly string[],
+    deps: Pick<EngineDeps, 's3' | 'tempDir' | 'workspace'>,
+  ): Promise<DifferencesFile> {
+    return new DifferencesFile(await prepareRejects(location, deps, 'differences'), keyNames);
   }
 
   get location(): string {

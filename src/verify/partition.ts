@@ -10,6 +10,7 @@
 
 import { type FileHandle, open } from 'node:fs/promises';
 import { join } from 'node:path';
+import { TransferError } from '../errors.js';
 
 /** What one partition of one side should hold: small enough to be read into memory whole. */
 export const PARTITION_BYTES = 4 * 1024 * 1024;
@@ -168,7 +169,11 @@ export class PartitionWriter {
     });
     const done = write
       .catch((error: unknown) => {
-        this.failure ??= error;
+        const why = error instanceof Error ? error.message : String(error);
+        this.failure ??= new TransferError(
+          'WRITE_FAILED',
+          `The partition file ${this.pathOf(p)} could not be written (${why}); verify needs about as much free space in RUNNER_TEMP as the table and the source take as DynamoDB JSON.`,
+        );
       })
       .finally(() => {
         this.inFlight -= data.byteLength;

@@ -65,17 +65,17 @@ export function checkKeyInputs(plan: Pick<VerifyPlan, 'keys' | 'tableName'>, tab
     key === undefined ? undefined : `${key.name}:${key.type}`;
   const problems: { input: string; value: string; message: string }[] = [];
   const check = (input: 'partition-key' | 'sort-key', value: string | undefined, real: string | undefined): void => {
-    if (value === real || value === undefined) return;
+    if (value === real) return;
     const what = input === 'partition-key' ? 'partition key' : 'sort key';
+    const shown = value === undefined ? 'is not set' : `is "${value}"`;
     problems.push({
       input,
-      value,
-      message: `Input "${input}" is "${value}", but table ${plan.tableName}'s ${what} is ${real ?? 'none'} (its key schema is ${actual.join(', ')}); verify compares by the table's key, so give the table's (or leave ${input} out). Nothing was read.`,
+      value: value ?? '',
+      message: `Input "${input}" ${shown}, but table ${plan.tableName}'s ${what} is ${real ?? 'none'} (its key schema is ${actual.join(', ')}); verify compares by the table's key, so give the table's key schema, or neither partition-key nor sort-key. Nothing was read.`,
     });
   };
   check('partition-key', given(plan.keys.partition), actual[0]);
   check('sort-key', given(plan.keys.sort), actual[1]);
-  // A sort key the inputs leave out is fine: the table's is used.
   if (problems.length > 0) throw new InputError(problems);
 }
 

@@ -72,7 +72,7 @@ export async function compareTable(job: VerifyJob, deps: EngineDeps): Promise<Ve
     ...(job.source.csv === undefined ? {} : { csv: job.source.csv }),
   };
   await checkSample(store, source, options);
-  const differences = new DifferencesFile(job.differences, keyNames, deps);
+  const differences = await DifferencesFile.open(job.differences, keyNames, deps);
   // Counted, with their location, but written nowhere: `mode: validate` lists every one with its reason.
   const ledger = new Ledger({ add: async () => undefined, close: async () => undefined }, deps.workspace);
 
@@ -148,6 +148,7 @@ async function readBothSides(
 ): Promise<{ read: TableRead; pairs?: PartitionPair[]; failure?: string }> {
   const stop = new AbortController();
   const onCancel = () => stop.abort();
+  if (deps.signal?.aborted) stop.abort();
   deps.signal?.addEventListener('abort', onCancel, { once: true });
   const inner = { ...deps, signal: stop.signal };
   const tableWriter = new PartitionWriter(sides.dir, 'table', sides.count, sides.seed);
