@@ -40,6 +40,7 @@ export const Input = {
   MaxErrors: 'max-errors',
   RejectedItems: 'rejected-items',
   ClientToken: 'client-token',
+  Verify: 'verify',
 } as const;
 export type InputName = (typeof Input)[keyof typeof Input];
 
@@ -64,6 +65,7 @@ export const InputDefault = {
   [Input.Timeout]: '6h',
   [Input.PollInterval]: '10s',
   [Input.MaxErrors]: '0',
+  [Input.Verify]: 'false',
 } as const satisfies Partial<Record<InputName, string>>;
 /** The inputs that have a default in action.yml. */
 export type DefaultedInput = keyof typeof InputDefault;
@@ -83,5 +85,10 @@ export const Output = {
   DataUrl: 'data-url',
   RejectedItems: 'rejected-items',
   DurationSeconds: 'duration-seconds',
+  MatchedCount: 'matched-count',
+  MissingCount: 'missing-count',
+  ExtraCount: 'extra-count',
+  DifferentCount: 'different-count',
+  Differences: 'differences',
 } as const;
 export type OutputName = (typeof Output)[keyof typeof Output];

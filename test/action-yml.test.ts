@@ -118,6 +118,24 @@ describe('report.ts', () => {
       rejectedItems: 'r',
       durationSeconds: 1,
       errors: [],
+      verification: {
+        status: 'COMPLETED',
+        against: 'source',
+        source: 's',
+        tableName: 't',
+        tableItems: 1,
+        sourceRecords: 2,
+        unreadable: 0,
+        duplicateKeys: 0,
+        matched: 0,
+        missing: 1,
+        extra: 1,
+        different: 0,
+        differences: 'd',
+        first: [],
+        partitions: { done: 1, total: 1 },
+        durationSeconds: 1,
+      },
     };
     const set: string[] = [];
     setOutputs(result, { setOutput: (name) => set.push(name) });

@@ -5,6 +5,7 @@
 // the result counts the items in those files, and without manifests the
 // unfinished export is never taken for a whole one.
 
+import { join } from 'node:path';
 import type { TableDescription } from '@aws-sdk/client-dynamodb';
 import { explain } from '../aws/errors.js';
 import { Breaker, type RetryDeps, withRetries } from '../aws/retry.js';
@@ -19,7 +20,7 @@ import {
   md5Base64,
   newExportId,
 } from '../formats/manifest.js';
-import type { ExportPlan } from '../plan.js';
+import type { ExportPlan, Location } from '../plan.js';
 import type { TransferResult } from '../result.js';
 import { openDestination } from '../storage/open.js';
 import { type DataFileTotals, writeDataFiles } from './data-files.js';
@@ -131,10 +132,18 @@ export async function runExport(
     dataUrl: store.describe(paths.dataFolder),
     fileCount: entries.length,
     keySchema: keySchemaOf(table),
+    exportFolder: folderLocation(plan.destination, paths.folder),
     durationSeconds: (deps.now() - started) / 1000,
     errors: [],
     note: "Each data file's MD5 is in manifest-files.json; an import checks them before using the items.",
   };
+}
+
+/** The export's folder as a place to read it back from (`verify: true`). */
+function folderLocation(destination: ExportPlan['destination'], folder: string): Location {
+  return destination.kind === 's3'
+    ? { ...destination, prefix: folder }
+    : { kind: 'local', path: join(destination.path, folder) };
 }
 
 /**
@@ -176,8 +185,8 @@ function unfinished(
  * One page of a scan segment (or of the Query), with consistent reads, under
  * the one retry policy; a failure says what was read and why it failed.
  */
-function pageReader(
-  plan: ExportPlan,
+export function pageReader(
+  plan: Pick<ExportPlan, 'expressions'>,
   table: TableDescription,
   deps: EngineDeps & RetryDeps & { breaker: Breaker },
 ): PageReader {

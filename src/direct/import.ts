@@ -125,7 +125,7 @@ export async function runImport(
   return { ...result, ...(warnings.length > 0 && { warnings }) };
 }
 
-interface Pipeline {
+export interface Pipeline {
   sink: ItemSink;
   ledger: Ledger;
   progress: Progress;
@@ -133,7 +133,7 @@ interface Pipeline {
 }
 
 /** One object through the decoder into the sink; false when a cancel stopped it before its end. */
-async function importObject(
+export async function importObject(
   store: Store,
   object: ResolvedSource['objects'][number],
   options: DecodeOptions,
