@@ -40,6 +40,8 @@ export const Input = {
   MaxErrors: 'max-errors',
   RejectedItems: 'rejected-items',
   ClientToken: 'client-token',
+  RestoreTo: 'restore-to',
+  Changes: 'changes',
 } as const;
 export type InputName = (typeof Input)[keyof typeof Input];
 
@@ -64,6 +66,8 @@ export const InputDefault = {
   [Input.Timeout]: '6h',
   [Input.PollInterval]: '10s',
   [Input.MaxErrors]: '0',
+  [Input.RestoreTo]: 'latest',
+  [Input.Changes]: 'apply',
 } as const satisfies Partial<Record<InputName, string>>;
 /** The inputs that have a default in action.yml. */
 export type DefaultedInput = keyof typeof InputDefault;
@@ -83,5 +87,9 @@ export const Output = {
   DataUrl: 'data-url',
   RejectedItems: 'rejected-items',
   DurationSeconds: 'duration-seconds',
+  PutCount: 'put-count',
+  DeleteCount: 'delete-count',
+  RestoredTo: 'restored-to',
+  ExportsApplied: 'exports-applied',
 } as const;
 export type OutputName = (typeof Output)[keyof typeof Output];
