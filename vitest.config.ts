@@ -11,6 +11,7 @@ const UNIT = [
   'test/summary*.test.ts',
   'test/readme.test.ts',
   'test/scripts.test.ts',
+  'test/**/*.unit.test.ts',
 ];
 
 export default defineConfig({
