@@ -18,6 +18,9 @@ import { describePlan } from './plan-text.js';
 import { report, writeSummary } from './report.js';
 import type { TransferResult } from './result.js';
 import { renderStartFailure, renderWorkFailure } from './summary.js';
+import { type RestoreSource, findRestore } from './restore/detect.js';
+import { restoreEngine } from './restore/engine.js';
+import { runRestore } from './restore/run.js';
 
 export interface RunDeps {
   env: Record<string, string | undefined>;
@@ -35,12 +38,15 @@ export async function run(deps: RunDeps): Promise<void> {
     const plan = readPlan({ env: deps.env, now: started, cwd: deps.cwd });
     const clients = createClients(plan.aws);
     choice = await chooseEngine(plan, async (name) => (await describeTable(clients.dynamodb, name)) !== undefined);
+    // A source of exports (an incremental export, a chain) is restored rather than imported.
+    const restore = plan.mode === 'export' ? undefined : await findRestore(plan, clients.s3);
+    if (restore !== undefined) choice = restoreEngine(choice, restore.chain);
     core.startGroup('Plan');
     for (const line of describePlan(plan, choice)) core.info(line);
     core.endGroup();
     working = plan.mode;
     core.startGroup('Pre-flight checks');
-    const result = await runEngine(plan, choice, clients, deps).finally(() => core.endGroup());
+    const result = await runEngine(plan, choice, clients, deps, restore).finally(() => core.endGroup());
     report(withContext(result, plan, deps.env), plan.maxErrors, core, deps.env.GITHUB_STEP_SUMMARY);
   } catch (error) {
     const message = failureMessage(error);
@@ -52,7 +58,13 @@ export async function run(deps: RunDeps): Promise<void> {
   }
 }
 
-function runEngine(plan: Plan, choice: EngineChoice, clients: AwsClients, deps: RunDeps): Promise<TransferResult> {
+function runEngine(
+  plan: Plan,
+  choice: EngineChoice,
+  clients: AwsClients,
+  deps: RunDeps,
+  restore: RestoreSource | undefined,
+): Promise<TransferResult> {
   const common = {
     ...clients,
     log: (line: string) => core.info(line),
@@ -64,25 +76,18 @@ function runEngine(plan: Plan, choice: EngineChoice, clients: AwsClients, deps: 
       core.startGroup(`${name} (${choice.engine} engine)`);
     },
   };
-  if (choice.engine === 'managed') {
-    return runManaged(
-      plan,
-      { ...common, sleep: abortableSleep, env: deps.env, ...(deps.signal && { signal: deps.signal }) },
-      choice.reason,
-    );
-  }
+  const managed = { ...common, sleep: abortableSleep, env: deps.env, ...(deps.signal && { signal: deps.signal }) };
   const workspace = deps.env.GITHUB_WORKSPACE;
-  return runDirect(
-    plan,
-    {
-      ...common,
-      sleep: abortableSleep,
-      ...(deps.signal && { signal: deps.signal }),
-      tempDir: deps.env.RUNNER_TEMP ?? tmpdir(),
-      ...(workspace && { workspace }),
-    },
-    choice.reason,
-  );
+  const direct = {
+    ...common,
+    sleep: abortableSleep,
+    ...(deps.signal && { signal: deps.signal }),
+    tempDir: deps.env.RUNNER_TEMP ?? tmpdir(),
+    ...(workspace && { workspace }),
+  };
+  if (restore !== undefined && plan.mode !== 'export') return runRestore(plan, restore, choice, { managed, direct });
+  if (choice.engine === 'managed') return runManaged(plan, managed, choice.reason);
+  return runDirect(plan, direct, choice.reason);
 }
 
 /** Console links only when the endpoints are AWS's; the action's own reference for the import-back snippet. */

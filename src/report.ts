@@ -74,6 +74,10 @@ export function setOutputs(result: TransferResult, reporter: Pick<Reporter, 'set
     [Output.DataUrl, result.dataUrl],
     [Output.RejectedItems, result.rejectedItems],
     [Output.DurationSeconds, Math.round(result.durationSeconds * 1000) / 1000],
+    [Output.PutCount, result.putCount],
+    [Output.DeleteCount, result.deleteCount],
+    [Output.RestoredTo, result.restoredTo],
+    [Output.ExportsApplied, result.exportsApplied],
   ];
   for (const [name, value] of values) {
     if (value !== undefined) reporter.setOutput(name, value);

@@ -1,6 +1,7 @@
 // What an engine reports back; report.ts turns it into outputs and a summary.
 
 import type { EngineName, Mode } from './plan.js';
+import type { ChainReport } from './restore/chain-report.js';
 
 export type Status = 'COMPLETED' | 'FAILED' | 'CANCELLED' | 'IN_PROGRESS';
 
@@ -65,4 +66,12 @@ export interface TransferResult {
   endpointUrl?: string;
   /** How a workflow refers to this action (`owner/repo@ref`), for the import-back snippet. */
   uses?: string;
+  /** Incremental exports and chains: items put (a full export's included) and deleted. */
+  putCount?: number;
+  deleteCount?: number;
+  /** ISO 8601: the point in time the table reflects after a restore. */
+  restoredTo?: string;
+  exportsApplied?: number;
+  /** The exports a restore used, for the summary's timeline and chart. */
+  chain?: ChainReport;
 }

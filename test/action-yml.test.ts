@@ -118,6 +118,10 @@ describe('report.ts', () => {
       rejectedItems: 'r',
       durationSeconds: 1,
       errors: [],
+      putCount: 1,
+      deleteCount: 0,
+      restoredTo: '2026-03-01T00:00:00.000Z',
+      exportsApplied: 1,
     };
     const set: string[] = [];
     setOutputs(result, { setOutput: (name) => set.push(name) });

@@ -105,8 +105,8 @@ interface Pipeline {
   deps: EngineDeps;
 }
 
-/** One object through the decoder into the sink; stops between batches when the step is cancelled. */
-async function importObject(
+/** One object through the decoder into the sink; stops between batches when the step is cancelled. Also a chain's full export (src/restore/). */
+export async function importObject(
   store: Store,
   object: ResolvedSource['objects'][number],
   options: DecodeOptions,
