@@ -39,11 +39,18 @@ export function restoreResult(plan: ImportPlan | ValidatePlan, o: RestoreOutcome
   const balanced = finished ? o.unwritten === 0 : o.unwritten >= 0;
   const counts = `${n(sum.processed)} processed = ${n(sum.puts)} put + ${n(sum.deletes)} deleted + ${n(sum.errors)} error(s)${o.unwritten === 0 ? '' : ` + ${n(o.unwritten)} read but not written`}`;
   const notes = [balanced ? `Checked: ${counts}.` : `Counts do not add up: ${counts}. Please report this.`];
-  const complete = finished && balanced && applied === o.report.rows.length;
+  const allApplied = finished && balanced && applied === o.report.rows.length;
+  // Records that could not be applied leave their items behind: the table is at the point only when max-errors allows them.
+  const complete = allApplied && sum.errors <= plan.maxErrors;
+  const verb = o.report.direction === 'apply' ? 'restored' : 'reverted';
   if (plan.mode === 'validate') notes.push('Nothing was written: mode validate only reads and checks.');
   else if (complete)
     notes.push(
-      `${plan.tableName} is ${o.report.direction === 'apply' ? 'restored' : 'reverted'} to ${o.report.restoredTo} from ${applied} export(s).`,
+      `${plan.tableName} is ${verb} to ${o.report.restoredTo} from ${applied} export(s)${sum.errors === 0 ? '' : `, except the ${n(sum.errors)} record(s) that could not be applied (max-errors allows them)`}.`,
+    );
+  else if (allApplied)
+    notes.push(
+      `${plan.tableName} holds the writes of all ${applied} export(s), but ${n(sum.errors)} record(s) could not be applied, so it is not ${verb} to ${o.report.restoredTo}: the items of those records are as they were before.`,
     );
   else if (o.report.rows.some((r) => r.counts !== undefined))
     notes.push(

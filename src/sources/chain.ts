@@ -74,11 +74,11 @@ function planApply(found: readonly FoundExport[], requested: Date | undefined): 
       `restore-to ${iso(requested as Date)} is before every export in the source: the earliest, ${earliest.shown}, reaches ${iso(endOf(earliest))}. Nothing was created or written.`,
     );
   }
+  const tableArn = chosenTable(candidates);
   const base = newest(
-    candidates.filter((e) => e.type === 'FULL_EXPORT'),
+    candidates.filter((e) => e.type === 'FULL_EXPORT' && e.tableArn === tableArn),
     endOf,
   );
-  const tableArn = (base ?? (newest(candidates, endOf) as FoundExport)).tableArn;
   const leftOut: LeftOut[] = [];
   const chainIncrementals: FoundExport[] = [];
   for (const e of found) {
@@ -101,7 +101,7 @@ function planApply(found: readonly FoundExport[], requested: Date | undefined): 
   const start = base === undefined ? new Date(Math.min(...chainIncrementals.map((e) => t(startOf(e))))) : endOf(base);
   const gap = firstGap(base, chainIncrementals, start);
   const restoredTo = new Date(Math.max(t(start), ...chainIncrementals.map((e) => t(endOf(e)))));
-  const notes: string[] = [];
+  const notes = tablesNote(found, tableArn);
   if (base === undefined)
     notes.push(
       `No full export of this table is at or before the restore point: the changes are applied to the table as it is, which must hold its state as of ${iso(start)}.`,
@@ -141,8 +141,8 @@ function planRevert(found: readonly FoundExport[], requested: Date | undefined):
       'changes: revert undoes incremental exports, and the source holds only full exports, which record no changes. Nothing was written.',
     );
   const inReach = (e: FoundExport): boolean => requested === undefined || t(startOf(e)) >= t(requested);
-  const latest = newest(incrementals.filter(inReach), endOf) ?? (newest(incrementals, endOf) as FoundExport);
-  const tableArn = latest.tableArn;
+  const reachable = incrementals.filter(inReach);
+  const tableArn = chosenTable(reachable.length > 0 ? reachable : incrementals);
   const leftOut: LeftOut[] = [];
   const reverted: FoundExport[] = [];
   for (const e of found) {
@@ -167,7 +167,7 @@ function planRevert(found: readonly FoundExport[], requested: Date | undefined):
   // Newest first: the window that starts last is undone first, so each earlier one puts back what was before it.
   const steps = [...ascending].reverse().map((e) => ({ export: e, action: 'revert' as const }));
   const restoredTo = startOf(ascending[0] as FoundExport);
-  const notes: string[] = [];
+  const notes = tablesNote(found, tableArn);
   if (requested !== undefined && t(restoredTo) > t(requested)) {
     const inside = incrementals.find(
       (e) => e.tableArn === tableArn && t(startOf(e)) < t(requested) && t(requested) < t(endOf(e)),
@@ -204,6 +204,31 @@ function firstGap(base: FoundExport | undefined, incrementals: readonly FoundExp
     }
   }
   return undefined;
+}
+
+/**
+ * The table whose exports make the chain, when a prefix holds exports of
+ * several: the one with the most exports in reach (a stray export of another
+ * table is the exception), then the one exported last.
+ */
+function chosenTable(exports: readonly FoundExport[]): string {
+  const byTable = new Map<string, FoundExport[]>();
+  for (const e of exports) byTable.set(e.tableArn, [...(byTable.get(e.tableArn) ?? []), e]);
+  const ranked = [...byTable.entries()].sort(
+    ([arnA, a], [arnB, b]) =>
+      b.length - a.length ||
+      t(endOf(newest(b, endOf) as FoundExport)) - t(endOf(newest(a, endOf) as FoundExport)) ||
+      (arnA < arnB ? -1 : 1),
+  );
+  return (ranked[0] as [string, FoundExport[]])[0];
+}
+
+function tablesNote(found: readonly FoundExport[], tableArn: string): string[] {
+  const tables = new Set(found.map((e) => e.tableArn)).size;
+  if (tables === 1) return [];
+  return [
+    `The source holds exports of ${tables} tables: this restores ${tableArn}, which has the most exports in reach; the exports of the others are left out. Point prefix or path at the exports of one table to choose another.`,
+  ];
 }
 
 function newest(exports: readonly FoundExport[], time: (e: FoundExport) => Date): FoundExport | undefined {

@@ -84,6 +84,14 @@ describe('applying a chain', () => {
     expect(chain.leftOut.map((l) => [l.export.id, l.why])).toEqual([
       [stranger.id, `an export of another table (${OTHER})`],
     ]);
+    expect(chain.notes[0]).toMatch(/^The source holds exports of 2 tables: this restores .*Orders, which has the most/);
+  });
+
+  it("chooses the table with the most exports, even when another's full export is newer", () => {
+    const theirs = full(2, OTHER);
+    const chain = planChain([f0, i1, i2, theirs], { changes: 'apply' });
+    expect(ids(chain)).toEqual([`import ${f0.id}`, `apply ${i1.id}`, `apply ${i2.id}`]);
+    expect(chain.leftOut.map((l) => l.export.id)).toEqual([theirs.id]);
   });
 
   it('finds a gap, naming the two exports and the window no export covers', () => {
