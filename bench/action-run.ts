@@ -18,8 +18,15 @@ export interface ChildRun {
   outputs: string;
 }
 
-/** Runs dist/index.js with these inputs; `dataDir` holds its outputs file and is its RUNNER_TEMP. */
-export async function runActionMeasured(inputs: Record<string, string>, dataDir: string): Promise<ChildRun> {
+/**
+ * Runs the action with these inputs; `dataDir` holds its outputs file and is its RUNNER_TEMP. `entry` is
+ * dist/index.js unless a benchmark built src/ elsewhere (test/build-action.ts).
+ */
+export async function runActionMeasured(
+  inputs: Record<string, string>,
+  dataDir: string,
+  entry = join(ROOT, 'dist', 'index.js'),
+): Promise<ChildRun> {
   const outputFile = join(dataDir, 'outputs.txt');
   writeFileSync(outputFile, '');
   const env = {
@@ -34,7 +41,7 @@ export async function runActionMeasured(inputs: Record<string, string>, dataDir:
     ...inputEnv(inputs),
   };
   const started = performance.now();
-  const child = spawn(process.execPath, [join(ROOT, 'dist', 'index.js')], {
+  const child = spawn(process.execPath, [entry], {
     env,
     stdio: ['ignore', 'ignore', 'inherit'],
   });

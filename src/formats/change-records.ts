@@ -55,11 +55,13 @@ export async function* decodeChangeRecords(
   }
 }
 
-class NotAChange extends Error {
+/** A record that is not what an incremental export writes; its code says how. */
+export class NotAChange extends Error {
   readonly code: DecodeError['code'];
 
   constructor(message: string, code: DecodeError['code'] = 'NOT_A_CHANGE') {
     super(message);
+    this.name = 'NotAChange';
     this.code = code;
   }
 }
@@ -107,10 +109,20 @@ function readRecord(value: unknown, walk: JsonWalk): ChangeRecord {
   if (record.Keys === undefined) throw new NotAChange(`${SHAPE}, found ${describe(value)}`);
   const writeTimestampMicros = readTimestamp(record.Metadata, walk);
   const keys = readMap(record.Keys, 'Keys', walk);
-  if (Object.keys(keys).length === 0)
-    throw new NotAChange('Keys is empty: a record names the key of the item it changes');
   const newImage = readImage(record.NewImage, 'NewImage', walk);
   const oldImage = readImage(record.OldImage, 'OldImage', walk);
+  return checkedChange(keys, newImage, oldImage, writeTimestampMicros);
+}
+
+/** The parts of a record (in either format) made one, once its Keys and images agree. */
+export function checkedChange(
+  keys: Item,
+  newImage: Item | undefined,
+  oldImage: Item | undefined,
+  writeTimestampMicros: string,
+): ChangeRecord {
+  if (Object.keys(keys).length === 0)
+    throw new NotAChange('Keys is empty: a record names the key of the item it changes');
   for (const [name, image] of [
     ['NewImage', newImage],
     ['OldImage', oldImage],
@@ -130,7 +142,7 @@ function readRecord(value: unknown, walk: JsonWalk): ChangeRecord {
   };
 }
 
-const MICROS = /^\d{1,20}$/;
+export const MICROS = /^\d{1,20}$/;
 
 /** `"1680109764000000"` as the documentation shows it, or `{"N": "1774379199746598"}` as AWS writes it today. */
 function readTimestamp(metadata: unknown, walk: JsonWalk): string {

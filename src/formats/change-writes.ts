@@ -8,6 +8,7 @@
 import type { ChangeDirection, Compression } from '../plan.js';
 import type { Item } from './attribute-value.js';
 import { decodeChangeRecords, type DecodedChange } from './change-records.js';
+import { decodeIonChangeRecords } from './change-records-ion.js';
 import { decompress, peekCompression } from './compression.js';
 import { type KeyCheck, checkItem } from './item-checks.js';
 import { type DecodeFailure, type DecodeStats, ObjectReadError } from './records.js';
@@ -25,6 +26,8 @@ export interface ChangeWrite {
 export type DecodedWrite = ChangeWrite | DecodeFailure;
 
 export interface ChangeOptions {
+  /** The export's outputFormat; DynamoDB JSON when not given. */
+  format?: 'DYNAMODB_JSON' | 'ION';
   compression: Compression | 'auto';
   /** The table's and its indexes' keys. */
   keys: readonly KeyCheck[];
@@ -42,7 +45,10 @@ export async function* decodeChangeWrites(
   const after: { error?: ObjectReadError } = {};
   let records = 0;
   try {
-    for await (const batch of decodeChangeRecords(untilTrailingData(decompress(source, compression), after), stats)) {
+    const chunks = untilTrailingData(decompress(source, compression), after);
+    const decoded =
+      options.format === 'ION' ? decodeIonChangeRecords(chunks, stats) : decodeChangeRecords(chunks, stats);
+    for await (const batch of decoded) {
       records += batch.length;
       yield batch.map((record) => {
         const write = 'error' in record ? record : writeOf(record, options);

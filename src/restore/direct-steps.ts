@@ -76,14 +76,14 @@ export async function runDirectSteps(
       counts.push({ processed: 0, puts: 0, deletes: 0, errors: 0 });
       for (const object of step.resolved.objects) {
         if (deps.signal?.aborted) break;
+        const format = step.resolved.export?.format ?? 'DYNAMODB_JSON';
         if (step.action === 'import') {
-          const format = step.resolved.export?.format ?? 'DYNAMODB_JSON';
           await importObject(store, object, { format, compression: 'auto', keys: target.keys }, pipeline);
         } else {
           await applyChangeFile(
             store,
             object,
-            { compression: 'auto', keys: target.keys, direction: step.action },
+            { format, compression: 'auto', keys: target.keys, direction: step.action },
             pipeline,
           );
         }
