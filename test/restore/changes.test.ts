@@ -161,6 +161,20 @@ describe('one incremental export', () => {
   });
 });
 
+describe('restore inputs on a source without exports', () => {
+  it('are refused before anything is written', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'plain-'));
+    writeFiles(dir, new Map([['items.json', Buffer.from('{"Item":{"id":{"S":"a"},"sort":{"N":"1"}}}\n')]]));
+    const table = await newTable({ sorted: true });
+    const run = await runLocal({ mode: 'import', path: dir, 'table-name': table, 'restore-to': '-1h' });
+    expect(run.exitCode).toBe(1);
+    expect(run.log).toContain(
+      `::error::INVALID_INPUT: restore-to and changes: revert apply to a source that holds DynamoDB exports, and ${dir} holds none. Nothing was created or written.`,
+    );
+    expect(await scanAll(table)).toEqual([]);
+  });
+});
+
 describe('a damaged data file', () => {
   it('is caught by its MD5, and nothing of it is applied', async () => {
     const prefix = 'damaged/';
