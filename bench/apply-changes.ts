@@ -47,7 +47,11 @@ function benchItem(i: number, version: number): Item {
 
 const keyOf = (item: Item): Item => ({ pk: item.pk!, sk: item.sk! });
 
-/** The n-th change's write, as a bare loop would build it: pre-marshalled, no JSON. */
+/**
+ * The n-th change's write, as a bare loop builds it (pre-marshalled, no JSON):
+ * inserts of items BASE.. (half), updates of items 0..BASE/2, deletes of items
+ * BASE/2..BASE, interleaved.
+ */
 function request(n: number): WriteRequest {
   const kind = n % 4;
   const quarter = Math.floor(n / 4);
@@ -56,41 +60,24 @@ function request(n: number): WriteRequest {
   return { DeleteRequest: { Key: keyOf(benchItem(BASE / 2 + quarter, 1)) } };
 }
 
-/** The n-th change: inserts of items BASE.., updates of items 0..BASE/2, deletes of items BASE/2..BASE, interleaved. */
-function change(n: number): { record: string; request: WriteRequest } {
-  const kind = n % 4; // 0, 1: insert; 2: update; 3: delete
+/** The n-th change's record in AWS's NEW_AND_OLD_IMAGES shape: the same write as request(n). */
+function record(n: number): string {
   const micros = String(1_772_323_200_000_000 + n);
   const metadata = { WriteTimestampMicros: n % 2 === 0 ? micros : { N: micros } };
-  if (kind < 2) {
-    const fresh = benchItem(BASE + Math.floor(n / 4) * 2 + kind, 2);
-    return {
-      record: JSON.stringify({
-        Metadata: metadata,
-        Keys: toDynamoJsonMap(keyOf(fresh)),
-        NewImage: toDynamoJsonMap(fresh),
-      }),
-      request: { PutRequest: { Item: fresh } },
-    };
-  }
+  const write = request(n);
   const quarter = Math.floor(n / 4);
-  if (kind === 2) {
-    const old = benchItem(quarter, 1);
-    const updated = benchItem(quarter, 2);
-    return {
-      record: JSON.stringify({
-        Metadata: metadata,
-        Keys: toDynamoJsonMap(keyOf(updated)),
-        OldImage: toDynamoJsonMap(old),
-        NewImage: toDynamoJsonMap(updated),
-      }),
-      request: { PutRequest: { Item: updated } },
-    };
-  }
-  const old = benchItem(BASE / 2 + quarter, 1);
-  return {
-    record: JSON.stringify({ Metadata: metadata, Keys: toDynamoJsonMap(keyOf(old)), OldImage: toDynamoJsonMap(old) }),
-    request: { DeleteRequest: { Key: keyOf(old) } },
-  };
+  const key = toDynamoJsonMap(keyOf((write.PutRequest?.Item ?? write.DeleteRequest?.Key) as Item));
+  if (n % 4 < 2)
+    return JSON.stringify({ Metadata: metadata, Keys: key, NewImage: toDynamoJsonMap(write.PutRequest!.Item as Item) });
+  const old = toDynamoJsonMap(benchItem(n % 4 === 2 ? quarter : BASE / 2 + quarter, 1));
+  if (n % 4 === 2)
+    return JSON.stringify({
+      Metadata: metadata,
+      Keys: key,
+      OldImage: old,
+      NewImage: toDynamoJsonMap(write.PutRequest!.Item as Item),
+    });
+  return JSON.stringify({ Metadata: metadata, Keys: key, OldImage: old });
 }
 
 /** The incremental export, in AWS's layout under `root`; the folder to import. */
@@ -104,7 +91,7 @@ function writeExport(root: string): string {
   const per = Math.ceil(CHANGES / FILES);
   for (let f = 0; f < FILES; f++) {
     const lines: string[] = [];
-    for (let n = f * per; n < Math.min(CHANGES, (f + 1) * per); n++) lines.push(change(n).record);
+    for (let n = f * per; n < Math.min(CHANGES, (f + 1) * per); n++) lines.push(record(n));
     const body = gzipSync(`${lines.join('\n')}\n`, { level: 1 });
     const key = `AWSDynamoDB/data/${createHash('md5').update(String(f)).digest('hex').slice(0, 26)}.json.gz`;
     writeFileSync(join(root, key), body);
