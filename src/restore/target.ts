@@ -65,6 +65,11 @@ export async function restoreTarget(
 
 /** TABLE_NOT_FOUND for changes without a base: which full export to restore first, if the exports' root holds one. */
 async function missingTable(name: string, chain: Chain, store: SourceStore): Promise<TransferError> {
+  if (chain.direction === 'revert')
+    return new TransferError(
+      'TABLE_NOT_FOUND',
+      `Table ${name} does not exist, and changes: revert undoes changes in a table that exists. Check table-name and aws-region. Nothing was created or written.`,
+    );
   const first = chain.steps[0]?.export as FoundExport;
   const since = startOf(first);
   const root = first.root;

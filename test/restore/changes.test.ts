@@ -12,9 +12,9 @@ import { describeTable } from '../../src/aws/table.js';
 import type { Item } from '../../src/formats/attribute-value.js';
 import { uniqueName, useLocalCredentials } from '../local-aws.js';
 import { flipped, writeFiles } from '../sources/export-builder.js';
-import { type BuiltExport, applyRecords } from './aws-exports.js';
+import { type BuiltExport, applyRecords, incrementalExport } from './aws-exports.js';
 import { dynamodb, newBucket, newTable, normalized, putItems, runLocal, scanAll } from './helpers.js';
-import { type History, T, buildHistory, upload } from './scenario.js';
+import { type History, T, buildHistory, item, upload } from './scenario.js';
 
 const BUILT = 'made/';
 let history: History;
@@ -158,6 +158,35 @@ describe('one incremental export', () => {
     });
     expect(run.exitCode, run.log).toBe(0);
     expect(normalized(await scanAll(table))).toEqual(sorted(history.states[1]!));
+  });
+});
+
+describe('a cancelled restore', () => {
+  it('stops within seconds with exact counts, CANCELLED', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cancel-'));
+    const inserts = new Map(
+      [...Array.from({ length: 20_000 }, (_, n) => item(1000 + n, 1))].map((i) => [`${i.id?.S}\u0000${i.sort?.N}`, i]),
+    );
+    const big = incrementalExport(new Map(), inserts, [...inserts.keys()], {
+      prefix: '',
+      from: T[0]!,
+      to: T[1]!,
+      view: 'NEW_AND_OLD_IMAGES',
+    });
+    writeFiles(dir, big.files);
+    const table = await newTable({ sorted: true });
+    const run = await runLocal(
+      { mode: 'import', path: join(dir, big.folder), 'table-name': table, concurrency: '2' },
+      { signal: { name: 'SIGTERM', when: (log) => log.includes('::group::Apply') } },
+    );
+    expect(run.exitCode).toBe(1);
+    expect(run.exitAfterSignalMs).toBeLessThan(5000);
+    expect(run.outputs.status).toBe('CANCELLED');
+    const written = (await scanAll(table)).length;
+    expect(Number(run.outputs['put-count'])).toBe(written);
+    expect(written).toBeLessThan(20_000);
+    expect(run.outputs['restored-to']).toBeUndefined();
+    expect(run.log).toContain('::error::CANCELLED: The step was cancelled;');
   });
 });
 
