@@ -7,7 +7,7 @@
 import type { ChangeOptions } from '../formats/change-writes.js';
 import { decodeChangeWrites } from '../formats/change-writes.js';
 import { newStats } from '../formats/records.js';
-import { openObject } from '../sources/open-object.js';
+import { type OpenedObject, openObject } from '../sources/open-object.js';
 import type { SourceObject } from '../sources/resolve.js';
 import type { Store } from '../storage/store.js';
 import type { EngineDeps } from './deps.js';
@@ -22,14 +22,16 @@ export interface ChangePipeline {
   deps: EngineDeps;
 }
 
+/** `opened`: the file already fetched and checked (fetched ahead while the one before was written). */
 export async function applyChangeFile(
   store: Store,
   object: SourceObject,
   options: ChangeOptions,
   { sink, ledger, progress, deps }: ChangePipeline,
+  opened?: Promise<OpenedObject>,
 ): Promise<void> {
   const name = store.describe(object.key);
-  const input = await openObject(store, object, deps.tempDir);
+  const input = await (opened ?? openObject(store, object, deps.tempDir));
   if ('damaged' in input) {
     ledger.processed += input.damaged.items;
     await ledger.reject(

@@ -21,6 +21,7 @@ import type { ImportPlan, ValidatePlan } from '../plan.js';
 import type { ResolvedSource } from '../sources/resolve.js';
 import type { SourceStore } from '../storage/store.js';
 import type { StepCounts } from './chain-report.js';
+import { NextFile } from './next-file.js';
 
 export interface DirectStep {
   action: 'import' | 'apply' | 'revert';
@@ -70,6 +71,10 @@ export async function runDirectSteps(
   let failure: TransferError | undefined;
   let completed = 0;
   let before = snapshot(ledger, sink);
+  // Change files in the order they are applied, each fetched while the one before it is written.
+  const changeFiles = steps.flatMap((s) => (s.action === 'import' ? [] : s.resolved.objects));
+  const following = new Map(changeFiles.map((o, i) => [o, changeFiles[i + 1]]));
+  const next = new NextFile(store, deps.tempDir);
   try {
     for (const step of steps) {
       if (deps.signal?.aborted) break;
@@ -80,11 +85,13 @@ export async function runDirectSteps(
         if (step.action === 'import') {
           await importObject(store, object, { format, compression: 'auto', keys: target.keys }, pipeline);
         } else {
+          const opened = next.take(object, following.get(object));
           await applyChangeFile(
             store,
             object,
             { format, compression: 'auto', keys: target.keys, direction: step.action },
             pipeline,
+            opened,
           );
         }
       }
@@ -102,6 +109,7 @@ export async function runDirectSteps(
     await ledger.drain().catch(() => undefined);
     if (counts.length > 0) counts[counts.length - 1] = delta(before, snapshot(ledger, sink));
   }
+  await next.discard();
   const rejectedItems = await ledger.close().catch((error: unknown) => {
     failure ??= new TransferError('WRITE_FAILED', `The rejected items could not be written: ${String(error)}`);
     return undefined;
