@@ -17,6 +17,7 @@ const UNIT = [
   'test/verify/equality.test.ts',
   'test/verify/partition.test.ts',
   'test/verify/key-inputs.test.ts',
+  'test/**/*.unit.test.ts',
 ];
 
 export default defineConfig({

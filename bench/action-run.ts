@@ -17,8 +17,15 @@ export interface ChildRun {
   outputs: string;
 }
 
-/** Runs the action (dist/index.js, or ACTION_ENTRY) with these inputs; `dataDir` holds its outputs file and is its RUNNER_TEMP. */
-export async function runActionMeasured(inputs: Record<string, string>, dataDir: string): Promise<ChildRun> {
+/**
+ * Runs the action with these inputs; `dataDir` holds its outputs file and is its RUNNER_TEMP. `entry` is
+ * dist/index.js, or ACTION_ENTRY, unless a benchmark built src/ elsewhere (test/build-action.ts).
+ */
+export async function runActionMeasured(
+  inputs: Record<string, string>,
+  dataDir: string,
+  entry = actionEntry(),
+): Promise<ChildRun> {
   const outputFile = join(dataDir, 'outputs.txt');
   writeFileSync(outputFile, '');
   const env = {
@@ -33,7 +40,7 @@ export async function runActionMeasured(inputs: Record<string, string>, dataDir:
     ...inputEnv(inputs),
   };
   const started = performance.now();
-  const child = spawn(process.execPath, [actionEntry()], {
+  const child = spawn(process.execPath, [entry], {
     env,
     stdio: ['ignore', 'ignore', 'inherit'],
   });

@@ -41,6 +41,8 @@ export const Input = {
   RejectedItems: 'rejected-items',
   ClientToken: 'client-token',
   Verify: 'verify',
+  RestoreTo: 'restore-to',
+  Changes: 'changes',
 } as const;
 export type InputName = (typeof Input)[keyof typeof Input];
 
@@ -66,6 +68,8 @@ export const InputDefault = {
   [Input.PollInterval]: '10s',
   [Input.MaxErrors]: '0',
   [Input.Verify]: 'false',
+  [Input.RestoreTo]: 'latest',
+  [Input.Changes]: 'apply',
 } as const satisfies Partial<Record<InputName, string>>;
 /** The inputs that have a default in action.yml. */
 export type DefaultedInput = keyof typeof InputDefault;
@@ -90,5 +94,9 @@ export const Output = {
   ExtraCount: 'extra-count',
   DifferentCount: 'different-count',
   Differences: 'differences',
+  PutCount: 'put-count',
+  DeleteCount: 'delete-count',
+  RestoredTo: 'restored-to',
+  ExportsApplied: 'exports-applied',
 } as const;
 export type OutputName = (typeof Output)[keyof typeof Output];

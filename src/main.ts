@@ -19,6 +19,9 @@ import { describePlan } from './plan-text.js';
 import { report, writeSummary } from './report.js';
 import type { TransferResult } from './result.js';
 import { renderStartFailure, renderWorkFailure } from './summary.js';
+import { type RestoreSource, findRestore } from './restore/detect.js';
+import { restoreEngine } from './restore/engine.js';
+import { runRestore } from './restore/run.js';
 import { verifyAfter } from './verify/run.js';
 
 export interface RunDeps {
@@ -37,13 +40,17 @@ export async function run(deps: RunDeps): Promise<void> {
     const plan = readPlan({ env: deps.env, now: started, cwd: deps.cwd });
     const clients = createClients(plan.aws);
     choice = await chooseEngine(plan, async (name) => (await describeTable(clients.dynamodb, name)) !== undefined);
+    // A source of exports (an incremental export, a chain) is restored rather than imported.
+    const restore =
+      plan.mode === 'import' || plan.mode === 'validate' ? await findRestore(plan, clients.s3) : undefined;
+    if (restore !== undefined) choice = restoreEngine(choice, restore.chain);
     core.startGroup('Plan');
     for (const line of describePlan(plan, choice)) core.info(line);
     core.endGroup();
     working = plan.mode;
     core.startGroup('Pre-flight checks');
     const engine = choice;
-    const result = await runEngine(plan, engine, clients, deps)
+    const result = await runEngine(plan, engine, clients, deps, restore)
       .then((done) =>
         plan.mode === 'import' || plan.mode === 'export'
           ? verifyAfter(plan, done, directDeps(engine, clients, deps))
@@ -87,20 +94,24 @@ function directDeps(choice: EngineChoice, clients: AwsClients, deps: RunDeps): E
   };
 }
 
-function runEngine(plan: Plan, choice: EngineChoice, clients: AwsClients, deps: RunDeps): Promise<TransferResult> {
-  if (choice.engine === 'managed') {
-    return runManaged(
-      plan,
-      {
-        ...commonDeps(choice, clients, deps),
-        sleep: abortableSleep,
-        env: deps.env,
-        ...(deps.signal && { signal: deps.signal }),
-      },
-      choice.reason,
-    );
-  }
-  return runDirect(plan, directDeps(choice, clients, deps), choice.reason);
+function runEngine(
+  plan: Plan,
+  choice: EngineChoice,
+  clients: AwsClients,
+  deps: RunDeps,
+  restore: RestoreSource | undefined,
+): Promise<TransferResult> {
+  const managed = {
+    ...commonDeps(choice, clients, deps),
+    sleep: abortableSleep,
+    env: deps.env,
+    ...(deps.signal && { signal: deps.signal }),
+  };
+  const direct = directDeps(choice, clients, deps);
+  if (restore !== undefined && (plan.mode === 'import' || plan.mode === 'validate'))
+    return runRestore(plan, restore, choice, { managed, direct });
+  if (choice.engine === 'managed') return runManaged(plan, managed, choice.reason);
+  return runDirect(plan, direct, choice.reason);
 }
 
 /** Console links only when the endpoints are AWS's; the action's own reference for the import-back snippet. */

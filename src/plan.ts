@@ -8,6 +8,15 @@ export type Format = 'DYNAMODB_JSON' | 'ION' | 'CSV';
 export type Compression = 'NONE' | 'GZIP' | 'ZSTD';
 export type ExistingTable = 'fail' | 'merge' | 'replace';
 export type ViewType = 'NEW_AND_OLD_IMAGES' | 'NEW_IMAGE';
+/** Incremental exports: `apply` plays them forward, `revert` undoes them. */
+export type ChangeDirection = 'apply' | 'revert';
+
+/** How a source that holds exports is restored: to which point in time, and in which direction. */
+export interface RestoreOptions {
+  changes: ChangeDirection;
+  /** Undefined for `latest`: as far as the exports reach (applying), or every window (reverting). */
+  restoreTo?: Date;
+}
 
 /** Where data is read or written: an S3 prefix or a local file or folder. */
 export type Location = { kind: 's3'; bucket: string; prefix: string; owner?: string } | { kind: 'local'; path: string };
@@ -95,6 +104,7 @@ export interface ImportPlan extends CommonPlan {
   rejectedItems: Location;
   /** `verify: true`: the table compared with the source after the import. */
   verification?: Verification;
+  restore: RestoreOptions;
 }
 
 export interface ValidatePlan extends CommonPlan {
@@ -104,6 +114,7 @@ export interface ValidatePlan extends CommonPlan {
   source: ImportSource;
   tableParameters?: Partial<TableCreationParameters>;
   rejectedItems: Location;
+  restore: RestoreOptions;
 }
 
 /** A key attribute as `partition-key` and `sort-key` give it. */

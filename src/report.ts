@@ -107,6 +107,10 @@ export function setOutputs(result: TransferResult, reporter: Pick<Reporter, 'set
     [Output.ExtraCount, result.verification?.extra],
     [Output.DifferentCount, result.verification?.different],
     [Output.Differences, result.verification?.differences],
+    [Output.PutCount, result.putCount],
+    [Output.DeleteCount, result.deleteCount],
+    [Output.RestoredTo, result.restoredTo],
+    [Output.ExportsApplied, result.exportsApplied],
   ];
   for (const [name, value] of values) {
     if (value !== undefined) reporter.setOutput(name, value);

@@ -1,6 +1,7 @@
 // What an engine reports back; report.ts turns it into outputs and a summary.
 
 import type { EngineName, Location, Mode } from './plan.js';
+import type { ChainReport } from './restore/chain-report.js';
 
 export type Status = 'COMPLETED' | 'FAILED' | 'CANCELLED' | 'IN_PROGRESS';
 
@@ -108,4 +109,12 @@ export interface TransferResult {
   exportFolder?: Location;
   /** The comparison of the table with the source or the export: mode verify, or `verify: true`. */
   verification?: VerificationResult;
+  /** Incremental exports and chains: items put (a full export's included) and deleted. */
+  putCount?: number;
+  deleteCount?: number;
+  /** ISO 8601: the point in time the table reflects after a restore. */
+  restoredTo?: string;
+  exportsApplied?: number;
+  /** The exports a restore used, for the summary's timeline and chart. */
+  chain?: ChainReport;
 }

@@ -4,6 +4,7 @@
 
 import { clip, code, escapeMarkdown, table } from './markdown.js';
 import type { TransferResult } from './result.js';
+import { renderChain } from './summary-chain.js';
 import { formatDuration } from './parsing/values.js';
 import { verificationSection } from './summary-verify.js';
 
@@ -17,6 +18,8 @@ const MAX_WARNINGS_SHOWN = 20;
 export function renderSummary(result: TransferResult, outcome: { ok: boolean; message: string }): string {
   const parts = [heading(result, outcome.ok), table(['', ''], detailRows(result))];
   if (!outcome.ok) parts.push(`**Why the step failed:** ${escapeMarkdown(clip(outcome.message))}`);
+  const chain = renderChain(result);
+  if (chain !== undefined) parts.push(chain);
   if (result.errors.length > 0) parts.push(errorSection(result));
   if (result.verification !== undefined) parts.push(verificationSection(result.verification));
   if (result.warnings !== undefined && result.warnings.length > 0) {

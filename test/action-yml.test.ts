@@ -136,6 +136,10 @@ describe('report.ts', () => {
         partitions: { done: 1, total: 1 },
         durationSeconds: 1,
       },
+      putCount: 1,
+      deleteCount: 0,
+      restoredTo: '2026-03-01T00:00:00.000Z',
+      exportsApplied: 1,
     };
     const set: string[] = [];
     setOutputs(result, { setOutput: (name) => set.push(name) });

@@ -132,7 +132,7 @@ export interface Pipeline {
   deps: EngineDeps;
 }
 
-/** One object through the decoder into the sink; false when a cancel stopped it before its end. */
+/** One object through the decoder into the sink; stops between batches when the step is cancelled. Also a chain's full export (src/restore/). */
 export async function importObject(
   store: Store,
   object: ResolvedSource['objects'][number],

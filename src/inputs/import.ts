@@ -22,6 +22,7 @@ import {
   workspace,
 } from './common.js';
 import type { InputReader, PlanContext } from './reader.js';
+import { keySchemaCanWait, readRestore, rejectRestoreInputs } from './restore.js';
 
 function isValid(check: (value: string) => string, value: string): boolean {
   try {
@@ -43,6 +44,7 @@ export function readImportPlan(
   const [tableParameters, keyInputUnreadable] = readTableParameters(r);
   const source = readImportSource(r, context, mode, tableName ?? tableParameters?.TableName);
   const rejectedItems = readRejectedItems(r, context, source.location);
+  const restore = readRestore(r, context);
   if (mode === 'validate') {
     if (tableParameters?.KeySchema === undefined && tableName === undefined && !keyInputUnreadable) {
       r.missing(
@@ -57,6 +59,7 @@ export function readImportPlan(
       source,
       ...optional('tableParameters', tableParameters),
       rejectedItems,
+      restore,
     };
   }
 
@@ -71,7 +74,12 @@ export function readImportPlan(
   } else if (tableName === undefined && importTable !== undefined && !isValid(checkTableName, importTable)) {
     r.reject(Input.TableCreationParameters, importTable, `expected TableName to be ${TABLE_NAME_RULE}`);
   }
-  if (existingTable === 'fail' && tableParameters?.KeySchema === undefined && !keyInputUnreadable) {
+  if (
+    existingTable === 'fail' &&
+    tableParameters?.KeySchema === undefined &&
+    !keyInputUnreadable &&
+    !keySchemaCanWait(r, source.location)
+  ) {
     r.missing(
       Input.PartitionKey,
       'mode: import with existing-table: fail creates the table, so it needs partition-key (and sort-key) or table-creation-parameters with a KeySchema',
@@ -95,6 +103,7 @@ export function readImportPlan(
     ...optional('tableParameters', parameters),
     existingTable,
     rejectedItems,
+    restore,
   };
 }
 
@@ -112,6 +121,7 @@ export function rejectImportOnlyInputs(r: InputReader, options: { verify?: boole
     if (name === Input.RejectedItems && options.verify === true) continue;
     r.notApplicable(name, 'expected it only with mode: import or validate');
   }
+  rejectRestoreInputs(r);
   if (r.changedFromDefault(Input.ExistingTable)) {
     r.reject(Input.ExistingTable, r.get(Input.ExistingTable), 'expected it only with mode: import');
   }
