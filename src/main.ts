@@ -40,16 +40,21 @@ export async function run(deps: RunDeps): Promise<void> {
     const plan = readPlan({ env: deps.env, now: started, cwd: deps.cwd });
     const clients = createClients(plan.aws);
     choice = await chooseEngine(plan, async (name) => (await describeTable(clients.dynamodb, name)) !== undefined);
-    // A source of exports (an incremental export, a chain) is restored rather than imported.
-    const restore =
-      plan.mode === 'import' || plan.mode === 'validate' ? await findRestore(plan, clients.s3) : undefined;
-    if (restore !== undefined) choice = restoreEngine(choice, restore.chain);
     core.startGroup('Plan');
     for (const line of describePlan(plan, choice)) core.info(line);
     core.endGroup();
     working = plan.mode;
     core.startGroup('Pre-flight checks');
-    const engine = choice;
+    // A source of exports (an incremental export, a chain) is restored rather than imported: reading it is work.
+    const restore =
+      plan.mode === 'import' || plan.mode === 'validate' ? await findRestore(plan, clients.s3) : undefined;
+    if (restore !== undefined) {
+      choice = restoreEngine(choice, restore.chain);
+      core.info(
+        `The source holds exports of a table: restoring them. Engine: ${choice.engine}, because ${choice.reason}.`,
+      );
+    }
+    const engine: EngineChoice = choice;
     const result = await runEngine(plan, engine, clients, deps, restore)
       .then((done) =>
         plan.mode === 'import' || plan.mode === 'export'
