@@ -14,6 +14,7 @@ const UNIT = [
   'test/verify/equality.test.ts',
   'test/verify/partition.test.ts',
   'test/verify/key-inputs.test.ts',
+  'test/verify/pace.test.ts',
 ];
 
 export default defineConfig({
