@@ -18,6 +18,7 @@ const UNIT = [
   'test/verify/partition.test.ts',
   'test/verify/key-inputs.test.ts',
   'test/**/*.unit.test.ts',
+  'test/verify/pace.test.ts',
 ];
 
 export default defineConfig({

@@ -16,8 +16,10 @@ import { TransferError } from '../errors.js';
 export const PARTITION_BYTES = 4 * 1024 * 1024;
 /** At most this many partitions per side (two open files each): larger ones are split when compared. */
 export const MAX_PARTITIONS = 256;
-/** Bytes buffered in memory across all partitions of one side, and bytes being written, before the reader waits. */
-const BUFFER_BUDGET = 8 * 1024 * 1024;
+/** Bytes one side buffers in memory across all its partitions: a chunk per partition, smaller when there are more. */
+const BUFFER_BUDGET = 4 * 1024 * 1024;
+/** Bytes of one side being written before the reader waits. */
+const IN_FLIGHT_BYTES = 2 * 1024 * 1024;
 const MIN_CHUNK = 16 * 1024;
 const MAX_CHUNK = 256 * 1024;
 const HEADER = 8;
@@ -115,9 +117,9 @@ export class PartitionWriter {
     this.records += 1;
   }
 
-  /** Waits while more than the budget is being written. */
+  /** Waits while more than IN_FLIGHT_BYTES are being written. */
   async drain(): Promise<void> {
-    while (this.inFlight > BUFFER_BUDGET && this.pending.size > 0) await Promise.race(this.pending);
+    while (this.inFlight > IN_FLIGHT_BYTES && this.pending.size > 0) await Promise.race(this.pending);
     this.throwIfFailed();
   }
 

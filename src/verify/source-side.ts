@@ -15,17 +15,23 @@ import { type ItemSink, newSinkStats } from '../direct/sink.js';
 import type { ResolvedSource } from '../sources/resolve.js';
 import type { Store } from '../storage/store.js';
 import { type JsonItem, keyText } from './key.js';
+import type { Pace } from './pace.js';
 import type { PartitionWriter } from './partition.js';
+
+/** Items the source reads between two looks at the table's progress. */
+const PACE_STEP = 500;
 
 /** Items to partition files, as DynamoDB JSON: the form the table's side has. */
 class PartitionSink implements ItemSink {
   readonly stats = newSinkStats();
   private readonly writer: PartitionWriter;
   private readonly keyNames: readonly string[];
+  private readonly pace: Pace;
 
-  constructor(writer: PartitionWriter, keyNames: readonly string[]) {
+  constructor(writer: PartitionWriter, keyNames: readonly string[], pace: Pace) {
     this.writer = writer;
     this.keyNames = keyNames;
+    this.pace = pace;
   }
 
   async put(item: Item): Promise<void> {
@@ -33,6 +39,7 @@ class PartitionSink implements ItemSink {
     this.writer.add(keyText(json, this.keyNames), JSON.stringify(json));
     this.stats.written += 1;
     await this.writer.drain();
+    if (this.stats.written % PACE_STEP === 0) await this.pace.step('source', PACE_STEP);
   }
 
   async delete(): Promise<void> {
@@ -54,9 +61,10 @@ export async function readIntoPartitions(
   writer: PartitionWriter,
   ledger: Ledger,
   progress: Progress,
+  pace: Pace,
   deps: EngineDeps,
 ): Promise<void> {
-  const sink = new PartitionSink(writer, keyNames);
+  const sink = new PartitionSink(writer, keyNames, pace);
   for (const object of source.objects) {
     if (deps.signal?.aborted) return;
     await importObject(store, object, options, { sink, ledger, progress, deps });

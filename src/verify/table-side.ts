@@ -11,6 +11,7 @@ import type { Progress } from '../direct/progress.js';
 import { planSegments } from '../direct/segments.js';
 import type { ExportExpressions } from '../plan.js';
 import { type JsonItem, keyText } from './key.js';
+import type { Pace } from './pace.js';
 import type { PartitionWriter } from './partition.js';
 
 export interface TableRead {
@@ -26,6 +27,7 @@ export async function scanIntoPartitions(
   keyNames: readonly string[],
   writer: PartitionWriter,
   progress: Progress,
+  pace: Pace,
   deps: EngineDeps & { breaker: Breaker },
 ): Promise<TableRead> {
   const plan = { concurrency: read.concurrency, ...(read.expressions && { expressions: read.expressions }) };
@@ -46,6 +48,7 @@ export async function scanIntoPartitions(
         }
         totals.items += items.length;
         await writer.drain();
+        await pace.step('table', items.length);
       }
     }),
   );

@@ -24,6 +24,7 @@ import { refuseUnreadable, sampleObject } from '../sources/sample.js';
 import { verdict } from '../summary-verify.js';
 import { type CompareCounts, type PartitionPair, comparePartitions, newCounts } from './compare.js';
 import { DifferencesFile } from './differences.js';
+import { Pace } from './pace.js';
 import { PartitionWriter, partitionCount } from './partition.js';
 import { readIntoPartitions } from './source-side.js';
 import { type TableRead, scanIntoPartitions } from './table-side.js';
@@ -45,6 +46,8 @@ export interface VerifyOutcome {
   ledger: Ledger;
 }
 
+/** Items either side may read ahead of the other (see pace.ts): a few Scan pages. */
+const PACE_LEAD = 20_000;
 /** Uncompressed bytes per stored byte, to size partitions from compressed objects (DynamoDB JSON gzips about 8:1). */
 const COMPRESSION_RATIO = 8;
 /** DynamoDB JSON of an item per byte of DynamoDB's own size of it (TableSizeBytes). */
@@ -164,6 +167,7 @@ async function readBothSides(
     stop.abort();
     throw error;
   };
+  const pace = new Pace(PACE_LEAD, stop.signal);
   const [table, source] = await Promise.allSettled([
     scanIntoPartitions(
       job.table,
@@ -171,8 +175,11 @@ async function readBothSides(
       sides.keyNames,
       tableWriter,
       tableProgress,
+      pace,
       { ...inner, breaker: new Breaker() },
-    ).catch(stopOnFailure),
+    )
+      .catch(stopOnFailure)
+      .finally(() => pace.finish('table')),
     readIntoPartitions(
       sides.store,
       sides.source,
@@ -181,8 +188,11 @@ async function readBothSides(
       sourceWriter,
       sides.ledger,
       sourceProgress,
+      pace,
       inner,
-    ).catch(stopOnFailure),
+    )
+      .catch(stopOnFailure)
+      .finally(() => pace.finish('source')),
   ]);
   deps.signal?.removeEventListener('abort', onCancel);
   const read = table.status === 'fulfilled' ? table.value : { items: 0, bytes: 0, segments: 0 };
