@@ -38,15 +38,12 @@ export async function run(deps: RunDeps): Promise<void> {
     const plan = readPlan({ env: deps.env, now: started, cwd: deps.cwd });
     const clients = createClients(plan.aws);
     choice = await chooseEngine(plan, async (name) => (await describeTable(clients.dynamodb, name)) !== undefined);
-    // A source of exports (an incremental export, a chain) is restored rather than imported.
-    const restore = plan.mode === 'export' ? undefined : await findRestore(plan, clients.s3);
-    if (restore !== undefined) choice = restoreEngine(choice, restore.chain);
     core.startGroup('Plan');
     for (const line of describePlan(plan, choice)) core.info(line);
     core.endGroup();
     working = plan.mode;
     core.startGroup('Pre-flight checks');
-    const result = await runEngine(plan, choice, clients, deps, restore).finally(() => core.endGroup());
+    const result = await restoreOrRun(plan, choice, clients, deps, (c) => (choice = c)).finally(() => core.endGroup());
     report(withContext(result, plan, deps.env), plan.maxErrors, core, deps.env.GITHUB_STEP_SUMMARY);
   } catch (error) {
     const message = failureMessage(error);
@@ -56,6 +53,22 @@ export async function run(deps: RunDeps): Promise<void> {
     writeSummary(summary, deps.env.GITHUB_STEP_SUMMARY, core);
     core.setFailed(clip(message, 20_000));
   }
+}
+
+/** A source of exports (an incremental export, a chain) is restored rather than imported; its engine said again. */
+async function restoreOrRun(
+  plan: Plan,
+  choice: EngineChoice,
+  clients: AwsClients,
+  deps: RunDeps,
+  chosen: (choice: EngineChoice) => void,
+): Promise<TransferResult> {
+  const restore = plan.mode === 'export' ? undefined : await findRestore(plan, clients.s3);
+  if (restore === undefined) return runEngine(plan, choice, clients, deps, undefined);
+  const engine = restoreEngine(choice, restore.chain);
+  chosen(engine);
+  core.info(`The source holds exports, so they are restored: engine ${engine.engine}, because ${engine.reason}.`);
+  return runEngine(plan, engine, clients, deps, restore);
 }
 
 function runEngine(
