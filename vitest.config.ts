@@ -11,6 +11,12 @@ const UNIT = [
   'test/summary*.test.ts',
   'test/readme.test.ts',
   'test/scripts.test.ts',
+  'test/aws/**/*.test.ts',
+  'test/structure.test.ts',
+  'test/inputs/**/*.test.ts',
+  'test/verify/equality.test.ts',
+  'test/verify/partition.test.ts',
+  'test/verify/key-inputs.test.ts',
   'test/**/*.unit.test.ts',
 ];
 

@@ -5,8 +5,7 @@ import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ROOT } from '../test/action-yml.js';
-import { inputEnv } from '../test/run-action.js';
+import { actionEntry, inputEnv } from '../test/run-action.js';
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../test/servers.js';
 
 export interface ChildRun {
@@ -20,12 +19,12 @@ export interface ChildRun {
 
 /**
  * Runs the action with these inputs; `dataDir` holds its outputs file and is its RUNNER_TEMP. `entry` is
- * dist/index.js unless a benchmark built src/ elsewhere (test/build-action.ts).
+ * dist/index.js, or ACTION_ENTRY, unless a benchmark built src/ elsewhere (test/build-action.ts).
  */
 export async function runActionMeasured(
   inputs: Record<string, string>,
   dataDir: string,
-  entry = join(ROOT, 'dist', 'index.js'),
+  entry = actionEntry(),
 ): Promise<ChildRun> {
   const outputFile = join(dataDir, 'outputs.txt');
   writeFileSync(outputFile, '');

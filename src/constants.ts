@@ -40,6 +40,7 @@ export const Input = {
   MaxErrors: 'max-errors',
   RejectedItems: 'rejected-items',
   ClientToken: 'client-token',
+  Verify: 'verify',
   RestoreTo: 'restore-to',
   Changes: 'changes',
 } as const;
@@ -66,6 +67,7 @@ export const InputDefault = {
   [Input.Timeout]: '6h',
   [Input.PollInterval]: '10s',
   [Input.MaxErrors]: '0',
+  [Input.Verify]: 'false',
   [Input.RestoreTo]: 'latest',
   [Input.Changes]: 'apply',
 } as const satisfies Partial<Record<InputName, string>>;
@@ -87,6 +89,11 @@ export const Output = {
   DataUrl: 'data-url',
   RejectedItems: 'rejected-items',
   DurationSeconds: 'duration-seconds',
+  MatchedCount: 'matched-count',
+  MissingCount: 'missing-count',
+  ExtraCount: 'extra-count',
+  DifferentCount: 'different-count',
+  Differences: 'differences',
   PutCount: 'put-count',
   DeleteCount: 'delete-count',
   RestoredTo: 'restored-to',

@@ -28,6 +28,7 @@ export type ErrorCode =
   | 'PITR_DISABLED'
   | 'OUTSIDE_PITR_WINDOW'
   | 'TOO_MANY_ERRORS'
+  | 'DIFFERENCES_FOUND'
   | 'CANCELLED'
   | 'WAIT_TIMED_OUT'
   | 'JOB_FAILED'

@@ -2,7 +2,7 @@
 
 import type { AttributeValue, TableCreationParameters } from '@aws-sdk/client-dynamodb';
 
-export type Mode = 'export' | 'import' | 'validate';
+export type Mode = 'export' | 'import' | 'validate' | 'verify';
 export type EngineName = 'managed' | 'direct';
 export type Format = 'DYNAMODB_JSON' | 'ION' | 'CSV';
 export type Compression = 'NONE' | 'GZIP' | 'ZSTD';
@@ -77,6 +77,13 @@ export interface ExportPlan extends CommonPlan {
     | { kind: 'INCREMENTAL_EXPORT'; from: Date; to: Date; viewType: ViewType };
   expressions?: ExportExpressions;
   encryption?: { algorithm: 'AES256' | 'KMS'; kmsKeyId?: string };
+  /** `verify: true`: the table compared with what was just written. */
+  verification?: Verification;
+}
+
+/** `verify: true` on an import or export: where the differences file goes. */
+export interface Verification {
+  differences: Location;
 }
 
 export interface ExportExpressions {
@@ -95,6 +102,8 @@ export interface ImportPlan extends CommonPlan {
   tableParameters?: Partial<TableCreationParameters>;
   existingTable: ExistingTable;
   rejectedItems: Location;
+  /** `verify: true`: the table compared with the source after the import. */
+  verification?: Verification;
   restore: RestoreOptions;
 }
 
@@ -108,4 +117,20 @@ export interface ValidatePlan extends CommonPlan {
   restore: RestoreOptions;
 }
 
-export type Plan = ExportPlan | ImportPlan | ValidatePlan;
+/** A key attribute as `partition-key` and `sort-key` give it. */
+export interface KeyInput {
+  name: string;
+  type: 'S' | 'N' | 'B';
+}
+
+export interface VerifyPlan extends CommonPlan {
+  mode: 'verify';
+  tableName: string;
+  source: ImportSource;
+  /** partition-key and sort-key when given: checked against the table's own key schema. */
+  keys?: { partition: KeyInput; sort?: KeyInput };
+  /** Where the differences file goes (the `rejected-items` input: verify rejects nothing). */
+  differences: Location;
+}
+
+export type Plan = ExportPlan | ImportPlan | ValidatePlan | VerifyPlan;

@@ -36,7 +36,9 @@ export function decideOutcome(result: TransferResult, maxErrors: number): Outcom
   if (result.failure !== undefined) return { ok: false, message: result.failure };
   if (result.timedOut || result.aborted) {
     if (result.engine === 'direct') {
-      return { ok: false, message: `CANCELLED: The step was cancelled; ${result.note ?? ''}`.trim() };
+      const note = result.note ?? '';
+      const why = note.startsWith('The step was cancelled') ? note : `The step was cancelled; ${note}`;
+      return { ok: false, message: `CANCELLED: ${why}`.trim() };
     }
     const why = result.timedOut ? 'WAIT_TIMED_OUT: The wait timed out' : 'CANCELLED: The step was cancelled';
     return {
@@ -48,12 +50,38 @@ export function decideOutcome(result: TransferResult, maxErrors: number): Outcom
     const code = result.status === 'FAILED' ? 'JOB_FAILED' : 'CANCELLED';
     return { ok: false, message: `${code}: The ${result.mode} ended with status ${result.status}.` };
   }
-  if (errors > maxErrors) {
+  const verification = result.verification;
+  if (verification !== undefined && verification.status !== 'COMPLETED') {
+    return {
+      ok: false,
+      message:
+        verification.failure ??
+        `CANCELLED: The step was cancelled while comparing the table with the ${verification.against}, after the ${result.mode} completed; run mode: verify to compare them.`,
+    };
+  }
+  // Verify's own errors are unreadable source records, counted with its differences below.
+  if (errors > maxErrors && result.mode !== 'verify') {
     const what = result.mode === 'validate' ? 'would be rejected' : 'could not be imported';
     return {
       ok: false,
       message: `TOO_MANY_ERRORS: ${errors} item(s) ${what}, more than max-errors (${maxErrors}).`,
     };
+  }
+  if (verification !== undefined) {
+    const differences = verification.missing + verification.extra + verification.different;
+    const unreadable = verification.unreadable;
+    if (differences + unreadable > maxErrors) {
+      const counts = `${differences} difference(s) (${verification.missing} missing, ${verification.extra} extra, ${verification.different} different)${unreadable > 0 ? ` and ${unreadable} unreadable source record(s)` : ''}`;
+      const where =
+        verification.differences === undefined ? '' : `; the differences are in ${verification.differences}`;
+      return {
+        ok: false,
+        message:
+          differences > 0
+            ? `DIFFERENCES_FOUND: The table does not match the ${verification.against}: ${counts}, more than max-errors (${maxErrors})${where}.`
+            : `TOO_MANY_ERRORS: ${unreadable} record(s) of the ${verification.against} could not be read as items to compare, more than max-errors (${maxErrors}).`,
+      };
+    }
   }
   return { ok: true, message: `The ${result.mode} ended with status ${result.status}.` };
 }
@@ -74,6 +102,11 @@ export function setOutputs(result: TransferResult, reporter: Pick<Reporter, 'set
     [Output.DataUrl, result.dataUrl],
     [Output.RejectedItems, result.rejectedItems],
     [Output.DurationSeconds, Math.round(result.durationSeconds * 1000) / 1000],
+    [Output.MatchedCount, result.verification?.matched],
+    [Output.MissingCount, result.verification?.missing],
+    [Output.ExtraCount, result.verification?.extra],
+    [Output.DifferentCount, result.verification?.different],
+    [Output.Differences, result.verification?.differences],
     [Output.PutCount, result.putCount],
     [Output.DeleteCount, result.deleteCount],
     [Output.RestoredTo, result.restoredTo],

@@ -27,7 +27,9 @@ describe('the built action', () => {
   it('fails the same way without a GITHUB_STEP_SUMMARY file', async () => {
     const run = await runAction({ mode: 'launch' }, { env: localEnv(), noSummaryFile: true });
     expect(run.exitCode).toBe(1);
-    expect(run.log).toContain('::error::INVALID_INPUT: Input "mode" is "launch"; expected one of export, import, validate.');
+    expect(run.log).toContain(
+      '::error::INVALID_INPUT: Input "mode" is "launch"; expected one of export, import, validate, verify.',
+    );
     expect(run.log).not.toContain('summary');
   });
 
@@ -45,7 +47,9 @@ describe('the built action', () => {
     expect(run.exitCode).toBe(1);
     expect(run.log).toContain('::group::Plan');
     expect(run.log).toContain('Engine: managed, because engine: managed was asked for.');
-    expect(run.log).toContain('::error::TABLE_NOT_FOUND: Table NoSuchTable does not exist in us-east-1; nothing was exported.');
+    expect(run.log).toContain(
+      '::error::TABLE_NOT_FOUND: Table NoSuchTable does not exist in us-east-1; nothing was exported.',
+    );
     expect(run.outputs.engine).toBe('managed');
     expect(run.summary).toContain('## ❌ Export failed');
   });

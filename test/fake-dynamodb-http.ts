@@ -35,6 +35,11 @@ export async function listenLocal(server: Server): Promise<{ endpoint: string; c
   const port = typeof address === 'object' && address !== null ? address.port : 0;
   return {
     endpoint: `http://127.0.0.1:${port}`,
-    close: () => new Promise((resolve) => server.close(() => resolve())),
+    // Open connections are cut too: a client sees the endpoint go away at once, as when its process dies.
+    close: () =>
+      new Promise((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
   };
 }

@@ -39,6 +39,9 @@ describe('the import-back snippet of an export summary', () => {
     );
     expect(imported.exitCode, imported.log).toBe(0);
     expect(imported.outputs).toMatchObject({ 'imported-item-count': '30', 'error-count': '0' });
+    // The two byte counts measure different things, and say so.
+    expect(exported.summary).toContain('| **Bytes written (compressed)** |');
+    expect(imported.summary).toContain('| **Bytes read (decompressed)** |');
     expect(await scanAll(`${table}-restored`)).toHaveLength(30);
   });
 });

@@ -7,7 +7,7 @@ import { IMPORT, NOW, VALIDATE, plan, problems } from './plan-helpers.js';
 
 const restoreOf = (inputs: Record<string, string>) => {
   const p = plan(inputs);
-  if (p.mode === 'export') throw new Error('an export');
+  if (p.mode === 'export' || p.mode === 'verify') throw new Error(`not an import: ${p.mode}`);
   return p.restore;
 };
 

@@ -3,9 +3,11 @@
 // ProvisionedThroughputExceededException and forwards only part of others,
 // returning the rest as UnprocessedItems, the way real DynamoDB does. It can
 // also throttle Scan and Query calls, or cut their answers off half-way, as a
-// dropped connection does.
+// dropped connection does; slow every call down; make Scan pages small; and
+// answer any call itself (access denied after the first N writes).
 
 import { type IncomingMessage, type ServerResponse, createServer, request } from 'node:http';
+import type { StubAnswer } from './dynamodb-stub.js';
 import { answerJson, listenLocal, operationOf, readBody } from './fake-dynamodb-http.js';
 
 export interface ProxyOptions {
@@ -19,6 +21,16 @@ export interface ProxyOptions {
   throttleReadsEvery?: number;
   /** Every n-th Scan or Query answer stops half-way through its body (0 or absent: never). */
   cutReadsEvery?: number;
+  /** Every call waits this long before it is forwarded, so a run lasts long enough to be interrupted. */
+  delayMs?: number;
+  /** Scan and Query pages hold at most this many items (the proxy adds `Limit`), so a small table has many pages. */
+  pageLimit?: number;
+  /**
+   * Asked first for every call, with its operation and how many calls of that
+   * operation came so far (this one included): an answer given is sent instead
+   * of forwarding the call.
+   */
+  intercept?: (operation: string, count: number) => StubAnswer | undefined;
 }
 
 export interface ThrottlingProxy {
@@ -41,10 +53,20 @@ export async function startThrottlingProxy(target: string, options: ProxyOptions
   const counts = { batchWrites: 0, throttled: 0, split: 0, forwarded: 0, reads: 0, readsThrottled: 0, readsCut: 0 };
   const upstream = new URL(target);
 
+  const calls = new Map<string, number>();
+
   const server = createServer(async (req, res) => {
-    const body = await readBody(req);
+    let body = await readBody(req);
     const operation = operationOf(req);
+    calls.set(operation, (calls.get(operation) ?? 0) + 1);
+    const answered = options.intercept?.(operation, calls.get(operation) ?? 0);
+    if (operation === 'BatchWriteItem' && answered !== undefined) counts.batchWrites += 1;
+    if ((operation === 'Scan' || operation === 'Query') && answered !== undefined) counts.reads += 1;
+    if (answered !== undefined) return answer(res, answered.status, answered.body);
+    if (options.delayMs !== undefined) await new Promise((resolve) => setTimeout(resolve, options.delayMs));
     if (operation === 'Scan' || operation === 'Query') {
+      if (options.pageLimit !== undefined)
+        body = Buffer.from(JSON.stringify({ ...JSON.parse(body.toString()), Limit: options.pageLimit }));
       counts.reads += 1;
       if (every(options.throttleReadsEvery, counts.reads)) {
         counts.readsThrottled += 1;

@@ -24,6 +24,14 @@ export function createClients(settings: AwsSettings): AwsClients {
 }
 
 /**
+ * A request DynamoDB has not answered in this long is failed (and retried):
+ * without it a frozen endpoint hangs the step until the job's own timeout.
+ * Generous, because DynamoDB Local on a busy 2-core runner was measured
+ * taking 28 s for one 1 MB Scan page; AWS answers in milliseconds.
+ */
+export const DYNAMODB_REQUEST_TIMEOUT_MS = 60_000;
+
+/**
  * Standard retries, not adaptive: adaptive mode throttles the whole client
  * after a few throttled requests, which starves a bulk load. The direct
  * engine retries throttled and unprocessed writes itself, with backoff.
@@ -33,6 +41,11 @@ export function createDynamoDbClient(settings: AwsSettings): DynamoDBClient {
     region: settings.region,
     maxAttempts: 3,
     retryMode: 'standard',
+    requestHandler: {
+      requestTimeout: DYNAMODB_REQUEST_TIMEOUT_MS,
+      connectionTimeout: 5_000,
+      throwOnRequestTimeout: true,
+    },
     customUserAgent: [USER_AGENT],
     ...(settings.endpointUrl === undefined ? {} : { endpoint: settings.endpointUrl }),
   });

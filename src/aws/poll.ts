@@ -19,6 +19,8 @@ export interface PollOptions<T> {
   sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
   now: () => number;
   random?: () => number;
+  /** Gives up, with the last error, after this many failed polls in a row (default: never before the deadline). */
+  maxConsecutiveErrors?: number;
 }
 
 /** Set when the last poll failed and was retried: `ThrottlingException: Rate exceeded`. */
@@ -37,6 +39,7 @@ export async function pollUntil<T>(options: PollOptions<T>): Promise<PollOutcome
   let interval = options.firstIntervalMs;
   let state: T | undefined;
   let lastError: string | undefined;
+  let errorsInARow = 0;
   const ended = (kind: 'deadline' | 'aborted'): PollOutcome<T> => ({
     kind,
     state,
@@ -47,10 +50,13 @@ export async function pollUntil<T>(options: PollOptions<T>): Promise<PollOutcome
     try {
       state = await options.describe();
       lastError = undefined;
+      errorsInARow = 0;
       options.onPoll(state);
       if (options.isFinal(state)) return { kind: 'final', state };
     } catch (error) {
       if (!isRetryable(error)) throw error;
+      errorsInARow += 1;
+      if (errorsInARow >= (options.maxConsecutiveErrors ?? Number.POSITIVE_INFINITY)) throw error;
       lastError = `${errorName(error)}: ${messageOf(error)}`;
     }
     // Jitter between half and the whole interval, so parallel jobs do not poll in step.

@@ -77,31 +77,55 @@ export interface RetryDeps {
 
 /** Consecutive failed attempts, across every worker, after which the endpoint counts as gone. */
 const BREAKER_THRESHOLD = 3 * MAX_ATTEMPTS;
+/** Failures with nothing getting through for this long also count as gone: a frozen endpoint fails slowly (each request only after its timeouts). */
+const SILENCE_MS = 30_000;
+const SILENCE_FAILURES = 3;
 
 /**
  * Shared by every worker of one run. Any success closes it again; a run of
  * failures with nothing getting through, or one request that used all its
- * attempts on endpoint failures, opens it, and every worker then stops.
+ * attempts on endpoint failures, opens it, and every worker then stops: those
+ * waiting out a backoff at once, not when their wait ends.
  */
 export class Breaker {
   private failures = 0;
   private opened: TransferError | undefined;
+  private readonly tripped = new AbortController();
+  private readonly now: () => number;
+  private lastSuccess: number;
+
+  constructor(now: () => number = Date.now) {
+    this.now = now;
+    this.lastSuccess = now();
+  }
+
+  /** Aborted when the breaker opens: cuts every backoff short. */
+  get signal(): AbortSignal {
+    return this.tripped.signal;
+  }
 
   succeeded(): void {
     this.failures = 0;
+    this.lastSuccess = this.now();
   }
 
   failed(what: string, error: unknown): void {
     if (isThrottling(error)) return; // throttling says the endpoint is there and busy
     this.failures += 1;
+    const silent = this.now() - this.lastSuccess;
     if (this.failures >= BREAKER_THRESHOLD) this.open(what, error, `${this.failures} requests in a row failed`);
+    else if (this.failures >= SILENCE_FAILURES && silent >= SILENCE_MS)
+      this.open(what, error, `no request got through for ${Math.round(silent / 1000)} s`);
   }
 
   open(what: string, error: unknown, why: string): TransferError {
-    this.opened ??= new TransferError(
-      'ENDPOINT_UNAVAILABLE',
-      `${what} failed with ${errorName(error)} (${messageOf(error)}); ${why}, so the endpoint is taken as gone and the work stopped.`,
-    );
+    if (this.opened === undefined) {
+      this.opened = new TransferError(
+        'ENDPOINT_UNAVAILABLE',
+        `${what} failed with ${errorName(error)} (${messageOf(error)}); ${why}, so the endpoint is taken as gone and the work stopped.`,
+      );
+      this.tripped.abort();
+    }
     return this.opened;
   }
 
@@ -110,10 +134,13 @@ export class Breaker {
   }
 }
 
-/** Thrown when the step was cancelled while a call waited to be tried again. */
-export class Aborted extends Error {
+/**
+ * Thrown when the step was cancelled while a call waited to be tried again. A
+ * TransferError, so that one escaping a caller still reads `CANCELLED: ...`.
+ */
+export class Aborted extends TransferError {
   constructor() {
-    super('The step was cancelled');
+    super('CANCELLED', 'The step was cancelled');
     this.name = 'Aborted';
   }
 }
@@ -135,6 +162,7 @@ export async function withRetries<T>(
     } catch (error) {
       if (!isRetryable(error)) throw error;
       deps.breaker?.failed(what, error);
+      deps.breaker?.throwIfOpen(); // this failure may have been the one too many
       if (attempt >= MAX_ATTEMPTS) {
         if (deps.breaker !== undefined && !isThrottling(error))
           throw deps.breaker.open(what, error, `still failing after ${MAX_ATTEMPTS} attempts`);
@@ -148,12 +176,19 @@ export async function withRetries<T>(
   }
 }
 
-/** A backoff sleep that a cancel cuts short. */
-export async function pause(ms: number, deps: RetryDeps): Promise<void> {
+/**
+ * A backoff sleep that a cancel cuts short (Aborted), and so does the breaker
+ * opening (its ENDPOINT_UNAVAILABLE error): a worker never sleeps on after the
+ * work has stopped.
+ */
+export async function pause(ms: number, deps: RetryDeps & { breaker?: Breaker }): Promise<void> {
+  const signals = [deps.signal, deps.breaker?.signal].filter((s): s is AbortSignal => s !== undefined);
+  const signal = signals.length > 1 ? AbortSignal.any(signals) : signals[0];
   try {
-    await deps.sleep(ms, deps.signal);
+    await deps.sleep(ms, signal);
   } catch (error) {
     if (deps.signal?.aborted) throw new Aborted();
+    deps.breaker?.throwIfOpen();
     throw error;
   }
 }

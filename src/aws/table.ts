@@ -93,10 +93,14 @@ export async function waitUntilActive(name: string, deps: TableDeps, timeoutMs: 
     onPoll: () => undefined,
     firstIntervalMs: 250,
     maxIntervalMs: 5000,
+    // A table being created is polled for minutes at most; an endpoint that stops answering is not waited on for hours.
+    maxConsecutiveErrors: 10,
     deadline: deps.now() + timeoutMs,
     signal: deps.signal,
     sleep: deps.sleep,
     now: deps.now,
+  }).catch((error: unknown) => {
+    throw explain(error, `DescribeTable of ${name}, waiting for it to become ACTIVE`, 'ENDPOINT_UNAVAILABLE');
   });
   if (outcome.kind === 'final' && outcome.state !== undefined) return outcome.state;
   throw new TransferError(

@@ -2,7 +2,9 @@
 // reason why not: UnprocessedItems and throttling are retried under the one
 // retry policy; an item DynamoDB rejects is found by retrying alone, so one
 // bad item never takes its batch down with it. An endpoint that is gone stops
-// the work (the breaker) rather than rejecting every item in turn.
+// the work (the breaker) rather than rejecting every item in turn. Whatever
+// stops a request, the outcome still says which writes DynamoDB acknowledged
+// before it, so the counts stay exact.
 
 import { BatchWriteItemCommand, type DynamoDBClient, type WriteRequest } from '@aws-sdk/client-dynamodb';
 import { explain } from '../aws/errors.js';
@@ -27,8 +29,14 @@ export interface FailedRequest {
 
 export interface WriteOutcome {
   failed: FailedRequest[];
-  /** Requests left unsent because the step was cancelled during a backoff. */
+  /** Requests left unsent because the step was cancelled. */
   abandoned: WriteRequest[];
+  /**
+   * Set when an error stopped the work (the breaker opened, access denied):
+   * the error, and the requests not acknowledged when it came. Every other
+   * request of the batch was acknowledged.
+   */
+  stopped?: { error: unknown; requests: WriteRequest[] };
 }
 
 /** Errors about one item's content: retrying it alone finds which item. */
@@ -48,8 +56,17 @@ export async function writeAll(
   let pending = requests;
   let lastReason = '';
   const what = `BatchWriteItem on ${table}`;
+  const stop = (error: unknown): WriteOutcome => ({ ...outcome, stopped: { error, requests: pending } });
   for (let attempt = 1; pending.length > 0; attempt++) {
-    deps.breaker.throwIfOpen();
+    if (deps.signal?.aborted) {
+      outcome.abandoned.push(...pending);
+      return outcome;
+    }
+    try {
+      deps.breaker.throwIfOpen();
+    } catch (error) {
+      return stop(error);
+    }
     try {
       const response = await dynamodb.send(new BatchWriteItemCommand({ RequestItems: { [table]: pending } }));
       deps.breaker.succeeded();
@@ -62,13 +79,12 @@ export async function writeAll(
           outcome.failed.push({ request: pending[0] as WriteRequest, code: name, reason: messageOf(error) });
           return outcome;
         }
-        for (const request of pending) merge(outcome, await writeAll(dynamodb, table, [request], deps));
-        return outcome;
+        return writeOneByOne(dynamodb, table, pending, deps, outcome);
       }
-      if (!isRetryable(error)) throw explain(error, what, 'WRITE_FAILED');
+      if (!isRetryable(error)) return stop(explain(error, what, 'WRITE_FAILED'));
       deps.breaker.failed(what, error);
       if (attempt >= MAX_ATTEMPTS && !isThrottling(error))
-        throw deps.breaker.open(what, error, `still failing after ${MAX_ATTEMPTS} attempts`);
+        return stop(deps.breaker.open(what, error, `still failing after ${MAX_ATTEMPTS} attempts`));
       lastReason = `failed with ${name}`;
     }
     if (pending.length === 0) break;
@@ -80,7 +96,7 @@ export async function writeAll(
     try {
       await pause(backoff(attempt, deps.random), deps);
     } catch (error) {
-      if (!(error instanceof Aborted)) throw error;
+      if (!(error instanceof Aborted)) return stop(error);
       outcome.abandoned.push(...pending);
       return outcome;
     }
@@ -88,7 +104,22 @@ export async function writeAll(
   return outcome;
 }
 
-function merge(into: WriteOutcome, from: WriteOutcome): void {
-  into.failed.push(...from.failed);
-  into.abandoned.push(...from.abandoned);
+/** Each request alone, to find the one DynamoDB refuses; a stop leaves the rest unsent. */
+async function writeOneByOne(
+  dynamodb: DynamoDBClient,
+  table: string,
+  requests: WriteRequest[],
+  deps: RetryDeps & { breaker: Breaker },
+  outcome: WriteOutcome,
+): Promise<WriteOutcome> {
+  for (const [index, request] of requests.entries()) {
+    const alone = await writeAll(dynamodb, table, [request], deps);
+    outcome.failed.push(...alone.failed);
+    outcome.abandoned.push(...alone.abandoned);
+    if (alone.stopped !== undefined) {
+      const unsent = [...alone.stopped.requests, ...requests.slice(index + 1)];
+      return { ...outcome, stopped: { error: alone.stopped.error, requests: unsent } };
+    }
+  }
+  return outcome;
 }

@@ -1,10 +1,12 @@
 // existing-table: replace: every item deleted through the same sink as the
 // import's writes (retries, breaker, cancel), keeping the table and its key
-// schema.
+// schema. A cancel or a failure stops every segment at its next key, and the
+// count of items deleted is exact either way.
 
 import { type DynamoDBClient, ScanCommand, type TableDescription } from '@aws-sdk/client-dynamodb';
+import { explain } from '../aws/errors.js';
 import { primaryKeyNames } from '../aws/table.js';
-import { type Breaker, type RetryDeps, withRetries } from '../aws/retry.js';
+import { Aborted, type Breaker, type RetryDeps, withRetries } from '../aws/retry.js';
 import { TransferError } from '../errors.js';
 import type { Item } from '../formats/attribute-value.js';
 import type { RejectedItem } from './rejects.js';
@@ -29,7 +31,9 @@ export async function emptyTable(
     onRejected: (r) => failures.push(r),
   });
   const origin = { object: `table ${name}`, line: 0, itemIndex: 0 };
-  await Promise.all(
+  let stopped: unknown;
+  const stop = () => deps.signal?.aborted === true || stopped !== undefined;
+  const settled = await Promise.allSettled(
     Array.from({ length: segments }, async (_, segment) => {
       let start: Item | undefined;
       do {
@@ -50,23 +54,46 @@ export async function emptyTable(
             ),
           deps,
         );
-        for (const key of page.Items ?? []) await writer.delete(key, origin);
+        for (const key of page.Items ?? []) {
+          if (stop()) return;
+          await writer.delete(key, origin);
+        }
         start = page.LastEvaluatedKey;
-      } while (start !== undefined && !deps.signal?.aborted);
-    }),
+      } while (start !== undefined && !stop());
+    }).map((segment) =>
+      segment.catch((error: unknown) => {
+        stopped ??= error;
+        throw error;
+      }),
+    ),
   );
-  await writer.flush();
+  // Every segment has stopped; what is queued and in flight lands or fails before anything is counted.
+  const flushed = await writer.flush().then(
+    () => undefined,
+    (error: unknown) => error,
+  );
+  const failure = settled.find((s) => s.status === 'rejected' && !(s.reason instanceof Aborted)) as
+    PromiseRejectedResult | undefined;
+  const deleted = `${writer.stats.deleted.toLocaleString('en-US')} item(s) were deleted`;
   if (deps.signal?.aborted) {
     throw new TransferError(
       'CANCELLED',
-      `The step was cancelled while table ${name} was being emptied: ${writer.stats.deleted} item(s) were deleted and nothing was imported.`,
+      `Table ${name} was being emptied (existing-table: replace): ${deleted} and nothing was imported; run again to finish.`,
+    );
+  }
+  const error = failure?.reason ?? flushed;
+  if (error !== undefined) {
+    const cause = explain(error, `Emptying table ${name}`, 'WRITE_FAILED');
+    throw new TransferError(
+      cause.code,
+      `${cause.message} Table ${name} was being emptied (existing-table: replace): ${deleted}; nothing was imported; run again to finish.`,
     );
   }
   if (failures.length > 0 || writer.stats.abandoned > 0) {
     const why = failures[0] === undefined ? 'the step was cancelled' : `${failures[0].code}: ${failures[0].message}`;
     throw new TransferError(
       'WRITE_FAILED',
-      `Could not empty table ${name}: ${failures.length + writer.stats.abandoned} delete(s) did not go through (${why}). ${writer.stats.deleted} item(s) were deleted; nothing was imported; run again to finish.`,
+      `Could not empty table ${name}: ${failures.length + writer.stats.abandoned} delete(s) did not go through (${why}). ${deleted}; nothing was imported; run again to finish.`,
     );
   }
   return writer.stats.deleted;

@@ -1,11 +1,14 @@
 // The direct export: parallel Scan (or a Query with key-condition-expression)
 // into the layout AWS writes: _started, data files, manifest-files.json,
-// manifest-summary.json and their .md5 files. A cancel stops it between
-// pages; without manifests the unfinished export is never taken for a whole
-// one.
+// manifest-summary.json and their .md5 files. A cancel or a failure stops
+// every segment between pages, each finishing the data file it was writing;
+// the result counts the items in those files, and without manifests the
+// unfinished export is never taken for a whole one.
 
-import type { AttributeValue, TableDescription } from '@aws-sdk/client-dynamodb';
-import { Aborted, Breaker, type RetryDeps, withRetries } from '../aws/retry.js';
+import { join } from 'node:path';
+import type { TableDescription } from '@aws-sdk/client-dynamodb';
+import { explain } from '../aws/errors.js';
+import { Breaker, type RetryDeps, withRetries } from '../aws/retry.js';
 import { describeTable, keySchemaOf } from '../aws/table.js';
 import { TransferError } from '../errors.js';
 import {
@@ -17,13 +20,14 @@ import {
   md5Base64,
   newExportId,
 } from '../formats/manifest.js';
-import type { ExportPlan } from '../plan.js';
+import type { ExportPlan, Location } from '../plan.js';
 import type { TransferResult } from '../result.js';
 import { openDestination } from '../storage/open.js';
 import { type DataFileTotals, writeDataFiles } from './data-files.js';
 import type { EngineDeps } from './deps.js';
 import { Progress } from './progress.js';
-import { type RawPage, queryRaw, scanRaw } from './raw-pages.js';
+import { queryRaw, scanRaw } from './raw-pages.js';
+import { type PageReader, SegmentStop, readSegment } from './segment-pages.js';
 import { planSegments } from './segments.js';
 
 /** Uncompressed bytes per data file before a new one starts. */
@@ -46,7 +50,7 @@ export async function runExport(
   const table = await describeTable(deps.dynamodb, tableName);
   if (table === undefined)
     throw new TransferError('TABLE_NOT_FOUND', `Table ${tableName} does not exist; nothing was exported.`);
-  const retry = { ...deps, breaker: new Breaker() };
+  const retry = { ...deps, breaker: new Breaker(deps.now) };
   const reader = pageReader(plan, table, retry);
   const segments = await planSegments(table, plan, reader);
 
@@ -65,21 +69,23 @@ export async function runExport(
   const progress = new Progress({ verb: 'Exported', total: table.ItemCount, log: deps.log, now: deps.now });
   const options = { store, paths, format: plan.format, compression: plan.compression, maxBytes: maxFileBytes };
   const onPage = () => progress.update({ items: totals.items, bytes: totals.bytes, errors: 0 });
-  let files: DataFileEntry[][];
-  try {
-    files = await Promise.all(
-      Array.from({ length: segments.count }, (_, segment) => {
-        const pages = readSegment(reader, segment, segments, onPage, deps.signal);
-        return writeDataFiles(pages[Symbol.asyncIterator](), options, totals);
-      }),
-    );
-  } catch (error) {
-    if (!(error instanceof Aborted)) throw error;
-    files = [];
+  const stop = new SegmentStop(deps.signal);
+  const settled = await Promise.allSettled(
+    Array.from({ length: segments.count }, (_, segment) => {
+      const pages = readSegment(reader, segment, segments, onPage, stop);
+      return writeDataFiles(pages[Symbol.asyncIterator](), options, totals).catch((error: unknown) => {
+        stop.fail(explain(error, `Writing a data file to ${store.describe(paths.dataFolder)}`, 'WRITE_FAILED'));
+        throw error;
+      });
+    }),
+  );
+  // Every segment has ended its data file; a failure or a cancel leaves no manifest.
+  const entries = settled.flatMap((s) => (s.status === 'fulfilled' ? s.value : []));
+  // A cancel that came after the last page changed nothing: the export goes on to its manifests.
+  if (stop.failure !== undefined || stop.cut) {
+    const where = { folder: store.describe(paths.folder), files: entries, started };
+    return unfinished(plan, engineReason, table, totals, where, deps, stop.failure);
   }
-  if (deps.signal?.aborted)
-    return cancelled(plan, engineReason, table, totals, store.describe(paths.folder), started, deps);
-  const entries = files.flat();
 
   deps.phase('Verification');
   const manifestFiles = formatManifestFiles(entries);
@@ -126,49 +132,61 @@ export async function runExport(
     dataUrl: store.describe(paths.dataFolder),
     fileCount: entries.length,
     keySchema: keySchemaOf(table),
+    exportFolder: folderLocation(plan.destination, paths.folder),
     durationSeconds: (deps.now() - started) / 1000,
     errors: [],
     note: "Each data file's MD5 is in manifest-files.json; an import checks them before using the items.",
   };
 }
 
-/** What a cancelled export reports: the items read so far, and no manifest, so nothing imports it as whole. */
-function cancelled(
+/** The export's folder as a place to read it back from (`verify: true`). */
+function folderLocation(destination: ExportPlan['destination'], folder: string): Location {
+  return destination.kind === 's3'
+    ? { ...destination, prefix: folder }
+    : { kind: 'local', path: join(destination.path, folder) };
+}
+
+/**
+ * What an export stopped by a cancel or a failure reports: the items in the
+ * data files it finished, and no manifest, so no import takes the folder for
+ * a whole export.
+ */
+function unfinished(
   plan: ExportPlan,
   engineReason: string,
   table: TableDescription,
   totals: DataFileTotals,
-  folder: string,
-  started: number,
+  where: { folder: string; files: DataFileEntry[]; started: number },
   deps: EngineDeps,
+  failure: TransferError | undefined,
 ): TransferResult {
+  const items = where.files.reduce((sum, file) => sum + file.itemCount, 0);
+  const written = `${items.toLocaleString('en-US')} item(s) were written to ${where.files.length} data file(s) before the ${failure === undefined ? 'cancel' : 'failure'}`;
   return {
     mode: 'export',
     engine: 'direct',
     engineReason,
-    status: 'CANCELLED',
-    aborted: true,
+    status: failure === undefined ? 'CANCELLED' : 'FAILED',
+    ...(failure === undefined ? { aborted: true } : { failure: failure.shown }),
     tableName: table.TableName ?? plan.table.name ?? '',
     ...(table.TableArn === undefined ? {} : { tableArn: table.TableArn }),
     source: `table ${table.TableName}`,
-    destination: folder,
-    itemCount: totals.items,
+    destination: where.folder,
+    itemCount: items,
     processedSizeBytes: totals.bytes,
-    durationSeconds: (deps.now() - started) / 1000,
+    fileCount: where.files.length,
+    durationSeconds: (deps.now() - where.started) / 1000,
     errors: [],
-    note: `${totals.items.toLocaleString('en-US')} item(s) were read before the cancel; ${folder} has no manifest, so no import takes it for a whole export. Run the export again.`,
+    note: `${written}; ${where.folder} has no manifest, so no import takes it for a whole export. Run the export again.`,
   };
 }
 
-export type PageReader = (
-  segment: number,
-  total: number,
-  from: Record<string, AttributeValue> | undefined,
-) => Promise<RawPage>;
-
-/** One page of a scan segment (or of the Query), with consistent reads, under the one retry policy. */
-function pageReader(
-  plan: ExportPlan,
+/**
+ * One page of a scan segment (or of the Query), with consistent reads, under
+ * the one retry policy; a failure says what was read and why it failed.
+ */
+export function pageReader(
+  plan: Pick<ExportPlan, 'expressions'>,
   table: TableDescription,
   deps: EngineDeps & RetryDeps & { breaker: Breaker },
 ): PageReader {
@@ -194,25 +212,7 @@ function pageReader(
               ExclusiveStartKey: from,
             }),
       deps,
-    );
-}
-
-/** One scan segment's pages (each item's DynamoDB JSON); stops between pages when the step is cancelled. */
-async function* readSegment(
-  read: PageReader,
-  segment: number,
-  segments: { count: number; firstPage?: RawPage },
-  onPage: () => void,
-  signal: AbortSignal | undefined,
-): AsyncGenerator<Buffer[]> {
-  let page = segment === 0 ? segments.firstPage : undefined;
-  let start: Record<string, AttributeValue> | undefined;
-  do {
-    if (signal?.aborted) throw new Aborted();
-    page ??= await read(segment, segments.count, start);
-    yield page.items;
-    start = page.lastEvaluatedKey;
-    page = undefined;
-    onPage();
-  } while (start !== undefined);
+    ).catch((error: unknown) => {
+      throw explain(error, what, 'READ_FAILED');
+    });
 }

@@ -4,6 +4,7 @@
 // or a cancel after the work started still reports exact counts and flushes
 // the rejected items.
 
+import type { TableDescription } from '@aws-sdk/client-dynamodb';
 import { Aborted, Breaker } from '../aws/retry.js';
 import { primaryKeyNames } from '../aws/table.js';
 import { TransferError } from '../errors.js';
@@ -21,8 +22,8 @@ import type { EngineDeps } from './deps.js';
 import { importResult, importWarnings } from './import-result.js';
 import { Ledger } from './ledger.js';
 import { Progress } from './progress.js';
-import { openRejects } from './rejects-location.js';
-import { CountingSink, type ItemSink } from './sink.js';
+import { prepareRejects } from './rejects-location.js';
+import { CountingSink, type ItemSink, newSinkStats } from './sink.js';
 import { findTargetTable } from './target-table.js';
 import { BatchWriter } from './writer.js';
 
@@ -32,12 +33,14 @@ export async function runImport(
   engineReason: string,
 ): Promise<TransferResult> {
   const started = deps.now();
+  // The rejected-items place is checked (never overwritten, no symlink followed) before anything else.
+  const rejects = await prepareRejects(plan.rejectedItems, deps);
   const opened = await openSource(plan.source.location, deps.s3);
   const { store } = opened;
   // Everything about the source is settled before a table is touched.
   const source = await resolveSource(opened);
   logSource(source, store, opened.prefix, deps);
-  const breaker = new Breaker();
+  const breaker = new Breaker(deps.now);
   const retry = { ...deps, breaker };
   const target = await findTargetTable(plan, retry);
   const options: DecodeOptions = {
@@ -48,9 +51,32 @@ export async function runImport(
   };
   // Validate reports every record; an import refuses a source it cannot read before touching the table.
   if (plan.mode === 'import') await checkSample(store, source, options, plan.tableName);
-  const table = await target.prepare();
-
-  const ledger = new Ledger(openRejects(plan.rejectedItems, deps), deps.workspace);
+  const ledger = new Ledger(rejects, deps.workspace);
+  const where = () => ({ durationSeconds: (deps.now() - started) / 1000, source: store.describe(opened.prefix) });
+  // Cancelled before the table was touched, or while it was being created or emptied: what was done is said.
+  const cancelled = (note: string): TransferResult => {
+    const outcome = { failure: undefined, cancelled: true };
+    const done = { rejectedItems: undefined, ...where() };
+    const result = importResult(
+      plan,
+      engineReason,
+      { TableName: plan.tableName },
+      ledger,
+      newSinkStats(),
+      outcome,
+      done,
+    );
+    return { ...result, note };
+  };
+  if (deps.signal?.aborted) return cancelled('Nothing was created, emptied or written.');
+  let table: TableDescription;
+  try {
+    table = await target.prepare();
+  } catch (error) {
+    if (error instanceof TransferError && error.code === 'CANCELLED' && deps.signal?.aborted)
+      return cancelled(error.message);
+    throw error;
+  }
   const sink: ItemSink =
     plan.mode === 'import'
       ? new BatchWriter({
@@ -71,10 +97,13 @@ export async function runImport(
   });
 
   let failure: TransferError | undefined;
+  let everythingRead = true;
   try {
     for (const object of source.objects) {
-      if (deps.signal?.aborted) break;
-      await importObject(store, object, options, { sink, ledger, progress, deps });
+      if (deps.signal?.aborted || !(await importObject(store, object, options, { sink, ledger, progress, deps }))) {
+        everythingRead = false;
+        break;
+      }
     }
     await sink.flush();
   } catch (error) {
@@ -87,18 +116,16 @@ export async function runImport(
     return undefined;
   });
   deps.phase('Verification');
-  const outcome = { failure, cancelled: deps.signal?.aborted === true && failure === undefined };
-  const result = importResult(plan, engineReason, table, ledger, sink.stats, outcome, {
-    rejectedItems,
-    durationSeconds: (deps.now() - started) / 1000,
-    source: store.describe(opened.prefix),
-  });
+  // A cancel that came after the last write changed nothing: the import completed.
+  const cut = !everythingRead || sink.stats.abandoned > 0;
+  const outcome = { failure, cancelled: deps.signal?.aborted === true && cut && failure === undefined };
+  const result = importResult(plan, engineReason, table, ledger, sink.stats, outcome, { rejectedItems, ...where() });
   deps.log(result.note ?? '');
   const warnings = importWarnings(source.objects, store, sink.stats.duplicateKeys);
   return { ...result, ...(warnings.length > 0 && { warnings }) };
 }
 
-interface Pipeline {
+export interface Pipeline {
   sink: ItemSink;
   ledger: Ledger;
   progress: Progress;
@@ -111,21 +138,23 @@ export async function importObject(
   object: ResolvedSource['objects'][number],
   options: DecodeOptions,
   { sink, ledger, progress, deps }: Pipeline,
-): Promise<void> {
+): Promise<boolean> {
   const name = store.describe(object.key);
-  const input = await openObject(store, object, deps.tempDir);
+  const input = await openObject(store, object, deps.tempDir, options, deps.signal);
   if ('damaged' in input) {
     ledger.processed += input.damaged.items;
     await ledger.reject(
       { code: input.damaged.code, message: input.damaged.message, object: name },
       input.damaged.items,
     );
-    return;
+    return true;
   }
   const stats = newStats();
   try {
     for await (const batch of decodeObject(input.chunks, options, stats)) {
       for (const record of batch) {
+        // A cancel stops at the next record: what is read after it is not handed on.
+        if (deps.signal?.aborted) break;
         ledger.processed += 1;
         if ('error' in record) {
           const { code, message, line, itemIndex } = record.error;
@@ -143,8 +172,9 @@ export async function importObject(
       }
       await ledger.drain();
       progress.update({ items: sink.stats.written, bytes: ledger.bytes + stats.bytes, errors: ledger.errors });
-      if (deps.signal?.aborted) break;
+      if (deps.signal?.aborted) return false;
     }
+    return true;
   } finally {
     ledger.bytes += stats.bytes;
     await input.remove();
@@ -159,6 +189,7 @@ function logSource(source: ResolvedSource, store: Store, prefix: string, deps: E
   } else {
     deps.log(`Reading ${source.objects.length} object(s) under ${store.describe(prefix)}.`);
   }
+  for (const note of source.notes) deps.log(note);
 }
 
 /** The first records of the first object, before the table is created or emptied. */
@@ -170,7 +201,7 @@ async function checkSample(
 ): Promise<void> {
   const first = source.objects[0];
   if (first === undefined) return;
-  const sample = await sampleObject(store, first.key, options);
+  const sample = await sampleObject(store, first, options);
   const consequence = `Table ${tableName} was not created, emptied or written.`;
   refuseUnreadable(sample, store.describe(first.key), `${options.format} (${options.compression})`, consequence);
 }

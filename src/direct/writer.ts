@@ -1,6 +1,8 @@
 // Writes puts and deletes with BatchWriteItem: 25 a request, `concurrency`
 // requests in flight. Two writes of the same key are never in flight
 // together, so the last one in the source wins, as AWS's import documents.
+// Once the step is cancelled nothing more is sent: what is queued is
+// abandoned, and what is in flight lands or is abandoned at its next retry.
 
 import type { DynamoDBClient, WriteRequest } from '@aws-sdk/client-dynamodb';
 import type { Breaker, RetryDeps } from '../aws/retry.js';
@@ -89,6 +91,10 @@ export class BatchWriter implements ItemSink {
     this.batchKeys = new Set();
     while (this.inFlight.size >= this.concurrency) await Promise.race(this.inFlight);
     this.throwIfFailed();
+    if (this.deps.signal?.aborted) {
+      this.stats.abandoned += batch.length;
+      return;
+    }
     // A key still being written by an earlier request must land first.
     const earlier = new Set(batch.flatMap((p) => this.keysInFlight.get(p.key) ?? []));
     const request = (async () => {
@@ -107,25 +113,23 @@ export class BatchWriter implements ItemSink {
   }
 
   private async write(batch: Pending[]): Promise<void> {
-    const { failed, abandoned } = await writeAll(
+    const { failed, abandoned, stopped } = await writeAll(
       this.dynamodb,
       this.table,
       batch.map((p) => p.request),
       this.deps,
     );
-    const acknowledged = batch.length - failed.length - abandoned.length;
-    this.stats.written += acknowledged;
+    const unsent = stopped?.requests ?? [];
+    // Counted before a stop is passed on: what DynamoDB acknowledged stays counted.
+    this.stats.written += batch.length - failed.length - abandoned.length - unsent.length;
     this.stats.abandoned += abandoned.length;
-    if (failed.length === 0 && abandoned.length === 0) {
-      this.stats.deleted += batch.filter((p) => p.request.DeleteRequest !== undefined).length;
-      return;
-    }
     // Unprocessed requests come back as new objects: match them by key.
     const byKey = new Map(batch.map((p) => [p.key, p]));
-    const unacknowledged = new Set<Pending>();
+    const pendingOf = (request: WriteRequest) => byKey.get(keyString(itemOf(request), this.keyNames));
+    const unacknowledged = new Set<Pending | undefined>([...abandoned, ...unsent].map(pendingOf));
     for (const failure of failed) {
-      const pending = byKey.get(keyString(itemOf(failure.request), this.keyNames));
-      if (pending !== undefined) unacknowledged.add(pending);
+      const pending = pendingOf(failure.request);
+      unacknowledged.add(pending);
       this.stats.rejected += 1;
       this.onRejected({
         item: itemOf(failure.request),
@@ -135,11 +139,8 @@ export class BatchWriter implements ItemSink {
         ...(pending ?? (batch[0] as Pending)).origin,
       });
     }
-    for (const request of abandoned) {
-      const pending = byKey.get(keyString(itemOf(request), this.keyNames));
-      if (pending !== undefined) unacknowledged.add(pending);
-    }
     this.stats.deleted += batch.filter((p) => p.request.DeleteRequest !== undefined && !unacknowledged.has(p)).length;
+    if (stopped !== undefined) throw stopped.error;
   }
 
   private throwIfFailed(): void {

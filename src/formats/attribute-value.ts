@@ -3,7 +3,7 @@
 // that the SDK would encode a second time.
 
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
-import { excerpt } from './excerpt.js';
+import { EXCERPT_CHARS, excerpt } from './excerpt.js';
 
 export type Item = Record<string, AttributeValue>;
 
@@ -42,11 +42,9 @@ export class AttributeValueError extends Error {
     const path = this.segments
       .map((s, i) => (typeof s === 'number' ? `[${s}]` : i === 0 ? excerpt(s) : `.${excerpt(s)}`))
       .join('');
-    return excerpt(path, 2 * EXCERPT_PATH);
+    return excerpt(path, 2 * EXCERPT_CHARS);
   }
 }
-
-const EXCERPT_PATH = 100;
 
 /** Sets an attribute as an own property, even one named `__proto__` (which plain assignment would swallow). */
 export function setAttribute<T>(map: Record<string, T>, name: string, value: NoInfer<T>): void {
@@ -311,6 +309,7 @@ export function toDynamoJson(value: AttributeValue): unknown {
 
 export function toDynamoJsonMap(item: Item): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  for (const name in item) out[name] = toDynamoJson(item[name] as AttributeValue);
+  // setAttribute: an attribute named __proto__ stays an attribute (JSON.parse makes it one, too).
+  for (const name in item) setAttribute(out, name, toDynamoJson(item[name] as AttributeValue));
   return out;
 }

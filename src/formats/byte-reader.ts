@@ -70,9 +70,12 @@ export class ByteReader {
     return true;
   }
 
-  /** Stops the source, as a `for await` loop left early would. */
-  async close(): Promise<void> {
+  /**
+   * Stops the source, as a `for await` loop left early would, without waiting
+   * for a read still under way (zlib's feeder may be waiting on the network).
+   */
+  close(): void {
     this.done = true;
-    await this.iterator.return?.();
+    this.iterator.return?.()?.catch(() => undefined);
   }
 }

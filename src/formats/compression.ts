@@ -57,7 +57,7 @@ export async function* decompress(
   try {
     yield* compression === 'GZIP' ? gunzip(reader) : unzstd(reader, report);
   } finally {
-    await reader.close();
+    reader.close();
   }
 }
 

@@ -5,6 +5,7 @@
 
 import type { Compression, Format } from '../plan.js';
 import { decompress, peekCompression } from './compression.js';
+import { MESSAGE_CHARS, excerpt } from './excerpt.js';
 import { decodeCsv } from './csv.js';
 import { decodeDynamoJson } from './ddb-json.js';
 import { decodeIon } from './ion.js';
@@ -87,6 +88,9 @@ function checked(batch: Decoded[], keys: readonly KeyCheck[], stats: DecodeStats
     const record = batch[i] as Decoded;
     if ('error' in record) {
       stats.errors += 1;
+      // Decoders cut what they quote; this bounds whatever else a message holds.
+      if (record.error.message.length > MESSAGE_CHARS)
+        record.error.message = excerpt(record.error.message, MESSAGE_CHARS);
       continue;
     }
     const problem = checkItem(record.item, keys, record.textLength);

@@ -82,6 +82,7 @@ class IonScanner {
       code: error.code,
     };
     this.restart();
+    this.skip = 0;
     this.line = number + 1;
   }
 

@@ -55,7 +55,7 @@ function colonsAfterQuotes(text: string): number {
 }
 
 /** Reads the (already parsed, so valid) JSON text token by token, keeping each open object's names. */
-export function scanForDuplicate(text: string): string | undefined {
+function scanForDuplicate(text: string): string | undefined {
   const open: (Set<string> | undefined)[] = []; // a set of names per object, undefined per array
   let i = 0;
   while (i < text.length) {

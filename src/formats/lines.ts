@@ -49,7 +49,7 @@ export async function* splitLines(
 
 const NEWLINE = 0x0a;
 
-export class LineSplitter {
+class LineSplitter {
   /** Lines ended so far. */
   count = 0;
   private readonly decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
@@ -194,7 +194,7 @@ function invalidUtf8(bytes: Uint8Array): string {
 }
 
 /** The offset of the first byte that does not start a well-formed UTF-8 sequence (RFC 3629). */
-export function firstInvalidByte(bytes: Uint8Array): number {
+function firstInvalidByte(bytes: Uint8Array): number {
   let i = 0;
   while (i < bytes.length) {
     const lead = bytes[i] as number;

@@ -115,19 +115,22 @@ const IMPORT_ONLY = [
   Input.CsvHeader,
 ] as const;
 
-/** Refuses the import-only inputs with mode: export. */
-export function rejectImportOnlyInputs(r: InputReader): void {
-  for (const name of IMPORT_ONLY) r.notApplicable(name, 'expected it only with mode: import or validate');
+/** Refuses the import-only inputs with mode: export; `rejected-items` is allowed with `verify: true` (it names the differences file). */
+export function rejectImportOnlyInputs(r: InputReader, options: { verify?: boolean } = {}): void {
+  for (const name of IMPORT_ONLY) {
+    if (name === Input.RejectedItems && options.verify === true) continue;
+    r.notApplicable(name, 'expected it only with mode: import or validate');
+  }
   rejectRestoreInputs(r);
   if (r.changedFromDefault(Input.ExistingTable)) {
     r.reject(Input.ExistingTable, r.get(Input.ExistingTable), 'expected it only with mode: import');
   }
 }
 
-function readImportSource(
+export function readImportSource(
   r: InputReader,
   context: PlanContext,
-  mode: 'import' | 'validate',
+  mode: 'import' | 'validate' | 'verify',
   table: string | undefined,
 ): ImportSource {
   const location = readLocation(r, context, mode, table) ?? placeholderLocation;
@@ -211,17 +214,14 @@ function readTableParameters(r: InputReader): [Partial<TableCreationParameters> 
  * Where rejected items go: never where the source would list them, or a
  * re-import would read them back; a relative path stays in the workspace.
  */
-function readRejectedItems(r: InputReader, context: PlanContext, source: Location): Location {
+export function readRejectedItems(
+  r: InputReader,
+  context: PlanContext,
+  source: Location,
+  what: 'rejected' | 'differences' = 'rejected',
+): Location {
   const given = r.parse(Input.RejectedItems, parseRejectedItems(resolve(workspace(context))));
-  if (given === undefined) {
-    return {
-      kind: 'local',
-      path: resolve(
-        nonEmpty(context.env.RUNNER_TEMP) ?? tmpdir(),
-        `dynamodb-s3-transfer-rejected-${context.now.getTime()}.jsonl`,
-      ),
-    };
-  }
+  if (given === undefined) return defaultFileInTemp(context, what);
   if (listedBy(source, given)) {
     r.reject(
       Input.RejectedItems,
@@ -258,6 +258,17 @@ function parseRejectedItems(base: string): (value: string) => Location {
   };
 }
 
+/** The default place of the rejected-items or differences file: a new file under RUNNER_TEMP. */
+export function defaultFileInTemp(context: PlanContext, what: 'rejected' | 'differences'): Location {
+  return {
+    kind: 'local',
+    path: resolve(
+      nonEmpty(context.env.RUNNER_TEMP) ?? tmpdir(),
+      `dynamodb-s3-transfer-${what}-${context.now.getTime()}.jsonl`,
+    ),
+  };
+}
+
 /**
  * Whether reading the source would list `target`: an S3 key under the
  * source's prefix (S3 prefixes match any key that starts with them) in the
@@ -265,7 +276,7 @@ function parseRejectedItems(base: string): (value: string) => Location {
  * source file means that file alone, so a file beside it whose name starts
  * with the source's (`items.json.rejected.jsonl`) is not listed.
  */
-function listedBy(source: Location, target: Location): boolean {
+export function listedBy(source: Location, target: Location): boolean {
   if (target.kind === 's3' && source.kind === 's3') {
     return target.bucket === source.bucket && target.prefix.startsWith(source.prefix);
   }

@@ -32,14 +32,15 @@ export async function openObject(
   object: SourceObject,
   tempDir: string,
   decode?: DecodeOptions,
+  signal?: AbortSignal,
 ): Promise<OpenedObject> {
-  if (object.md5 !== undefined) return checkedAgainstMd5(store, object, object.md5, tempDir);
+  if (object.md5 !== undefined) return checkedAgainstMd5(store, object, object.md5, tempDir, signal);
   const read = store.read(object.key, object.size);
   const given = decode?.compression ?? 'auto';
   const { compression, chunks } = given === 'auto' ? await peekCompression(read) : { compression: given, chunks: read };
   // Nothing to check an uncompressed object against: it is read as it comes.
   if (compression === 'NONE') return { chunks, remove: async () => undefined };
-  const copy = await copyToTemp(chunks, tempDir);
+  const copy = await copyToTemp(chunks, tempDir, signal);
   try {
     const integrity = await checkIntegrity(copy.chunks(), compression);
     if (integrity.ok || integrity.code !== 'CORRUPT_OBJECT') return { chunks: copy.chunks(), remove: copy.remove };
@@ -63,8 +64,9 @@ async function checkedAgainstMd5(
   object: SourceObject,
   md5: string,
   tempDir: string,
+  signal: AbortSignal | undefined,
 ): Promise<OpenedObject> {
-  const copy = await verifiedCopy(store, object.key, md5, tempDir, object.size);
+  const copy = await verifiedCopy(store, object.key, md5, tempDir, object.size, signal);
   if (copy.ok) return copy;
   await copy.remove();
   return {

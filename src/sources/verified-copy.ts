@@ -9,6 +9,7 @@ import { createReadStream, createWriteStream } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { once } from 'node:events';
 import { join } from 'node:path';
+import { Aborted } from '../aws/retry.js';
 import { Md5Tracker } from '../formats/manifest.js';
 import type { Store } from '../storage/store.js';
 
@@ -18,8 +19,12 @@ export interface TempCopy {
   remove(): Promise<void>;
 }
 
-/** Copies the chunks to a file of its own under `tempDir`; removed again when the copy fails. */
-export async function copyToTemp(chunks: AsyncIterable<Uint8Array>, tempDir: string): Promise<TempCopy> {
+/** Copies the chunks to a file of its own under `tempDir`; removed again when the copy fails or the step is cancelled. */
+export async function copyToTemp(
+  chunks: AsyncIterable<Uint8Array>,
+  tempDir: string,
+  signal?: AbortSignal,
+): Promise<TempCopy> {
   const folder = await mkdtemp(join(tempDir, 'dynamodb-s3-transfer-'));
   const path = join(folder, 'data');
   const remove = () => rm(folder, { recursive: true, force: true });
@@ -27,6 +32,8 @@ export async function copyToTemp(chunks: AsyncIterable<Uint8Array>, tempDir: str
   try {
     try {
       for await (const chunk of chunks) {
+        // A data file can be hundreds of MB: a cancel does not wait for the whole of it.
+        if (signal?.aborted) throw new Aborted();
         if (!out.write(chunk)) await once(out, 'drain');
       }
     } finally {
@@ -54,9 +61,10 @@ export async function verifiedCopy(
   tempDir: string,
   /** The size the listing gave: no more is copied. */
   limit?: number,
+  signal?: AbortSignal,
 ): Promise<VerifiedCopy> {
   const tracker = new Md5Tracker();
-  const copy = await copyToTemp(tracker.track(store.read(key, limit)), tempDir);
+  const copy = await copyToTemp(tracker.track(store.read(key, limit)), tempDir, signal);
   const actualMd5 = tracker.base64();
   return { ok: actualMd5 === expectedMd5, actualMd5, chunks: copy.chunks(), remove: copy.remove };
 }

@@ -2,7 +2,8 @@
 
 import { describe, expect, it } from 'vitest';
 import { TransferError } from '../../src/errors.js';
-import { MAX_ATTEMPTS, backoff, withRetries } from '../../src/aws/retry.js';
+import { abortableSleep } from '../../src/aws/poll.js';
+import { Aborted, Breaker, MAX_ATTEMPTS, backoff, pause, withRetries } from '../../src/aws/retry.js';
 
 function failing(errors: unknown[], value = 'page'): () => Promise<string> {
   let calls = 0;
@@ -45,5 +46,72 @@ describe('withRetries', () => {
       denied,
     );
     expect(sleeps).toBe(0);
+  });
+});
+
+describe('the breaker', () => {
+  it('cuts a backoff short when it opens, with its ENDPOINT_UNAVAILABLE error', async () => {
+    const breaker = new Breaker();
+    const started = Date.now();
+    const waiting = pause(10_000, { sleep: abortableSleep, breaker });
+    setTimeout(() => breaker.open('BatchWriteItem on t', dropped, 'the test says so'), 20);
+    await expect(waiting).rejects.toMatchObject({ code: 'ENDPOINT_UNAVAILABLE' });
+    expect(Date.now() - started).toBeLessThan(2000);
+  });
+
+  it('stops the call whose failure opened it without sleeping first', async () => {
+    const breaker = new Breaker();
+    for (let i = 1; i < 3 * MAX_ATTEMPTS; i++) breaker.failed('Scan of t', dropped);
+    let sleeps = 0;
+    const attempt = withRetries('Scan of t', failing([dropped, dropped]), {
+      sleep: async () => void sleeps++,
+      breaker,
+    });
+    await expect(attempt).rejects.toThrow(/^Scan of t failed with ECONNRESET \(aborted\); 30 requests in a row failed/);
+    expect(sleeps).toBe(0);
+  });
+
+  it('is not opened by throttling, which says the endpoint is there and busy', () => {
+    const breaker = new Breaker();
+    for (let i = 0; i < 10 * MAX_ATTEMPTS; i++) breaker.failed('Scan of t', throttled);
+    expect(() => breaker.throwIfOpen()).not.toThrow();
+  });
+});
+
+describe('a cancel', () => {
+  it('ends a backoff at once, as a CANCELLED error', async () => {
+    const controller = new AbortController();
+    const waiting = pause(10_000, { sleep: abortableSleep, signal: controller.signal, breaker: new Breaker() });
+    controller.abort();
+    await expect(waiting).rejects.toBeInstanceOf(Aborted);
+    await expect(waiting).rejects.toMatchObject({ code: 'CANCELLED', shown: 'CANCELLED: The step was cancelled' });
+  });
+});
+
+describe('Breaker', () => {
+  it('opens when failures go on with nothing getting through for 30 s, as with a frozen endpoint', () => {
+    let now = 0;
+    const breaker = new Breaker(() => now);
+    const timeout = Object.assign(new Error('timed out'), { name: 'TimeoutError' });
+    breaker.failed('Scan of t', timeout);
+    breaker.failed('Scan of t', timeout);
+    now = 29_000;
+    breaker.failed('Scan of t', timeout);
+    expect(() => breaker.throwIfOpen()).not.toThrow();
+    now = 31_000;
+    breaker.failed('Scan of t', timeout);
+    expect(() => breaker.throwIfOpen()).toThrow(/no request got through for 31 s/);
+  });
+
+  it('stays closed while requests get through between failures', () => {
+    let now = 0;
+    const breaker = new Breaker(() => now);
+    const timeout = Object.assign(new Error('timed out'), { name: 'TimeoutError' });
+    for (let i = 0; i < 20; i++) {
+      now += 10_000;
+      breaker.failed('Scan of t', timeout);
+      breaker.succeeded();
+    }
+    expect(() => breaker.throwIfOpen()).not.toThrow();
   });
 });

@@ -4,7 +4,7 @@
 
 import { gzipSync, zstdCompressSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { compress } from '../../src/formats/compression.js';
+import { compress, decompress } from '../../src/formats/compression.js';
 import { chunked, collect, decode } from './helpers.js';
 import { gzipWithTrailingGarbage, itemLines, truncatedGzip, twoZstdFrames } from './hostile-inputs.js';
 
@@ -156,5 +156,22 @@ describe('ZSTD objects', () => {
     const packed = Buffer.concat(await collect(compress(chunked(itemLines(10)), 'ZSTD')));
     const descriptor = packed[4] ?? 0;
     expect(descriptor & 0x04).toBe(0x04); // Content_Checksum_flag
+  });
+});
+
+describe('a reader that stops early', () => {
+  it.each(['GZIP', 'ZSTD'] as const)('stops reading the %s source too', async (compression) => {
+    const packed = Buffer.concat(await collect(compress(chunked(itemLines(20_000)), compression)));
+    let closed = false;
+    async function* source(): AsyncGenerator<Uint8Array> {
+      try {
+        yield* chunked(packed, 1024);
+      } finally {
+        closed = true;
+      }
+    }
+    for await (const chunk of decompress(source(), compression)) if (chunk.length > 0) break;
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(closed).toBe(true);
   });
 });

@@ -164,14 +164,12 @@ describe('a chain into a new table on AWS', () => {
   });
 
   it('applies nothing when ImportTable fails, and says which export failed', async () => {
-    clients.dynamodbMock
-      .on(DescribeImportCommand)
-      .resolves(
-        job('FAILED', {
-          FailureCode: 'ItemValidationError',
-          FailureMessage: 'Some of the items failed validation checks',
-        }),
-      );
+    clients.dynamodbMock.on(DescribeImportCommand).resolves(
+      job('FAILED', {
+        FailureCode: 'ItemValidationError',
+        FailureMessage: 'Some of the items failed validation checks',
+      }),
+    );
     const { result } = await restore(restorePlan());
     expect(clients.dynamodbMock.commandCalls(BatchWriteItemCommand)).toHaveLength(0);
     expect(result.status).toBe('FAILED');

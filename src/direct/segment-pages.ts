@@ -1,0 +1,75 @@
+// The pages of one scan segment (or of the Query), as the export writes them
+// into a data file, and what stops every segment of an export at once: a
+// cancel or one segment's failure. A stopped segment ends its pages rather
+// than throwing, so the data file being written is finished with exactly the
+// items read.
+
+import type { AttributeValue } from '@aws-sdk/client-dynamodb';
+import { Aborted } from '../aws/retry.js';
+import { TransferError } from '../errors.js';
+import type { RawPage } from './raw-pages.js';
+
+export type PageReader = (
+  segment: number,
+  total: number,
+  from: Record<string, AttributeValue> | undefined,
+) => Promise<RawPage>;
+
+/** Shared by the segments of one export: once the step is cancelled or one segment fails, every segment ends its file. */
+export class SegmentStop {
+  failure: TransferError | undefined;
+  /** Set when a segment ended before its last page. */
+  cut = false;
+  private readonly signal: AbortSignal | undefined;
+
+  constructor(signal: AbortSignal | undefined) {
+    this.signal = signal;
+  }
+
+  /** Asked before each page: true when the segment must end now, cut short. */
+  endsHere(): boolean {
+    if (this.failure !== undefined || this.signal?.aborted === true) this.cut = true;
+    return this.cut;
+  }
+
+  /** A segment's failure (a cancel is none): every segment ends at its next page. */
+  fail(error: unknown): void {
+    this.cut = true;
+    if (error instanceof Aborted) return;
+    this.failure ??=
+      error instanceof TransferError
+        ? error
+        : new TransferError('READ_FAILED', error instanceof Error ? `${error.name}: ${error.message}` : String(error));
+  }
+}
+
+/**
+ * One scan segment's pages (each item's DynamoDB JSON). It ends, rather than
+ * throws, when the step is cancelled or a read fails, so that the data file
+ * being written is finished with exactly the items read.
+ */
+export async function* readSegment(
+  read: PageReader,
+  segment: number,
+  segments: { count: number; firstPage?: RawPage },
+  onPage: () => void,
+  stop: SegmentStop,
+): AsyncGenerator<Buffer[]> {
+  let page = segment === 0 ? segments.firstPage : undefined;
+  let start: Record<string, AttributeValue> | undefined;
+  do {
+    if (stop.endsHere()) return;
+    if (page === undefined) {
+      try {
+        page = await read(segment, segments.count, start);
+      } catch (error) {
+        stop.fail(error);
+        return;
+      }
+    }
+    yield page.items;
+    start = page.lastEvaluatedKey;
+    page = undefined;
+    onPage();
+  } while (start !== undefined);
+}
