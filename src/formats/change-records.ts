@@ -46,14 +46,22 @@ export async function* decodeChangeRecords(
 ): AsyncGenerator<DecodedChangeRecord[]> {
   let itemIndex = 0;
   for await (const lines of splitLines(chunks, stats)) {
-    const batch: DecodedChangeRecord[] = [];
+    let batch: DecodedChangeRecord[] = [];
     for (const line of lines) {
       if (line.error === undefined && line.text.trim() === '') continue;
       batch.push(decodeChangeLine(line, itemIndex++));
+      // Small batches: the writes they feed go out (and answers come in) between them, not after a whole chunk.
+      if (batch.length === MAX_BATCH) {
+        yield batch;
+        batch = [];
+      }
     }
-    yield batch;
+    if (batch.length > 0) yield batch;
   }
 }
+
+/** Records decoded at a time: about two BatchWriteItem requests' worth. */
+export const MAX_BATCH = 50;
 
 /** A record that is not what an incremental export writes; its code says how. */
 export class NotAChange extends Error {

@@ -26,6 +26,12 @@ export async function findRestore(plan: ImportPlan | ValidatePlan, s3: S3Client)
   const asked = plan.restore.restoreTo !== undefined || plan.restore.changes === 'revert';
   const opened = await openSource(plan.source.location, s3);
   const found = opened.file === undefined ? await findExports(opened.store, opened.prefix) : undefined;
+  if (found !== undefined && found.unusable.length > 0) {
+    // One full export alone imports as before; in a chain, every export must say where it belongs.
+    const alone = found.exports.length === 0 && found.unusable.length === 1 && found.unfinished.length === 0;
+    if (alone && !asked) return undefined;
+    throw new TransferError('MANIFEST_INVALID', `${found.unusable[0]?.message}. Nothing was created or written.`);
+  }
   if (found === undefined || found.exports.length === 0) {
     if (!asked || found !== undefined) return undefined;
     throw new TransferError(

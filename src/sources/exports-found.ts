@@ -37,6 +37,11 @@ export interface ExportsInSource {
   exports: FoundExport[];
   /** Export folders without a manifest-summary.json (not finished, or copied in part), as shown to people. */
   unfinished: string[];
+  /**
+   * Full exports whose summary lacks what a chain needs (exportTime, tableArn):
+   * one alone still imports as before; in a chain it is MANIFEST_INVALID.
+   */
+  unusable: { shown: string; message: string }[];
 }
 
 /** A chain root may hold many exports and a shared data folder: more than an import reads, but still bounded. */
@@ -67,32 +72,51 @@ export async function findExports(store: SourceStore, prefix: string): Promise<E
   if (folders.size === 0) return undefined;
   const finished = [...folders.entries()].filter(([, f]) => f.summary);
   const unfinished = [...folders.entries()].filter(([, f]) => !f.summary).map(([key]) => store.describe(key));
-  const exports: FoundExport[] = new Array(finished.length);
+  const read: (FoundExport | Unusable)[] = new Array(finished.length);
   let next = 0;
   const worker = async (): Promise<void> => {
     for (let i = next++; i < finished.length; i = next++) {
       const [folder, f] = finished[i] as (typeof finished)[number];
-      exports[i] = await readSummary(store, f.root, f.id, folder);
+      read[i] = await readSummary(store, f.root, f.id, folder);
     }
   };
   await Promise.all(Array.from({ length: Math.min(READ_CONCURRENCY, finished.length) }, worker));
-  return { exports, unfinished };
+  const exports = read.filter((r): r is FoundExport => !(r instanceof Unusable));
+  const unusable = read.filter((r): r is Unusable => r instanceof Unusable).map((u) => ({ ...u }));
+  return { exports, unfinished, unusable };
 }
 
-async function readSummary(store: SourceStore, root: string, id: string, folder: string): Promise<FoundExport> {
+class Unusable {
+  readonly shown: string;
+  readonly message: string;
+
+  constructor(shown: string, message: string) {
+    this.shown = shown;
+    this.message = message;
+  }
+}
+
+async function readSummary(
+  store: SourceStore,
+  root: string,
+  id: string,
+  folder: string,
+): Promise<FoundExport | Unusable> {
   const key = exportPaths(root, id).manifestSummary;
   const where = store.describe(key);
   try {
     const text = await store.readText(key, MAX_SMALL_MANIFEST_BYTES);
     if (text === undefined) throw new ManifestError(`${where} is gone: it was listed a moment ago`);
     await checkManifest(store, key, text);
-    return describeExport(parseManifestSummary(text, where) as unknown as Record<string, unknown>, {
-      id,
-      root,
-      folder,
-      shown: store.describe(folder),
-      where,
-    });
+    const summary = parseManifestSummary(text, where) as unknown as Record<string, unknown>;
+    try {
+      return describeExport(summary, { id, root, folder, shown: store.describe(folder), where });
+    } catch (error) {
+      // A full export's summary need not say more than its import reads: only a chain needs the rest.
+      if (error instanceof ManifestError && summary.exportType !== 'INCREMENTAL_EXPORT')
+        return new Unusable(store.describe(folder), `${error.message}, which a restore chain needs`);
+      throw error;
+    }
   } catch (error) {
     if (error instanceof ManifestError || error instanceof TooLargeError)
       throw new TransferError('MANIFEST_INVALID', `${error.message}. Nothing was created or written.`);
