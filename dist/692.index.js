@@ -1,8 +1,8 @@
-export const id = 23;
-export const ids = [23];
+export const id = 692;
+export const ids = [692];
 export const modules = {
 
-/***/ 6023:
+/***/ 1692:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -6387,8 +6387,10 @@ function differingAttributes(a, b) {
 const PARTITION_BYTES = 4 * 1024 * 1024;
 /** At most this many partitions per side (two open files each): larger ones are split when compared. */
 const MAX_PARTITIONS = 256;
-/** Bytes buffered in memory across all partitions of one side, and bytes being written, before the reader waits. */
-const BUFFER_BUDGET = 8 * 1024 * 1024;
+/** Bytes one side buffers in memory across all its partitions: a chunk per partition, smaller when there are more. */
+const BUFFER_BUDGET = 4 * 1024 * 1024;
+/** Bytes of one side being written before the reader waits. */
+const IN_FLIGHT_BYTES = 2 * 1024 * 1024;
 const MIN_CHUNK = 16 * 1024;
 const MAX_CHUNK = 256 * 1024;
 const HEADER = 8;
@@ -6465,9 +6467,9 @@ class PartitionWriter {
         partition.used = at;
         this.records += 1;
     }
-    /** Waits while more than the budget is being written. */
+    /** Waits while more than IN_FLIGHT_BYTES are being written. */
     async drain() {
-        while (this.inFlight > BUFFER_BUDGET && this.pending.size > 0)
+        while (this.inFlight > IN_FLIGHT_BYTES && this.pending.size > 0)
             await Promise.race(this.pending);
         this.throwIfFailed();
     }
@@ -6829,6 +6831,52 @@ function json(item) {
     return item.includes(differences_NEWLINE) ? JSON.stringify(JSON.parse(text)) : text;
 }
 
+;// CONCATENATED MODULE: ./src/verify/pace.ts
+// Keeps the two sides of a comparison in step: neither reads more than
+// `lead` items ahead of the other. Reading the source flat out (60,000 items
+// a second from a local export) beside a Scan that gives a few thousand made
+// the heap grow to three times its size in the first seconds, and the memory
+// stays with the process. Paced, the whole takes as long as the slower side,
+// as before, and allocates at its speed. A side that has finished, or a stop,
+// holds nobody back.
+class Pace {
+    read = { table: 0, source: 0 };
+    done = { table: false, source: false };
+    lead;
+    waiters = [];
+    stopped = false;
+    constructor(lead, signal) {
+        this.lead = lead;
+        if (signal?.aborted)
+            this.stopped = true;
+        signal?.addEventListener('abort', () => this.stop(), { once: true });
+    }
+    /** Counts `items` read by `side`, and waits while that side is more than `lead` items ahead. */
+    async step(side, items) {
+        this.read[side] += items;
+        this.wake();
+        const other = side === 'table' ? 'source' : 'table';
+        while (!this.stopped && !this.done[other] && this.read[side] > this.read[other] + this.lead) {
+            await new Promise((resolve) => this.waiters.push(resolve));
+        }
+    }
+    /** `side` has read all it will (or failed): the other goes on at its own speed. */
+    finish(side) {
+        this.done[side] = true;
+        this.wake();
+    }
+    stop() {
+        this.stopped = true;
+        this.wake();
+    }
+    wake() {
+        const waiting = this.waiters;
+        this.waiters = [];
+        for (const resolve of waiting)
+            resolve();
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/verify/source-side.ts
 // The source's side, read exactly as an import reads it: the same objects
 // (an export through its manifest, each data file checked against its MD5),
@@ -6840,20 +6888,26 @@ function json(item) {
 
 
 
+/** Items the source reads between two looks at the table's progress. */
+const PACE_STEP = 500;
 /** Items to partition files, as DynamoDB JSON: the form the table's side has. */
 class PartitionSink {
     stats = newSinkStats();
     writer;
     keyNames;
-    constructor(writer, keyNames) {
+    pace;
+    constructor(writer, keyNames, pace) {
         this.writer = writer;
         this.keyNames = keyNames;
+        this.pace = pace;
     }
     async put(item) {
         const json = toDynamoJsonMap(item);
         this.writer.add(keyText(json, this.keyNames), JSON.stringify(json));
         this.stats.written += 1;
         await this.writer.drain();
+        if (this.stats.written % PACE_STEP === 0)
+            await this.pace.step('source', PACE_STEP);
     }
     async delete() {
         throw new Error('A verify source holds items, not deletes');
@@ -6863,8 +6917,8 @@ class PartitionSink {
     }
     async settle() { }
 }
-async function readIntoPartitions(store, source, options, keyNames, writer, ledger, progress, deps) {
-    const sink = new PartitionSink(writer, keyNames);
+async function readIntoPartitions(store, source, options, keyNames, writer, ledger, progress, pace, deps) {
+    const sink = new PartitionSink(writer, keyNames, pace);
     for (const object of source.objects) {
         if (deps.signal?.aborted)
             return;
@@ -6882,7 +6936,7 @@ async function readIntoPartitions(store, source, options, keyNames, writer, ledg
 
 
 
-async function scanIntoPartitions(table, read, keyNames, writer, progress, deps) {
+async function scanIntoPartitions(table, read, keyNames, writer, progress, pace, deps) {
     const plan = { concurrency: read.concurrency, ...(read.expressions && { expressions: read.expressions }) };
     const reader = pageReader(plan, table, deps);
     const segments = await planSegments(table, plan, reader);
@@ -6900,6 +6954,7 @@ async function scanIntoPartitions(table, read, keyNames, writer, progress, deps)
             }
             totals.items += items.length;
             await writer.drain();
+            await pace.step('table', items.length);
         }
     }));
     if (stop.failure !== undefined)
@@ -6933,6 +6988,9 @@ async function scanIntoPartitions(table, read, keyNames, writer, progress, deps)
 
 
 
+
+/** Items either side may read ahead of the other (see pace.ts): a few Scan pages. */
+const PACE_LEAD = 20_000;
 /** Uncompressed bytes per stored byte, to size partitions from compressed objects (DynamoDB JSON gzips about 8:1). */
 const COMPRESSION_RATIO = 8;
 /** DynamoDB JSON of an item per byte of DynamoDB's own size of it (TableSizeBytes). */
@@ -7033,9 +7091,14 @@ async function readBothSides(job, sides, deps) {
         stop.abort();
         throw error;
     };
+    const pace = new Pace(PACE_LEAD, stop.signal);
     const [table, source] = await Promise.allSettled([
-        scanIntoPartitions(job.table, { concurrency: job.concurrency, ...(job.expressions && { expressions: job.expressions }) }, sides.keyNames, tableWriter, tableProgress, { ...inner, breaker: new Breaker() }).catch(stopOnFailure),
-        readIntoPartitions(sides.store, sides.source, sides.options, sides.keyNames, sourceWriter, sides.ledger, sourceProgress, inner).catch(stopOnFailure),
+        scanIntoPartitions(job.table, { concurrency: job.concurrency, ...(job.expressions && { expressions: job.expressions }) }, sides.keyNames, tableWriter, tableProgress, pace, { ...inner, breaker: new Breaker() })
+            .catch(stopOnFailure)
+            .finally(() => pace.finish('table')),
+        readIntoPartitions(sides.store, sides.source, sides.options, sides.keyNames, sourceWriter, sides.ledger, sourceProgress, pace, inner)
+            .catch(stopOnFailure)
+            .finally(() => pace.finish('source')),
     ]);
     deps.signal?.removeEventListener('abort', onCancel);
     const read = table.status === 'fulfilled' ? table.value : { items: 0, bytes: 0, segments: 0 };
@@ -9209,16 +9272,26 @@ async function findExports(store, prefix) {
         return undefined;
     const finished = [...folders.entries()].filter(([, f]) => f.summary);
     const unfinished = [...folders.entries()].filter(([, f]) => !f.summary).map(([key]) => store.describe(key));
-    const exports = new Array(finished.length);
+    const read = new Array(finished.length);
     let next = 0;
     const worker = async () => {
         for (let i = next++; i < finished.length; i = next++) {
             const [folder, f] = finished[i];
-            exports[i] = await readSummary(store, f.root, f.id, folder);
+            read[i] = await readSummary(store, f.root, f.id, folder);
         }
     };
     await Promise.all(Array.from({ length: Math.min(READ_CONCURRENCY, finished.length) }, worker));
-    return { exports, unfinished };
+    const exports = read.filter((r) => !(r instanceof Unusable));
+    const unusable = read.filter((r) => r instanceof Unusable).map((u) => ({ ...u }));
+    return { exports, unfinished, unusable };
+}
+class Unusable {
+    shown;
+    message;
+    constructor(shown, message) {
+        this.shown = shown;
+        this.message = message;
+    }
 }
 async function readSummary(store, root, id, folder) {
     const key = exportPaths(root, id).manifestSummary;
@@ -9228,13 +9301,16 @@ async function readSummary(store, root, id, folder) {
         if (text === undefined)
             throw new ManifestError(`${where} is gone: it was listed a moment ago`);
         await checkManifest(store, key, text);
-        return describeExport(parseManifestSummary(text, where), {
-            id,
-            root,
-            folder,
-            shown: store.describe(folder),
-            where,
-        });
+        const summary = parseManifestSummary(text, where);
+        try {
+            return describeExport(summary, { id, root, folder, shown: store.describe(folder), where });
+        }
+        catch (error) {
+            // A full export's summary need not say more than its import reads: only a chain needs the rest.
+            if (error instanceof ManifestError && summary.exportType !== 'INCREMENTAL_EXPORT')
+                return new Unusable(store.describe(folder), `${error.message}, which a restore chain needs`);
+            throw error;
+        }
     }
     catch (error) {
         if (error instanceof ManifestError || error instanceof TooLargeError)
@@ -9302,6 +9378,13 @@ async function findRestore(plan, s3) {
     const asked = plan.restore.restoreTo !== undefined || plan.restore.changes === 'revert';
     const opened = await openSource(plan.source.location, s3);
     const found = opened.file === undefined ? await findExports(opened.store, opened.prefix) : undefined;
+    if (found !== undefined && found.unusable.length > 0) {
+        // One full export alone imports as before; in a chain, every export must say where it belongs.
+        const alone = found.exports.length === 0 && found.unusable.length === 1 && found.unfinished.length === 0;
+        if (alone && !asked)
+            return undefined;
+        throw new TransferError('MANIFEST_INVALID', `${found.unusable[0]?.message}. Nothing was created or written.`);
+    }
     if (found === undefined || found.exports.length === 0) {
         if (!asked || found !== undefined)
             return undefined;
@@ -9413,15 +9496,23 @@ function describeChain(report) {
 async function* decodeChangeRecords(chunks, stats) {
     let itemIndex = 0;
     for await (const lines of splitLines(chunks, stats)) {
-        const batch = [];
+        let batch = [];
         for (const line of lines) {
             if (line.error === undefined && line.text.trim() === '')
                 continue;
             batch.push(decodeChangeLine(line, itemIndex++));
+            // Small batches: the writes they feed go out (and answers come in) between them, not after a whole chunk.
+            if (batch.length === MAX_BATCH) {
+                yield batch;
+                batch = [];
+            }
         }
-        yield batch;
+        if (batch.length > 0)
+            yield batch;
     }
 }
+/** Records decoded at a time: about two BatchWriteItem requests' worth. */
+const MAX_BATCH = 50;
 /** A record that is not what an incremental export writes; its code says how. */
 class NotAChange extends Error {
     code;
