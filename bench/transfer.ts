@@ -6,36 +6,20 @@
 //   npm run bench:transfer                      # 1,000,000 items
 //   BENCH_ITEMS=100000 npm run bench:transfer   # a quicker look
 
-import { createWriteStream, existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
-import { once } from 'node:events';
+import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { createGzip } from 'node:zlib';
 import { CreateTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { toDynamoJsonMap } from '../src/formats/attribute-value.js';
 import { ROOT } from '../test/action-yml.js';
 import { LOCAL_CREDENTIALS, LOCAL_REGION, startDynamoDbLocal } from '../test/servers.js';
 import { type ChildRun, runActionMeasured } from './action-run.js';
 import { bareScan } from './bare-scan.js';
 import { benchItem } from './bench-item.js';
+import { importSource } from './import-source.js';
 import { loadTable } from './load-table.js';
 
 const COUNT = Number(process.env.BENCH_ITEMS ?? 1_000_000);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 8);
 const DATA = join(ROOT, 'bench', '.data');
-
-async function writeSource(path: string): Promise<void> {
-  if (existsSync(path)) return;
-  // Written beside and renamed when whole: a run stopped half-way leaves no short file to be reused.
-  const partial = `${path}.partial`;
-  const gzip = createGzip({ level: 1 });
-  const out = gzip.pipe(createWriteStream(partial));
-  for (let i = 0; i < COUNT; i++) {
-    if (!gzip.write(`{"Item":${JSON.stringify(toDynamoJsonMap(benchItem(i)))}}\n`)) await once(gzip, 'drain');
-  }
-  gzip.end();
-  await once(out, 'finish');
-  renameSync(partial, path);
-}
 
 async function createTable(client: DynamoDBClient, name: string): Promise<void> {
   await client.send(
@@ -72,9 +56,7 @@ function report(name: string, bareSeconds: number, run: ChildRun, target = 0.9):
 }
 
 mkdirSync(DATA, { recursive: true });
-const source = join(DATA, `import-${COUNT}.json.gz`);
-console.log(`Generating ${source} ...`);
-await writeSource(source);
+const source = await importSource(DATA, COUNT);
 // SQLite on tmpfs: in-memory tables of a million items outgrow the JVM heap,
 // and SQLite on disk waits on fsync (under 1,000 writes/s).
 const dbPath = existsSync('/dev/shm')

@@ -1,0 +1,108 @@
+// The client's own ceiling: the built action importing and exporting against
+// an endpoint that answers at almost no cost (bench/ceiling-endpoint.ts), in
+// the same run as bare SDK loops doing the same work at the same concurrency.
+// On real AWS an on-demand table takes far more than a 2-core runner can
+// send, so this is what a runner would see. Targets: import at 200% of the
+// bare loop or better, export at 400%, the action's peak RSS under 200 MB.
+//
+//   npm run bench:ceiling                        # 300,000 items, concurrency 16 and 64
+//   BENCH_ITEMS=100000 BENCH_CONCURRENCY=16 npm run bench:ceiling
+
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { mkdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { ROOT } from '../test/action-yml.js';
+import { buildAction } from '../test/build-action.js';
+import { parseOutputFile } from '../test/run-action.js';
+import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../test/servers.js';
+import { type ChildRun, runActionMeasured } from './action-run.js';
+import { bareImportFile } from './bare-import.js';
+import { bareScan } from './bare-scan.js';
+import { importSource } from './import-source.js';
+import { measure } from './measure.js';
+
+const COUNT = Number(process.env.BENCH_ITEMS ?? 300_000);
+const CONCURRENCIES = (process.env.BENCH_CONCURRENCY ?? '16,64').split(',').map(Number);
+const DATA = join(ROOT, 'bench', '.data');
+/** The table the endpoint's Scan pages come from. */
+const SCAN_TABLE = 'scanned';
+
+async function startEndpoint(): Promise<{ endpoint: string; stop(): void }> {
+  const child = spawn(
+    process.execPath,
+    ['--import', join(ROOT, 'scripts', 'register-ts.mjs'), join(ROOT, 'bench', 'ceiling-endpoint.ts'), String(COUNT), SCAN_TABLE],
+    { stdio: ['ignore', 'pipe', 'inherit'] },
+  );
+  const [line] = (await once(createInterface({ input: child.stdout }), 'line')) as [string];
+  return { endpoint: line.trim(), stop: () => child.kill() };
+}
+
+async function written(endpoint: string): Promise<number> {
+  return ((await (await fetch(`${endpoint}/stats`)).json()) as { written: number }).written;
+}
+
+function line(label: string, itemsPerSecond: number, peakMb: number, extra = ''): void {
+  console.log(`  ${label.padEnd(14)}${itemsPerSecond.toFixed(0).padStart(8)} items/s   peak ${peakMb.toFixed(0)} MB${extra}`);
+}
+
+function verdict(ratio: number, target: number, run: ChildRun, counted: string): void {
+  const met = (ok: boolean) => (ok ? 'MET' : 'NOT MET');
+  console.log(
+    `  action / bare  ${(ratio * 100).toFixed(0)}% (target ${target * 100}%) ${met(ratio >= target)}; memory under 200 MB ${met(run.peakMb < 200)}; ${counted}`,
+  );
+}
+
+const countCheck = (what: string, count: number) =>
+  count === COUNT ? `${what} ${count} MET` : `${what} ${count}, expected ${COUNT}: NOT MET`;
+
+mkdirSync(DATA, { recursive: true });
+const source = await importSource(DATA, COUNT);
+const build = await buildAction();
+const { endpoint, stop } = await startEndpoint();
+try {
+  const client = new DynamoDBClient({ region: LOCAL_REGION, endpoint, credentials: LOCAL_CREDENTIALS });
+  for (const concurrency of CONCURRENCIES) {
+    const common = { 'endpoint-url': endpoint, concurrency: String(concurrency) };
+    console.log(`\nImport: ${COUNT.toLocaleString('en-US')} items, concurrency ${concurrency}`);
+    let before = await written(endpoint);
+    const bare = await measure(() => bareImportFile(client, `bare-${concurrency}`, source, concurrency));
+    const bareCount = (await written(endpoint)) - before;
+    line('bare loop', COUNT / bare.seconds, bare.peakRssMb, ` (bench process), endpoint counted ${bareCount}`);
+    before = await written(endpoint);
+    const imported = await runActionMeasured(
+      {
+        ...common,
+        mode: 'import',
+        path: source,
+        'table-name': `action-${concurrency}`,
+        'partition-key': 'pk:S',
+        'sort-key': 'sk:N',
+      },
+      DATA,
+      build.entry,
+    );
+    const actionCount = (await written(endpoint)) - before;
+    line('the action', COUNT / imported.seconds, imported.peakMb, ` (${imported.quarters.join('/')} by quarter), exit ${imported.exitCode}`);
+    verdict(bare.seconds / imported.seconds, 2, imported, countCheck('items the endpoint counted', actionCount));
+
+    console.log(`\nExport: ${COUNT.toLocaleString('en-US')} items, concurrency ${concurrency}`);
+    let scanned = 0;
+    const bareExport = await measure(async () => {
+      scanned = await bareScan(client, SCAN_TABLE, concurrency);
+    });
+    line('bare scan', COUNT / bareExport.seconds, bareExport.peakRssMb, ` (bench process), read ${scanned}`);
+    const folder = join(DATA, 'ceiling-export');
+    rmSync(folder, { recursive: true, force: true });
+    const exported = await runActionMeasured({ ...common, mode: 'export', 'table-name': SCAN_TABLE, path: folder }, DATA, build.entry);
+    const exportedCount = Number(parseOutputFile(exported.outputs)['item-count'] ?? -1);
+    line('the action', COUNT / exported.seconds, exported.peakMb, ` (${exported.quarters.join('/')} by quarter), exit ${exported.exitCode}`);
+    verdict(bareExport.seconds / exported.seconds, 4, exported, countCheck('item-count', exportedCount));
+    rmSync(folder, { recursive: true, force: true });
+  }
+} finally {
+  stop();
+  build.remove();
+}
