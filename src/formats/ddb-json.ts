@@ -24,7 +24,7 @@ export async function* decodeDynamoJson(
 }
 
 /** One non-blank line: an item, or an error that says why it is not one. */
-function decodeLine(line: Line, itemIndex: number): Decoded {
+export function decodeLine(line: Line, itemIndex: number): Decoded {
   const { text, number } = line;
   const error = (code: DecodeError['code'], message: string): Decoded => ({
     error: { code, message, line: number, itemIndex },
@@ -68,7 +68,7 @@ function decodeLine(line: Line, itemIndex: number): Decoded {
 /** `{"Item":` and `}` */
 const WRAPPER_CHARS = 9;
 
-function isBlank(text: string): boolean {
+export function isBlank(text: string): boolean {
   return text.length === 0 || (isSpace(text.charCodeAt(0)) && text.trim().length === 0);
 }
 

@@ -8,9 +8,10 @@ import { decompress, peekCompression } from './compression.js';
 import { MESSAGE_CHARS, excerpt } from './excerpt.js';
 import { decodeCsv } from './csv.js';
 import { decodeDynamoJson } from './ddb-json.js';
+import { decodeDynamoJsonRaw } from './ddb-json-raw.js';
 import { decodeIon } from './ion.js';
 import { type KeyCheck, checkItem } from './item-checks.js';
-import { type DecodeStats, type Decoded, ObjectReadError } from './records.js';
+import { type DecodeStats, type Decoded, type DecodedRaw, ObjectReadError } from './records.js';
 
 export interface DecodeOptions {
   format: Format;
@@ -22,11 +23,29 @@ export interface DecodeOptions {
 }
 
 /** Batches of decoded and checked records, in source order. */
-export async function* decodeObject(
+export function decodeObject(
   bytes: AsyncIterable<Uint8Array>,
   options: DecodeOptions,
   stats: DecodeStats,
 ): AsyncGenerator<Decoded[]> {
+  return decodeRecords(bytes, options, stats, false) as AsyncGenerator<Decoded[]>;
+}
+
+/** The same, with DynamoDB JSON items kept as their checked bytes (other formats are decoded as ever). */
+export function decodeObjectRaw(
+  bytes: AsyncIterable<Uint8Array>,
+  options: DecodeOptions,
+  stats: DecodeStats,
+): AsyncGenerator<(Decoded | DecodedRaw)[]> {
+  return decodeRecords(bytes, options, stats, true);
+}
+
+async function* decodeRecords(
+  bytes: AsyncIterable<Uint8Array>,
+  options: DecodeOptions,
+  stats: DecodeStats,
+  raw: boolean,
+): AsyncGenerator<(Decoded | DecodedRaw)[]> {
   let source = bytes;
   let compression = options.compression;
   if (compression === 'auto') ({ compression, chunks: source } = await peekCompression(bytes));
@@ -48,7 +67,9 @@ export async function* decodeObject(
         )
       : options.format === 'ION'
         ? decodeIon(chunks, stats)
-        : decodeDynamoJson(chunks, stats);
+        : raw
+          ? decodeDynamoJsonRaw(chunks, options.keys, stats)
+          : decodeDynamoJson(chunks, stats);
   let records = 0;
   try {
     for await (const batch of batches) {
@@ -82,10 +103,14 @@ async function* untilTrailingData(
   }
 }
 
-/** Each item checked against the keys and its size; a failing item becomes an error in its place. */
-function checked(batch: Decoded[], keys: readonly KeyCheck[], stats: DecodeStats): Decoded[] {
+/** Each item checked against the keys and its size (raw items were, as they were read); a failing item becomes an error in its place. */
+function checked<T extends Decoded | DecodedRaw>(batch: T[], keys: readonly KeyCheck[], stats: DecodeStats): T[] {
   for (let i = 0; i < batch.length; i++) {
-    const record = batch[i] as Decoded;
+    const record = batch[i] as Decoded | DecodedRaw;
+    if ('raw' in record) {
+      stats.items += 1;
+      continue;
+    }
     if ('error' in record) {
       stats.errors += 1;
       // Decoders cut what they quote; this bounds whatever else a message holds.
@@ -98,7 +123,7 @@ function checked(batch: Decoded[], keys: readonly KeyCheck[], stats: DecodeStats
       stats.items += 1;
     } else {
       stats.errors += 1;
-      batch[i] = { error: { ...problem, line: record.line, itemIndex: record.itemIndex }, item: record.item };
+      batch[i] = { error: { ...problem, line: record.line, itemIndex: record.itemIndex }, item: record.item } as T;
     }
   }
   return batch;

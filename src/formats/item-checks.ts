@@ -125,7 +125,7 @@ function valueSize(value: AttributeValue): number {
 }
 
 /** One byte per two significant digits, plus one. */
-function numberSize(text: string): number {
+export function numberSize(text: string): number {
   const digits = text
     .replace(/[eE].*$/, '')
     .replace(/[^0-9]/g, '')

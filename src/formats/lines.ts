@@ -7,6 +7,7 @@
 // Lines come in one batch per chunk: a hop through an async generator per
 // line would cost more than parsing it.
 
+import { isUtf8 } from 'node:buffer';
 import type { DecodeErrorCode, DecodeStats } from './records.js';
 
 /**
@@ -17,8 +18,10 @@ import type { DecodeErrorCode, DecodeStats } from './records.js';
 export const MAX_LINE_BYTES = 4 * 1024 * 1024;
 
 export interface Line {
-  /** Without the newline and a carriage return before it; empty when `error` is set. */
+  /** Without the newline and a carriage return before it; empty when `error` is set, or when read as bytes. */
   text: string;
+  /** The same as UTF-8 bytes (checked), when the lines are read as bytes: a view of the chunk. */
+  bytes?: Buffer;
   /** 1-based. */
   number: number;
   /** Set when the line could not be read as text at all. */
@@ -34,8 +37,9 @@ export async function* splitLines(
   chunks: AsyncIterable<Uint8Array>,
   stats?: DecodeStats,
   maxLineBytes = MAX_LINE_BYTES,
+  asBytes = false,
 ): AsyncGenerator<Line[]> {
-  const splitter = new LineSplitter(maxLineBytes);
+  const splitter = new LineSplitter(maxLineBytes, asBytes);
   for await (const chunk of chunks) {
     if (stats) stats.bytes += chunk.byteLength;
     const lines = splitter.push(chunk);
@@ -59,9 +63,12 @@ class LineSplitter {
   /** Bytes of an over-long line dropped so far; -1 while the line is being kept. */
   private dropped = -1;
   private readonly maxLineBytes: number;
+  /** Lines are checked as UTF-8 and kept as bytes, not decoded. */
+  private readonly asBytes: boolean;
 
-  constructor(maxLineBytes: number) {
+  constructor(maxLineBytes: number, asBytes: boolean) {
     this.maxLineBytes = maxLineBytes;
+    this.asBytes = asBytes;
   }
 
   push(chunk: Uint8Array): Line[] {
@@ -120,6 +127,11 @@ class LineSplitter {
 
   /** Lines that start and end in this chunk (`region` ends before its last newline), decoded at once. */
   private wholeLines(region: Buffer, lines: Line[]): void {
+    if (this.asBytes) {
+      if (isUtf8(region)) this.byteLines(region, lines);
+      else this.eachLine(region, lines);
+      return;
+    }
     let text: string;
     try {
       text = this.decoder.decode(region);
@@ -151,8 +163,26 @@ class LineSplitter {
     }
   }
 
+  /** Lines of a region known to be UTF-8, as views of it. */
+  private byteLines(region: Buffer, lines: Line[]): void {
+    let start = 0;
+    for (;;) {
+      const end = region.indexOf(NEWLINE, start);
+      const to = end === -1 ? region.length : end;
+      const number = ++this.count;
+      lines.push(to - start > this.maxLineBytes ? tooLong(number, to - start) : byteLine(region, start, to, number));
+      if (end === -1) return;
+      start = end + 1;
+    }
+  }
+
   private decodeLine(bytes: Uint8Array, number: number): Line {
     if (bytes.length > this.maxLineBytes) return tooLong(number, bytes.length);
+    if (this.asBytes) {
+      const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+      if (isUtf8(buffer)) return byteLine(buffer, 0, buffer.length, number);
+      return { text: '', number, error: { code: 'INVALID_UTF8', message: invalidUtf8(bytes) } };
+    }
     let text: string;
     try {
       text = this.decoder.decode(bytes);
@@ -173,6 +203,14 @@ function trimLine(text: string, start: number, end: number, number: number): Lin
   const from = number === 1 && text.charCodeAt(start) === 0xfeff ? start + 1 : start;
   const to = end > from && text.charCodeAt(end - 1) === 13 ? end - 1 : end;
   return { text: from === 0 && to === text.length ? text : text.slice(from, to), number };
+}
+
+/** The same trimming on bytes: a carriage return before the newline, the byte order mark (EF BB BF) on line 1. */
+function byteLine(region: Buffer, start: number, end: number, number: number): Line {
+  const bom = number === 1 && region[start] === 0xef && region[start + 1] === 0xbb && region[start + 2] === 0xbf;
+  const from = bom ? start + 3 : start;
+  const to = end > from && region[end - 1] === 13 ? end - 1 : end;
+  return { text: '', number, bytes: region.subarray(from, to) };
 }
 
 function tooLong(number: number, bytes: number): Line {

@@ -2,6 +2,7 @@
 // record with a stable code. Decoders never stop at a bad record.
 
 import type { Item } from './attribute-value.js';
+import type { CheckedLine } from './dynamodb-json-check.js';
 
 export type DecodeErrorCode =
   | 'MALFORMED_JSON'
@@ -51,6 +52,13 @@ export interface DecodeFailure {
 }
 
 export type Decoded = DecodedItem | DecodeFailure;
+
+/** A DynamoDB JSON item kept as its bytes, already checked against the keys and its size. */
+export interface DecodedRaw {
+  raw: CheckedLine;
+  line: number;
+  itemIndex: number;
+}
 
 /** Counters a decoder keeps up to date as it reads, for progress and the summary. */
 export interface DecodeStats {
