@@ -50,10 +50,7 @@ const itemJson = Array.from({ length: 4096 }, (_, i) => Buffer.from(JSON.stringi
 const perPage = Math.floor(PAGE_BYTES / ((itemJson[0] as Buffer).length + 1));
 const sampleOf = (i: number) => itemJson[i % itemJson.length] as Buffer;
 const pageOf = (first: number, count: number) =>
-  Buffer.from(
-    Array.from({ length: count }, (_, i) => sampleOf(first + i).toString('latin1')).join(','),
-    'latin1',
-  );
+  Buffer.from(Array.from({ length: count }, (_, i) => sampleOf(first + i).toString('latin1')).join(','), 'latin1');
 const fullPages = Array.from({ length: DISTINCT_PAGES }, (_, p) => pageOf(p * perPage, perPage));
 const shortPages = new Map<number, Buffer>();
 
@@ -65,7 +62,9 @@ function scanPage(segment: number, total: number, page: number, limit: number): 
   const first = start + page * size;
   const count = Math.max(0, Math.min(size, end - first));
   const body =
-    count === perPage ? (fullPages[page % DISTINCT_PAGES] as Buffer) : cached(shortPages, count, () => pageOf(0, count));
+    count === perPage
+      ? (fullPages[page % DISTINCT_PAGES] as Buffer)
+      : cached(shortPages, count, () => pageOf(0, count));
   const next = first + count < end ? `,"LastEvaluatedKey":{"pk":{"S":"p${page + 1}"},"sk":{"N":"0"}}` : '';
   return Buffer.concat([
     Buffer.from(`{"Count":${count},"ScannedCount":${count},"Items":[`),
@@ -122,7 +121,10 @@ const server = createServer(async (req, res) => {
     return;
   }
   if (operation === 'CreateTable') {
-    tables.set(name, describe(name, 0, { KeySchema: input.KeySchema, AttributeDefinitions: input.AttributeDefinitions }));
+    tables.set(
+      name,
+      describe(name, 0, { KeySchema: input.KeySchema, AttributeDefinitions: input.AttributeDefinitions }),
+    );
     answerJson(res, 200, { TableDescription: tables.get(name) }, 'ceiling');
     return;
   }
@@ -130,7 +132,12 @@ const server = createServer(async (req, res) => {
     const table = tables.get(name);
     if (table === undefined) {
       const type = 'com.amazonaws.dynamodb.v20120810#ResourceNotFoundException';
-      answerJson(res, 400, { __type: type, message: `Requested resource not found: Table: ${name} not found` }, 'ceiling');
+      answerJson(
+        res,
+        400,
+        { __type: type, message: `Requested resource not found: Table: ${name} not found` },
+        'ceiling',
+      );
     } else answerJson(res, 200, { Table: table }, 'ceiling');
     return;
   }

@@ -25,6 +25,7 @@ import { importSource } from './import-source.js';
 import { measure } from './measure.js';
 
 const COUNT = Number(process.env.BENCH_ITEMS ?? 300_000);
+const WARM_UP_ITEMS = 20_000;
 const CONCURRENCIES = (process.env.BENCH_CONCURRENCY ?? '16,64').split(',').map(Number);
 const DATA = join(ROOT, 'bench', '.data');
 /** The table the endpoint's Scan pages come from. */
@@ -33,7 +34,13 @@ const SCAN_TABLE = 'scanned';
 async function startEndpoint(): Promise<{ endpoint: string; stop(): void }> {
   const child = spawn(
     process.execPath,
-    ['--import', join(ROOT, 'scripts', 'register-ts.mjs'), join(ROOT, 'bench', 'ceiling-endpoint.ts'), String(COUNT), SCAN_TABLE],
+    [
+      '--import',
+      join(ROOT, 'scripts', 'register-ts.mjs'),
+      join(ROOT, 'bench', 'ceiling-endpoint.ts'),
+      String(COUNT),
+      SCAN_TABLE,
+    ],
     { stdio: ['ignore', 'pipe', 'inherit'] },
   );
   const [line] = (await once(createInterface({ input: child.stdout }), 'line')) as [string];
@@ -45,7 +52,9 @@ async function written(endpoint: string): Promise<number> {
 }
 
 function line(label: string, itemsPerSecond: number, peakMb: number, extra = ''): void {
-  console.log(`  ${label.padEnd(14)}${itemsPerSecond.toFixed(0).padStart(8)} items/s   peak ${peakMb.toFixed(0)} MB${extra}`);
+  console.log(
+    `  ${label.padEnd(14)}${itemsPerSecond.toFixed(0).padStart(8)} items/s   peak ${peakMb.toFixed(0)} MB${extra}`,
+  );
 }
 
 function verdict(ratio: number, target: number, run: ChildRun, counted: string): void {
@@ -64,6 +73,9 @@ const build = await buildAction();
 const { endpoint, stop } = await startEndpoint();
 try {
   const client = new DynamoDBClient({ region: LOCAL_REGION, endpoint, credentials: LOCAL_CREDENTIALS });
+  // The bare loops run warm (the action starts cold in its own process each time): the comparison errs their way.
+  await bareImportFile(client, 'warm-up', await importSource(DATA, WARM_UP_ITEMS), 16);
+  await bareScan(client, SCAN_TABLE, 16);
   for (const concurrency of CONCURRENCIES) {
     const common = { 'endpoint-url': endpoint, concurrency: String(concurrency) };
     console.log(`\nImport: ${COUNT.toLocaleString('en-US')} items, concurrency ${concurrency}`);
@@ -85,7 +97,12 @@ try {
       build.entry,
     );
     const actionCount = (await written(endpoint)) - before;
-    line('the action', COUNT / imported.seconds, imported.peakMb, ` (${imported.quarters.join('/')} by quarter), exit ${imported.exitCode}`);
+    line(
+      'the action',
+      COUNT / imported.seconds,
+      imported.peakMb,
+      ` (${imported.quarters.join('/')} by quarter), exit ${imported.exitCode}`,
+    );
     verdict(bare.seconds / imported.seconds, 2, imported, countCheck('items the endpoint counted', actionCount));
 
     console.log(`\nExport: ${COUNT.toLocaleString('en-US')} items, concurrency ${concurrency}`);
@@ -96,9 +113,18 @@ try {
     line('bare scan', COUNT / bareExport.seconds, bareExport.peakRssMb, ` (bench process), read ${scanned}`);
     const folder = join(DATA, 'ceiling-export');
     rmSync(folder, { recursive: true, force: true });
-    const exported = await runActionMeasured({ ...common, mode: 'export', 'table-name': SCAN_TABLE, path: folder }, DATA, build.entry);
+    const exported = await runActionMeasured(
+      { ...common, mode: 'export', 'table-name': SCAN_TABLE, path: folder },
+      DATA,
+      build.entry,
+    );
     const exportedCount = Number(parseOutputFile(exported.outputs)['item-count'] ?? -1);
-    line('the action', COUNT / exported.seconds, exported.peakMb, ` (${exported.quarters.join('/')} by quarter), exit ${exported.exitCode}`);
+    line(
+      'the action',
+      COUNT / exported.seconds,
+      exported.peakMb,
+      ` (${exported.quarters.join('/')} by quarter), exit ${exported.exitCode}`,
+    );
     verdict(bareExport.seconds / exported.seconds, 4, exported, countCheck('item-count', exportedCount));
     rmSync(folder, { recursive: true, force: true });
   }

@@ -21,22 +21,37 @@ import {
   pause,
 } from '../aws/retry.js';
 
-export interface FailedRequest {
-  request: WriteRequest;
+export interface FailedRequest<T = WriteRequest> {
+  request: T;
   code: string;
   reason: string;
 }
 
-export interface WriteOutcome {
-  failed: FailedRequest[];
+export interface WriteOutcome<T = WriteRequest> {
+  failed: FailedRequest<T>[];
   /** Requests left unsent because the step was cancelled. */
-  abandoned: WriteRequest[];
+  abandoned: T[];
   /**
    * Set when an error stopped the work (the breaker opened, access denied):
    * the error, and the requests not acknowledged when it came. Every other
    * request of the batch was acknowledged.
    */
-  stopped?: { error: unknown; requests: WriteRequest[] };
+  stopped?: { error: unknown; requests: T[] };
+}
+
+/**
+ * How one BatchWriteItem carries requests of type T: the SDK's WriteRequest
+ * objects, or items passed through as their bytes (raw-batch-write.ts).
+ * Resolves to the requests DynamoDB returned as unprocessed, as T again.
+ */
+export type BatchChannel<T> = (requests: T[]) => Promise<T[]>;
+
+/** The SDK's own BatchWriteItemCommand. */
+export function sdkChannel(dynamodb: DynamoDBClient, table: string): BatchChannel<WriteRequest> {
+  return async (requests) => {
+    const response = await dynamodb.send(new BatchWriteItemCommand({ RequestItems: { [table]: requests } }));
+    return response.UnprocessedItems?.[table] ?? [];
+  };
 }
 
 /** Errors about one item's content: retrying it alone finds which item. */
@@ -46,17 +61,17 @@ const ITEM_ERRORS = new Set([
   'ItemCollectionSizeLimitExceededException',
 ]);
 
-export async function writeAll(
-  dynamodb: DynamoDBClient,
+export async function writeAll<T>(
+  channel: BatchChannel<T>,
   table: string,
-  requests: WriteRequest[],
+  requests: T[],
   deps: RetryDeps & { breaker: Breaker },
-): Promise<WriteOutcome> {
-  const outcome: WriteOutcome = { failed: [], abandoned: [] };
+): Promise<WriteOutcome<T>> {
+  const outcome: WriteOutcome<T> = { failed: [], abandoned: [] };
   let pending = requests;
   let lastReason = '';
   const what = `BatchWriteItem on ${table}`;
-  const stop = (error: unknown): WriteOutcome => ({ ...outcome, stopped: { error, requests: pending } });
+  const stop = (error: unknown): WriteOutcome<T> => ({ ...outcome, stopped: { error, requests: pending } });
   for (let attempt = 1; pending.length > 0; attempt++) {
     if (deps.signal?.aborted) {
       outcome.abandoned.push(...pending);
@@ -68,18 +83,18 @@ export async function writeAll(
       return stop(error);
     }
     try {
-      const response = await dynamodb.send(new BatchWriteItemCommand({ RequestItems: { [table]: pending } }));
+      const unprocessed = await channel(pending);
       deps.breaker.succeeded();
-      pending = response.UnprocessedItems?.[table] ?? [];
+      pending = unprocessed;
       lastReason = 'returned as UnprocessedItems';
     } catch (error) {
       const name = errorName(error);
       if (ITEM_ERRORS.has(name)) {
         if (pending.length === 1) {
-          outcome.failed.push({ request: pending[0] as WriteRequest, code: name, reason: messageOf(error) });
+          outcome.failed.push({ request: pending[0] as T, code: name, reason: messageOf(error) });
           return outcome;
         }
-        return writeOneByOne(dynamodb, table, pending, deps, outcome);
+        return writeOneByOne(channel, table, pending, deps, outcome);
       }
       if (!isRetryable(error)) return stop(explain(error, what, 'WRITE_FAILED'));
       deps.breaker.failed(what, error);
@@ -105,15 +120,15 @@ export async function writeAll(
 }
 
 /** Each request alone, to find the one DynamoDB refuses; a stop leaves the rest unsent. */
-async function writeOneByOne(
-  dynamodb: DynamoDBClient,
+async function writeOneByOne<T>(
+  channel: BatchChannel<T>,
   table: string,
-  requests: WriteRequest[],
+  requests: T[],
   deps: RetryDeps & { breaker: Breaker },
-  outcome: WriteOutcome,
-): Promise<WriteOutcome> {
+  outcome: WriteOutcome<T>,
+): Promise<WriteOutcome<T>> {
   for (const [index, request] of requests.entries()) {
-    const alone = await writeAll(dynamodb, table, [request], deps);
+    const alone = await writeAll(channel, table, [request], deps);
     outcome.failed.push(...alone.failed);
     outcome.abandoned.push(...alone.abandoned);
     if (alone.stopped !== undefined) {

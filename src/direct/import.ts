@@ -8,7 +8,7 @@ import type { TableDescription } from '@aws-sdk/client-dynamodb';
 import { Aborted, Breaker } from '../aws/retry.js';
 import { primaryKeyNames } from '../aws/table.js';
 import { TransferError } from '../errors.js';
-import { type DecodeOptions, decodeObject } from '../formats/decode.js';
+import { type DecodeOptions, decodeObject, decodeObjectRaw } from '../formats/decode.js';
 import { keyChecksFrom } from '../formats/item-checks.js';
 import { newStats } from '../formats/records.js';
 import type { ImportPlan, ValidatePlan } from '../plan.js';
@@ -150,8 +150,12 @@ export async function importObject(
     return true;
   }
   const stats = newStats();
+  // A sink that takes items as bytes gets DynamoDB JSON passed through, checked but never built.
+  const putRaw = sink.putRaw?.bind(sink);
+  const batches =
+    putRaw === undefined ? decodeObject(input.chunks, options, stats) : decodeObjectRaw(input.chunks, options, stats);
   try {
-    for await (const batch of decodeObject(input.chunks, options, stats)) {
+    for await (const batch of batches) {
       for (const record of batch) {
         // A cancel stops at the next record: what is read after it is not handed on.
         if (deps.signal?.aborted) break;
@@ -166,8 +170,15 @@ export async function importObject(
             ...(line === undefined ? {} : { line }),
             ...(itemIndex === undefined ? {} : { itemIndex }),
           });
+        } else if ('raw' in record) {
+          await (putRaw as NonNullable<typeof putRaw>)(record.raw, {
+            object: name,
+            line: record.line,
+            itemIndex: record.itemIndex,
+          });
         } else {
-          await sink.put(record.item, { object: name, line: record.line, itemIndex: record.itemIndex });
+          const { line, itemIndex, textLength } = record;
+          await sink.put(record.item, { object: name, line, itemIndex, textLength });
         }
       }
       await ledger.drain();

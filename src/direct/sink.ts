@@ -3,6 +3,7 @@
 // which.
 
 import type { Item } from '../formats/attribute-value.js';
+import type { CheckedLine } from '../formats/dynamodb-json-check.js';
 import type { RejectedItem } from './rejects.js';
 
 /** Where an item came from, passed back with it if it is rejected. */
@@ -10,7 +11,12 @@ export interface ItemOrigin {
   object: string;
   line: number;
   itemIndex: number;
+  /** Characters of source text it was read from, when known: what it weighs while in flight. */
+  textLength?: number;
 }
+
+/** A put whose item stays the DynamoDB JSON bytes it was read as, checked; its key matches it when DynamoDB returns it unprocessed. */
+export type RawPut = CheckedLine;
 
 export interface SinkStats {
   /** Writes DynamoDB acknowledged (validate: items that passed every check). */
@@ -32,6 +38,8 @@ export function newSinkStats(): SinkStats {
 export interface ItemSink {
   readonly stats: SinkStats;
   put(item: Item, origin: ItemOrigin): Promise<void>;
+  /** A put passed through as bytes; sinks without it are given decoded items only. */
+  putRaw?(put: RawPut, origin: ItemOrigin): Promise<void>;
   delete(key: Item, origin: ItemOrigin): Promise<void>;
   /** Sends what is queued and waits until every write is acknowledged or rejected. */
   flush(): Promise<void>;
@@ -44,6 +52,10 @@ export class CountingSink implements ItemSink {
   readonly stats = newSinkStats();
 
   async put(): Promise<void> {
+    this.stats.written += 1;
+  }
+
+  async putRaw(): Promise<void> {
     this.stats.written += 1;
   }
 

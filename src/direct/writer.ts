@@ -1,20 +1,38 @@
 // Writes puts and deletes with BatchWriteItem: 25 a request, `concurrency`
-// requests in flight. Two writes of the same key are never in flight
-// together, so the last one in the source wins, as AWS's import documents.
+// requests in flight and at most MAX_BYTES_IN_FLIGHT of them, so that large
+// items at a high concurrency stay within the memory budget. Two writes of
+// the same key are never in flight together, so the last one in the source
+// wins, as AWS's import documents. Puts passed through as bytes go in
+// requests of their own (raw-batch-write.ts).
 // Once the step is cancelled nothing more is sent: what is queued is
 // abandoned, and what is in flight lands or is abandoned at its next retry.
 
 import type { DynamoDBClient, WriteRequest } from '@aws-sdk/client-dynamodb';
 import type { Breaker, RetryDeps } from '../aws/retry.js';
-import type { Item } from '../formats/attribute-value.js';
-import { writeAll } from './batch-write.js';
+import { type Item, fromDynamoJsonMap } from '../formats/attribute-value.js';
+import { type BatchChannel, type WriteOutcome, sdkChannel, writeAll } from './batch-write.js';
 import { keyString } from './item-key.js';
-import { type ItemOrigin, type ItemSink, type OnRejected, newSinkStats } from './sink.js';
+import { rawChannel } from './raw-batch-write.js';
+import { type ItemOrigin, type ItemSink, type OnRejected, type RawPut, newSinkStats } from './sink.js';
 
 const BATCH_SIZE = 25;
 
+/**
+ * Request bodies built and not yet acknowledged, at most (one request larger
+ * than this still goes, alone). 64 requests of 25 items of 400 KB would be
+ * 640 MB; this keeps what the writes hold far under the 200 MB budget.
+ */
+export const MAX_BYTES_IN_FLIGHT = 16 * 1024 * 1024;
+
+/** A decoded item in flight weighs its text several times over: the objects, then the SDK's serialized body. */
+const DECODED_WEIGHT = 4;
+/** What a decoded item whose text length is unknown is taken to weigh. */
+const UNKNOWN_TEXT_LENGTH = 1024;
+
 interface Pending {
   request: WriteRequest;
+  /** Set for a put passed through as bytes; `request` is then a placeholder. */
+  raw?: RawPut;
   origin: ItemOrigin;
   key: string;
 }
@@ -24,6 +42,7 @@ export class BatchWriter implements ItemSink {
   private batch: Pending[] = [];
   private batchKeys = new Set<string>();
   private readonly inFlight = new Set<Promise<void>>();
+  private bytesInFlight = 0;
   private readonly keysInFlight = new Map<string, Promise<void>>();
   private failure: unknown;
 
@@ -33,6 +52,8 @@ export class BatchWriter implements ItemSink {
   private readonly concurrency: number;
   private readonly deps: RetryDeps & { breaker: Breaker };
   private readonly onRejected: OnRejected;
+  private readonly sdk: BatchChannel<WriteRequest>;
+  private readonly raw: BatchChannel<RawPut>;
 
   constructor(options: {
     dynamodb: DynamoDBClient;
@@ -48,19 +69,28 @@ export class BatchWriter implements ItemSink {
     this.concurrency = options.concurrency;
     this.deps = options.deps;
     this.onRejected = options.onRejected;
+    this.sdk = sdkChannel(this.dynamodb, this.table);
+    this.raw = rawChannel(this.dynamodb, this.table, this.keyNames);
   }
 
   put(item: Item, origin: ItemOrigin): Promise<void> {
     return this.add({ PutRequest: { Item: item } }, item, origin);
   }
 
+  putRaw(put: RawPut, origin: ItemOrigin): Promise<void> {
+    // A copy: the bytes are a view of a decompressed chunk, which the batch would otherwise keep whole.
+    return this.add(PASSED_THROUGH, put.key, origin, { ...put, bytes: Buffer.from(put.bytes) });
+  }
+
   delete(key: Item, origin: ItemOrigin): Promise<void> {
     return this.add({ DeleteRequest: { Key: key } }, key, origin);
   }
 
-  /** Queues a write; waits while `concurrency` requests are in flight. */
-  private async add(request: WriteRequest, item: Item, origin: ItemOrigin): Promise<void> {
+  /** Queues a write; waits while `concurrency` requests, or MAX_BYTES_IN_FLIGHT, are in flight. */
+  private async add(request: WriteRequest, item: Item, origin: ItemOrigin, raw?: RawPut): Promise<void> {
     this.throwIfFailed();
+    // Passed-through puts and decoded writes go in separate requests.
+    if (this.batch.length > 0 && (this.batch[0]?.raw === undefined) !== (raw === undefined)) await this.send();
     const key = keyString(item, this.keyNames);
     if (this.batchKeys.has(key)) {
       // The same key twice in one request is an error to DynamoDB: split.
@@ -69,7 +99,7 @@ export class BatchWriter implements ItemSink {
     } else if (this.keysInFlight.has(key)) {
       this.stats.duplicateKeys += 1;
     }
-    this.batch.push({ request, origin, key });
+    this.batch.push({ request, origin, key, ...(raw && { raw }) });
     this.batchKeys.add(key);
     if (this.batch.length >= BATCH_SIZE) await this.send();
   }
@@ -89,7 +119,12 @@ export class BatchWriter implements ItemSink {
     const batch = this.batch;
     this.batch = [];
     this.batchKeys = new Set();
-    while (this.inFlight.size >= this.concurrency) await Promise.race(this.inFlight);
+    const bytes = batch.reduce((sum, p) => sum + weight(p), 0);
+    while (
+      this.inFlight.size >= this.concurrency ||
+      (this.inFlight.size > 0 && this.bytesInFlight + bytes > MAX_BYTES_IN_FLIGHT)
+    )
+      await Promise.race(this.inFlight);
     this.throwIfFailed();
     if (this.deps.signal?.aborted) {
       this.stats.abandoned += batch.length;
@@ -105,34 +140,46 @@ export class BatchWriter implements ItemSink {
       this.failure ??= error;
     });
     this.inFlight.add(tracked);
+    this.bytesInFlight += bytes;
     for (const p of batch) this.keysInFlight.set(p.key, tracked);
     void tracked.finally(() => {
       this.inFlight.delete(tracked);
+      this.bytesInFlight -= bytes;
       for (const p of batch) if (this.keysInFlight.get(p.key) === tracked) this.keysInFlight.delete(p.key);
     });
   }
 
   private async write(batch: Pending[]): Promise<void> {
-    const { failed, abandoned, stopped } = await writeAll(
-      this.dynamodb,
-      this.table,
-      batch.map((p) => p.request),
-      this.deps,
-    );
+    if (batch[0]?.raw !== undefined) {
+      const puts = batch.map((p) => p.raw as RawPut);
+      this.settleWrite(batch, await writeAll(this.raw, this.table, puts, this.deps), (put) => put.key, itemOfRaw);
+    } else {
+      const requests = batch.map((p) => p.request);
+      this.settleWrite(batch, await writeAll(this.sdk, this.table, requests, this.deps), itemOf, itemOf);
+    }
+  }
+
+  /** Counts what a request's writes came to and hands on the failures; `keyItem` finds a request's key, `itemOf` its item for the rejects file. */
+  private settleWrite<T>(
+    batch: Pending[],
+    { failed, abandoned, stopped }: WriteOutcome<T>,
+    keyItem: (request: T) => Item,
+    fullItem: (request: T) => Item,
+  ): void {
     const unsent = stopped?.requests ?? [];
     // Counted before a stop is passed on: what DynamoDB acknowledged stays counted.
     this.stats.written += batch.length - failed.length - abandoned.length - unsent.length;
     this.stats.abandoned += abandoned.length;
     // Unprocessed requests come back as new objects: match them by key.
     const byKey = new Map(batch.map((p) => [p.key, p]));
-    const pendingOf = (request: WriteRequest) => byKey.get(keyString(itemOf(request), this.keyNames));
+    const pendingOf = (request: T) => byKey.get(keyString(keyItem(request), this.keyNames));
     const unacknowledged = new Set<Pending | undefined>([...abandoned, ...unsent].map(pendingOf));
     for (const failure of failed) {
       const pending = pendingOf(failure.request);
       unacknowledged.add(pending);
       this.stats.rejected += 1;
       this.onRejected({
-        item: itemOf(failure.request),
+        item: fullItem(failure.request),
         code: failure.code,
         message: failure.reason,
         // A request DynamoDB changed beyond recognition is still rejected, with the batch's first origin.
@@ -150,4 +197,18 @@ export class BatchWriter implements ItemSink {
 
 function itemOf(request: WriteRequest): Item {
   return request.PutRequest?.Item ?? request.DeleteRequest?.Key ?? {};
+}
+
+/** Stands for a passed-through put in `Pending.request`: it is a put, not a delete. */
+const PASSED_THROUGH: WriteRequest = { PutRequest: { Item: {} } };
+
+/** A passed-through item as the rejects file takes it: the bytes were checked, so they parse. */
+function itemOfRaw(put: RawPut): Item {
+  return fromDynamoJsonMap(JSON.parse(put.bytes.toString('utf8')));
+}
+
+/** What a write holds in memory while it is in flight. */
+function weight(pending: Pending): number {
+  if (pending.raw !== undefined) return pending.raw.bytes.length;
+  return (pending.origin.textLength ?? UNKNOWN_TEXT_LENGTH) * DECODED_WEIGHT;
 }

@@ -15,7 +15,7 @@ import { type KeyCheck, MAX_ITEM_BYTES, numberSize } from './item-checks.js';
 
 export interface CheckedLine {
   /** The bytes of the `Item` object: a view of the line. */
-  item: Buffer;
+  bytes: Buffer;
   /** The key attributes (the table's and any index's the item has), as the SDK would hold them. */
   key: Item;
   /** The item's size as DynamoDB counts it. */
@@ -87,7 +87,7 @@ class LineScan {
     this.expect(CLOSE_BRACE);
     this.space();
     if (this.i !== this.b.length || size > MAX_ITEM_BYTES) throw notAccepted;
-    return { item: this.b.subarray(start, end), key: this.keyAttributes(), size };
+    return { bytes: this.b.subarray(start, end), key: this.keyAttributes(), size };
   }
 
   /** The key checks item-checks.ts makes, on the values found; the key attributes as the SDK holds them. */
@@ -148,7 +148,8 @@ class LineScan {
 
   /** The key check whose name these bytes spell, or -1. */
   private keyAt(start: number, end: number): number {
-    for (let k = 0; k < this.keyNames.length; k++) if (sameBytes(this.b, start, end, this.keyNames[k] as Buffer)) return k;
+    for (let k = 0; k < this.keyNames.length; k++)
+      if (sameBytes(this.b, start, end, this.keyNames[k] as Buffer)) return k;
     return -1;
   }
 
@@ -278,7 +279,11 @@ class LineScan {
 
   /** Members as start, end pairs; compared as text when escapes or numbers make bytes differ for equal values. */
   private hasDuplicates(members: number[], numbers: boolean, escaped: boolean): boolean {
-    if ((numbers && !members.every((_, m) => m % 2 === 1 || this.isCanonicalInteger(members, m))) || escaped || members.length > 32) {
+    if (
+      (numbers && !members.every((_, m) => m % 2 === 1 || this.isCanonicalInteger(members, m))) ||
+      escaped ||
+      members.length > 32
+    ) {
       const texts: string[] = [];
       for (let m = 0; m < members.length; m += 2) {
         const text = this.text(members[m] as number, members[m + 1] as number, escaped);
@@ -382,7 +387,8 @@ class Names {
   add(start: number, end: number): boolean {
     if (this.set === undefined && this.ranges.length >= 32) {
       this.set = new Set();
-      for (let r = 0; r < this.ranges.length; r += 2) this.set.add(this.b.toString('utf8', this.ranges[r], this.ranges[r + 1]));
+      for (let r = 0; r < this.ranges.length; r += 2)
+        this.set.add(this.b.toString('utf8', this.ranges[r], this.ranges[r + 1]));
     }
     if (this.set !== undefined) {
       const name = this.b.toString('utf8', start, end);
