@@ -9,6 +9,7 @@ import { createHash, createHmac } from 'node:crypto';
 import { type IncomingHttpHeaders, createServer } from 'node:http';
 import type { AttributeValue, WriteRequest } from '@aws-sdk/client-dynamodb';
 import { SignatureV4 } from '@smithy/signature-v4';
+import type { SourceData } from '@smithy/types';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createDynamoDbClient } from '../../src/aws/clients.js';
 import { Breaker } from '../../src/aws/retry.js';
@@ -72,16 +73,21 @@ function rawPuts(items: Iterable<Record<string, AttributeValue>>): RawPut[] {
 
 class Sha256 {
   private readonly hash;
-  constructor(secret?: Uint8Array | string) {
-    this.hash = secret === undefined ? createHash('sha256') : createHmac('sha256', Buffer.from(secret));
+  constructor(secret?: SourceData) {
+    this.hash = secret === undefined ? createHash('sha256') : createHmac('sha256', bytesOf(secret));
   }
-  update(data: Uint8Array | string): void {
-    this.hash.update(data);
+  update(data: SourceData): void {
+    this.hash.update(bytesOf(data));
   }
   async digest(): Promise<Uint8Array> {
     return new Uint8Array(this.hash.digest());
   }
   reset(): void {}
+}
+
+function bytesOf(data: SourceData): Buffer {
+  if (typeof data === 'string') return Buffer.from(data);
+  return ArrayBuffer.isView(data) ? Buffer.from(data.buffer, data.byteOffset, data.byteLength) : Buffer.from(data);
 }
 
 /** Signs what the endpoint received again, at the time it says, over the body it received. */
