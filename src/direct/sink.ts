@@ -3,7 +3,7 @@
 // which.
 
 import type { Item } from '../formats/attribute-value.js';
-import type { CheckedLine } from '../formats/dynamodb-json-check.js';
+import type { CheckedLine } from '../formats/records.js';
 import type { RejectedItem } from './rejects.js';
 
 /** Where an item came from, passed back with it if it is rejected. */

@@ -12,15 +12,7 @@
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import { type Item, MAX_NESTING, checkNumber, numberValue } from './attribute-value.js';
 import { type KeyCheck, MAX_ITEM_BYTES, numberSize } from './item-checks.js';
-
-export interface CheckedLine {
-  /** The bytes of the `Item` object: a view of the line. */
-  bytes: Buffer;
-  /** The key attributes (the table's and any index's the item has), as the SDK would hold them. */
-  key: Item;
-  /** The item's size as DynamoDB counts it. */
-  size: number;
-}
+import type { CheckedLine } from './records.js';
 
 const QUOTE = 0x22;
 const BACKSLASH = 0x5c;

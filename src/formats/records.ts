@@ -2,7 +2,6 @@
 // record with a stable code. Decoders never stop at a bad record.
 
 import type { Item } from './attribute-value.js';
-import type { CheckedLine } from './dynamodb-json-check.js';
 
 export type DecodeErrorCode =
   | 'MALFORMED_JSON'
@@ -52,6 +51,16 @@ export interface DecodeFailure {
 }
 
 export type Decoded = DecodedItem | DecodeFailure;
+
+/** A DynamoDB JSON line's item as its bytes, checked without being built (dynamodb-json-check.ts). */
+export interface CheckedLine {
+  /** The bytes of the `Item` object: a view of the line. */
+  bytes: Buffer;
+  /** The key attributes (the table's and any index's the item has), as the SDK would hold them. */
+  key: Item;
+  /** The item's size as DynamoDB counts it. */
+  size: number;
+}
 
 /** A DynamoDB JSON item kept as its bytes, already checked against the keys and its size. */
 export interface DecodedRaw {
