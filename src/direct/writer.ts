@@ -79,7 +79,8 @@ export class BatchWriter implements ItemSink {
 
   putRaw(put: RawPut, origin: ItemOrigin): Promise<void> {
     // A copy: the bytes are a view of a decompressed chunk, which the batch would otherwise keep whole.
-    return this.add(PASSED_THROUGH, put.key, origin, { ...put, bytes: Buffer.from(put.bytes) });
+    put.bytes = Buffer.from(put.bytes);
+    return this.add(PASSED_THROUGH, put.key, origin, put);
   }
 
   delete(key: Item, origin: ItemOrigin): Promise<void> {

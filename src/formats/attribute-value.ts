@@ -248,11 +248,30 @@ export function checkNumber(text: string): string {
 
 /** A checked number as `digits e exponent` without padding zeros, so equal values give equal strings. */
 export function numberValue(text: string): string {
+  const integer = plainInteger(text);
+  if (integer !== undefined) return integer;
   const match = NUMBER.exec(text);
   if (match === null) return text;
   const value = significant(match);
   if (value === undefined) return '0';
   return `${text.startsWith('-') ? '-' : ''}${value.digits}e${value.magnitude}`;
+}
+
+/**
+ * The same for an integer without a sign, point or leading zero (`1200`:
+ * `12e3`), without a regular expression: the usual key of every item.
+ */
+function plainInteger(text: string): string | undefined {
+  const from = text.charCodeAt(0) === 45 ? 1 : 0; // -
+  const first = text.charCodeAt(from);
+  if (text.length === from || first < 49 || first > 57) return undefined;
+  let last = from;
+  for (let i = from + 1; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 48 || c > 57) return undefined;
+    if (c !== 48) last = i;
+  }
+  return `${text.slice(0, last + 1)}e${text.length - from - 1}`;
 }
 
 /** The significant digits and the decimal exponent of the first (123.40 -> 1234, 2; 0.05 -> 5, -2); none for zero. */
