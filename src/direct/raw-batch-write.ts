@@ -5,24 +5,46 @@
 // swaps the body the SDK serialized for an empty request. Only the response
 // is parsed; the items it returns as unprocessed are matched to the bytes
 // they were sent as by their key, so a retry sends the same bytes again.
+// A batch's body is written as its items arrive, into a buffer used again
+// once the request is answered (raw-bodies.ts).
 
 import { BatchWriteItemCommand, type DynamoDBClient, type WriteRequest } from '@aws-sdk/client-dynamodb';
 import { type Item, toDynamoJsonMap } from '../formats/attribute-value.js';
 import { itemSize } from '../formats/item-checks.js';
 import type { BatchChannel } from './batch-write.js';
 import { keyString } from './item-key.js';
+import { BodyPool, RawBatch, requestBody } from './raw-bodies.js';
 import type { RawPut } from './sink.js';
 
-const PUT_OPEN = Buffer.from('{"PutRequest":{"Item":');
-const PUT_CLOSE = Buffer.from('}}');
+export class RawWrites {
+  private readonly pool = new BodyPool();
+  private readonly open: Buffer;
+  private readonly close = Buffer.from(']}}');
+  private readonly dynamodb: DynamoDBClient;
+  private readonly table: string;
+  private readonly keyNames: readonly string[];
 
-export function rawChannel(dynamodb: DynamoDBClient, table: string, keyNames: readonly string[]): BatchChannel<RawPut> {
-  const open = Buffer.from(`{"RequestItems":{${JSON.stringify(table)}:[`);
-  const close = Buffer.from(']}}');
-  return async (puts) => {
-    const body = requestBody(open, puts, close);
+  constructor(dynamodb: DynamoDBClient, table: string, keyNames: readonly string[]) {
+    this.dynamodb = dynamodb;
+    this.table = table;
+    this.keyNames = keyNames;
+    this.open = Buffer.from(`{"RequestItems":{${JSON.stringify(table)}:[`);
+  }
+
+  /** A batch whose body is written as its puts are added. */
+  start(): RawBatch {
+    return new RawBatch(this.pool, this.open);
+  }
+
+  /** Sends the batch's own body while the batch goes whole, a body written afresh for any part of it. */
+  channel(batch: RawBatch): BatchChannel<RawPut> {
+    return (puts) =>
+      this.send(puts, puts === batch.puts ? batch.body(this.close) : requestBody(this.open, puts, this.close));
+  }
+
+  private async send(puts: RawPut[], body: Buffer): Promise<RawPut[]> {
     // An empty list for the table: the endpoint rules see the table's name, and the body is replaced anyway.
-    const command = new BatchWriteItemCommand({ RequestItems: { [table]: [] } });
+    const command = new BatchWriteItemCommand({ RequestItems: { [this.table]: [] } });
     command.middlewareStack.add(
       (next) => (args) => {
         const request = args.request as { headers: Record<string, string>; body: unknown };
@@ -35,26 +57,10 @@ export function rawChannel(dynamodb: DynamoDBClient, table: string, keyNames: re
       // After the serializer, before the content length is set and the request signed.
       { step: 'build', priority: 'high', name: 'rawBatchBodyMiddleware' },
     );
-    const response = await dynamodb.send(command);
-    const unprocessed = response.UnprocessedItems?.[table] ?? [];
-    return unprocessed.length === 0 ? [] : matchUnprocessed(unprocessed, puts, keyNames);
-  };
-}
-
-/** The request body in one buffer, written once: `open`, each put, `close`. */
-export function requestBody(open: Buffer, puts: readonly RawPut[], close: Buffer): Buffer {
-  let length = open.length + close.length + Math.max(0, puts.length - 1);
-  for (const put of puts) length += PUT_OPEN.length + put.bytes.length + PUT_CLOSE.length;
-  const body = Buffer.allocUnsafe(length);
-  let at = open.copy(body, 0);
-  for (const [n, put] of puts.entries()) {
-    if (n > 0) body[at++] = 0x2c;
-    at += PUT_OPEN.copy(body, at);
-    at += put.bytes.copy(body, at);
-    at += PUT_CLOSE.copy(body, at);
+    const response = await this.dynamodb.send(command);
+    const unprocessed = response.UnprocessedItems?.[this.table] ?? [];
+    return unprocessed.length === 0 ? [] : matchUnprocessed(unprocessed, puts, this.keyNames);
   }
-  close.copy(body, at);
-  return body;
 }
 
 /** The puts DynamoDB returned; one it changed beyond recognition is sent again from what it returned. */

@@ -12,7 +12,8 @@ import type { Breaker, RetryDeps } from '../aws/retry.js';
 import { type Item, fromDynamoJsonMap } from '../formats/attribute-value.js';
 import { type BatchChannel, type WriteOutcome, sdkChannel, writeAll } from './batch-write.js';
 import { keyString } from './item-key.js';
-import { rawChannel } from './raw-batch-write.js';
+import type { RawBatch } from './raw-bodies.js';
+import { RawWrites } from './raw-batch-write.js';
 import { type ItemOrigin, type ItemSink, type OnRejected, type RawPut, newSinkStats } from './sink.js';
 
 const BATCH_SIZE = 25;
@@ -53,7 +54,9 @@ export class BatchWriter implements ItemSink {
   private readonly deps: RetryDeps & { breaker: Breaker };
   private readonly onRejected: OnRejected;
   private readonly sdk: BatchChannel<WriteRequest>;
-  private readonly raw: BatchChannel<RawPut>;
+  private readonly raw: RawWrites;
+  /** The body of the passed-through puts in `batch`, written as they come. */
+  private rawBatch: RawBatch | undefined;
 
   constructor(options: {
     dynamodb: DynamoDBClient;
@@ -70,7 +73,7 @@ export class BatchWriter implements ItemSink {
     this.deps = options.deps;
     this.onRejected = options.onRejected;
     this.sdk = sdkChannel(this.dynamodb, this.table);
-    this.raw = rawChannel(this.dynamodb, this.table, this.keyNames);
+    this.raw = new RawWrites(this.dynamodb, this.table, this.keyNames);
   }
 
   put(item: Item, origin: ItemOrigin): Promise<void> {
@@ -78,8 +81,6 @@ export class BatchWriter implements ItemSink {
   }
 
   putRaw(put: RawPut, origin: ItemOrigin): Promise<void> {
-    // A copy: the bytes are a view of a decompressed chunk, which the batch would otherwise keep whole.
-    put.bytes = Buffer.from(put.bytes);
     return this.add(PASSED_THROUGH, put.key, origin, put);
   }
 
@@ -100,6 +101,11 @@ export class BatchWriter implements ItemSink {
     } else if (this.keysInFlight.has(key)) {
       this.stats.duplicateKeys += 1;
     }
+    if (raw !== undefined) {
+      // Copied into the request body: the bytes were a view of a decompressed chunk.
+      this.rawBatch ??= this.raw.start();
+      this.rawBatch.add(raw);
+    }
     this.batch.push({ request, origin, key, ...(raw && { raw }) });
     this.batchKeys.add(key);
     if (this.batch.length >= BATCH_SIZE) await this.send();
@@ -118,8 +124,10 @@ export class BatchWriter implements ItemSink {
   private async send(): Promise<void> {
     if (this.batch.length === 0) return;
     const batch = this.batch;
+    const body = this.rawBatch;
     this.batch = [];
     this.batchKeys = new Set();
+    this.rawBatch = undefined;
     const bytes = batch.reduce((sum, p) => sum + weight(p), 0);
     while (
       this.inFlight.size >= this.concurrency ||
@@ -135,7 +143,7 @@ export class BatchWriter implements ItemSink {
     const earlier = new Set(batch.flatMap((p) => this.keysInFlight.get(p.key) ?? []));
     const request = (async () => {
       if (earlier.size > 0) await Promise.all(earlier);
-      await this.write(batch);
+      await this.write(batch, body);
     })();
     const tracked = request.catch((error: unknown) => {
       this.failure ??= error;
@@ -150,10 +158,14 @@ export class BatchWriter implements ItemSink {
     });
   }
 
-  private async write(batch: Pending[]): Promise<void> {
-    if (batch[0]?.raw !== undefined) {
-      const puts = batch.map((p) => p.raw as RawPut);
-      this.settleWrite(batch, await writeAll(this.raw, this.table, puts, this.deps), (put) => put.key, itemOfRaw);
+  private async write(batch: Pending[], body: RawBatch | undefined): Promise<void> {
+    if (body !== undefined) {
+      try {
+        const outcome = await writeAll(this.raw.channel(body), this.table, body.puts, this.deps);
+        this.settleWrite(batch, outcome, (put) => put.key, itemOfRaw);
+      } finally {
+        body.release();
+      }
     } else {
       const requests = batch.map((p) => p.request);
       this.settleWrite(batch, await writeAll(this.sdk, this.table, requests, this.deps), itemOf, itemOf);
