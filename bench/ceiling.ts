@@ -7,6 +7,7 @@
 //
 //   npm run bench:ceiling                        # 300,000 items, concurrency 16 and 64
 //   BENCH_ITEMS=100000 BENCH_CONCURRENCY=16 npm run bench:ceiling
+//   BENCH_BASELINE_ENTRY=/tmp/main-build/index.js npm run bench:ceiling   # another build beside it, same run
 
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
@@ -64,6 +65,9 @@ function verdict(ratio: number, target: number, run: ChildRun, counted: string):
   );
 }
 
+/** Another build of the action (such as main's) measured beside this one in the same run. */
+const BASELINE_ENTRY = process.env.BENCH_BASELINE_ENTRY;
+
 const countCheck = (what: string, count: number) =>
   count === COUNT ? `${what} ${count} MET` : `${what} ${count}, expected ${COUNT}: NOT MET`;
 
@@ -104,6 +108,21 @@ try {
       ` (${imported.quarters.join('/')} by quarter), exit ${imported.exitCode}`,
     );
     verdict(bare.seconds / imported.seconds, 2, imported, countCheck('items the endpoint counted', actionCount));
+    if (BASELINE_ENTRY !== undefined) {
+      const inputs = { ...common, mode: 'import', path: source, 'partition-key': 'pk:S', 'sort-key': 'sk:N' };
+      const baseline = await runActionMeasured(
+        { ...inputs, 'table-name': `baseline-${concurrency}` },
+        DATA,
+        BASELINE_ENTRY,
+      );
+      line(
+        'baseline',
+        COUNT / baseline.seconds,
+        baseline.peakMb,
+        ` (${baseline.quarters.join('/')} by quarter), exit ${baseline.exitCode}`,
+      );
+      console.log(`  baseline / bare ${((bare.seconds / baseline.seconds) * 100).toFixed(0)}%`);
+    }
 
     console.log(`\nExport: ${COUNT.toLocaleString('en-US')} items, concurrency ${concurrency}`);
     let scanned = 0;
@@ -126,6 +145,21 @@ try {
       ` (${exported.quarters.join('/')} by quarter), exit ${exported.exitCode}`,
     );
     verdict(bareExport.seconds / exported.seconds, 4, exported, countCheck('item-count', exportedCount));
+    if (BASELINE_ENTRY !== undefined) {
+      rmSync(folder, { recursive: true, force: true });
+      const baseline = await runActionMeasured(
+        { ...common, mode: 'export', 'table-name': SCAN_TABLE, path: folder },
+        DATA,
+        BASELINE_ENTRY,
+      );
+      line(
+        'baseline',
+        COUNT / baseline.seconds,
+        baseline.peakMb,
+        ` (${baseline.quarters.join('/')} by quarter), exit ${baseline.exitCode}`,
+      );
+      console.log(`  baseline / bare ${((bareExport.seconds / baseline.seconds) * 100).toFixed(0)}%`);
+    }
     rmSync(folder, { recursive: true, force: true });
   }
 } finally {
