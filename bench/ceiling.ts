@@ -71,6 +71,13 @@ const BASELINE_ENTRY = process.env.BENCH_BASELINE_ENTRY;
 const countCheck = (what: string, count: number) =>
   count === COUNT ? `${what} ${count} MET` : `${what} ${count}, expected ${COUNT}: NOT MET`;
 
+/** The other build on the same inputs, beside the bare loop's time. */
+async function baseline(inputs: Record<string, string>, bareSeconds: number, entry: string): Promise<void> {
+  const run = await runActionMeasured(inputs, DATA, entry);
+  line('baseline', COUNT / run.seconds, run.peakMb, ` (${run.quarters.join('/')} by quarter), exit ${run.exitCode}`);
+  console.log(`  baseline / bare ${((bareSeconds / run.seconds) * 100).toFixed(0)}%`);
+}
+
 mkdirSync(DATA, { recursive: true });
 const source = await importSource(DATA, COUNT);
 const build = await buildAction();
@@ -110,18 +117,7 @@ try {
     verdict(bare.seconds / imported.seconds, 2, imported, countCheck('items the endpoint counted', actionCount));
     if (BASELINE_ENTRY !== undefined) {
       const inputs = { ...common, mode: 'import', path: source, 'partition-key': 'pk:S', 'sort-key': 'sk:N' };
-      const baseline = await runActionMeasured(
-        { ...inputs, 'table-name': `baseline-${concurrency}` },
-        DATA,
-        BASELINE_ENTRY,
-      );
-      line(
-        'baseline',
-        COUNT / baseline.seconds,
-        baseline.peakMb,
-        ` (${baseline.quarters.join('/')} by quarter), exit ${baseline.exitCode}`,
-      );
-      console.log(`  baseline / bare ${((bare.seconds / baseline.seconds) * 100).toFixed(0)}%`);
+      await baseline({ ...inputs, 'table-name': `baseline-${concurrency}` }, bare.seconds, BASELINE_ENTRY);
     }
 
     console.log(`\nExport: ${COUNT.toLocaleString('en-US')} items, concurrency ${concurrency}`);
@@ -147,18 +143,8 @@ try {
     verdict(bareExport.seconds / exported.seconds, 4, exported, countCheck('item-count', exportedCount));
     if (BASELINE_ENTRY !== undefined) {
       rmSync(folder, { recursive: true, force: true });
-      const baseline = await runActionMeasured(
-        { ...common, mode: 'export', 'table-name': SCAN_TABLE, path: folder },
-        DATA,
-        BASELINE_ENTRY,
-      );
-      line(
-        'baseline',
-        COUNT / baseline.seconds,
-        baseline.peakMb,
-        ` (${baseline.quarters.join('/')} by quarter), exit ${baseline.exitCode}`,
-      );
-      console.log(`  baseline / bare ${((bareExport.seconds / baseline.seconds) * 100).toFixed(0)}%`);
+      const inputs = { ...common, mode: 'export', 'table-name': SCAN_TABLE, path: folder };
+      await baseline(inputs, bareExport.seconds, BASELINE_ENTRY);
     }
     rmSync(folder, { recursive: true, force: true });
   }

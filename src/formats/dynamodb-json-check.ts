@@ -9,19 +9,12 @@
 // of (escaped names, other members beside Item), it hands back undefined,
 // and the caller asks the full decoder, which gives the error and its code.
 
+import { BACKSLASH, CLOSE_BRACE, CLOSE_BRACKET, COLON, COMMA, OPEN_BRACE, OPEN_BRACKET, QUOTE } from './json-bytes.js';
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import { type Item, MAX_NESTING, checkNumber, numberValue } from './attribute-value.js';
 import { type KeyCheck, MAX_ITEM_BYTES, numberSize } from './item-checks.js';
 import type { CheckedLine } from './records.js';
 
-const QUOTE = 0x22;
-const BACKSLASH = 0x5c;
-const COMMA = 0x2c;
-const COLON = 0x3a;
-const OPEN_BRACE = 0x7b;
-const CLOSE_BRACE = 0x7d;
-const OPEN_BRACKET = 0x5b;
-const CLOSE_BRACKET = 0x5d;
 const ITEM_NAME = Buffer.from('"Item"');
 
 /** Thrown inside the scan when the line is not one the fast path accepts. */
@@ -127,13 +120,7 @@ class LineScan {
       const key = top ? this.keyAt(nameStart, nameEnd) : -1;
       size += nameEnd - nameStart + this.value(level + 1, key);
       if (!top) size += 1;
-      this.space();
-      if (this.b[this.i] === COMMA) {
-        this.i += 1;
-        this.space();
-        continue;
-      }
-      this.expect(CLOSE_BRACE);
+      if (this.more(CLOSE_BRACE)) continue;
       return size;
     }
   }
@@ -233,13 +220,7 @@ class LineScan {
     }
     for (;;) {
       size += 1 + this.value(level + 1, -1);
-      this.space();
-      if (this.b[this.i] === COMMA) {
-        this.i += 1;
-        this.space();
-        continue;
-      }
-      this.expect(CLOSE_BRACKET);
+      if (this.more(CLOSE_BRACKET)) continue;
       return size;
     }
   }
@@ -257,13 +238,7 @@ class LineScan {
       size += this.scalar(member);
       members.push(start, this.i - 1);
       escaped ||= this.escaped;
-      this.space();
-      if (this.b[this.i] === COMMA) {
-        this.i += 1;
-        this.space();
-        continue;
-      }
-      this.expect(CLOSE_BRACKET);
+      if (this.more(CLOSE_BRACKET)) continue;
       if (members.length > 2 && this.hasDuplicates(members, member === 'N', escaped)) throw notAccepted;
       return size;
     }
@@ -346,6 +321,18 @@ class LineScan {
     } catch {
       throw notAccepted;
     }
+  }
+
+  /** After a member: true past a comma (another follows), false past `close` (the last). */
+  private more(close: number): boolean {
+    this.space();
+    if (this.b[this.i] === COMMA) {
+      this.i += 1;
+      this.space();
+      return true;
+    }
+    this.expect(close);
+    return false;
   }
 
   private literal(word: string): boolean {
