@@ -34,6 +34,7 @@ export const Input = {
   EndpointUrl: 'endpoint-url',
   S3EndpointUrl: 's3-endpoint-url',
   Concurrency: 'concurrency',
+  MaxCapacity: 'max-capacity',
   Wait: 'wait',
   Timeout: 'timeout',
   PollInterval: 'poll-interval',
@@ -83,5 +84,7 @@ export const Output = {
   DataUrl: 'data-url',
   RejectedItems: 'rejected-items',
   DurationSeconds: 'duration-seconds',
+  ConsumedReadCapacity: 'consumed-read-capacity',
+  ConsumedWriteCapacity: 'consumed-write-capacity',
 } as const;
 export type OutputName = (typeof Output)[keyof typeof Output];

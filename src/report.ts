@@ -76,6 +76,8 @@ export function setOutputs(result: TransferResult, reporter: Pick<Reporter, 'set
     [Output.DataUrl, result.dataUrl],
     [Output.RejectedItems, result.rejectedItems],
     [Output.DurationSeconds, Math.round(result.durationSeconds * 1000) / 1000],
+    [Output.ConsumedReadCapacity, result.capacity?.readUnits],
+    [Output.ConsumedWriteCapacity, result.capacity?.writeUnits],
   ];
   for (const [name, value] of values) {
     if (value !== undefined) reporter.setOutput(name, value);

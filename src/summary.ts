@@ -4,6 +4,7 @@
 
 import { clip, code, escapeMarkdown, table } from './markdown.js';
 import type { TransferResult } from './result.js';
+import { capacitySection } from './summary-capacity.js';
 import { formatDuration } from './parsing/values.js';
 
 const MAX_ERRORS_SHOWN = 10;
@@ -15,6 +16,7 @@ const MAX_WARNINGS_SHOWN = 20;
 
 export function renderSummary(result: TransferResult, outcome: { ok: boolean; message: string }): string {
   const parts = [heading(result, outcome.ok), table(['', ''], detailRows(result))];
+  if (result.capacity !== undefined) parts.push(capacitySection(result.capacity));
   if (!outcome.ok) parts.push(`**Why the step failed:** ${escapeMarkdown(clip(outcome.message))}`);
   if (result.errors.length > 0) parts.push(errorSection(result));
   if (result.warnings !== undefined && result.warnings.length > 0) {

@@ -5,7 +5,8 @@
 // the result counts the items in those files, and without manifests the
 // unfinished export is never taken for a whole one.
 
-import type { TableDescription } from '@aws-sdk/client-dynamodb';
+import type { AttributeValue, TableDescription } from '@aws-sdk/client-dynamodb';
+import { type Meter, unmetered } from '../aws/meter.js';
 import { explain } from '../aws/errors.js';
 import { Breaker, type RetryDeps, withRetries } from '../aws/retry.js';
 import { describeTable, keySchemaOf } from '../aws/table.js';
@@ -24,6 +25,8 @@ import type { TransferResult } from '../result.js';
 import { openDestination } from '../storage/open.js';
 import { type DataFileTotals, writeDataFiles } from './data-files.js';
 import type { EngineDeps } from './deps.js';
+import { exportEstimate, logEstimate } from './estimate.js';
+import { PageSizer } from './page-limit.js';
 import { Progress } from './progress.js';
 import { queryRaw, scanRaw } from './raw-pages.js';
 import { type PageReader, SegmentStop, readSegment } from './segment-pages.js';
@@ -49,7 +52,10 @@ export async function runExport(
   const table = await describeTable(deps.dynamodb, tableName);
   if (table === undefined)
     throw new TransferError('TABLE_NOT_FOUND', `Table ${tableName} does not exist; nothing was exported.`);
-  const retry = { ...deps, breaker: new Breaker(deps.now) };
+  const meter = deps.meter ?? unmetered(plan.concurrency, deps.now);
+  const retry = { ...deps, breaker: new Breaker(deps.now), meter };
+  const full = plan.expressions?.keyCondition === undefined;
+  if (full) logEstimate(exportEstimate(table.TableSizeBytes, table.ItemCount), 'read', meter.budget, plan.waiting.timeoutMs, deps);
   const reader = pageReader(plan, table, retry);
   const segments = await planSegments(table, plan, reader);
 
@@ -179,31 +185,35 @@ function unfinished(
 function pageReader(
   plan: ExportPlan,
   table: TableDescription,
-  deps: EngineDeps & RetryDeps & { breaker: Breaker },
+  deps: EngineDeps & RetryDeps & { breaker: Breaker; meter: Meter },
 ): PageReader {
   const expressions = plan.expressions;
   const common = {
     TableName: table.TableName,
     ConsistentRead: true,
+    ReturnConsumedCapacity: 'TOTAL' as const,
     ...(expressions?.filter === undefined ? {} : { FilterExpression: expressions.filter }),
     ...(expressions?.projection === undefined ? {} : { ProjectionExpression: expressions.projection }),
     ...(expressions?.names === undefined ? {} : { ExpressionAttributeNames: expressions.names }),
     ...(expressions?.values === undefined ? {} : { ExpressionAttributeValues: expressions.values }),
   };
   const what = `${expressions?.keyCondition === undefined ? 'Scan' : 'Query'} of ${table.TableName}`;
-  return (segment, total, from) =>
-    withRetries(
-      what,
-      () =>
+  const sizer = new PageSizer(deps.meter.budget, table, true);
+  const read = async (segment: number, total: number, from: Record<string, AttributeValue> | undefined) => {
+    const limit = sizer.limit();
+    const paging = { ExclusiveStartKey: from, ...(limit === undefined ? {} : { Limit: limit }) };
+    const page = await deps.meter.send('read', sizer.estimate(limit), async () => {
+      const result =
         expressions?.keyCondition === undefined
-          ? scanRaw(deps.dynamodb, { ...common, Segment: segment, TotalSegments: total, ExclusiveStartKey: from })
-          : queryRaw(deps.dynamodb, {
-              ...common,
-              KeyConditionExpression: expressions.keyCondition,
-              ExclusiveStartKey: from,
-            }),
-      deps,
-    ).catch((error: unknown) => {
+          ? await scanRaw(deps.dynamodb, { ...common, ...paging, Segment: segment, TotalSegments: total })
+          : await queryRaw(deps.dynamodb, { ...common, ...paging, KeyConditionExpression: expressions.keyCondition });
+      return { result, consumed: result.consumed };
+    });
+    sizer.learn(page.consumed, page.scanned);
+    return page;
+  };
+  return (segment, total, from) =>
+    withRetries(what, () => read(segment, total, from), deps).catch((error: unknown) => {
       throw explain(error, what, 'READ_FAILED');
     });
 }

@@ -1,0 +1,60 @@
+// max-capacity as units per second: a number as given, or a share of the
+// table's provisioned capacity (reads for an export, writes for an import),
+// or of its on-demand maximum throughput. Settled at the start of the engine,
+// before anything is read or written, since a share needs DescribeTable.
+
+import type { TableDescription } from '@aws-sdk/client-dynamodb';
+import { TransferError } from '../errors.js';
+import type { MaxCapacity } from '../plan.js';
+import type { CapacityKind } from '../aws/meter.js';
+
+/**
+ * Units per second, or undefined without a budget. `table` is the table as it
+ * is (or as the import would create it); undefined when neither is known.
+ */
+export function resolveBudget(
+  max: MaxCapacity | undefined,
+  kind: CapacityKind,
+  table: Partial<Pick<TableDescription, 'ProvisionedThroughput' | 'OnDemandThroughput' | 'BillingModeSummary'>> & {
+    BillingMode?: string | undefined;
+    TableName?: string | undefined;
+  },
+): number | undefined {
+  if (max === undefined) return undefined;
+  if ('units' in max) return max.units;
+  const name = table.TableName ?? 'the table';
+  const provisioned =
+    kind === 'read' ? table.ProvisionedThroughput?.ReadCapacityUnits : table.ProvisionedThroughput?.WriteCapacityUnits;
+  const onDemand =
+    (table.BillingModeSummary?.BillingMode ?? table.BillingMode) === 'PAY_PER_REQUEST' ||
+    provisioned === undefined ||
+    provisioned <= 0;
+  let base = provisioned ?? 0;
+  let what = `${kind} capacity`;
+  if (onDemand) {
+    const limit =
+      kind === 'read' ? table.OnDemandThroughput?.MaxReadRequestUnits : table.OnDemandThroughput?.MaxWriteRequestUnits;
+    // -1 (or nothing) means the on-demand table has no maximum to take a share of.
+    if (limit === undefined || limit <= 0) {
+      throw new TransferError(
+        'INVALID_INPUT',
+        `Input "max-capacity" is "${max.percent}%", but ${name} is on-demand (no provisioned ${kind} capacity and no on-demand maximum throughput) so a share means nothing; give a number of ${kind} units per second instead, such as "100". Nothing was read or written.`,
+      );
+    }
+    base = limit;
+    what = `on-demand maximum ${kind} throughput`;
+  }
+  const units = (base * max.percent) / 100;
+  if (units < 0.5) {
+    throw new TransferError(
+      'INVALID_INPUT',
+      `Input "max-capacity" is "${max.percent}%" of ${name}'s ${base} ${what}, under half a unit per second; give a larger share or a number. Nothing was read or written.`,
+    );
+  }
+  return units;
+}
+
+export function describeBudget(max: MaxCapacity, units: number, kind: CapacityKind): string {
+  const given = 'units' in max ? `max-capacity: ${max.units}` : `max-capacity: ${max.percent}%`;
+  return `Capacity budget: ${units} ${kind} unit(s) per second (${given}).`;
+}
