@@ -36,6 +36,8 @@ export interface Metered<T> {
   consumed: number | undefined;
   /** The request was only partly done for lack of capacity (UnprocessedItems). */
   throttled?: boolean;
+  /** The SDK's attempts (`$metadata.attempts`): those before the last were refused, throttled as a rule. */
+  attempts?: number | undefined;
 }
 
 export class Meter {
@@ -71,15 +73,17 @@ export class Meter {
         await this.bucket.take(estimate);
         charged = estimate;
       }
-      const { result, consumed, throttled } = await call();
+      const { result, consumed, throttled, attempts } = await call();
       if (consumed !== undefined) this.record(kind, consumed);
       this.bucket?.settle(charged, consumed ?? charged);
-      if (throttled === true) this.throttle(ticket);
+      // The SDK retries a throttled request itself before answering: those attempts count too.
+      const refused = Math.max(0, (attempts ?? 1) - 1) + (throttled === true ? 1 : 0);
+      if (refused > 0) this.throttle(ticket, refused);
       else this.aimd.succeeded();
       return result;
     } catch (error) {
       this.bucket?.settle(charged, 0); // a refused request consumes nothing
-      if (isThrottling(error)) this.throttle(ticket);
+      if (isThrottling(error)) this.throttle(ticket, attemptsOf(error));
       throw error;
     } finally {
       this.aimd.release();
@@ -97,8 +101,8 @@ export class Meter {
     };
   }
 
-  private throttle(ticket: number): void {
-    this.throttled += 1;
+  private throttle(ticket: number, requests: number): void {
+    this.throttled += requests;
     this.aimd.throttled(ticket);
   }
 
@@ -107,6 +111,10 @@ export class Meter {
     const second = Math.max(0, Math.floor((this.now() - this.started) / 1000));
     this.perSecond[second] = (this.perSecond[second] ?? 0) + units;
   }
+}
+
+function attemptsOf(error: unknown): number {
+  return Math.max(1, (error as { $metadata?: { attempts?: number } }).$metadata?.attempts ?? 1);
 }
 
 /** Half units (eventually consistent reads) add up exactly; anything finer is float noise. */

@@ -127,7 +127,8 @@ function send(dynamodb: DynamoDBClient, table: string, requests: WriteRequest[],
   return meter.send('write', estimate, async () => {
     const response = await command();
     const unprocessed = response.UnprocessedItems?.[table]?.length ?? 0;
-    return { result: response, consumed: unitsOf(response.ConsumedCapacity), throttled: unprocessed > 0 };
+    const consumed = unitsOf(response.ConsumedCapacity);
+    return { result: response, consumed, throttled: unprocessed > 0, attempts: response.$metadata.attempts };
   });
 }
 

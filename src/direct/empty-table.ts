@@ -64,7 +64,7 @@ export async function emptyTable(
           () =>
             meter.send('read', sizer.estimate(limit), async () => {
               const result = await scan();
-              return { result, consumed: unitsOf(result.ConsumedCapacity) };
+              return { result, consumed: unitsOf(result.ConsumedCapacity), attempts: result.$metadata.attempts };
             }),
           deps,
         );

@@ -207,7 +207,7 @@ function pageReader(
         expressions?.keyCondition === undefined
           ? await scanRaw(deps.dynamodb, { ...common, ...paging, Segment: segment, TotalSegments: total })
           : await queryRaw(deps.dynamodb, { ...common, ...paging, KeyConditionExpression: expressions.keyCondition });
-      return { result, consumed: result.consumed };
+      return { result, consumed: result.consumed, attempts: result.attempts };
     });
     sizer.learn(page.consumed, page.scanned);
     return page;

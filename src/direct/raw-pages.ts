@@ -24,6 +24,8 @@ export interface RawPage {
   consumed?: number | undefined;
   /** Items read before any filter: what the page was charged for. */
   scanned?: number | undefined;
+  /** The SDK's attempts for this page. */
+  attempts?: number | undefined;
 }
 
 export function scanRaw(client: DynamoDBClient, input: ScanCommandInput): Promise<RawPage> {
@@ -64,6 +66,7 @@ async function sendRaw(client: DynamoDBClient, command: ScanCommand | QueryComma
     lastEvaluatedKey: output.LastEvaluatedKey,
     consumed: output.ConsumedCapacity?.CapacityUnits,
     scanned: output.ScannedCount,
+    attempts: output.$metadata.attempts,
   };
 }
 

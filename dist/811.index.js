@@ -1,8 +1,8 @@
-export const id = 853;
-export const ids = [853];
+export const id = 811;
+export const ids = [811];
 export const modules = {
 
-/***/ 3853:
+/***/ 5811:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
