@@ -56,7 +56,9 @@ export class Meter {
     this.started = options.now();
     this.aimd = new Aimd(options.concurrency);
     this.bucket =
-      options.budget === undefined ? undefined : new TokenBucket(options.budget, { now: options.now, wait: options.wait });
+      options.budget === undefined
+        ? undefined
+        : new TokenBucket(options.budget, { now: options.now, wait: options.wait });
   }
 
   /** True when estimates matter: without a budget nothing is charged, so nothing is estimated. */
@@ -123,7 +125,9 @@ function round(units: number): number {
 }
 
 /** The units of a ConsumedCapacity answer (one object, or one per table). */
-export function unitsOf(consumed: { CapacityUnits?: number | undefined } | { CapacityUnits?: number | undefined }[] | undefined): number | undefined {
+export function unitsOf(
+  consumed: { CapacityUnits?: number | undefined } | { CapacityUnits?: number | undefined }[] | undefined,
+): number | undefined {
   if (consumed === undefined) return undefined;
   const list = Array.isArray(consumed) ? consumed : [consumed];
   if (list.length === 0) return undefined;

@@ -122,7 +122,10 @@ function send(dynamodb: DynamoDBClient, table: string, requests: WriteRequest[],
   if (meter === undefined) return command();
   // Only a budget needs an estimate; a delete is charged one unit until DynamoDB says what the item weighed.
   const estimate = meter.budgeted
-    ? requests.reduce((sum, r) => sum + (r.PutRequest?.Item === undefined ? 1 : writeUnits(itemSize(r.PutRequest.Item))), 0)
+    ? requests.reduce(
+        (sum, r) => sum + (r.PutRequest?.Item === undefined ? 1 : writeUnits(itemSize(r.PutRequest.Item))),
+        0,
+      )
     : 0;
   return meter.send('write', estimate, async () => {
     const response = await command();

@@ -11,7 +11,10 @@ export interface Estimate {
 }
 
 /** A full export reads the whole table with consistent reads: 4 KB a unit. */
-export function exportEstimate(tableSizeBytes: number | undefined, itemCount: number | undefined): Estimate | undefined {
+export function exportEstimate(
+  tableSizeBytes: number | undefined,
+  itemCount: number | undefined,
+): Estimate | undefined {
   if (tableSizeBytes === undefined || tableSizeBytes <= 0) return undefined;
   return {
     units: Math.ceil(tableSizeBytes / 4096),
@@ -20,7 +23,11 @@ export function exportEstimate(tableSizeBytes: number | undefined, itemCount: nu
 }
 
 /** An import writes each item at 1 KB a unit, rounded up per item: the source's bytes give a floor. */
-export function importEstimate(sourceBytes: number, itemCount: number | undefined, compressed: boolean): Estimate | undefined {
+export function importEstimate(
+  sourceBytes: number,
+  itemCount: number | undefined,
+  compressed: boolean,
+): Estimate | undefined {
   if (sourceBytes <= 0) return undefined;
   const units = Math.max(Math.ceil(sourceBytes / 1024), itemCount ?? 0);
   const basis = `the source's ${sourceBytes.toLocaleString('en-US')} bytes${compressed ? ' (compressed: the items weigh more, so this is a floor)' : ''}`;

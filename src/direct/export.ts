@@ -55,7 +55,14 @@ export async function runExport(
   const meter = deps.meter ?? unmetered(plan.concurrency, deps.now);
   const retry = { ...deps, breaker: new Breaker(deps.now), meter };
   const full = plan.expressions?.keyCondition === undefined;
-  if (full) logEstimate(exportEstimate(table.TableSizeBytes, table.ItemCount), 'read', meter.budget, plan.waiting.timeoutMs, deps);
+  if (full)
+    logEstimate(
+      exportEstimate(table.TableSizeBytes, table.ItemCount),
+      'read',
+      meter.budget,
+      plan.waiting.timeoutMs,
+      deps,
+    );
   const reader = pageReader(plan, table, retry);
   const segments = await planSegments(table, plan, reader);
 

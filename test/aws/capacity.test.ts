@@ -96,7 +96,9 @@ describe('units', () => {
   it('an item is its names plus its values', () => {
     expect(itemSize({ id: { S: 'abc' }, n: { N: '12345' } })).toBe(2 + 3 + 1 + 4);
     expect(itemSize({ pad: { S: 'x'.repeat(1000) } })).toBe(1003);
-    expect(itemSize({ m: { M: { a: { BOOL: true } } }, l: { L: [{ NULL: true }] } })).toBe(1 + 3 + 1 + 1 + 1 + 1 + 3 + 1 + 1);
+    expect(itemSize({ m: { M: { a: { BOOL: true } } }, l: { L: [{ NULL: true }] } })).toBe(
+      1 + 3 + 1 + 1 + 1 + 1 + 3 + 1 + 1,
+    );
   });
 });
 

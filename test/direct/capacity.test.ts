@@ -73,7 +73,9 @@ describe('max-capacity', () => {
     console.log(`import under max-capacity 50: ${units} units in ${run.outputs['duration-seconds']} s`);
     expectBudgetTime(Number(run.outputs['duration-seconds']), units, 50);
     expect(run.log).toContain('Capacity budget: 50 write unit(s) per second (max-capacity: 50).');
-    expect(run.log).toMatch(/Estimated capacity: about [\d,]+ write unit\(s\).*at max-capacity 50 a second, about \d+ s/);
+    expect(run.log).toMatch(
+      /Estimated capacity: about [\d,]+ write unit\(s\).*at max-capacity 50 a second, about \d+ s/,
+    );
     expect(run.summary).toContain('**Write units consumed** | 502');
     expect(run.summary).toContain('xychart-beta');
     expect(run.summary).toContain('line [50, 50');
