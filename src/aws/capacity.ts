@@ -15,12 +15,13 @@ export class TokenBucket {
   private tokens = 0;
   private last: number;
   private queue: Promise<void> = Promise.resolve();
+  /** Units per second. */
+  readonly rate: number;
+  private readonly clock: BucketClock;
 
-  constructor(
-    /** Units per second. */
-    readonly rate: number,
-    private readonly clock: BucketClock,
-  ) {
+  constructor(rate: number, clock: BucketClock) {
+    this.rate = rate;
+    this.clock = clock;
     // Starts empty, not full: a run's first second must not be a burst of a second's worth on top of the rate.
     this.last = clock.now();
   }

@@ -11,7 +11,10 @@ export class Aimd {
   private halvedAt = 0;
   private readonly waiting: (() => void)[] = [];
 
-  constructor(private readonly max: number) {
+  private readonly max: number;
+
+  constructor(max: number) {
+    this.max = max;
     this.limit = max;
   }
 

@@ -12,12 +12,12 @@ const PAGES_PER_SECOND = 4;
 
 export class PageSizer {
   private unitsPerItem: number;
+  private readonly budget: number | undefined;
+  private readonly consistent: boolean;
 
-  constructor(
-    private readonly budget: number | undefined,
-    table: TableDescription,
-    private readonly consistent: boolean,
-  ) {
+  constructor(budget: number | undefined, table: TableDescription, consistent: boolean) {
+    this.budget = budget;
+    this.consistent = consistent;
     const count = table.ItemCount ?? 0;
     const bytes = table.TableSizeBytes ?? 0;
     // DescribeTable's average item, or, for a table it calls empty, one read unit an item until a page says better.
