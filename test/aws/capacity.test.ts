@@ -129,3 +129,28 @@ describe('Meter', () => {
     expect(meter.report().budget).toBeUndefined();
   });
 });
+
+describe('the budget over time', () => {
+  it('holds every 10-second window within 10% once the first second has passed, whatever the estimates missed', async () => {
+    const clock = fakeClock();
+    const meter = new Meter({ budget: 50, concurrency: 16, now: clock.now, wait: clock.wait });
+    let seed = 7;
+    const random = () => {
+      seed = (seed * 16807) % 2147483647;
+      return seed / 2147483647;
+    };
+    // Sixteen workers, each request estimated at 10 units and really costing 5 to 15.
+    await Promise.all(
+      Array.from({ length: 16 }, async () => {
+        while (clock.t < 60_000)
+          await meter.send('write', 10, async () => ({ result: undefined, consumed: 5 + Math.round(random() * 10) }));
+      }),
+    );
+    const perSecond = meter.report().perSecond;
+    for (let start = 1; start + 10 <= 60; start++) {
+      const window = perSecond.slice(start, start + 10).reduce((sum, u) => sum + u, 0);
+      expect(window, `seconds ${start} to ${start + 10}`).toBeGreaterThanOrEqual(450);
+      expect(window, `seconds ${start} to ${start + 10}`).toBeLessThanOrEqual(550);
+    }
+  });
+});
