@@ -25,7 +25,7 @@ import type { TransferResult } from '../result.js';
 import { openDestination } from '../storage/open.js';
 import { type DataFileTotals, writeDataFiles } from './data-files.js';
 import type { EngineDeps } from './deps.js';
-import { exportEstimate, logEstimate } from './estimate.js';
+import { exportEstimate, logEstimate } from '../aws/estimate.js';
 import { PageSizer } from './page-limit.js';
 import { Progress } from './progress.js';
 import { queryRaw, scanRaw } from './raw-pages.js';

@@ -19,7 +19,7 @@ import { type ResolvedSource, resolveSource } from '../sources/resolve.js';
 import { refuseUnreadable, sampleObject } from '../sources/sample.js';
 import type { Store } from '../storage/store.js';
 import type { EngineDeps } from './deps.js';
-import { importEstimate, logEstimate } from './estimate.js';
+import { importEstimate, logEstimate } from '../aws/estimate.js';
 import { importResult, importWarnings } from './import-result.js';
 import { Ledger } from './ledger.js';
 import { Progress } from './progress.js';

@@ -2,7 +2,7 @@
 // a budget, how long it will take; a warning when that passes `timeout`, so a
 // nightly job that cannot finish says so before it starts.
 
-import type { CapacityKind } from '../aws/meter.js';
+import type { CapacityKind } from './meter.js';
 
 export interface Estimate {
   units: number;
