@@ -1,8 +1,8 @@
-export const id = 811;
-export const ids = [811];
+export const id = 853;
+export const ids = [853];
 export const modules = {
 
-/***/ 5811:
+/***/ 3853:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {

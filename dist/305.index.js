@@ -1,8 +1,8 @@
-export const id = 717;
-export const ids = [717];
+export const id = 305;
+export const ids = [305];
 export const modules = {
 
-/***/ 6717:
+/***/ 7305:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -11,18 +11,18 @@ __webpack_require__.d(__webpack_exports__, {
   runInsideWorker: () => (/* binding */ runInsideWorker)
 });
 
-// EXTERNAL MODULE: ../main/node_modules/@actions/core/lib/core.js + 14 modules
-var core = __webpack_require__(2405);
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 14 modules
+var core = __webpack_require__(6421);
 // EXTERNAL MODULE: external "node:worker_threads"
 var external_node_worker_threads_ = __webpack_require__(5919);
 // EXTERNAL MODULE: external "node:os"
 var external_node_os_ = __webpack_require__(8161);
-// EXTERNAL MODULE: ../main/node_modules/@aws-sdk/client-cloudwatch-logs/dist-cjs/index.js
-var dist_cjs = __webpack_require__(4255);
-// EXTERNAL MODULE: ../main/node_modules/@aws-sdk/client-dynamodb/dist-cjs/index.js
-var client_dynamodb_dist_cjs = __webpack_require__(8273);
-// EXTERNAL MODULE: ../main/node_modules/@aws-sdk/client-s3/dist-cjs/index.js
-var client_s3_dist_cjs = __webpack_require__(5423);
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-cloudwatch-logs/dist-cjs/index.js
+var dist_cjs = __webpack_require__(303);
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-dynamodb/dist-cjs/index.js
+var client_dynamodb_dist_cjs = __webpack_require__(4305);
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-s3/dist-cjs/index.js
+var client_s3_dist_cjs = __webpack_require__(3711);
 ;// CONCATENATED MODULE: ./src/aws/clients.ts
 // SDK clients with the region, endpoints, retries and user agent of a plan.
 // Without endpoint inputs the SDK's own AWS_ENDPOINT_URL_* variables apply.
@@ -123,7 +123,6 @@ const Input = {
     EndpointUrl: 'endpoint-url',
     S3EndpointUrl: 's3-endpoint-url',
     Concurrency: 'concurrency',
-    MaxCapacity: 'max-capacity',
     Wait: 'wait',
     Timeout: 'timeout',
     PollInterval: 'poll-interval',
@@ -168,118 +167,7 @@ const Output = {
     DataUrl: 'data-url',
     RejectedItems: 'rejected-items',
     DurationSeconds: 'duration-seconds',
-    ConsumedReadCapacity: 'consumed-read-capacity',
-    ConsumedWriteCapacity: 'consumed-write-capacity',
 };
-
-;// CONCATENATED MODULE: ./src/aws/capacity.ts
-// The capacity budget (max-capacity): one token bucket shared by every worker
-// of a run. A request is charged its estimate before it is sent and settled
-// with what DynamoDB reports after, so the rate holds whatever the item sizes.
-// A request waits only until the bucket is out of debt, then may overdraw it
-// by its own estimate: callers keep each estimate within a second's worth.
-class TokenBucket {
-    rate;
-    clock;
-    /** Units available; negative is debt that later requests wait out. */
-    tokens = 0;
-    last;
-    queue = Promise.resolve();
-    constructor(
-    /** Units per second. */
-    rate, clock) {
-        this.rate = rate;
-        this.clock = clock;
-        // Starts empty, not full: a run's first second must not be a burst of a second's worth on top of the rate.
-        this.last = clock.now();
-    }
-    /** Waits its turn (first come, first served) until the bucket is out of debt, then charges `units`. */
-    take(units) {
-        const turn = this.queue.then(async () => {
-            for (;;) {
-                this.refill();
-                if (this.tokens >= 0)
-                    break;
-                await this.clock.wait(Math.max(1, Math.ceil((-this.tokens / this.rate) * 1000)));
-            }
-            this.tokens -= units;
-        });
-        this.queue = turn.catch(() => undefined);
-        return turn;
-    }
-    /** What DynamoDB reported against what was charged: the difference goes back (or is owed). */
-    settle(charged, consumed) {
-        this.refill();
-        this.tokens += charged - consumed;
-    }
-    refill() {
-        const now = this.clock.now();
-        // Idle time saves at most one second's worth, so a pause is never followed by a long burst.
-        this.tokens = Math.min(this.rate, this.tokens + ((now - this.last) / 1000) * this.rate);
-        this.last = now;
-    }
-}
-/** Write units of one item: 1 KB units rounded up per item. */
-function writeUnits(bytes) {
-    return Math.max(1, Math.ceil(bytes / 1024));
-}
-/** Read units of a page of `bytes`: 4 KB units rounded up over the page; eventually consistent reads cost half. */
-function readUnits(bytes, consistent) {
-    const units = Math.max(1, Math.ceil(bytes / 4096));
-    return consistent ? units : units / 2;
-}
-
-;// CONCATENATED MODULE: ./src/aws/rate.ts
-// AIMD concurrency, with or without a budget: a throttled request halves the
-// requests allowed in flight, each success raises the limit by 1/limit (about
-// one more request per round of successes), as TCP does. A burst of throttled
-// answers to requests sent together halves the limit once, not once each.
-class Aimd {
-    max;
-    limit;
-    inFlight = 0;
-    sent = 0;
-    /** Requests sent up to this one saw the last halving already. */
-    halvedAt = 0;
-    waiting = [];
-    constructor(max) {
-        this.max = max;
-        this.limit = max;
-    }
-    /** Requests allowed in flight now. */
-    get allowed() {
-        return Math.max(1, Math.floor(this.limit));
-    }
-    /** Waits for a place; returns the request's ticket for `throttled` and `succeeded`. */
-    async acquire() {
-        while (this.inFlight >= this.allowed)
-            await new Promise((resolve) => this.waiting.push(resolve));
-        this.inFlight += 1;
-        this.sent += 1;
-        return this.sent;
-    }
-    release() {
-        this.inFlight -= 1;
-        this.wake();
-    }
-    throttled(ticket) {
-        if (ticket <= this.halvedAt)
-            return; // sent before the last halving: already accounted for
-        this.limit = Math.max(1, this.limit / 2);
-        this.halvedAt = this.sent;
-    }
-    succeeded() {
-        if (this.limit >= this.max)
-            return;
-        this.limit = Math.min(this.max, this.limit + 1 / this.limit);
-        this.wake();
-    }
-    wake() {
-        // Every waiter checks the limit again; the ones without a place wait on.
-        for (const next of this.waiting.splice(0))
-            next();
-    }
-}
 
 ;// CONCATENATED MODULE: ./src/errors.ts
 // The action's error family: a stable code for docs and tests, and a sentence
@@ -494,107 +382,6 @@ async function pause(ms, deps) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/aws/meter.ts
-// Every metered request goes through here: AIMD decides how many are in
-// flight, the budget's bucket (when max-capacity is set) how fast they start,
-// and what DynamoDB reports as consumed is added up by kind and by second for
-// the outputs and the summary's chart.
-
-
-
-class Meter {
-    budget;
-    bucket;
-    aimd;
-    now;
-    started;
-    consumed = { read: 0, write: 0 };
-    perSecond = [];
-    throttled = 0;
-    constructor(options) {
-        this.budget = options.budget;
-        this.now = options.now;
-        this.started = options.now();
-        this.aimd = new Aimd(options.concurrency);
-        this.bucket =
-            options.budget === undefined ? undefined : new TokenBucket(options.budget, { now: options.now, wait: options.wait });
-    }
-    /** True when estimates matter: without a budget nothing is charged, so nothing is estimated. */
-    get budgeted() {
-        return this.bucket !== undefined;
-    }
-    /** One request: a place in flight, its estimate charged, then settled with what DynamoDB reported. */
-    async send(kind, estimate, call) {
-        const ticket = await this.aimd.acquire();
-        let charged = 0;
-        try {
-            if (this.bucket !== undefined) {
-                await this.bucket.take(estimate);
-                charged = estimate;
-            }
-            const { result, consumed, throttled, attempts } = await call();
-            if (consumed !== undefined)
-                this.record(kind, consumed);
-            this.bucket?.settle(charged, consumed ?? charged);
-            // The SDK retries a throttled request itself before answering: those attempts count too.
-            const refused = Math.max(0, (attempts ?? 1) - 1) + (throttled === true ? 1 : 0);
-            if (refused > 0)
-                this.throttle(ticket, refused);
-            else
-                this.aimd.succeeded();
-            return result;
-        }
-        catch (error) {
-            this.bucket?.settle(charged, 0); // a refused request consumes nothing
-            if (isThrottling(error))
-                this.throttle(ticket, attemptsOf(error));
-            throw error;
-        }
-        finally {
-            this.aimd.release();
-        }
-    }
-    report() {
-        return {
-            readUnits: round(this.consumed.read),
-            writeUnits: round(this.consumed.write),
-            throttled: this.throttled,
-            ...(this.budget === undefined ? {} : { budget: this.budget }),
-            perSecond: Array.from(this.perSecond, (units) => round(units ?? 0)),
-            seconds: (this.now() - this.started) / 1000,
-        };
-    }
-    throttle(ticket, requests) {
-        this.throttled += requests;
-        this.aimd.throttled(ticket);
-    }
-    record(kind, units) {
-        this.consumed[kind] += units;
-        const second = Math.max(0, Math.floor((this.now() - this.started) / 1000));
-        this.perSecond[second] = (this.perSecond[second] ?? 0) + units;
-    }
-}
-function attemptsOf(error) {
-    return Math.max(1, error.$metadata?.attempts ?? 1);
-}
-/** Half units (eventually consistent reads) add up exactly; anything finer is float noise. */
-function round(units) {
-    return Math.round(units * 1000) / 1000;
-}
-/** The units of a ConsumedCapacity answer (one object, or one per table). */
-function unitsOf(consumed) {
-    if (consumed === undefined)
-        return undefined;
-    const list = Array.isArray(consumed) ? consumed : [consumed];
-    if (list.length === 0)
-        return undefined;
-    return list.reduce((sum, c) => sum + (c.CapacityUnits ?? 0), 0);
-}
-/** No budget: AIMD and the tally only (tests and callers that pass no meter). */
-function unmetered(concurrency, now) {
-    return new Meter({ budget: undefined, concurrency, now, wait: () => Promise.resolve() });
-}
-
 ;// CONCATENATED MODULE: ./src/aws/errors.ts
 // AWS exceptions as sentences a person can act on, for both engines: what
 // was asked of which resource, what AWS said, and what to do about it.
@@ -776,48 +563,6 @@ async function waitUntilActive(name, deps, timeoutMs) {
     throw new TransferError(outcome.kind === 'aborted' ? 'CANCELLED' : 'TABLE_NOT_ACTIVE', outcome.kind === 'aborted'
         ? `The step was cancelled while table ${name} was being created; nothing was written.`
         : `Table ${name} is not ACTIVE after ${Math.round(timeoutMs / 1000)}s (status ${outcome.state?.TableStatus ?? 'missing'}); nothing was written.`);
-}
-
-;// CONCATENATED MODULE: ./src/direct/budget.ts
-// max-capacity as units per second: a number as given, or a share of the
-// table's provisioned capacity (reads for an export, writes for an import),
-// or of its on-demand maximum throughput. Settled at the start of the engine,
-// before anything is read or written, since a share needs DescribeTable.
-
-/**
- * Units per second, or undefined without a budget. `table` is the table as it
- * is (or as the import would create it); undefined when neither is known.
- */
-function resolveBudget(max, kind, table) {
-    if (max === undefined)
-        return undefined;
-    if ('units' in max)
-        return max.units;
-    const name = table.TableName ?? 'the table';
-    const provisioned = kind === 'read' ? table.ProvisionedThroughput?.ReadCapacityUnits : table.ProvisionedThroughput?.WriteCapacityUnits;
-    const onDemand = (table.BillingModeSummary?.BillingMode ?? table.BillingMode) === 'PAY_PER_REQUEST' ||
-        provisioned === undefined ||
-        provisioned <= 0;
-    let base = provisioned ?? 0;
-    let what = `${kind} capacity`;
-    if (onDemand) {
-        const limit = kind === 'read' ? table.OnDemandThroughput?.MaxReadRequestUnits : table.OnDemandThroughput?.MaxWriteRequestUnits;
-        // -1 (or nothing) means the on-demand table has no maximum to take a share of.
-        if (limit === undefined || limit <= 0) {
-            throw new TransferError('INVALID_INPUT', `Input "max-capacity" is "${max.percent}%", but ${name} is on-demand (no provisioned ${kind} capacity and no on-demand maximum throughput) so a share means nothing; give a number of ${kind} units per second instead, such as "100". Nothing was read or written.`);
-        }
-        base = limit;
-        what = `on-demand maximum ${kind} throughput`;
-    }
-    const units = (base * max.percent) / 100;
-    if (units < 0.5) {
-        throw new TransferError('INVALID_INPUT', `Input "max-capacity" is "${max.percent}%" of ${name}'s ${base} ${what}, under half a unit per second; give a larger share or a number. Nothing was read or written.`);
-    }
-    return units;
-}
-function describeBudget(max, units, kind) {
-    const given = 'units' in max ? `max-capacity: ${max.units}` : `max-capacity: ${max.percent}%`;
-    return `Capacity budget: ${units} ${kind} unit(s) per second (${given}).`;
 }
 
 // EXTERNAL MODULE: external "node:crypto"
@@ -2814,8 +2559,8 @@ function compact(json) {
     return Buffer.from(JSON.stringify(JSON.parse(json.toString('utf8'))), 'utf8');
 }
 
-// EXTERNAL MODULE: ../main/node_modules/ion-js/dist/commonjs/es6/Ion.js
-var Ion = __webpack_require__(8569);
+// EXTERNAL MODULE: ./node_modules/ion-js/dist/commonjs/es6/Ion.js
+var Ion = __webpack_require__(7177);
 ;// CONCATENATED MODULE: ./src/formats/ion-values.ts
 // Splits Ion text into top-level values without parsing them, so that ion-js
 // (which reads whole buffers only) gets one value at a time and a file of any
@@ -3474,88 +3219,6 @@ function* groups(items) {
         yield items.slice(start);
 }
 
-;// CONCATENATED MODULE: ./src/direct/estimate.ts
-// Before the work: about how many capacity units it will consume and, under
-// a budget, how long it will take; a warning when that passes `timeout`, so a
-// nightly job that cannot finish says so before it starts.
-/** A full export reads the whole table with consistent reads: 4 KB a unit. */
-function exportEstimate(tableSizeBytes, itemCount) {
-    if (tableSizeBytes === undefined || tableSizeBytes <= 0)
-        return undefined;
-    return {
-        units: Math.ceil(tableSizeBytes / 4096),
-        basis: `DescribeTable's ${tableSizeBytes.toLocaleString('en-US')} bytes in ${(itemCount ?? 0).toLocaleString('en-US')} item(s), updated about every six hours`,
-    };
-}
-/** An import writes each item at 1 KB a unit, rounded up per item: the source's bytes give a floor. */
-function importEstimate(sourceBytes, itemCount, compressed) {
-    if (sourceBytes <= 0)
-        return undefined;
-    const units = Math.max(Math.ceil(sourceBytes / 1024), itemCount ?? 0);
-    const basis = `the source's ${sourceBytes.toLocaleString('en-US')} bytes${compressed ? ' (compressed: the items weigh more, so this is a floor)' : ''}`;
-    return { units, basis };
-}
-function logEstimate(estimate, kind, budget, timeoutMs, deps) {
-    if (estimate === undefined)
-        return;
-    const units = `about ${estimate.units.toLocaleString('en-US')} ${kind} unit(s), from ${estimate.basis}`;
-    if (budget === undefined) {
-        deps.log(`Estimated capacity: ${units}.`);
-        return;
-    }
-    const seconds = estimate.units / budget;
-    deps.log(`Estimated capacity: ${units}; at max-capacity ${budget} a second, about ${duration(seconds)}.`);
-    if (seconds * 1000 > timeoutMs)
-        deps.warn(`At max-capacity ${budget} ${kind} unit(s) a second, the work needs about ${duration(seconds)}, more than timeout (${duration(timeoutMs / 1000)}): raise max-capacity or timeout.`);
-}
-function duration(seconds) {
-    if (seconds < 120)
-        return `${Math.ceil(seconds)} s`;
-    if (seconds < 7200)
-        return `${Math.ceil(seconds / 60)} min`;
-    return `${(seconds / 3600).toFixed(1)} h`;
-}
-
-;// CONCATENATED MODULE: ./src/direct/page-limit.ts
-// Scan and Query pages under a budget: each page's Limit is sized so that it
-// costs about a quarter of a second's worth of the budget, so one page never
-// overdraws it by more than a second's worth, and the rate stays smooth. The
-// read units per item are learnt from what each page really cost.
-
-/** A page is at most 1 MB: 256 read units strongly consistent. */
-const PAGE_BYTES = 1024 * 1024;
-const PAGES_PER_SECOND = 4;
-class PageSizer {
-    budget;
-    consistent;
-    unitsPerItem;
-    constructor(budget, table, consistent) {
-        this.budget = budget;
-        this.consistent = consistent;
-        const count = table.ItemCount ?? 0;
-        const bytes = table.TableSizeBytes ?? 0;
-        // DescribeTable's average item, or, for a table it calls empty, one read unit an item until a page says better.
-        const average = count > 0 && bytes > 0 ? bytes / count : 4096;
-        this.unitsPerItem = (average / 4096) * (consistent ? 1 : 0.5);
-    }
-    /** The next page's Limit; undefined without a budget (DynamoDB's own 1 MB pages). */
-    limit() {
-        if (this.budget === undefined)
-            return undefined;
-        return Math.max(1, Math.floor(this.budget / PAGES_PER_SECOND / this.unitsPerItem));
-    }
-    /** What a page of `limit` items is charged before it is read. */
-    estimate(limit) {
-        const most = readUnits(PAGE_BYTES, this.consistent);
-        return limit === undefined ? most : Math.min(most, Math.max(0.5, limit * this.unitsPerItem));
-    }
-    /** A page read: its real cost per item scanned. */
-    learn(consumed, scanned) {
-        if (consumed !== undefined && scanned !== undefined && scanned > 0)
-            this.unitsPerItem = consumed / scanned;
-    }
-}
-
 ;// CONCATENATED MODULE: ./src/markdown.ts
 // Escaping for text from the data (table names, keys, messages) placed in
 // the job summary, so that a `|` or `<script>` in a name cannot break it.
@@ -3604,58 +3267,6 @@ function clip(text, max = MAX_SHOWN_CHARACTERS) {
     return `${text.slice(0, max - 1)}… (${(text.length - max + 1).toLocaleString('en-US')} more characters)`;
 }
 const MAX_SHOWN_CHARACTERS = 500;
-
-;// CONCATENATED MODULE: ./src/summary-capacity.ts
-// The summary's capacity section (direct engine): the units consumed as
-// DynamoDB reported them, the average rate, the throttled requests, and a
-// Mermaid xychart of units per second against the budget line, which GitHub
-// renders in a job summary.
-/** A chart of more seconds than this shows each point as the average of several seconds. */
-const MAX_POINTS = 60;
-function capacitySection(c) {
-    const units = c.readUnits + c.writeUnits;
-    const average = c.seconds > 0 ? units / c.seconds : 0;
-    const rows = [
-        `| **Read units consumed** | ${format(c.readUnits)} |`,
-        `| **Write units consumed** | ${format(c.writeUnits)} |`,
-        `| **Average rate** | ${format(average)} units/s${c.budget === undefined ? '' : ` (budget ${format(c.budget)} units/s)`} |`,
-        `| **Throttled requests** | ${c.throttled.toLocaleString('en-US')} |`,
-    ];
-    const parts = [`### Capacity\n\n| | |\n| --- | --- |\n${rows.join('\n')}`];
-    const chart = capacityChart(c);
-    if (chart !== undefined)
-        parts.push(chart);
-    return parts.join('\n\n');
-}
-/** Units per second over the run, with the budget as a line; undefined for a run too short to chart. */
-function capacityChart(c) {
-    if (c.perSecond.length < 2)
-        return undefined;
-    const step = Math.ceil(c.perSecond.length / MAX_POINTS);
-    const points = [];
-    const labels = [];
-    for (let i = 0; i < c.perSecond.length; i += step) {
-        const slice = c.perSecond.slice(i, i + step);
-        points.push(Math.round((slice.reduce((sum, u) => sum + u, 0) / slice.length) * 10) / 10);
-        labels.push(String(i));
-    }
-    const top = Math.max(...points, c.budget ?? 0) * 1.1 || 1;
-    const lines = [
-        '```mermaid',
-        'xychart-beta',
-        '  title "Capacity units consumed per second"',
-        `  x-axis "seconds" [${labels.join(', ')}]`,
-        `  y-axis "units per second" 0 --> ${Math.ceil(top)}`,
-        `  bar [${points.join(', ')}]`,
-    ];
-    if (c.budget !== undefined)
-        lines.push(`  line [${points.map(() => c.budget).join(', ')}]`);
-    lines.push('```');
-    return lines.join('\n');
-}
-function format(n) {
-    return n.toLocaleString('en-US', { maximumFractionDigits: 1 });
-}
 
 ;// CONCATENATED MODULE: ./src/parsing/values.ts
 // Parsers for single input values. Each returns the parsed value or throws
@@ -3781,7 +3392,6 @@ function formatDuration(ms) {
 // escaped; links go to the AWS console only when the endpoints are AWS's.
 
 
-
 const MAX_ERRORS_SHOWN = 10;
 const WHAT = { export: 'Export', import: 'Import', validate: 'Validation' };
 /** GitHub refuses a step summary over 1 MiB; what the action writes stays well under it, whatever the input. */
@@ -3789,8 +3399,6 @@ const MAX_SUMMARY_BYTES = 512 * 1024;
 const MAX_WARNINGS_SHOWN = 20;
 function renderSummary(result, outcome) {
     const parts = [heading(result, outcome.ok), table(['', ''], detailRows(result))];
-    if (result.capacity !== undefined)
-        parts.push(capacitySection(result.capacity));
     if (!outcome.ok)
         parts.push(`**Why the step failed:** ${escapeMarkdown(clip(outcome.message))}`);
     if (result.errors.length > 0)
@@ -4153,13 +3761,7 @@ async function sendRaw(client, command) {
         const operation = command instanceof client_dynamodb_dist_cjs/* ScanCommand */.Zy5 ? 'Scan' : 'Query';
         throw new Error(`A ${operation} page said Count ${output.Count} but held ${received.length} items`);
     }
-    return {
-        items: received,
-        lastEvaluatedKey: output.LastEvaluatedKey,
-        consumed: output.ConsumedCapacity?.CapacityUnits,
-        scanned: output.ScannedCount,
-        attempts: output.$metadata.attempts,
-    };
+    return { items: received, lastEvaluatedKey: output.LastEvaluatedKey };
 }
 /** The whole body; with its length known, read into one buffer instead of chunks joined afterwards. */
 async function bodyBytes(body, length) {
@@ -4281,9 +3883,6 @@ async function planSegments(table, plan, read) {
 
 
 
-
-
-
 /** Uncompressed bytes per data file before a new one starts. */
 const DATA_FILE_MAX_BYTES = 256 * 1024 * 1024;
 async function runExport(plan, deps, engineReason, maxFileBytes = DATA_FILE_MAX_BYTES) {
@@ -4295,11 +3894,7 @@ async function runExport(plan, deps, engineReason, maxFileBytes = DATA_FILE_MAX_
     const table = await describeTable(deps.dynamodb, tableName);
     if (table === undefined)
         throw new TransferError('TABLE_NOT_FOUND', `Table ${tableName} does not exist; nothing was exported.`);
-    const meter = deps.meter ?? unmetered(plan.concurrency, deps.now);
-    const retry = { ...deps, breaker: new Breaker(deps.now), meter };
-    const full = plan.expressions?.keyCondition === undefined;
-    if (full)
-        logEstimate(exportEstimate(table.TableSizeBytes, table.ItemCount), 'read', meter.budget, plan.waiting.timeoutMs, deps);
+    const retry = { ...deps, breaker: new Breaker(deps.now) };
     const reader = pageReader(plan, table, retry);
     const segments = await planSegments(table, plan, reader);
     const exportTime = new Date(deps.now());
@@ -4413,33 +4008,25 @@ function pageReader(plan, table, deps) {
     const common = {
         TableName: table.TableName,
         ConsistentRead: true,
-        ReturnConsumedCapacity: 'TOTAL',
         ...(expressions?.filter === undefined ? {} : { FilterExpression: expressions.filter }),
         ...(expressions?.projection === undefined ? {} : { ProjectionExpression: expressions.projection }),
         ...(expressions?.names === undefined ? {} : { ExpressionAttributeNames: expressions.names }),
         ...(expressions?.values === undefined ? {} : { ExpressionAttributeValues: expressions.values }),
     };
     const what = `${expressions?.keyCondition === undefined ? 'Scan' : 'Query'} of ${table.TableName}`;
-    const sizer = new PageSizer(deps.meter.budget, table, true);
-    const read = async (segment, total, from) => {
-        const limit = sizer.limit();
-        const paging = { ExclusiveStartKey: from, ...(limit === undefined ? {} : { Limit: limit }) };
-        const page = await deps.meter.send('read', sizer.estimate(limit), async () => {
-            const result = expressions?.keyCondition === undefined
-                ? await scanRaw(deps.dynamodb, { ...common, ...paging, Segment: segment, TotalSegments: total })
-                : await queryRaw(deps.dynamodb, { ...common, ...paging, KeyConditionExpression: expressions.keyCondition });
-            return { result, consumed: result.consumed, attempts: result.attempts };
-        });
-        sizer.learn(page.consumed, page.scanned);
-        return page;
-    };
-    return (segment, total, from) => withRetries(what, () => read(segment, total, from), deps).catch((error) => {
+    return (segment, total, from) => withRetries(what, () => expressions?.keyCondition === undefined
+        ? scanRaw(deps.dynamodb, { ...common, Segment: segment, TotalSegments: total, ExclusiveStartKey: from })
+        : queryRaw(deps.dynamodb, {
+            ...common,
+            KeyConditionExpression: expressions.keyCondition,
+            ExclusiveStartKey: from,
+        }), deps).catch((error) => {
         throw explain(error, what, 'READ_FAILED');
     });
 }
 
-// EXTERNAL MODULE: ../main/node_modules/csv-parse/lib/index.js + 9 modules
-var lib = __webpack_require__(6390);
+// EXTERNAL MODULE: ./node_modules/csv-parse/lib/index.js + 9 modules
+var lib = __webpack_require__(6070);
 // EXTERNAL MODULE: external "node:buffer"
 var external_node_buffer_ = __webpack_require__(4573);
 ;// CONCATENATED MODULE: ./src/formats/utf8-lines.ts
@@ -5555,8 +5142,6 @@ function setOutputs(result, reporter) {
         [Output.DataUrl, result.dataUrl],
         [Output.RejectedItems, result.rejectedItems],
         [Output.DurationSeconds, Math.round(result.durationSeconds * 1000) / 1000],
-        [Output.ConsumedReadCapacity, result.capacity?.readUnits],
-        [Output.ConsumedWriteCapacity, result.capacity?.writeUnits],
     ];
     for (const [name, value] of values) {
         if (value !== undefined)
@@ -5875,44 +5460,6 @@ class CountingSink {
     async settle() { }
 }
 
-;// CONCATENATED MODULE: ./src/aws/item-size.ts
-// An item's size as DynamoDB bills it (attribute names plus values), for the
-// estimate a request is charged before it is sent. An estimate only: what
-// DynamoDB reports settles the difference.
-const item_size_utf8 = (text) => Buffer.byteLength(text, 'utf8');
-function item_size_itemSize(item) {
-    let size = 0;
-    for (const [name, value] of Object.entries(item))
-        size += item_size_utf8(name) + item_size_valueSize(value);
-    return size;
-}
-function item_size_valueSize(value) {
-    if (value.S !== undefined)
-        return item_size_utf8(value.S);
-    if (value.N !== undefined)
-        return item_size_numberSize(value.N);
-    if (value.B !== undefined)
-        return value.B.byteLength;
-    if (value.BOOL !== undefined || value.NULL !== undefined)
-        return 1;
-    if (value.SS !== undefined)
-        return value.SS.reduce((sum, s) => sum + item_size_utf8(s), 0);
-    if (value.NS !== undefined)
-        return value.NS.reduce((sum, n) => sum + item_size_numberSize(n), 0);
-    if (value.BS !== undefined)
-        return value.BS.reduce((sum, b) => sum + b.byteLength, 0);
-    if (value.L !== undefined)
-        return 3 + value.L.reduce((sum, v) => sum + 1 + item_size_valueSize(v), 0);
-    if (value.M !== undefined)
-        return 3 + Object.entries(value.M).reduce((sum, [k, v]) => sum + 1 + item_size_utf8(k) + item_size_valueSize(v), 0);
-    return 0;
-}
-/** About one byte per two significant digits, plus one. */
-function item_size_numberSize(n) {
-    const digits = n.replace(/^[-+]?0*|[.eE].*$/g, '').length || 1;
-    return Math.ceil(digits / 2) + 1;
-}
-
 ;// CONCATENATED MODULE: ./src/direct/batch-write.ts
 // One BatchWriteItem request until every write in it is acknowledged or has a
 // reason why not: UnprocessedItems and throttling are retried under the one
@@ -5924,9 +5471,7 @@ function item_size_numberSize(n) {
 
 
 
-
-
-
+/** Errors about one item's content: retrying it alone finds which item. */
 const ITEM_ERRORS = new Set([
     'ValidationException',
     'SerializationException',
@@ -5950,17 +5495,12 @@ async function writeAll(dynamodb, table, requests, deps) {
             return stop(error);
         }
         try {
-            const response = await send(dynamodb, table, pending, deps.meter);
+            const response = await dynamodb.send(new client_dynamodb_dist_cjs/* BatchWriteItemCommand */.SZm({ RequestItems: { [table]: pending } }));
             deps.breaker.succeeded();
             pending = response.UnprocessedItems?.[table] ?? [];
             lastReason = 'returned as UnprocessedItems';
         }
         catch (error) {
-            if (error instanceof Aborted) {
-                // Cancelled while waiting for the budget: nothing of this attempt was sent.
-                outcome.abandoned.push(...pending);
-                return outcome;
-            }
             const name = errorName(error);
             if (ITEM_ERRORS.has(name)) {
                 if (pending.length === 1) {
@@ -5994,22 +5534,6 @@ async function writeAll(dynamodb, table, requests, deps) {
         }
     }
     return outcome;
-}
-/** One BatchWriteItem, metered: charged its items' write units, settled with what DynamoDB reports. */
-function send(dynamodb, table, requests, meter) {
-    const command = () => dynamodb.send(new client_dynamodb_dist_cjs/* BatchWriteItemCommand */.SZm({ RequestItems: { [table]: requests }, ReturnConsumedCapacity: 'TOTAL' }));
-    if (meter === undefined)
-        return command();
-    // Only a budget needs an estimate; a delete is charged one unit until DynamoDB says what the item weighed.
-    const estimate = meter.budgeted
-        ? requests.reduce((sum, r) => sum + (r.PutRequest?.Item === undefined ? 1 : writeUnits(item_size_itemSize(r.PutRequest.Item))), 0)
-        : 0;
-    return meter.send('write', estimate, async () => {
-        const response = await command();
-        const unprocessed = response.UnprocessedItems?.[table]?.length ?? 0;
-        const consumed = unitsOf(response.ConsumedCapacity);
-        return { result: response, consumed, throttled: unprocessed > 0, attempts: response.$metadata.attempts };
-    });
 }
 /** Each request alone, to find the one DynamoDB refuses; a stop leaves the rest unsent. */
 async function writeOneByOne(dynamodb, table, requests, deps, outcome) {
@@ -6189,21 +5713,17 @@ function itemOf(request) {
 
 
 
-
-
 async function emptyTable(table, dynamodb, deps, segments) {
     const name = table.TableName ?? '';
     const keys = primaryKeyNames(table);
     const names = Object.fromEntries(keys.map((k, i) => [`#k${i}`, k]));
-    const meter = deps.meter ?? unmetered(segments, Date.now);
-    const sizer = new PageSizer(meter.budget, table, true);
     const failures = [];
     const writer = new BatchWriter({
         dynamodb,
         table: name,
         keyNames: keys,
         concurrency: segments,
-        deps: { ...deps, meter },
+        deps,
         onRejected: (r) => failures.push(r),
     });
     const origin = { object: `table ${name}`, line: 0, itemIndex: 0 };
@@ -6213,8 +5733,7 @@ async function emptyTable(table, dynamodb, deps, segments) {
         let start;
         do {
             const from = start;
-            const limit = sizer.limit();
-            const scan = () => dynamodb.send(new client_dynamodb_dist_cjs/* ScanCommand */.Zy5({
+            const page = await withRetries(`Scan of ${name}`, () => dynamodb.send(new client_dynamodb_dist_cjs/* ScanCommand */.Zy5({
                 TableName: name,
                 Segment: segment,
                 TotalSegments: segments,
@@ -6222,15 +5741,7 @@ async function emptyTable(table, dynamodb, deps, segments) {
                 ExpressionAttributeNames: names,
                 ExclusiveStartKey: from,
                 ConsistentRead: true,
-                ReturnConsumedCapacity: 'TOTAL',
-                ...(limit === undefined ? {} : { Limit: limit }),
-            }));
-            // The Scan is charged to the same budget as the deletes: both take capacity from the table.
-            const page = await withRetries(`Scan of ${name}`, () => meter.send('read', sizer.estimate(limit), async () => {
-                const result = await scan();
-                return { result, consumed: unitsOf(result.ConsumedCapacity), attempts: result.$metadata.attempts };
-            }), deps);
-            sizer.learn(unitsOf(page.ConsumedCapacity), page.ScannedCount);
+            })), deps);
             for (const key of page.Items ?? []) {
                 if (stop())
                     return;
@@ -6332,7 +5843,6 @@ async function findTargetTable(plan, deps) {
 
 
 
-
 async function runImport(plan, deps, engineReason) {
     const started = deps.now();
     // The rejected-items place is checked (never overwritten, no symlink followed) before anything else.
@@ -6352,12 +5862,8 @@ async function runImport(plan, deps, engineReason) {
         ...(plan.source.csv === undefined ? {} : { csv: plan.source.csv }),
     };
     // Validate reports every record; an import refuses a source it cannot read before touching the table.
-    if (plan.mode === 'import') {
+    if (plan.mode === 'import')
         await checkSample(store, source, options, plan.tableName);
-        const bytes = source.objects.reduce((sum, o) => sum + o.size, 0);
-        const estimate = importEstimate(bytes, source.export?.itemCount, options.compression !== 'NONE');
-        logEstimate(estimate, 'write', deps.meter?.budget, plan.waiting.timeoutMs, deps);
-    }
     const ledger = new Ledger(rejects, deps.workspace);
     const where = () => ({ durationSeconds: (deps.now() - started) / 1000, source: store.describe(opened.prefix) });
     // Cancelled before the table was touched, or while it was being created or emptied: what was done is said.
@@ -6496,42 +6002,11 @@ function asTransferError(error) {
 }
 
 ;// CONCATENATED MODULE: ./src/direct/engine.ts
-// The direct engine: this action reads and writes the data itself, within
-// the capacity budget (max-capacity), settled here before any work.
-
-
-
-
+// The direct engine: this action reads and writes the data itself.
 
 
 async function runDirect(plan, deps, engineReason) {
-    const meter = await newMeter(plan, deps);
-    const metered = { ...deps, meter };
-    const result = await (plan.mode === 'export'
-        ? runExport(plan, metered, engineReason)
-        : runImport(plan, metered, engineReason));
-    return plan.mode === 'validate' ? result : { ...result, capacity: meter.report() };
-}
-/** The budget in units per second: a share is refused here, before any work, when the table has nothing to share. */
-async function newMeter(plan, deps) {
-    const kind = plan.mode === 'export' ? 'read' : 'write';
-    let budget;
-    if (plan.maxCapacity !== undefined && plan.mode !== 'validate') {
-        const name = plan.mode === 'export' ? (plan.table.name ?? '') : plan.tableName;
-        const table = 'percent' in plan.maxCapacity
-            ? ((await describeTable(deps.dynamodb, name)) ??
-                (plan.mode === 'import' ? { ...plan.tableParameters, TableName: name } : { TableName: name }))
-            : { TableName: name };
-        budget = resolveBudget(plan.maxCapacity, kind, table);
-        if (budget !== undefined)
-            deps.log(describeBudget(plan.maxCapacity, budget, kind));
-    }
-    return new Meter({
-        budget,
-        concurrency: plan.concurrency,
-        now: deps.now,
-        wait: (ms) => pause(ms, deps),
-    });
+    return plan.mode === 'export' ? runExport(plan, deps, engineReason) : runImport(plan, deps, engineReason);
 }
 
 ;// CONCATENATED MODULE: ./src/engine-choice.ts
@@ -6679,43 +6154,10 @@ function expandTemplate(template, context) {
     });
 }
 
-;// CONCATENATED MODULE: ./src/inputs/capacity.ts
-// max-capacity: a number of capacity units per second, or a share of the
-// table's provisioned capacity (`25%`), which the engine settles against the
-// table (src/direct/budget.ts). Direct engine only: AWS's managed jobs use no
-// table capacity.
-
-
-const MAX_UNITS = 1_000_000;
-function parseMaxCapacity(raw) {
-    const expected = `a number of capacity units per second above 0 (up to ${MAX_UNITS.toLocaleString('en-US')}), or a share of the table's provisioned capacity from 1% to 100%, such as 25%`;
-    const share = /^(\d+(?:\.\d+)?)\s*%$/.exec(raw);
-    if (share !== null) {
-        const percent = Number(share[1]);
-        if (percent < 1 || percent > 100)
-            throw new InvalidValue(expected);
-        return { percent };
-    }
-    if (!/^\d+(?:\.\d+)?$/.test(raw))
-        throw new InvalidValue(expected);
-    const units = Number(raw);
-    if (units <= 0 || units > MAX_UNITS)
-        throw new InvalidValue(expected);
-    return { units };
-}
-function readMaxCapacity(r, engine) {
-    if (engine.engine === 'managed') {
-        r.notApplicable(Input.MaxCapacity, "expected no max-capacity with the managed engine, whose jobs use none of the table's capacity; use engine: direct");
-        return undefined;
-    }
-    return r.parse(Input.MaxCapacity, parseMaxCapacity);
-}
-
 ;// CONCATENATED MODULE: ./src/inputs/common.ts
 // The inputs every mode shares: AWS settings, concurrency, waiting, max-errors,
 // the client token, where the data is (bucket + prefix, or path), and the
 // format and compression, each parsed once here.
-
 
 
 
@@ -6727,7 +6169,6 @@ function readCommon(r, context, engine) {
         engine,
         aws: readAwsSettings(r, context.env),
         concurrency: r.parseDefaulted(Input.Concurrency, (v) => parseInteger(v, 1, 256)),
-        ...optional('maxCapacity', readMaxCapacity(r, engine)),
         waiting: {
             wait: r.parseDefaulted(Input.Wait, parseBoolean),
             timeoutMs: r.parseDefaulted(Input.Timeout, (v) => parseDuration(v, 1000, 72 * 3_600_000, 'from 1s to 72h')),
@@ -7076,8 +6517,8 @@ function readEncryption(r) {
     return algorithm === undefined ? undefined : { algorithm, ...optional('kmsKeyId', kmsKeyId) };
 }
 
-// EXTERNAL MODULE: ../main/node_modules/yaml/dist/index.js
-var dist = __webpack_require__(3439);
+// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
+var dist = __webpack_require__(8815);
 ;// CONCATENATED MODULE: ./src/parsing/table-parameters.ts
 // Key schema inputs: the `name:S` shorthand and `table-creation-parameters`
 // (JSON or YAML), checked here so a typo fails before a table is created.
