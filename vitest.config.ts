@@ -14,6 +14,11 @@ const UNIT = [
   'test/aws/**/*.test.ts',
   'test/structure.test.ts',
   'test/inputs/**/*.test.ts',
+  'test/verify/equality.test.ts',
+  'test/verify/partition.test.ts',
+  'test/verify/key-inputs.test.ts',
+  'test/**/*.unit.test.ts',
+  'test/verify/pace.test.ts',
 ];
 
 export default defineConfig({

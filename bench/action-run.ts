@@ -5,8 +5,7 @@ import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ROOT } from '../test/action-yml.js';
-import { inputEnv } from '../test/run-action.js';
+import { actionEntry, inputEnv } from '../test/run-action.js';
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../test/servers.js';
 
 export interface ChildRun {
@@ -18,8 +17,15 @@ export interface ChildRun {
   outputs: string;
 }
 
-/** Runs dist/index.js with these inputs; `dataDir` holds its outputs file and is its RUNNER_TEMP. */
-export async function runActionMeasured(inputs: Record<string, string>, dataDir: string): Promise<ChildRun> {
+/**
+ * Runs the action with these inputs; `dataDir` holds its outputs file and is its RUNNER_TEMP. `entry` is
+ * dist/index.js, or ACTION_ENTRY, unless a benchmark built src/ elsewhere (test/build-action.ts).
+ */
+export async function runActionMeasured(
+  inputs: Record<string, string>,
+  dataDir: string,
+  entry = actionEntry(),
+): Promise<ChildRun> {
   const outputFile = join(dataDir, 'outputs.txt');
   writeFileSync(outputFile, '');
   const env = {
@@ -34,7 +40,7 @@ export async function runActionMeasured(inputs: Record<string, string>, dataDir:
     ...inputEnv(inputs),
   };
   const started = performance.now();
-  const child = spawn(process.execPath, [join(ROOT, 'dist', 'index.js')], {
+  const child = spawn(process.execPath, [entry], {
     env,
     stdio: ['ignore', 'ignore', 'inherit'],
   });

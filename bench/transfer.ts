@@ -6,50 +6,35 @@
 //   npm run bench:transfer                      # 1,000,000 items
 //   BENCH_ITEMS=100000 npm run bench:transfer   # a quicker look
 
-import { createWriteStream, existsSync, mkdirSync, rmSync } from 'node:fs';
+import { createWriteStream, existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { once } from 'node:events';
 import { join } from 'node:path';
 import { createGzip } from 'node:zlib';
-import { CreateTableCommand, DynamoDBClient, ScanCommand } from '@aws-sdk/client-dynamodb';
+import { CreateTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { toDynamoJsonMap } from '../src/formats/attribute-value.js';
 import { ROOT } from '../test/action-yml.js';
 import { LOCAL_CREDENTIALS, LOCAL_REGION, startDynamoDbLocal } from '../test/servers.js';
-import type { Item } from '../test/generate-items.js';
 import { type ChildRun, runActionMeasured } from './action-run.js';
+import { bareScan } from './bare-scan.js';
+import { benchItem } from './bench-item.js';
 import { loadTable } from './load-table.js';
 
 const COUNT = Number(process.env.BENCH_ITEMS ?? 1_000_000);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 8);
 const DATA = join(ROOT, 'bench', '.data');
 
-/** About 420 bytes of DynamoDB JSON with every type, as in the measured ceilings. */
-function benchItem(i: number): Item {
-  return {
-    pk: { S: `customer#${String(i).padStart(8, '0')}` },
-    sk: { N: String(i % 1000) },
-    name: { S: `Customer ${i} Ünïcödé` },
-    balance: { N: `${i}.${String(i % 97).padStart(2, '0')}123456789012345678901234` },
-    active: { BOOL: i % 2 === 0 },
-    note: { NULL: true },
-    avatar: { B: new Uint8Array([i % 256, (i >> 8) % 256, 0, 255, 1, 2, 3, 4]) },
-    tags: { SS: ['gold', `t${i % 10}`] },
-    scores: { NS: ['1', String(2 + (i % 5))] },
-    keys: { BS: [new Uint8Array([1]), new Uint8Array([2, (i % 250) + 3])] },
-    address: {
-      M: { city: { S: 'Lisbon' }, zip: { S: '1000-001' }, lines: { L: [{ S: `Rua ${i}` }, { N: String(i % 300) }] } },
-    },
-  };
-}
-
 async function writeSource(path: string): Promise<void> {
   if (existsSync(path)) return;
+  // Written beside and renamed when whole: a run stopped half-way leaves no short file to be reused.
+  const partial = `${path}.partial`;
   const gzip = createGzip({ level: 1 });
-  const out = gzip.pipe(createWriteStream(path));
+  const out = gzip.pipe(createWriteStream(partial));
   for (let i = 0; i < COUNT; i++) {
     if (!gzip.write(`{"Item":${JSON.stringify(toDynamoJsonMap(benchItem(i)))}}\n`)) await once(gzip, 'drain');
   }
   gzip.end();
   await once(out, 'finish');
+  renameSync(partial, path);
 }
 
 async function createTable(client: DynamoDBClient, name: string): Promise<void> {
@@ -72,30 +57,6 @@ async function createTable(client: DynamoDBClient, name: string): Promise<void> 
 /** Pre-marshalled BatchWriteItem, `CONCURRENCY` workers, unprocessed items retried. */
 function bareImport(client: DynamoDBClient, table: string): Promise<void> {
   return loadTable(client, table, COUNT, CONCURRENCY, benchItem);
-}
-
-/** Parallel Scan with `CONCURRENCY` segments, counting the items. */
-async function bareScan(client: DynamoDBClient, table: string): Promise<number> {
-  let count = 0;
-  await Promise.all(
-    Array.from({ length: CONCURRENCY }, async (_, segment) => {
-      let start: Record<string, never> | undefined;
-      do {
-        const page = await client.send(
-          new ScanCommand({
-            TableName: table,
-            Segment: segment,
-            TotalSegments: CONCURRENCY,
-            ConsistentRead: true,
-            ExclusiveStartKey: start,
-          }),
-        );
-        count += page.Items?.length ?? 0;
-        start = page.LastEvaluatedKey as Record<string, never> | undefined;
-      } while (start !== undefined);
-    }),
-  );
-  return count;
 }
 
 function report(name: string, bareSeconds: number, run: ChildRun, target = 0.9): void {
@@ -144,7 +105,7 @@ try {
   report('Import', bareImportSeconds, imported);
 
   t = performance.now();
-  const scanned = await bareScan(client, 'action');
+  const scanned = await bareScan(client, 'action', CONCURRENCY);
   const bareScanSeconds = (performance.now() - t) / 1000;
   const exportFolder = join(DATA, 'export');
   rmSync(exportFolder, { recursive: true, force: true });

@@ -44362,7 +44362,7 @@ Object.defineProperty(exports, "ComparisonResultType", ({ enumerable: true, get:
 
 /***/ }),
 
-/***/ 9311:
+/***/ 6930:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -45965,7 +45965,7 @@ var __importDefault = (this && this.__importDefault) || function (mod) {
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.ParserBinaryRaw = void 0;
 const BigIntSerde_1 = __webpack_require__(7463);
-const IonBinary = __importStar(__webpack_require__(9311));
+const IonBinary = __importStar(__webpack_require__(6930));
 const IonConstants_1 = __webpack_require__(8012);
 const IonDecimal_1 = __webpack_require__(5238);
 const IonTimestamp_1 = __webpack_require__(4625);
@@ -56994,7 +56994,7 @@ function buildConnector ({ allowH2, maxCachedSessions, socketPath, timeout, sess
     let socket
     if (protocol === 'https:') {
       if (!tls) {
-        tls = __webpack_require__(1692)
+        tls = __webpack_require__(9311)
       }
       servername = servername || options.servername || util.getServerName(host) || null
 

@@ -16,7 +16,7 @@ if (node_worker_threads__WEBPACK_IMPORTED_MODULE_0__.isMainThread) {
     await runInWorker(new URL(import.meta.url));
 }
 else {
-    const { runInsideWorker } = await Promise.all(/* import() */[__nccwpck_require__.e(936), __nccwpck_require__.e(305)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7305));
+    const { runInsideWorker } = await Promise.all(/* import() */[__nccwpck_require__.e(936), __nccwpck_require__.e(692)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1692));
     await runInsideWorker();
 }
 
@@ -235,7 +235,7 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream"
 
 /***/ }),
 
-/***/ 1692:
+/***/ 9311:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:tls");

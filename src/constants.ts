@@ -41,6 +41,9 @@ export const Input = {
   MaxErrors: 'max-errors',
   RejectedItems: 'rejected-items',
   ClientToken: 'client-token',
+  Verify: 'verify',
+  RestoreTo: 'restore-to',
+  Changes: 'changes',
 } as const;
 export type InputName = (typeof Input)[keyof typeof Input];
 
@@ -65,6 +68,9 @@ export const InputDefault = {
   [Input.Timeout]: '6h',
   [Input.PollInterval]: '10s',
   [Input.MaxErrors]: '0',
+  [Input.Verify]: 'false',
+  [Input.RestoreTo]: 'latest',
+  [Input.Changes]: 'apply',
 } as const satisfies Partial<Record<InputName, string>>;
 /** The inputs that have a default in action.yml. */
 export type DefaultedInput = keyof typeof InputDefault;
@@ -86,5 +92,14 @@ export const Output = {
   DurationSeconds: 'duration-seconds',
   ConsumedReadCapacity: 'consumed-read-capacity',
   ConsumedWriteCapacity: 'consumed-write-capacity',
+  MatchedCount: 'matched-count',
+  MissingCount: 'missing-count',
+  ExtraCount: 'extra-count',
+  DifferentCount: 'different-count',
+  Differences: 'differences',
+  PutCount: 'put-count',
+  DeleteCount: 'delete-count',
+  RestoredTo: 'restored-to',
+  ExportsApplied: 'exports-applied',
 } as const;
 export type OutputName = (typeof Output)[keyof typeof Output];

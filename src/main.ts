@@ -5,6 +5,7 @@ import * as core from '@actions/core';
 import { tmpdir } from 'node:os';
 import { type AwsClients, createClients } from './aws/clients.js';
 import { Output } from './constants.js';
+import type { EngineDeps } from './direct/deps.js';
 import { runDirect } from './direct/engine.js';
 import { type EngineChoice, chooseEngine } from './engine-choice.js';
 import { failureMessage } from './errors.js';
@@ -18,6 +19,10 @@ import { describePlan } from './plan-text.js';
 import { report, writeSummary } from './report.js';
 import type { TransferResult } from './result.js';
 import { renderStartFailure, renderWorkFailure } from './summary.js';
+import { type RestoreSource, findRestore } from './restore/detect.js';
+import { restoreEngine } from './restore/engine.js';
+import { runRestore } from './restore/run.js';
+import { verifyAfter } from './verify/run.js';
 
 export interface RunDeps {
   env: Record<string, string | undefined>;
@@ -40,7 +45,23 @@ export async function run(deps: RunDeps): Promise<void> {
     core.endGroup();
     working = plan.mode;
     core.startGroup('Pre-flight checks');
-    const result = await runEngine(plan, choice, clients, deps).finally(() => core.endGroup());
+    // A source of exports (an incremental export, a chain) is restored rather than imported: reading it is work.
+    const restore =
+      plan.mode === 'import' || plan.mode === 'validate' ? await findRestore(plan, clients.s3) : undefined;
+    if (restore !== undefined) {
+      choice = restoreEngine(choice, restore.chain);
+      core.info(
+        `The source holds exports of a table: restoring them. Engine: ${choice.engine}, because ${choice.reason}.`,
+      );
+    }
+    const engine: EngineChoice = choice;
+    const result = await runEngine(plan, engine, clients, deps, restore)
+      .then((done) =>
+        plan.mode === 'import' || plan.mode === 'export'
+          ? verifyAfter(plan, done, directDeps(engine, clients, deps))
+          : done,
+      )
+      .finally(() => core.endGroup());
     report(withContext(result, plan, deps.env), plan.maxErrors, core, deps.env.GITHUB_STEP_SUMMARY);
   } catch (error) {
     const message = failureMessage(error);
@@ -52,8 +73,8 @@ export async function run(deps: RunDeps): Promise<void> {
   }
 }
 
-function runEngine(plan: Plan, choice: EngineChoice, clients: AwsClients, deps: RunDeps): Promise<TransferResult> {
-  const common = {
+function commonDeps(choice: EngineChoice, clients: AwsClients, deps: RunDeps) {
+  return {
     ...clients,
     log: (line: string) => core.info(line),
     warn: (line: string) => core.warning(line),
@@ -64,25 +85,38 @@ function runEngine(plan: Plan, choice: EngineChoice, clients: AwsClients, deps: 
       core.startGroup(`${name} (${choice.engine} engine)`);
     },
   };
-  if (choice.engine === 'managed') {
-    return runManaged(
-      plan,
-      { ...common, sleep: abortableSleep, env: deps.env, ...(deps.signal && { signal: deps.signal }) },
-      choice.reason,
-    );
-  }
+}
+
+/** What the direct engine needs; also what a comparison after either engine's work needs (`verify: true`). */
+function directDeps(choice: EngineChoice, clients: AwsClients, deps: RunDeps): EngineDeps {
   const workspace = deps.env.GITHUB_WORKSPACE;
-  return runDirect(
-    plan,
-    {
-      ...common,
-      sleep: abortableSleep,
-      ...(deps.signal && { signal: deps.signal }),
-      tempDir: deps.env.RUNNER_TEMP ?? tmpdir(),
-      ...(workspace && { workspace }),
-    },
-    choice.reason,
-  );
+  return {
+    ...commonDeps(choice, clients, deps),
+    sleep: abortableSleep,
+    ...(deps.signal && { signal: deps.signal }),
+    tempDir: deps.env.RUNNER_TEMP ?? tmpdir(),
+    ...(workspace && { workspace }),
+  };
+}
+
+function runEngine(
+  plan: Plan,
+  choice: EngineChoice,
+  clients: AwsClients,
+  deps: RunDeps,
+  restore: RestoreSource | undefined,
+): Promise<TransferResult> {
+  const managed = {
+    ...commonDeps(choice, clients, deps),
+    sleep: abortableSleep,
+    env: deps.env,
+    ...(deps.signal && { signal: deps.signal }),
+  };
+  const direct = directDeps(choice, clients, deps);
+  if (restore !== undefined && (plan.mode === 'import' || plan.mode === 'validate'))
+    return runRestore(plan, restore, choice, { managed, direct });
+  if (choice.engine === 'managed') return runManaged(plan, managed, choice.reason);
+  return runDirect(plan, direct, choice.reason);
 }
 
 /** Console links only when the endpoints are AWS's; the action's own reference for the import-back snippet. */

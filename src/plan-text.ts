@@ -1,11 +1,16 @@
 // The plan in plain words, printed before any work starts.
 
 import type { EngineChoice } from './engine-choice.js';
-import type { Location, Plan } from './plan.js';
+import type { ImportSource, Location, Plan } from './plan.js';
 import { formatDuration } from './parsing/values.js';
 
 export function describeLocation(location: Location): string {
   return location.kind === 's3' ? `s3://${location.bucket}/${location.prefix}` : location.path;
+}
+
+function describeSource(source: ImportSource): string {
+  const compression = source.compression === 'auto' ? 'compression detected' : source.compression;
+  return `${source.format} (${compression}) from ${describeLocation(source.location)}`;
 }
 
 export function describePlan(plan: Plan, choice: EngineChoice): string[] {
@@ -18,11 +23,16 @@ export function describePlan(plan: Plan, choice: EngineChoice): string[] {
         : `changes from ${plan.exportType.from.toISOString()} to ${plan.exportType.to.toISOString()} (${plan.exportType.viewType})`;
     lines.push(`Read: table ${table}, ${when}.`);
     lines.push(`Write: ${plan.format} files, ${plan.compression}, under ${describeLocation(plan.destination)}.`);
+  } else if (plan.mode === 'verify') {
+    lines.push(
+      `Read: table ${plan.tableName} (parallel Scan, consistent reads) and ${describeSource(plan.source)}, as an import would read it.`,
+    );
+    lines.push(
+      `Write: nothing but the differences file, at ${describeLocation(plan.differences)}, if anything differs.`,
+    );
   } else {
     const source = plan.source;
-    lines.push(
-      `Read: ${source.format} (${source.compression === 'auto' ? 'compression detected' : source.compression}) from ${describeLocation(source.location)}.`,
-    );
+    lines.push(`Read: ${describeSource(source)}.`);
     if (plan.mode === 'validate') {
       lines.push('Write: nothing; every item is checked against the key schema.');
     } else {
@@ -35,10 +45,16 @@ export function describePlan(plan: Plan, choice: EngineChoice): string[] {
     }
     lines.push(`Rejected items go to ${describeLocation(plan.rejectedItems)}.`);
   }
+  if (plan.mode !== 'verify' && plan.mode !== 'validate' && plan.verification !== undefined) {
+    lines.push(
+      `Verify: then compare the table with ${plan.mode === 'export' ? 'the export' : 'the source'}, item by item; differences go to ${describeLocation(plan.verification.differences)}.`,
+    );
+  }
   lines.push(`Engine: ${choice.engine}, because ${choice.reason}.`);
   const waiting = plan.waiting.wait
     ? `wait up to ${formatDuration(plan.waiting.timeoutMs)}`
     : 'return once the job has started';
-  lines.push(`Then: ${waiting}; fail when more than ${plan.maxErrors} item(s) cannot be moved.`);
+  const failing = plan.mode === 'verify' ? 'differ or cannot be read' : 'cannot be moved';
+  lines.push(`Then: ${waiting}; fail when more than ${plan.maxErrors} item(s) ${failing}.`);
   return lines;
 }

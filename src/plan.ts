@@ -2,12 +2,21 @@
 
 import type { AttributeValue, TableCreationParameters } from '@aws-sdk/client-dynamodb';
 
-export type Mode = 'export' | 'import' | 'validate';
+export type Mode = 'export' | 'import' | 'validate' | 'verify';
 export type EngineName = 'managed' | 'direct';
 export type Format = 'DYNAMODB_JSON' | 'ION' | 'CSV';
 export type Compression = 'NONE' | 'GZIP' | 'ZSTD';
 export type ExistingTable = 'fail' | 'merge' | 'replace';
 export type ViewType = 'NEW_AND_OLD_IMAGES' | 'NEW_IMAGE';
+/** Incremental exports: `apply` plays them forward, `revert` undoes them. */
+export type ChangeDirection = 'apply' | 'revert';
+
+/** How a source that holds exports is restored: to which point in time, and in which direction. */
+export interface RestoreOptions {
+  changes: ChangeDirection;
+  /** Undefined for `latest`: as far as the exports reach (applying), or every window (reverting). */
+  restoreTo?: Date;
+}
 
 /** Where data is read or written: an S3 prefix or a local file or folder. */
 export type Location = { kind: 's3'; bucket: string; prefix: string; owner?: string } | { kind: 'local'; path: string };
@@ -72,6 +81,13 @@ export interface ExportPlan extends CommonPlan {
     | { kind: 'INCREMENTAL_EXPORT'; from: Date; to: Date; viewType: ViewType };
   expressions?: ExportExpressions;
   encryption?: { algorithm: 'AES256' | 'KMS'; kmsKeyId?: string };
+  /** `verify: true`: the table compared with what was just written. */
+  verification?: Verification;
+}
+
+/** `verify: true` on an import or export: where the differences file goes. */
+export interface Verification {
+  differences: Location;
 }
 
 export interface ExportExpressions {
@@ -90,6 +106,9 @@ export interface ImportPlan extends CommonPlan {
   tableParameters?: Partial<TableCreationParameters>;
   existingTable: ExistingTable;
   rejectedItems: Location;
+  /** `verify: true`: the table compared with the source after the import. */
+  verification?: Verification;
+  restore: RestoreOptions;
 }
 
 export interface ValidatePlan extends CommonPlan {
@@ -99,6 +118,23 @@ export interface ValidatePlan extends CommonPlan {
   source: ImportSource;
   tableParameters?: Partial<TableCreationParameters>;
   rejectedItems: Location;
+  restore: RestoreOptions;
 }
 
-export type Plan = ExportPlan | ImportPlan | ValidatePlan;
+/** A key attribute as `partition-key` and `sort-key` give it. */
+export interface KeyInput {
+  name: string;
+  type: 'S' | 'N' | 'B';
+}
+
+export interface VerifyPlan extends CommonPlan {
+  mode: 'verify';
+  tableName: string;
+  source: ImportSource;
+  /** partition-key and sort-key when given: checked against the table's own key schema. */
+  keys?: { partition: KeyInput; sort?: KeyInput };
+  /** Where the differences file goes (the `rejected-items` input: verify rejects nothing). */
+  differences: Location;
+}
+
+export type Plan = ExportPlan | ImportPlan | ValidatePlan | VerifyPlan;

@@ -50,12 +50,38 @@ export function decideOutcome(result: TransferResult, maxErrors: number): Outcom
     const code = result.status === 'FAILED' ? 'JOB_FAILED' : 'CANCELLED';
     return { ok: false, message: `${code}: The ${result.mode} ended with status ${result.status}.` };
   }
-  if (errors > maxErrors) {
+  const verification = result.verification;
+  if (verification !== undefined && verification.status !== 'COMPLETED') {
+    return {
+      ok: false,
+      message:
+        verification.failure ??
+        `CANCELLED: The step was cancelled while comparing the table with the ${verification.against}, after the ${result.mode} completed; run mode: verify to compare them.`,
+    };
+  }
+  // Verify's own errors are unreadable source records, counted with its differences below.
+  if (errors > maxErrors && result.mode !== 'verify') {
     const what = result.mode === 'validate' ? 'would be rejected' : 'could not be imported';
     return {
       ok: false,
       message: `TOO_MANY_ERRORS: ${errors} item(s) ${what}, more than max-errors (${maxErrors}).`,
     };
+  }
+  if (verification !== undefined) {
+    const differences = verification.missing + verification.extra + verification.different;
+    const unreadable = verification.unreadable;
+    if (differences + unreadable > maxErrors) {
+      const counts = `${differences} difference(s) (${verification.missing} missing, ${verification.extra} extra, ${verification.different} different)${unreadable > 0 ? ` and ${unreadable} unreadable source record(s)` : ''}`;
+      const where =
+        verification.differences === undefined ? '' : `; the differences are in ${verification.differences}`;
+      return {
+        ok: false,
+        message:
+          differences > 0
+            ? `DIFFERENCES_FOUND: The table does not match the ${verification.against}: ${counts}, more than max-errors (${maxErrors})${where}.`
+            : `TOO_MANY_ERRORS: ${unreadable} record(s) of the ${verification.against} could not be read as items to compare, more than max-errors (${maxErrors}).`,
+      };
+    }
   }
   return { ok: true, message: `The ${result.mode} ended with status ${result.status}.` };
 }
@@ -78,6 +104,15 @@ export function setOutputs(result: TransferResult, reporter: Pick<Reporter, 'set
     [Output.DurationSeconds, Math.round(result.durationSeconds * 1000) / 1000],
     [Output.ConsumedReadCapacity, result.capacity?.readUnits],
     [Output.ConsumedWriteCapacity, result.capacity?.writeUnits],
+    [Output.MatchedCount, result.verification?.matched],
+    [Output.MissingCount, result.verification?.missing],
+    [Output.ExtraCount, result.verification?.extra],
+    [Output.DifferentCount, result.verification?.different],
+    [Output.Differences, result.verification?.differences],
+    [Output.PutCount, result.putCount],
+    [Output.DeleteCount, result.deleteCount],
+    [Output.RestoredTo, result.restoredTo],
+    [Output.ExportsApplied, result.exportsApplied],
   ];
   for (const [name, value] of values) {
     if (value !== undefined) reporter.setOutput(name, value);

@@ -1,7 +1,8 @@
 // What an engine reports back; report.ts turns it into outputs and a summary.
 
 import type { CapacityReport } from './aws/meter.js';
-import type { EngineName, Mode } from './plan.js';
+import type { EngineName, Location, Mode } from './plan.js';
+import type { ChainReport } from './restore/chain-report.js';
 
 export type Status = 'COMPLETED' | 'FAILED' | 'CANCELLED' | 'IN_PROGRESS';
 
@@ -19,6 +20,45 @@ export interface Annotation {
   file: string;
   line: number;
   message: string;
+}
+
+/** One difference, for the summary; the differences file has them all. */
+export interface DifferenceSample {
+  kind: 'missing' | 'extra' | 'different';
+  /** The key attributes as DynamoDB JSON text. */
+  key: string;
+  /** The attributes that differ (kind `different`). */
+  attributes: string[];
+}
+
+/** What a comparison of a table with a source or an export found (mode verify, or `verify: true`). */
+export interface VerificationResult {
+  status: Exclude<Status, 'IN_PROGRESS'>;
+  /** Why the comparison stopped before its end, `CODE: sentence`. */
+  failure?: string;
+  /** What the table was compared with: `export` (one read by its manifest) or `source`. */
+  against: 'export' | 'source';
+  /** The source or export, as s3:// URL or path. */
+  source: string;
+  tableName: string;
+  /** Items read from the table. */
+  tableItems: number;
+  /** Records read from the source, good or not. */
+  sourceRecords: number;
+  /** Source records an import would reject: they have no trustworthy key and are not compared. */
+  unreadable: number;
+  /** Source records whose key an earlier one had; the last one was compared, as an import would write it. */
+  duplicateKeys: number;
+  matched: number;
+  missing: number;
+  extra: number;
+  different: number;
+  /** Where the differences file went, when anything differed. */
+  differences?: string;
+  first: DifferenceSample[];
+  /** Partitions compared, of how many. */
+  partitions: { done: number; total: number };
+  durationSeconds: number;
 }
 
 export interface TransferResult {
@@ -68,4 +108,16 @@ export interface TransferResult {
   capacity?: CapacityReport;
   /** How a workflow refers to this action (`owner/repo@ref`), for the import-back snippet. */
   uses?: string;
+  /** A completed export's folder (`<prefix>AWSDynamoDB/<id>/`), for `verify: true`. */
+  exportFolder?: Location;
+  /** The comparison of the table with the source or the export: mode verify, or `verify: true`. */
+  verification?: VerificationResult;
+  /** Incremental exports and chains: items put (a full export's included) and deleted. */
+  putCount?: number;
+  deleteCount?: number;
+  /** ISO 8601: the point in time the table reflects after a restore. */
+  restoredTo?: string;
+  exportsApplied?: number;
+  /** The exports a restore used, for the summary's timeline and chart. */
+  chain?: ChainReport;
 }

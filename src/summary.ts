@@ -5,10 +5,12 @@
 import { clip, code, escapeMarkdown, table } from './markdown.js';
 import type { TransferResult } from './result.js';
 import { capacitySection } from './summary-capacity.js';
+import { renderChain } from './summary-chain.js';
 import { formatDuration } from './parsing/values.js';
+import { verificationSection } from './summary-verify.js';
 
 const MAX_ERRORS_SHOWN = 10;
-const WHAT = { export: 'Export', import: 'Import', validate: 'Validation' } as const;
+const WHAT = { export: 'Export', import: 'Import', validate: 'Validation', verify: 'Verification' } as const;
 
 /** GitHub refuses a step summary over 1 MiB; what the action writes stays well under it, whatever the input. */
 export const MAX_SUMMARY_BYTES = 512 * 1024;
@@ -18,7 +20,10 @@ export function renderSummary(result: TransferResult, outcome: { ok: boolean; me
   const parts = [heading(result, outcome.ok), table(['', ''], detailRows(result))];
   if (result.capacity !== undefined) parts.push(capacitySection(result.capacity));
   if (!outcome.ok) parts.push(`**Why the step failed:** ${escapeMarkdown(clip(outcome.message))}`);
+  const chain = renderChain(result);
+  if (chain !== undefined) parts.push(chain);
   if (result.errors.length > 0) parts.push(errorSection(result));
+  if (result.verification !== undefined) parts.push(verificationSection(result.verification));
   if (result.warnings !== undefined && result.warnings.length > 0) {
     const shown = result.warnings.slice(0, MAX_WARNINGS_SHOWN).map((w) => `- ${escapeMarkdown(clip(w))}`);
     const more = result.warnings.length - shown.length;
@@ -60,6 +65,8 @@ function heading(result: TransferResult, ok: boolean): string {
 }
 
 function detailRows(r: TransferResult): string[][] {
+  // Verify's counts are in its own section.
+  const counted = r.mode !== 'verify';
   const rows: [string, string | undefined][] = [
     ['Mode', r.mode],
     ['Engine', `${r.engine} (${escapeMarkdown(r.engineReason)})`],
@@ -68,10 +75,10 @@ function detailRows(r: TransferResult): string[][] {
     ['Destination', place(r.destination, r)],
     ['Job', r.jobArn === undefined ? undefined : linked(code(r.jobArn), jobLink(r))],
     ['Status', r.status],
-    ['Items', count(r.itemCount)],
-    ['Items processed', count(r.processedItemCount)],
+    ['Items', counted ? count(r.itemCount) : undefined],
+    ['Items processed', counted ? count(r.processedItemCount) : undefined],
     [r.mode === 'validate' ? 'Items valid' : 'Items imported', count(r.importedItemCount)],
-    ['Errors', count(r.errorCount)],
+    ['Errors', counted ? count(r.errorCount) : undefined],
     [bytesLabel(r), r.processedSizeBytes === undefined ? undefined : formatBytes(r.processedSizeBytes)],
     ['Duration', formatDuration(Math.round(r.durationSeconds * 1000))],
     ['Throughput', throughput(r)],
@@ -86,6 +93,7 @@ function detailRows(r: TransferResult): string[][] {
 /** The byte counts of each mode and engine measure different things: say which. */
 function bytesLabel(r: TransferResult): string {
   if (r.engine === 'managed') return r.mode === 'export' ? 'Billed size' : 'Bytes processed by AWS';
+  if (r.mode === 'verify') return 'Source bytes read (decompressed)';
   return r.mode === 'export' ? 'Bytes written (compressed)' : 'Bytes read (decompressed)';
 }
 

@@ -119,6 +119,28 @@ describe('report.ts', () => {
       durationSeconds: 1,
       errors: [],
       capacity: { readUnits: 1, writeUnits: 2, throttled: 0, perSecond: [3], seconds: 1 },
+      verification: {
+        status: 'COMPLETED',
+        against: 'source',
+        source: 's',
+        tableName: 't',
+        tableItems: 1,
+        sourceRecords: 2,
+        unreadable: 0,
+        duplicateKeys: 0,
+        matched: 0,
+        missing: 1,
+        extra: 1,
+        different: 0,
+        differences: 'd',
+        first: [],
+        partitions: { done: 1, total: 1 },
+        durationSeconds: 1,
+      },
+      putCount: 1,
+      deleteCount: 0,
+      restoredTo: '2026-03-01T00:00:00.000Z',
+      exportsApplied: 1,
     };
     const set: string[] = [];
     setOutputs(result, { setOutput: (name) => set.push(name) });

@@ -28,7 +28,7 @@ describe('the built action', () => {
     const run = await runAction({ mode: 'launch' }, { env: localEnv(), noSummaryFile: true });
     expect(run.exitCode).toBe(1);
     expect(run.log).toContain(
-      '::error::INVALID_INPUT: Input "mode" is "launch"; expected one of export, import, validate.',
+      '::error::INVALID_INPUT: Input "mode" is "launch"; expected one of export, import, validate, verify.',
     );
     expect(run.log).not.toContain('summary');
   });

@@ -15,13 +15,13 @@ describe('mode', () => {
 
   it('is required', () => {
     expect(problems({ bucket: 'backups' })).toEqual([
-      'Input "mode" is not set; expected one of export, import, validate.',
+      'Input "mode" is not set; expected one of export, import, validate, verify.',
     ]);
   });
 
   it('refuses an unknown mode and still checks the shared inputs', () => {
     expect(problems({ mode: 'backup', concurrency: '0' })).toEqual([
-      'Input "mode" is "backup"; expected one of export, import, validate.',
+      'Input "mode" is "backup"; expected one of export, import, validate, verify.',
       'Input "concurrency" is "0"; expected a whole number from 1 to 256.',
     ]);
   });

@@ -40,7 +40,7 @@ describe('README', () => {
       for (const step of actionSteps(workflow)) {
         steps += 1;
         expect(Object.keys(step.with ?? {}).filter((name) => !inputs.includes(name))).toEqual([]);
-        expect(step.with?.mode).toMatch(/^(export|import|validate)$/);
+        expect(step.with?.mode).toMatch(/^(export|import|validate|verify)$/);
       }
     }
     expect(steps).toBeGreaterThanOrEqual(6);

@@ -42,10 +42,10 @@ export interface WriteOutcome {
   stopped?: { error: unknown; requests: WriteRequest[] };
 }
 
-/** Errors about one item's content: retrying it alone finds which item. */
 /** What writeAll needs: the retry policy, and the meter when capacity is metered. */
 export type WriteDeps = RetryDeps & { breaker: Breaker; meter?: Meter | undefined };
 
+/** Errors about one item's content: retrying it alone finds which item. */
 const ITEM_ERRORS = new Set([
   'ValidationException',
   'SerializationException',

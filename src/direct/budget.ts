@@ -4,9 +4,12 @@
 // before anything is read or written, since a share needs DescribeTable.
 
 import type { TableDescription } from '@aws-sdk/client-dynamodb';
+import { type CapacityKind, type CapacityReport, Meter } from '../aws/meter.js';
+import { pause } from '../aws/retry.js';
+import { describeTable } from '../aws/table.js';
 import { TransferError } from '../errors.js';
-import type { MaxCapacity } from '../plan.js';
-import type { CapacityKind } from '../aws/meter.js';
+import type { MaxCapacity, Plan } from '../plan.js';
+import type { EngineDeps } from './deps.js';
 
 /**
  * Units per second, or undefined without a budget. `table` is the table as it
@@ -57,4 +60,45 @@ export function resolveBudget(
 export function describeBudget(max: MaxCapacity, units: number, kind: CapacityKind): string {
   const given = 'units' in max ? `max-capacity: ${max.units}` : `max-capacity: ${max.percent}%`;
   return `Capacity budget: ${units} ${kind} unit(s) per second (${given}).`;
+}
+
+type BudgetTable = Parameters<typeof resolveBudget>[2];
+
+/**
+ * The meter of one phase of work on `tableName` (an import or restore writes,
+ * an export or a comparison reads): its budget settled before any work; a
+ * share is refused when the table has nothing to share. `planned` stands in
+ * for a table the work will create.
+ */
+export async function meterFor(
+  plan: Pick<Plan, 'maxCapacity' | 'concurrency'>,
+  kind: CapacityKind,
+  tableName: string,
+  deps: Pick<EngineDeps, 'dynamodb' | 'log' | 'now' | 'sleep' | 'signal'>,
+  planned?: BudgetTable,
+): Promise<Meter> {
+  let budget: number | undefined;
+  if (plan.maxCapacity !== undefined) {
+    const table: BudgetTable =
+      'percent' in plan.maxCapacity
+        ? ((await describeTable(deps.dynamodb, tableName)) ?? { ...planned, TableName: tableName })
+        : { TableName: tableName };
+    budget = resolveBudget(plan.maxCapacity, kind, table);
+    if (budget !== undefined) deps.log(describeBudget(plan.maxCapacity, budget, kind));
+  }
+  return new Meter({ budget, concurrency: plan.concurrency, now: deps.now, wait: (ms) => pause(ms, deps) });
+}
+
+/** A second phase's capacity (a comparison after the work) added to the first's; the chart runs on. */
+export function addCapacity(first: CapacityReport | undefined, then: CapacityReport): CapacityReport {
+  if (first === undefined) return then;
+  const budget = first.budget ?? then.budget;
+  return {
+    readUnits: first.readUnits + then.readUnits,
+    writeUnits: first.writeUnits + then.writeUnits,
+    throttled: first.throttled + then.throttled,
+    ...(budget === undefined ? {} : { budget }),
+    perSecond: [...first.perSecond, ...then.perSecond],
+    seconds: first.seconds + then.seconds,
+  };
 }

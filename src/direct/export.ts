@@ -5,8 +5,9 @@
 // the result counts the items in those files, and without manifests the
 // unfinished export is never taken for a whole one.
 
+import { join } from 'node:path';
 import type { AttributeValue, TableDescription } from '@aws-sdk/client-dynamodb';
-import { type Meter, unmetered } from '../aws/meter.js';
+import { unmetered } from '../aws/meter.js';
 import { explain } from '../aws/errors.js';
 import { Breaker, type RetryDeps, withRetries } from '../aws/retry.js';
 import { describeTable, keySchemaOf } from '../aws/table.js';
@@ -20,7 +21,7 @@ import {
   md5Base64,
   newExportId,
 } from '../formats/manifest.js';
-import type { ExportPlan } from '../plan.js';
+import type { ExportPlan, Location } from '../plan.js';
 import type { TransferResult } from '../result.js';
 import { openDestination } from '../storage/open.js';
 import { type DataFileTotals, writeDataFiles } from './data-files.js';
@@ -144,10 +145,18 @@ export async function runExport(
     dataUrl: store.describe(paths.dataFolder),
     fileCount: entries.length,
     keySchema: keySchemaOf(table),
+    exportFolder: folderLocation(plan.destination, paths.folder),
     durationSeconds: (deps.now() - started) / 1000,
     errors: [],
     note: "Each data file's MD5 is in manifest-files.json; an import checks them before using the items.",
   };
+}
+
+/** The export's folder as a place to read it back from (`verify: true`). */
+function folderLocation(destination: ExportPlan['destination'], folder: string): Location {
+  return destination.kind === 's3'
+    ? { ...destination, prefix: folder }
+    : { kind: 'local', path: join(destination.path, folder) };
 }
 
 /**
@@ -189,11 +198,12 @@ function unfinished(
  * One page of a scan segment (or of the Query), with consistent reads, under
  * the one retry policy; a failure says what was read and why it failed.
  */
-function pageReader(
-  plan: ExportPlan,
+export function pageReader(
+  plan: Pick<ExportPlan, 'expressions' | 'concurrency'>,
   table: TableDescription,
-  deps: EngineDeps & RetryDeps & { breaker: Breaker; meter: Meter },
+  deps: EngineDeps & RetryDeps & { breaker: Breaker },
 ): PageReader {
+  const meter = deps.meter ?? unmetered(plan.concurrency, deps.now);
   const expressions = plan.expressions;
   const common = {
     TableName: table.TableName,
@@ -205,11 +215,11 @@ function pageReader(
     ...(expressions?.values === undefined ? {} : { ExpressionAttributeValues: expressions.values }),
   };
   const what = `${expressions?.keyCondition === undefined ? 'Scan' : 'Query'} of ${table.TableName}`;
-  const sizer = new PageSizer(deps.meter.budget, table, true);
+  const sizer = new PageSizer(meter.budget, table, true);
   const read = async (segment: number, total: number, from: Record<string, AttributeValue> | undefined) => {
     const limit = sizer.limit();
     const paging = { ExclusiveStartKey: from, ...(limit === undefined ? {} : { Limit: limit }) };
-    const page = await deps.meter.send('read', sizer.estimate(limit), async () => {
+    const page = await meter.send('read', sizer.estimate(limit), async () => {
       const result =
         expressions?.keyCondition === undefined
           ? await scanRaw(deps.dynamodb, { ...common, ...paging, Segment: segment, TotalSegments: total })

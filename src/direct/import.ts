@@ -131,15 +131,15 @@ export async function runImport(
   return { ...result, ...(warnings.length > 0 && { warnings }) };
 }
 
-interface Pipeline {
+export interface Pipeline {
   sink: ItemSink;
   ledger: Ledger;
   progress: Progress;
   deps: EngineDeps;
 }
 
-/** One object through the decoder into the sink; false when a cancel stopped it before its end. */
-async function importObject(
+/** One object through the decoder into the sink; stops between batches when the step is cancelled. Also a chain's full export (src/restore/). */
+export async function importObject(
   store: Store,
   object: ResolvedSource['objects'][number],
   options: DecodeOptions,

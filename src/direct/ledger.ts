@@ -9,6 +9,9 @@ import type { RejectedItem, RejectsFile } from './rejects.js';
 
 const MAX_SAMPLES = 10;
 
+/** Where rejected records go: the rejected-items file, or (verify, which only counts them) nowhere. */
+export type RejectsSink = Pick<RejectsFile, 'add' | 'close'>;
+
 export class Ledger {
   /** Records read from the source, good or bad. */
   processed = 0;
@@ -20,10 +23,10 @@ export class Ledger {
   readonly annotations: Annotation[] = [];
   annotationsOmitted = 0;
   private readonly pending: RejectedItem[] = [];
-  private readonly rejects: RejectsFile;
+  private readonly rejects: RejectsSink;
   private readonly workspace: string | undefined;
 
-  constructor(rejects: RejectsFile, workspace: string | undefined) {
+  constructor(rejects: RejectsSink, workspace: string | undefined) {
     this.rejects = rejects;
     this.workspace = workspace;
   }

@@ -21,7 +21,7 @@ type RejectsDeps = Pick<EngineDeps, 's3' | 'tempDir'> & { workspace?: string | u
  * A local place is checked here (synchronously, a few lstat calls) and again
  * right before the file is created; throws InputError naming the path.
  */
-export function openRejects(location: Location, deps: RejectsDeps): RejectsFile {
+export function openRejects(location: Location, deps: RejectsDeps, holds = 'rejected items'): RejectsFile {
   if (location.kind === 's3')
     return new RejectsFile(
       new S3Store(deps.s3, location.bucket, {
@@ -29,12 +29,13 @@ export function openRejects(location: Location, deps: RejectsDeps): RejectsFile 
         ...(location.owner === undefined ? {} : { owner: location.owner }),
       }),
       location.prefix,
-      { exclusive: true },
+      { exclusive: true, holds },
     );
-  checkLocalRejects(location.path, deps);
+  checkLocalRejects(location.path, deps, holds);
   return new RejectsFile(new LocalStore(dirname(location.path)), basename(location.path), {
     exclusive: true,
-    check: () => checkLocalRejects(location.path, deps),
+    holds,
+    check: () => checkLocalRejects(location.path, deps, holds),
   });
 }
 
@@ -43,23 +44,28 @@ export function openRejects(location: Location, deps: RejectsDeps): RejectsFile 
  * calls at the start of an import or validate, before the source is read or
  * the table touched.
  */
-export async function prepareRejects(location: Location, deps: RejectsDeps): Promise<RejectsFile> {
-  if (location.kind === 's3') await checkS3Rejects(location, deps);
-  return openRejects(location, deps);
+export async function prepareRejects(
+  location: Location,
+  deps: RejectsDeps,
+  holds = 'rejected items',
+): Promise<RejectsFile> {
+  if (location.kind === 's3') await checkS3Rejects(location, deps, holds);
+  return openRejects(location, deps, holds);
 }
 
-function refuse(place: string, why: string): InputError {
+function refuse(place: string, why: string, holds: string): InputError {
+  const name = holds === 'rejected items' ? 'rejected-items' : `The ${holds} file (rejected-items)`;
   return new InputError([
     {
       input: 'rejected-items',
       value: place,
-      message: `rejected-items ${place} ${why}; nothing was created or written. Choose a new file (the default is a new file under RUNNER_TEMP).`,
+      message: `${name} ${place} ${why}; nothing was created or written. Choose a new file (the default is a new file under RUNNER_TEMP).`,
     },
   ]);
 }
 
 /** Nothing at the path (not even a dangling link), and no symbolic link on its way inside the workspace or temp folder. */
-function checkLocalRejects(path: string, deps: RejectsDeps): void {
+function checkLocalRejects(path: string, deps: RejectsDeps, holds: string): void {
   const target = resolve(path);
   const existing = lstatOrUndefined(target);
   if (existing !== undefined) {
@@ -68,7 +74,7 @@ function checkLocalRejects(path: string, deps: RejectsDeps): void {
       : existing.isDirectory()
         ? 'is a folder'
         : 'already exists';
-    throw refuse(target, `${what}, and rejected items are never written over or through what this run did not create`);
+    throw refuse(target, `${what}, and ${holds} are never written over or through what this run did not create`, holds);
   }
   // Below the workspace or the temp folder, each folder on the way is a real folder.
   const base = [deps.workspace, deps.tempDir]
@@ -84,15 +90,20 @@ function checkLocalRejects(path: string, deps: RejectsDeps): void {
     if (info.isSymbolicLink()) {
       throw refuse(
         target,
-        `goes through the symbolic link ${folder} (to ${readlinkSync(folder)}), and rejected items are never written through one`,
+        `goes through the symbolic link ${folder} (to ${readlinkSync(folder)}), and ${holds} are never written through one`,
+        holds,
       );
     }
-    if (!info.isDirectory()) throw refuse(target, `goes through ${folder}, which is not a folder`);
+    if (!info.isDirectory()) throw refuse(target, `goes through ${folder}, which is not a folder`, holds);
   }
 }
 
 /** HeadObject: an object already there is refused; anything else (no access to read it) is left to If-None-Match. */
-async function checkS3Rejects(location: Extract<Location, { kind: 's3' }>, deps: RejectsDeps): Promise<void> {
+async function checkS3Rejects(
+  location: Extract<Location, { kind: 's3' }>,
+  deps: RejectsDeps,
+  holds: string,
+): Promise<void> {
   const exists = await deps.s3
     .send(
       new HeadObjectCommand({
@@ -108,7 +119,8 @@ async function checkS3Rejects(location: Extract<Location, { kind: 's3' }>, deps:
   if (exists) {
     throw refuse(
       `s3://${location.bucket}/${location.prefix}`,
-      'already exists, and rejected items are never written over an object this run did not create',
+      `already exists, and ${holds} are never written over an object this run did not create`,
+      holds,
     );
   }
 }

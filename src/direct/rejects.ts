@@ -25,6 +25,8 @@ export interface RejectedItem {
 export interface RejectsFileOptions {
   /** Create the file only when nothing is at its place (see WriteOptions.exclusive). */
   exclusive?: boolean;
+  /** What the file holds, for messages: `rejected items` (the default), or `differences` (verify's file). */
+  holds?: string;
   /** Checked again right before the file is created: throws when the place is no longer safe. */
   check?: () => void;
 }
@@ -47,6 +49,20 @@ export class RejectsFile {
   }
 
   async add(rejected: RejectedItem): Promise<void> {
+    const line = JSON.stringify({
+      ...(rejected.item === undefined ? {} : { Item: toDynamoJsonMap(rejected.item) }),
+      error: { code: rejected.code, message: rejected.message },
+      source: {
+        object: rejected.object,
+        ...(rejected.line === undefined ? {} : { line: rejected.line }),
+        ...(rejected.itemIndex === undefined ? {} : { itemIndex: rejected.itemIndex }),
+      },
+    });
+    await this.addLine(line);
+  }
+
+  /** One line of JSON (without its newline); the file is created with the first. */
+  async addLine(line: string): Promise<void> {
     if (this.stream === undefined) {
       this.options.check?.();
       this.stream = new PassThrough();
@@ -58,15 +74,6 @@ export class RejectsFile {
       // Kept from becoming an unhandled rejection; add() and close() rethrow it.
       this.writing.catch(() => undefined);
     }
-    const line = JSON.stringify({
-      ...(rejected.item === undefined ? {} : { Item: toDynamoJsonMap(rejected.item) }),
-      error: { code: rejected.code, message: rejected.message },
-      source: {
-        object: rejected.object,
-        ...(rejected.line === undefined ? {} : { line: rejected.line }),
-        ...(rejected.itemIndex === undefined ? {} : { itemIndex: rejected.itemIndex }),
-      },
-    });
     // A failed upload stops reading the stream: wait for a drain or that failure, never forever.
     if (!this.stream.write(`${line}\n`)) await Promise.race([once(this.stream, 'drain'), this.writing]);
   }
@@ -76,7 +83,7 @@ export class RejectsFile {
     if ((error as { code?: string }).code !== 'EEXIST') return error;
     return new TransferError(
       'WRITE_FAILED',
-      `${this.location} already exists: rejected items are never written over a file (or through a symbolic link) this run did not create. Remove it or choose another rejected-items.`,
+      `${this.location} already exists: ${this.options.holds ?? 'rejected items'} are never written over a file (or through a symbolic link) this run did not create. Remove it or choose another rejected-items.`,
     );
   }
 

@@ -18,7 +18,11 @@ export interface Segments {
 
 type ReadPage = (segment: number, total: number, from: undefined) => Promise<RawPage>;
 
-export async function planSegments(table: TableDescription, plan: ExportPlan, read: ReadPage): Promise<Segments> {
+export async function planSegments(
+  table: TableDescription,
+  plan: Pick<ExportPlan, 'expressions' | 'concurrency'>,
+  read: ReadPage,
+): Promise<Segments> {
   if (plan.expressions?.keyCondition !== undefined) return { count: 1 }; // a Query has no segments
   const size = table.TableSizeBytes ?? 0;
   if (size >= SEGMENT_BYTES) return { count: Math.min(plan.concurrency, Math.ceil(size / SEGMENT_BYTES)) };

@@ -309,6 +309,7 @@ export function toDynamoJson(value: AttributeValue): unknown {
 
 export function toDynamoJsonMap(item: Item): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  for (const name in item) out[name] = toDynamoJson(item[name] as AttributeValue);
+  // setAttribute: an attribute named __proto__ stays an attribute (JSON.parse makes it one, too).
+  for (const name in item) setAttribute(out, name, toDynamoJson(item[name] as AttributeValue));
   return out;
 }

@@ -95,7 +95,7 @@ function readItemStruct(reader: Reader, type: IonType): Item {
 }
 
 /** A struct of attributes at `level` (the item's is 0); its values are one level below it. */
-function readStruct(reader: Reader, level: number): Item {
+export function readStruct(reader: Reader, level: number): Item {
   const map: Item = {};
   reader.stepIn();
   for (let t = reader.next(); t !== null; t = reader.next()) {

@@ -22,7 +22,10 @@ export type DecodeErrorCode =
   | 'ITEM_TOO_LARGE'
   | 'MISSING_KEY'
   | 'EMPTY_KEY'
-  | 'KEY_TYPE_MISMATCH';
+  | 'KEY_TYPE_MISMATCH'
+  | 'NOT_A_CHANGE'
+  | 'IMAGE_KEY_MISMATCH'
+  | 'KEY_SCHEMA_MISMATCH';
 
 export interface DecodeError {
   code: DecodeErrorCode;

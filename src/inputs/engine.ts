@@ -13,13 +13,15 @@ export function decideEngine(r: InputReader, mode: Mode, existingTable: Existing
   const requested = r.parseDefaulted(Input.Engine, (v) => parseEnum(v, ENGINES));
   if (requested === 'direct') return { engine: 'direct', reason: 'engine: direct was asked for' };
   if (requested === 'managed') {
-    if (mode === 'validate') {
+    if (mode === 'validate' || mode === 'verify') {
       r.reject(
         Input.Engine,
         r.get(Input.Engine),
-        'expected auto or direct with mode: validate, which reads the source itself and has no AWS job',
+        mode === 'validate'
+          ? 'expected auto or direct with mode: validate, which reads the source itself and has no AWS job'
+          : 'expected auto or direct with mode: verify, which reads the table and the source itself and has no AWS job',
       );
-      return { engine: 'direct', reason: 'mode: validate' };
+      return { engine: 'direct', reason: `mode: ${mode}` };
     }
     r.notApplicable(
       Input.Path,
@@ -29,6 +31,8 @@ export function decideEngine(r: InputReader, mode: Mode, existingTable: Existing
   }
   if (mode === 'validate')
     return { engine: 'direct', reason: 'mode: validate reads the source here and starts no AWS job' };
+  if (mode === 'verify')
+    return { engine: 'direct', reason: 'mode: verify reads the table and the source here and starts no AWS job' };
   if (r.given(Input.EndpointUrl)) {
     return {
       engine: 'direct',

@@ -22,6 +22,7 @@ import {
   workspace,
 } from './common.js';
 import type { InputReader, PlanContext } from './reader.js';
+import { keySchemaCanWait, readRestore, rejectRestoreInputs } from './restore.js';
 
 function isValid(check: (value: string) => string, value: string): boolean {
   try {
@@ -43,6 +44,7 @@ export function readImportPlan(
   const [tableParameters, keyInputUnreadable] = readTableParameters(r);
   const source = readImportSource(r, context, mode, tableName ?? tableParameters?.TableName);
   const rejectedItems = readRejectedItems(r, context, source.location);
+  const restore = readRestore(r, context);
   if (mode === 'validate') {
     if (tableParameters?.KeySchema === undefined && tableName === undefined && !keyInputUnreadable) {
       r.missing(
@@ -57,6 +59,7 @@ export function readImportPlan(
       source,
       ...optional('tableParameters', tableParameters),
       rejectedItems,
+      restore,
     };
   }
 
@@ -71,7 +74,12 @@ export function readImportPlan(
   } else if (tableName === undefined && importTable !== undefined && !isValid(checkTableName, importTable)) {
     r.reject(Input.TableCreationParameters, importTable, `expected TableName to be ${TABLE_NAME_RULE}`);
   }
-  if (existingTable === 'fail' && tableParameters?.KeySchema === undefined && !keyInputUnreadable) {
+  if (
+    existingTable === 'fail' &&
+    tableParameters?.KeySchema === undefined &&
+    !keyInputUnreadable &&
+    !keySchemaCanWait(r, source.location)
+  ) {
     r.missing(
       Input.PartitionKey,
       'mode: import with existing-table: fail creates the table, so it needs partition-key (and sort-key) or table-creation-parameters with a KeySchema',
@@ -95,6 +103,7 @@ export function readImportPlan(
     ...optional('tableParameters', parameters),
     existingTable,
     rejectedItems,
+    restore,
   };
 }
 
@@ -106,18 +115,22 @@ const IMPORT_ONLY = [
   Input.CsvHeader,
 ] as const;
 
-/** Refuses the import-only inputs with mode: export. */
-export function rejectImportOnlyInputs(r: InputReader): void {
-  for (const name of IMPORT_ONLY) r.notApplicable(name, 'expected it only with mode: import or validate');
+/** Refuses the import-only inputs with mode: export; `rejected-items` is allowed with `verify: true` (it names the differences file). */
+export function rejectImportOnlyInputs(r: InputReader, options: { verify?: boolean } = {}): void {
+  for (const name of IMPORT_ONLY) {
+    if (name === Input.RejectedItems && options.verify === true) continue;
+    r.notApplicable(name, 'expected it only with mode: import or validate');
+  }
+  rejectRestoreInputs(r);
   if (r.changedFromDefault(Input.ExistingTable)) {
     r.reject(Input.ExistingTable, r.get(Input.ExistingTable), 'expected it only with mode: import');
   }
 }
 
-function readImportSource(
+export function readImportSource(
   r: InputReader,
   context: PlanContext,
-  mode: 'import' | 'validate',
+  mode: 'import' | 'validate' | 'verify',
   table: string | undefined,
 ): ImportSource {
   const location = readLocation(r, context, mode, table) ?? placeholderLocation;
@@ -201,17 +214,14 @@ function readTableParameters(r: InputReader): [Partial<TableCreationParameters> 
  * Where rejected items go: never where the source would list them, or a
  * re-import would read them back; a relative path stays in the workspace.
  */
-function readRejectedItems(r: InputReader, context: PlanContext, source: Location): Location {
+export function readRejectedItems(
+  r: InputReader,
+  context: PlanContext,
+  source: Location,
+  what: 'rejected' | 'differences' = 'rejected',
+): Location {
   const given = r.parse(Input.RejectedItems, parseRejectedItems(resolve(workspace(context))));
-  if (given === undefined) {
-    return {
-      kind: 'local',
-      path: resolve(
-        nonEmpty(context.env.RUNNER_TEMP) ?? tmpdir(),
-        `dynamodb-s3-transfer-rejected-${context.now.getTime()}.jsonl`,
-      ),
-    };
-  }
+  if (given === undefined) return defaultFileInTemp(context, what);
   if (listedBy(source, given)) {
     r.reject(
       Input.RejectedItems,
@@ -248,6 +258,17 @@ function parseRejectedItems(base: string): (value: string) => Location {
   };
 }
 
+/** The default place of the rejected-items or differences file: a new file under RUNNER_TEMP. */
+export function defaultFileInTemp(context: PlanContext, what: 'rejected' | 'differences'): Location {
+  return {
+    kind: 'local',
+    path: resolve(
+      nonEmpty(context.env.RUNNER_TEMP) ?? tmpdir(),
+      `dynamodb-s3-transfer-${what}-${context.now.getTime()}.jsonl`,
+    ),
+  };
+}
+
 /**
  * Whether reading the source would list `target`: an S3 key under the
  * source's prefix (S3 prefixes match any key that starts with them) in the
@@ -255,7 +276,7 @@ function parseRejectedItems(base: string): (value: string) => Location {
  * source file means that file alone, so a file beside it whose name starts
  * with the source's (`items.json.rejected.jsonl`) is not listed.
  */
-function listedBy(source: Location, target: Location): boolean {
+export function listedBy(source: Location, target: Location): boolean {
   if (target.kind === 's3' && source.kind === 's3') {
     return target.bucket === source.bucket && target.prefix.startsWith(source.prefix);
   }

@@ -13,10 +13,11 @@ import { decideEngine } from './engine.js';
 import { readExportPlan, rejectExportOnlyInputs } from './export.js';
 import { readImportPlan, rejectImportOnlyInputs } from './import.js';
 import { InputReader, type PlanContext } from './reader.js';
+import { readVerifyFlag, readVerifyPlan, withVerification } from './verify.js';
 
 export type { Env, PlanContext } from './reader.js';
 
-const MODES: readonly Mode[] = ['export', 'import', 'validate'];
+const MODES: readonly Mode[] = ['export', 'import', 'validate', 'verify'];
 const EXISTING_TABLE: readonly ExistingTable[] = ['fail', 'merge', 'replace'];
 
 export function readPlan(context: PlanContext): Plan {
@@ -36,10 +37,20 @@ export function readPlan(context: PlanContext): Plan {
 function buildPlan(r: InputReader, context: PlanContext, mode: Mode): Plan {
   const existingTable = r.parseDefaulted(Input.ExistingTable, (v) => parseEnum(v, EXISTING_TABLE));
   const common = readCommon(r, context, decideEngine(r, mode, existingTable));
+  if (mode === 'verify') {
+    rejectExportOnlyInputs(r);
+    return readVerifyPlan(r, context, common);
+  }
+  const verify = readVerifyFlag(r);
   if (mode === 'export') {
-    rejectImportOnlyInputs(r);
-    return readExportPlan(r, context, common);
+    rejectImportOnlyInputs(r, { verify });
+    return withVerification(r, context, readExportPlan(r, context, common), verify);
   }
   rejectExportOnlyInputs(r);
-  return readImportPlan(r, context, mode, common, existingTable);
+  const plan = readImportPlan(r, context, mode, common, existingTable);
+  if (plan.mode === 'validate') {
+    if (verify) r.reject(Input.Verify, r.get(Input.Verify), 'expected it only with mode: import or export');
+    return plan;
+  }
+  return withVerification(r, context, plan, verify);
 }

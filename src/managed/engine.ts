@@ -9,8 +9,8 @@ import { runManagedExport } from './export.js';
 import { runManagedImport } from './import.js';
 
 export async function runManaged(plan: Plan, deps: ManagedDeps, engineReason: string): Promise<TransferResult> {
-  if (plan.mode === 'validate')
-    throw new TransferError('INVALID_INPUT', 'mode: validate runs on the direct engine only.');
+  if (plan.mode === 'validate' || plan.mode === 'verify')
+    throw new TransferError('INVALID_INPUT', `mode: ${plan.mode} runs on the direct engine only.`);
   return plan.mode === 'export'
     ? runManagedExport(plan, deps, engineReason)
     : runManagedImport(plan, deps, engineReason);

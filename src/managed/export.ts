@@ -84,7 +84,13 @@ export async function runManagedExport(
     ...(description.ItemCount === undefined ? {} : { itemCount: description.ItemCount }),
     ...(description.BilledSizeBytes === undefined ? {} : { processedSizeBytes: description.BilledSizeBytes }),
     ...(status === 'COMPLETED' && description.ExportManifest !== undefined
-      ? { exportManifest: `s3://${bucket}/${description.ExportManifest}`, dataUrl: `s3://${bucket}/${dataFolder}` }
+      ? {
+          exportManifest: `s3://${bucket}/${description.ExportManifest}`,
+          dataUrl: `s3://${bucket}/${dataFolder}`,
+          ...(plan.destination.kind === 's3' && {
+            exportFolder: { ...plan.destination, prefix: dataFolder.replace(/data\/$/, '') },
+          }),
+        }
       : {}),
     durationSeconds: (deps.now() - started) / 1000,
     errors: [],

@@ -7,6 +7,7 @@ import { unsafeKey } from '../storage/store.js';
 
 const ID = EXPORT_ID.source.replace(/^\^|\$$/g, '');
 const IN_EXPORT = new RegExp(`^(.*?)AWSDynamoDB/(${ID})/(.*)$`);
+const ID_ONLY = new RegExp(`^${ID}$`);
 
 export interface ExportFileKey {
   /** What comes before `AWSDynamoDB/`: the export's prefix, '' or ending in `/`. */
@@ -34,9 +35,11 @@ export const MANIFEST_FILE_NAMES = ['manifest-summary.json', 'manifest-files.jso
 /**
  * The key a manifest's `dataFileS3Key` names inside the export's root, or why
  * it names nothing there. AWS writes full keys from the bucket root
- * (`<prefix>/AWSDynamoDB/<id>/data/x.json.gz`), and the export may since have
- * been copied elsewhere, so the part from the `AWSDynamoDB/` segment on is
- * kept under `root`. A key without that segment, with a leading `/`, or with a
+ * (`<prefix>/AWSDynamoDB/<id>/data/x.json.gz`, or an incremental export's
+ * `<prefix>/AWSDynamoDB/data/x.json.gz`), tools that copy an export write
+ * them relative to its prefix, and the export may since have been moved: the
+ * part from the `AWSDynamoDB/` segment on is kept under `root`, so both
+ * spellings name the same file and neither can reach outside the source. A key without that segment, with a leading `/`, or with a
  * `.` or `..` segment anywhere could point anywhere, and names nothing.
  */
 export function dataFileKeyIn(root: string, dataFileS3Key: string): { key: string } | { why: string } {
@@ -44,7 +47,12 @@ export function dataFileKeyIn(root: string, dataFileS3Key: string): { key: strin
   const segments = dataFileS3Key.split('/');
   if (segments.includes('..')) return { why: 'it has a .. segment' };
   if (segments.includes('.')) return { why: 'it has a . segment' };
-  const at = segments.indexOf('AWSDynamoDB');
+  // The export's own AWSDynamoDB/ segment, followed by `data` (an incremental
+  // export's shared folder) or the export id, even when the prefix has one too.
+  const own = segments.findIndex(
+    (s, i) => s === 'AWSDynamoDB' && (segments[i + 1] === 'data' || ID_ONLY.test(segments[i + 1] ?? '')),
+  );
+  const at = own === -1 ? segments.indexOf('AWSDynamoDB') : own;
   if (at === -1 || at === segments.length - 1) return { why: 'it has no AWSDynamoDB/ folder' };
   const rest = segments.slice(at).join('/');
   const why = unsafeKey(rest);

@@ -7,16 +7,11 @@
 // stops the import here.
 
 import { TransferError } from '../errors.js';
-import {
-  ManifestError,
-  exportPaths,
-  md5Matches,
-  parseManifestFiles,
-  parseManifestSummary,
-} from '../formats/manifest.js';
+import { ManifestError, exportPaths, parseManifestFiles, parseManifestSummary } from '../formats/manifest.js';
 import type { Format } from '../plan.js';
 import { OutsideRootError, type SourceStore, type StoredObject, TooLargeError } from '../storage/store.js';
 import { MANIFEST_FILE_NAMES, dataFileKeyIn, exportFileOf } from './export-folder.js';
+import { checkManifest } from './manifest-checksum.js';
 import type { OpenedSource } from './open.js';
 
 /** AWS's ImportTable reads at most this many objects; the direct engine keeps the same limit. */
@@ -139,12 +134,7 @@ async function readExport(
   try {
     const summaryText = await store.readText(paths.manifestSummary, MAX_SMALL_MANIFEST_BYTES);
     if (summaryText === undefined) throw await incomplete(store, at, listed);
-    const summaryMd5 = await store.readText(paths.manifestSummaryMd5, MAX_SMALL_MANIFEST_BYTES);
-    if (summaryMd5 !== undefined && !md5Matches(summaryMd5, summaryText)) {
-      throw new ManifestError(
-        `${store.describe(paths.manifestSummary)} does not match ${store.describe(paths.manifestSummaryMd5)}: the manifest is damaged or was changed`,
-      );
-    }
+    await checkManifest(store, paths.manifestSummary, summaryText);
     const summary = parseManifestSummary(summaryText, store.describe(paths.manifestSummary));
     const filesText = await store.readText(paths.manifestFiles, MAX_MANIFEST_FILES_BYTES);
     if (filesText === undefined) {
@@ -152,12 +142,7 @@ async function readExport(
         `${store.describe(paths.manifestFiles)} is missing, though ${store.describe(paths.manifestSummary)} is there: the export is damaged or was copied in part`,
       );
     }
-    const filesMd5 = await store.readText(paths.manifestFilesMd5, MAX_SMALL_MANIFEST_BYTES);
-    if (filesMd5 !== undefined && !md5Matches(filesMd5, filesText)) {
-      throw new ManifestError(
-        `${store.describe(paths.manifestFiles)} does not match ${store.describe(paths.manifestFilesMd5)}: the manifest is damaged or was changed`,
-      );
-    }
+    await checkManifest(store, paths.manifestFiles, filesText);
     const entries = parseManifestFiles(filesText, store.describe(paths.manifestFiles));
     // Every key is placed inside the export's root before anything is read.
     const all = entries.map((entry, index) => {

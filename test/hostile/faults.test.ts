@@ -57,22 +57,30 @@ const noFaults = { throttleEvery: 0, splitEvery: 0 };
  * `signal.when` sees the log as it comes, and is told never to signal).
  */
 function killer(kill: () => void): {
-  after: (line: string, ms: number) => (log: string) => boolean;
+  after: (line: string, ms: number, ready?: () => boolean) => (log: string) => boolean;
   sinceKilled: () => number;
 } {
   let timer: NodeJS.Timeout | undefined;
   let killedAt: number | undefined;
   cleanups.push(() => clearTimeout(timer));
   return {
-    after: (line, ms) => (log) => {
-      if (timer === undefined && log.includes(line)) {
-        timer = setTimeout(() => {
-          killedAt = Date.now();
-          kill();
-        }, ms);
-      }
-      return false;
-    },
+    after:
+      (line, ms, ready = () => true) =>
+      (log) => {
+        if (timer === undefined && log.includes(line)) {
+          // Waits for `ready` too: on a loaded machine two seconds may pass before the first write lands.
+          const arm = (): void => {
+            timer = ready()
+              ? setTimeout(() => {
+                  killedAt = Date.now();
+                  kill();
+                }, ms)
+              : setTimeout(arm, 100);
+          };
+          arm();
+        }
+        return false;
+      },
     // Infinite when the step ended before the kill.
     sinceKilled: () => (killedAt === undefined ? Number.POSITIVE_INFINITY : Date.now() - killedAt),
   };
@@ -81,7 +89,7 @@ function killer(kill: () => void): {
 describe('DynamoDB frozen mid-way', () => {
   it(
     'an import fails with one message once nothing has got through for a while, instead of hanging',
-    { timeout: 240_000 },
+    { timeout: 420_000 },
     async () => {
       const count = 20_000;
       const source = writeSource(count);
@@ -101,10 +109,10 @@ describe('DynamoDB frozen mid-way', () => {
           concurrency: '8',
           'endpoint-url': server.endpoint,
         },
-        { timeoutMs: 180_000, signal: { name: 'SIGTERM', when: freeze.after('::group::Import', 1000) } },
+        { timeoutMs: 360_000, signal: { name: 'SIGTERM', when: freeze.after('::group::Import', 1000) } },
       );
-      // A request fails after three SDK attempts of 15 s each; failures after 30 s of silence open the breaker.
-      expect(freeze.sinceKilled(), run.log).toBeLessThan(75_000);
+      // A request fails after three SDK attempts of 60 s each; failures after 30 s of silence open the breaker.
+      expect(freeze.sinceKilled(), run.log).toBeLessThan(300_000);
       expect(run.exitCode).toBe(1);
       expect(errorLines(run.log)).toEqual([
         expect.stringMatching(/^::error::ENDPOINT_UNAVAILABLE: BatchWriteItem on .*no request got through for \d+ s/),
@@ -137,7 +145,10 @@ describe('DynamoDB killed mid-way', () => {
       const run = await runLocal(
         { ...inputs, 'endpoint-url': proxy.endpoint },
         // Not a signal to the step: the test's cue to kill DynamoDB two seconds into the import.
-        { timeoutMs: 120_000, signal: { name: 'SIGTERM', when: kill.after('::group::Import', 2000) } },
+        {
+          timeoutMs: 120_000,
+          signal: { name: 'SIGTERM', when: kill.after('::group::Import', 1000, () => proxy.counts.batchWrites >= 40) },
+        },
       );
       const failedAfterMs = kill.sinceKilled();
 

@@ -1,8 +1,8 @@
-export const id = 305;
-export const ids = [305];
+export const id = 692;
+export const ids = [692];
 export const modules = {
 
-/***/ 7305:
+/***/ 1692:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -41,17 +41,17 @@ function createClients(settings) {
 /**
  * A request DynamoDB has not answered in this long is failed (and retried):
  * without it a frozen endpoint hangs the step until the job's own timeout.
- * The largest request, 25 items of 400 KB, takes a second or two on a slow
- * runner.
+ * Generous, because DynamoDB Local on a busy 2-core runner was measured
+ * taking 28 s for one 1 MB Scan page; AWS answers in milliseconds.
  */
-const DYNAMODB_REQUEST_TIMEOUT_MS = 15_000;
+const DYNAMODB_REQUEST_TIMEOUT_MS = 60_000;
 /**
  * Standard retries, not adaptive: adaptive mode throttles the whole client
  * after a few throttled requests, which starves a bulk load. The direct
  * engine retries throttled and unprocessed writes itself, with backoff.
  */
 function createDynamoDbClient(settings) {
-    return new client_dynamodb_dist_cjs/* DynamoDBClient */.MGV({
+    const client = new client_dynamodb_dist_cjs/* DynamoDBClient */.MGV({
         region: settings.region,
         maxAttempts: 3,
         retryMode: 'standard',
@@ -63,6 +63,11 @@ function createDynamoDbClient(settings) {
         customUserAgent: [USER_AGENT],
         ...(settings.endpointUrl === undefined ? {} : { endpoint: settings.endpointUrl }),
     });
+    // The SDK's logger middleware copies every request (each item of each
+    // BatchWriteItem, filtered for sensitive fields) for its default logger,
+    // which discards it: 8% of the CPU of applying changes. The action logs itself.
+    client.middlewareStack.remove('loggerMiddleware');
+    return client;
 }
 /**
  * With `s3-endpoint-url` set the server is S3-compatible, not S3: path-style
@@ -129,6 +134,9 @@ const Input = {
     MaxErrors: 'max-errors',
     RejectedItems: 'rejected-items',
     ClientToken: 'client-token',
+    Verify: 'verify',
+    RestoreTo: 'restore-to',
+    Changes: 'changes',
 };
 /**
  * The defaults declared in action.yml, the one place they are decided. The
@@ -151,6 +159,9 @@ const InputDefault = {
     [Input.Timeout]: '6h',
     [Input.PollInterval]: '10s',
     [Input.MaxErrors]: '0',
+    [Input.Verify]: 'false',
+    [Input.RestoreTo]: 'latest',
+    [Input.Changes]: 'apply',
 };
 const Output = {
     Engine: 'engine',
@@ -167,8 +178,19 @@ const Output = {
     DataUrl: 'data-url',
     RejectedItems: 'rejected-items',
     DurationSeconds: 'duration-seconds',
+    MatchedCount: 'matched-count',
+    MissingCount: 'missing-count',
+    ExtraCount: 'extra-count',
+    DifferentCount: 'different-count',
+    Differences: 'differences',
+    PutCount: 'put-count',
+    DeleteCount: 'delete-count',
+    RestoredTo: 'restored-to',
+    ExportsApplied: 'exports-applied',
 };
 
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
 ;// CONCATENATED MODULE: ./src/errors.ts
 // The action's error family: a stable code for docs and tests, and a sentence
 // a person can act on that says where it happened. Every failure message the
@@ -1221,8 +1243,6 @@ var external_node_fs_ = __webpack_require__(3024);
 var promises_ = __webpack_require__(1455);
 // EXTERNAL MODULE: external "node:events"
 var external_node_events_ = __webpack_require__(8474);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(6760);
 ;// CONCATENATED MODULE: ./src/storage/store.ts
 // Where objects are read and written: an S3 bucket or a local folder, behind
 // one small interface so the engines do not care which. Both are confined to
@@ -2155,8 +2175,9 @@ function toDynamoJson(value) {
 }
 function toDynamoJsonMap(item) {
     const out = {};
+    // setAttribute: an attribute named __proto__ stays an attribute (JSON.parse makes it one, too).
     for (const name in item)
-        out[name] = toDynamoJson(item[name]);
+        setAttribute(out, name, toDynamoJson(item[name]));
     return out;
 }
 
@@ -3268,6 +3289,101 @@ function clip(text, max = MAX_SHOWN_CHARACTERS) {
 }
 const MAX_SHOWN_CHARACTERS = 500;
 
+;// CONCATENATED MODULE: ./src/summary-chain.ts
+// The job summary's part for a restore from exports: the counts of changes,
+// the chain as a timeline table (export, type, window, engine, puts, deletes,
+// errors) and as a Mermaid gantt chart of the windows, which GitHub renders
+// in job summaries, with any gap marked. Text from manifests (table ARNs,
+// folders) goes only into escaped table cells; the chart holds only export
+// ids (checked against AWS's pattern when found), times and fixed words.
+
+/** A month of hourly exports fits; past this, the table and chart show the last ones and say how many are left out. */
+const MAX_ROWS = 200;
+const MAX_BARS = 100;
+const n = (value) => (value === undefined ? '' : value.toLocaleString('en-US'));
+function renderChain(result) {
+    const chain = result.chain;
+    if (chain === undefined)
+        return undefined;
+    const parts = [`### ${chain.direction === 'apply' ? 'Restore chain' : 'Reverted windows'}`, headline(result, chain)];
+    if (chain.notes.length > 0)
+        parts.push(chain.notes.map((note) => `- ${escapeMarkdown(clip(note, 2000))}`).join('\n'));
+    parts.push(timeline(chain));
+    const leftOut = leftOutTable(chain);
+    if (leftOut !== undefined)
+        parts.push(leftOut);
+    parts.push(gantt(chain));
+    return parts.join('\n\n');
+}
+function headline(result, chain) {
+    const counts = `**${n(result.putCount)}** put, **${n(result.deleteCount)}** deleted, **${n(result.errorCount)}** error(s) of ${n(result.processedItemCount)} record(s)`;
+    const target = chain.gap !== undefined ? 'Not restored' : result.restoredTo === undefined ? 'Restore point' : 'Restored to';
+    const requested = chain.requested === undefined ? 'restore-to: latest' : `restore-to: ${chain.requested}`;
+    return `${target}: **${chain.restoredTo}** (${requested}), exports of ${code(clip(chain.tableArn, 300))}. ${counts}.`;
+}
+function timeline(chain) {
+    const shown = chain.rows.slice(-MAX_ROWS);
+    const rows = shown.map((r, i) => [
+        String(chain.rows.length - shown.length + i + 1),
+        code(r.id),
+        r.type === 'FULL_EXPORT' ? 'full' : `incremental (${r.view ?? ''})`,
+        r.type === 'FULL_EXPORT' ? `as of ${r.from}` : `${r.from} → ${r.to}`,
+        r.action,
+        r.engine ?? '',
+        n(r.counts?.puts),
+        n(r.counts?.deletes),
+        n(r.counts?.errors),
+        r.state,
+    ]);
+    const header = ['#', 'Export', 'Type', 'Window (UTC)', 'Action', 'Engine', 'Puts', 'Deletes', 'Errors', 'State'];
+    const more = chain.rows.length > shown.length
+        ? `\n\nThe first ${n(chain.rows.length - shown.length)} export(s) are not shown; the log lists them all.`
+        : '';
+    const gap = chain.gap === undefined
+        ? ''
+        : `\n\n**Gap:** no export covers ${chain.gap.from} → ${chain.gap.to}, between ${code(chain.gap.after)} and ${code(chain.gap.before)}.`;
+    return `${table(header, rows)}${more}${gap}`;
+}
+function leftOutTable(chain) {
+    if (chain.leftOut.length === 0 && chain.unfinished.length === 0)
+        return undefined;
+    const rows = [
+        ...chain.leftOut.map((l) => [code(l.id), code(clip(l.folder)), escapeMarkdown(clip(l.why))]),
+        ...chain.unfinished.map((u) => ['', code(clip(u)), 'an export that has not finished (no manifest-summary.json)']),
+    ];
+    const shown = rows.slice(0, MAX_ROWS);
+    const more = rows.length > shown.length ? `\n\nand ${n(rows.length - shown.length)} more.` : '';
+    return `**Left out**\n\n${table(['Export', 'Folder', 'Why'], shown)}${more}`;
+}
+/** `2026-03-01T00:00:00.000Z` as the chart's dateFormat reads it. */
+function chartTime(iso) {
+    return iso.slice(0, 19).replace('T', ' ');
+}
+/** A Mermaid gantt of the windows applied, the full export as a milestone, a gap as a critical bar. */
+function gantt(chain) {
+    const bars = chain.rows.slice(-MAX_BARS);
+    const lines = [
+        '```mermaid',
+        'gantt',
+        `    title ${chain.direction === 'apply' ? 'Exports applied' : 'Windows reverted'} (UTC)`,
+        '    dateFormat YYYY-MM-DD HH:mm:ss',
+        '    axisFormat %m-%d %H:%M',
+        '    section Exports',
+        ...bars.map((row, i) => `    ${bar(row, i)}`),
+    ];
+    if (chain.gap !== undefined) {
+        lines.push('    section Gap', `    no export :crit, gap, ${chartTime(chain.gap.from)}, ${chartTime(chain.gap.to)}`);
+    }
+    lines.push('```');
+    return lines.join('\n');
+}
+function bar(row, index) {
+    const state = row.state === 'failed' ? 'crit, ' : row.state === 'not applied' ? '' : 'done, ';
+    if (row.type === 'FULL_EXPORT')
+        return `full ${row.id} :milestone, ${state}e${index}, ${chartTime(row.from)}, 0d`;
+    return `${row.id} :${state}e${index}, ${chartTime(row.from)}, ${chartTime(row.to)}`;
+}
+
 ;// CONCATENATED MODULE: ./src/parsing/values.ts
 // Parsers for single input values. Each returns the parsed value or throws
 // InvalidValue with the words that complete "expected ...".
@@ -3386,14 +3502,93 @@ function formatDuration(ms) {
     return parts.join('');
 }
 
+;// CONCATENATED MODULE: ./src/summary-verify.ts
+// The comparison of a table with a source in the job summary: a plain
+// verdict, the counts, and the first differences with the attributes that
+// differ. Keys and names are item content: clipped, and shown as code.
+
+const summary_verify_n = (value) => value.toLocaleString('en-US');
+/** Attribute names shown per difference before "and N more". */
+const NAMES_SHOWN = 10;
+const KEY_CHARS = 200;
+const NAME_CHARS = 60;
+/** One sentence: "the table matches the export: 1,000,000 items, 0 differences". */
+function verdict(v) {
+    const what = v.against === 'export' ? 'the export' : 'the source';
+    const differences = v.missing + v.extra + v.different;
+    const unreadable = v.unreadable === 0 ? '' : `; ${summary_verify_n(v.unreadable)} source record(s) could not be read as items and were not compared`;
+    if (v.status === 'CANCELLED') {
+        return `The comparison was cancelled after ${v.partitions.done} of ${v.partitions.total} partition(s): ${summary_verify_n(differences)} difference(s) so far${unreadable}.`;
+    }
+    if (v.status === 'FAILED') {
+        return `The comparison did not finish (${v.failure ?? 'it failed'}): ${summary_verify_n(differences)} difference(s) so far${unreadable}.`;
+    }
+    if (differences === 0) {
+        return `The table matches ${what}: ${summary_verify_n(v.matched)} item(s), 0 differences${unreadable}.`;
+    }
+    return `The table does not match ${what}: ${summary_verify_n(v.missing)} missing, ${summary_verify_n(v.extra)} extra, ${summary_verify_n(v.different)} different, ${summary_verify_n(v.matched)} matched${unreadable}.`;
+}
+function verificationSection(v) {
+    const differences = v.missing + v.extra + v.different;
+    const what = v.against === 'export' ? 'the export' : 'the source';
+    const [mark, headline] = v.status === 'CANCELLED'
+        ? ['⚠️', 'cancelled']
+        : v.status === 'FAILED'
+            ? ['❌', 'did not finish']
+            : differences === 0 && v.unreadable === 0
+                ? ['✅', `the table matches ${what}`]
+                : differences === 0
+                    ? ['❌', `${what} has unreadable records`]
+                    : ['❌', `the table does not match ${what}`];
+    const rows = [
+        ['Compared with', code(v.source)],
+        ['Items in the table', summary_verify_n(v.tableItems)],
+        ['Records in the source', summary_verify_n(v.sourceRecords)],
+        ['Matched', summary_verify_n(v.matched)],
+        ['Missing from the table', summary_verify_n(v.missing)],
+        ['Extra in the table', summary_verify_n(v.extra)],
+        ['Different', summary_verify_n(v.different)],
+        ['Unreadable source records', v.unreadable === 0 ? undefined : summary_verify_n(v.unreadable)],
+        [
+            'Repeated keys in the source',
+            v.duplicateKeys === 0 ? undefined : `${summary_verify_n(v.duplicateKeys)} (the last one compared)`,
+        ],
+        ['Differences file', v.differences === undefined ? undefined : code(v.differences)],
+    ];
+    const shown = rows.filter((row) => row[1] !== undefined);
+    const parts = [
+        `### ${mark} Verification: ${headline}`,
+        escapeMarkdown(clip(verdict(v), 2000)),
+        table(['', ''], shown.map(([k, value]) => [`**${k}**`, value])),
+    ];
+    if (v.first.length > 0)
+        parts.push(firstDifferences(v, differences));
+    return parts.join('\n\n');
+}
+function firstDifferences(v, total) {
+    const rows = v.first.map((d) => [d.kind, code(clip(d.key, KEY_CHARS)), attributeNames(d.attributes)]);
+    const where = v.differences === undefined ? '' : `; all are in ${code(v.differences)}`;
+    const rest = total > v.first.length ? `\n\n${summary_verify_n(total - v.first.length)} more not shown${where}.` : '';
+    return `#### First differences (${v.first.length} of ${summary_verify_n(total)})\n\n${table(['Kind', 'Key', 'Attributes that differ'], rows)}${rest}`;
+}
+function attributeNames(names) {
+    if (names.length === 0)
+        return '';
+    const shown = names.slice(0, NAMES_SHOWN).map((name) => code(clip(name, NAME_CHARS)));
+    const more = names.length - shown.length;
+    return `${shown.join(', ')}${more > 0 ? ` and ${summary_verify_n(more)} more` : ''}`;
+}
+
 ;// CONCATENATED MODULE: ./src/summary.ts
 // The job summary as Markdown: a pure function of the result, tested on its
 // own against stored expected Markdown. Names and values from the data are
 // escaped; links go to the AWS console only when the endpoints are AWS's.
 
 
+
+
 const MAX_ERRORS_SHOWN = 10;
-const WHAT = { export: 'Export', import: 'Import', validate: 'Validation' };
+const WHAT = { export: 'Export', import: 'Import', validate: 'Validation', verify: 'Verification' };
 /** GitHub refuses a step summary over 1 MiB; what the action writes stays well under it, whatever the input. */
 const MAX_SUMMARY_BYTES = 512 * 1024;
 const MAX_WARNINGS_SHOWN = 20;
@@ -3401,8 +3596,13 @@ function renderSummary(result, outcome) {
     const parts = [heading(result, outcome.ok), table(['', ''], detailRows(result))];
     if (!outcome.ok)
         parts.push(`**Why the step failed:** ${escapeMarkdown(clip(outcome.message))}`);
+    const chain = renderChain(result);
+    if (chain !== undefined)
+        parts.push(chain);
     if (result.errors.length > 0)
         parts.push(errorSection(result));
+    if (result.verification !== undefined)
+        parts.push(verificationSection(result.verification));
     if (result.warnings !== undefined && result.warnings.length > 0) {
         const shown = result.warnings.slice(0, MAX_WARNINGS_SHOWN).map((w) => `- ${escapeMarkdown(clip(w))}`);
         const more = result.warnings.length - shown.length;
@@ -3444,6 +3644,8 @@ function heading(result, ok) {
     return `## ✅ ${what}${table} completed`;
 }
 function detailRows(r) {
+    // Verify's counts are in its own section.
+    const counted = r.mode !== 'verify';
     const rows = [
         ['Mode', r.mode],
         ['Engine', `${r.engine} (${escapeMarkdown(r.engineReason)})`],
@@ -3452,10 +3654,10 @@ function detailRows(r) {
         ['Destination', place(r.destination, r)],
         ['Job', r.jobArn === undefined ? undefined : linked(code(r.jobArn), jobLink(r))],
         ['Status', r.status],
-        ['Items', count(r.itemCount)],
-        ['Items processed', count(r.processedItemCount)],
+        ['Items', counted ? count(r.itemCount) : undefined],
+        ['Items processed', counted ? count(r.processedItemCount) : undefined],
         [r.mode === 'validate' ? 'Items valid' : 'Items imported', count(r.importedItemCount)],
-        ['Errors', count(r.errorCount)],
+        ['Errors', counted ? count(r.errorCount) : undefined],
         [bytesLabel(r), r.processedSizeBytes === undefined ? undefined : formatBytes(r.processedSizeBytes)],
         ['Duration', formatDuration(Math.round(r.durationSeconds * 1000))],
         ['Throughput', throughput(r)],
@@ -3470,6 +3672,8 @@ function detailRows(r) {
 function bytesLabel(r) {
     if (r.engine === 'managed')
         return r.mode === 'export' ? 'Billed size' : 'Bytes processed by AWS';
+    if (r.mode === 'verify')
+        return 'Source bytes read (decompressed)';
     return r.mode === 'export' ? 'Bytes written (compressed)' : 'Bytes read (decompressed)';
 }
 /** A location as code, linked to the S3 console when it is an s3:// URL on AWS. */
@@ -3883,6 +4087,7 @@ async function planSegments(table, plan, read) {
 
 
 
+
 /** Uncompressed bytes per data file before a new one starts. */
 const DATA_FILE_MAX_BYTES = 256 * 1024 * 1024;
 async function runExport(plan, deps, engineReason, maxFileBytes = DATA_FILE_MAX_BYTES) {
@@ -3968,10 +4173,17 @@ async function runExport(plan, deps, engineReason, maxFileBytes = DATA_FILE_MAX_
         dataUrl: store.describe(paths.dataFolder),
         fileCount: entries.length,
         keySchema: keySchemaOf(table),
+        exportFolder: folderLocation(plan.destination, paths.folder),
         durationSeconds: (deps.now() - started) / 1000,
         errors: [],
         note: "Each data file's MD5 is in manifest-files.json; an import checks them before using the items.",
     };
+}
+/** The export's folder as a place to read it back from (`verify: true`). */
+function folderLocation(destination, folder) {
+    return destination.kind === 's3'
+        ? { ...destination, prefix: folder }
+        : { kind: 'local', path: (0,external_node_path_.join)(destination.path, folder) };
 }
 /**
  * What an export stopped by a cancel or a failure reports: the items in the
@@ -4666,6 +4878,7 @@ async function countRecords(copy, compression, decode) {
 
 const ID = EXPORT_ID.source.replace(/^\^|\$$/g, '');
 const IN_EXPORT = new RegExp(`^(.*?)AWSDynamoDB/(${ID})/(.*)$`);
+const ID_ONLY = new RegExp(`^${ID}$`);
 /** Where a key (or a local path with `/` separators) sits in an export's folder, if it does. */
 function exportFileOf(key) {
     const match = IN_EXPORT.exec(key);
@@ -4682,9 +4895,11 @@ const MANIFEST_FILE_NAMES = ['manifest-summary.json', 'manifest-files.json', '_s
 /**
  * The key a manifest's `dataFileS3Key` names inside the export's root, or why
  * it names nothing there. AWS writes full keys from the bucket root
- * (`<prefix>/AWSDynamoDB/<id>/data/x.json.gz`), and the export may since have
- * been copied elsewhere, so the part from the `AWSDynamoDB/` segment on is
- * kept under `root`. A key without that segment, with a leading `/`, or with a
+ * (`<prefix>/AWSDynamoDB/<id>/data/x.json.gz`, or an incremental export's
+ * `<prefix>/AWSDynamoDB/data/x.json.gz`), tools that copy an export write
+ * them relative to its prefix, and the export may since have been moved: the
+ * part from the `AWSDynamoDB/` segment on is kept under `root`, so both
+ * spellings name the same file and neither can reach outside the source. A key without that segment, with a leading `/`, or with a
  * `.` or `..` segment anywhere could point anywhere, and names nothing.
  */
 function dataFileKeyIn(root, dataFileS3Key) {
@@ -4695,7 +4910,10 @@ function dataFileKeyIn(root, dataFileS3Key) {
         return { why: 'it has a .. segment' };
     if (segments.includes('.'))
         return { why: 'it has a . segment' };
-    const at = segments.indexOf('AWSDynamoDB');
+    // The export's own AWSDynamoDB/ segment, followed by `data` (an incremental
+    // export's shared folder) or the export id, even when the prefix has one too.
+    const own = segments.findIndex((s, i) => s === 'AWSDynamoDB' && (segments[i + 1] === 'data' || ID_ONLY.test(segments[i + 1] ?? '')));
+    const at = own === -1 ? segments.indexOf('AWSDynamoDB') : own;
     if (at === -1 || at === segments.length - 1)
         return { why: 'it has no AWSDynamoDB/ folder' };
     const rest = segments.slice(at).join('/');
@@ -4776,6 +4994,29 @@ async function isFolderBehindLink(path) {
     return (await (0,promises_.stat)(path).catch(() => undefined))?.isDirectory() === true;
 }
 
+;// CONCATENATED MODULE: ./src/sources/manifest-checksum.ts
+// A manifest checked against the checksum file beside it. AWS's documentation
+// names that file both `<name>.md5` and `<name>.checksum` (the incremental
+// export layout shows `manifest-files.checksum`), and tools write the MD5 in
+// hex or base64: either name and either spelling is read. A manifest with no
+// checksum file is used as it is, as before.
+
+/** `.md5` and `.checksum` files are a few dozen bytes. */
+const MAX_CHECKSUM_BYTES = 1024 * 1024;
+/** Throws ManifestError when the checksum file beside `key` (`x.json` -> `x.md5`, `x.checksum`) does not match `text`. */
+async function checkManifest(store, key, text) {
+    const base = key.replace(/\.json$/, '');
+    for (const checksumKey of [`${base}.md5`, `${base}.checksum`]) {
+        const checksum = await store.readText(checksumKey, MAX_CHECKSUM_BYTES);
+        if (checksum === undefined)
+            continue;
+        if (!md5Matches(checksum, text)) {
+            throw new ManifestError(`${store.describe(key)} does not match ${store.describe(checksumKey)}: the manifest is damaged or was changed`);
+        }
+        return;
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/sources/resolve.ts
 // What an import reads: every object under the source prefix, or, when the
 // source holds an export written by AWS or by this action (its folder, its
@@ -4784,6 +5025,7 @@ async function isFolderBehindLink(path) {
 // settled before any data file is read or any table is touched: an unfinished
 // export, a damaged manifest, or a manifest naming a file outside the export
 // stops the import here.
+
 
 
 
@@ -4797,7 +5039,7 @@ const MAX_SMALL_MANIFEST_BYTES = 1024 * 1024;
 /** Data files looked up at once when the listing did not show them. */
 const STAT_CONCURRENCY = 8;
 /** Names shown in one log line before "and N more". */
-const NAMES_SHOWN = 20;
+const resolve_NAMES_SHOWN = 20;
 async function resolveSource(opened) {
     const { store, prefix } = opened;
     const listed = [];
@@ -4864,19 +5106,13 @@ async function readExport(store, at, listed, scope) {
         const summaryText = await store.readText(paths.manifestSummary, MAX_SMALL_MANIFEST_BYTES);
         if (summaryText === undefined)
             throw await incomplete(store, at, listed);
-        const summaryMd5 = await store.readText(paths.manifestSummaryMd5, MAX_SMALL_MANIFEST_BYTES);
-        if (summaryMd5 !== undefined && !md5Matches(summaryMd5, summaryText)) {
-            throw new ManifestError(`${store.describe(paths.manifestSummary)} does not match ${store.describe(paths.manifestSummaryMd5)}: the manifest is damaged or was changed`);
-        }
+        await checkManifest(store, paths.manifestSummary, summaryText);
         const summary = parseManifestSummary(summaryText, store.describe(paths.manifestSummary));
         const filesText = await store.readText(paths.manifestFiles, MAX_MANIFEST_FILES_BYTES);
         if (filesText === undefined) {
             throw new ManifestError(`${store.describe(paths.manifestFiles)} is missing, though ${store.describe(paths.manifestSummary)} is there: the export is damaged or was copied in part`);
         }
-        const filesMd5 = await store.readText(paths.manifestFilesMd5, MAX_SMALL_MANIFEST_BYTES);
-        if (filesMd5 !== undefined && !md5Matches(filesMd5, filesText)) {
-            throw new ManifestError(`${store.describe(paths.manifestFiles)} does not match ${store.describe(paths.manifestFilesMd5)}: the manifest is damaged or was changed`);
-        }
+        await checkManifest(store, paths.manifestFiles, filesText);
         const entries = parseManifestFiles(filesText, store.describe(paths.manifestFiles));
         // Every key is placed inside the export's root before anything is read.
         const all = entries.map((entry, index) => {
@@ -4954,8 +5190,8 @@ function skippedNotes(store, prefix) {
     ];
 }
 function names(all) {
-    const shownNames = all.slice(0, NAMES_SHOWN).join(', ');
-    return all.length > NAMES_SHOWN ? `${shownNames} and ${all.length - NAMES_SHOWN} more` : shownNames;
+    const shownNames = all.slice(0, resolve_NAMES_SHOWN).join(', ');
+    return all.length > resolve_NAMES_SHOWN ? `${shownNames} and ${all.length - resolve_NAMES_SHOWN} more` : shownNames;
 }
 /** A key from a file, quoted and cut short: manifests are not trusted to be small or printable. */
 function shown(key) {
@@ -5035,21 +5271,21 @@ async function* once(bytes) {
 ;// CONCATENATED MODULE: ./src/direct/import-result.ts
 // What an import or validate reports: the counts from the ledger and the
 // sink, checked against each other, and what a failure or a cancel left.
-const n = (value) => value.toLocaleString('en-US');
+const import_result_n = (value) => value.toLocaleString('en-US');
 function importResult(plan, engineReason, table, ledger, stats, outcome, where) {
     const verb = plan.mode === 'import' ? 'imported' : 'valid';
     // Read but neither acknowledged nor rejected: only after a failure or a cancel.
     const unwritten = ledger.processed - stats.written - ledger.errors;
     const finished = outcome.failure === undefined && !outcome.cancelled;
     const balanced = finished ? unwritten === 0 : unwritten >= 0;
-    const counts = `${n(ledger.processed)} processed = ${n(stats.written)} ${verb} + ${n(ledger.errors)} error(s)${unwritten === 0 ? '' : ` + ${n(unwritten)} read but not written`}`;
+    const counts = `${import_result_n(ledger.processed)} processed = ${import_result_n(stats.written)} ${verb} + ${import_result_n(ledger.errors)} error(s)${unwritten === 0 ? '' : ` + ${import_result_n(unwritten)} read but not written`}`;
     const notes = [balanced ? `Checked: ${counts}.` : `Counts do not add up: ${counts}. Please report this.`];
     if (where.rejectedItems !== undefined)
         notes.push(`Rejected items are in ${where.rejectedItems}.`);
     if (plan.mode === 'validate')
         notes.push('Nothing was written: mode validate only reads and checks.');
     else if (!finished)
-        notes.push(`The ${n(stats.written)} item(s) written to ${plan.tableName} stay; a re-run with existing-table: merge is safe.`);
+        notes.push(`The ${import_result_n(stats.written)} item(s) written to ${plan.tableName} stay; a re-run with existing-table: merge is safe.`);
     const tableName = plan.mode === 'import' ? plan.tableName : (table.TableName ?? plan.tableName);
     return {
         mode: plan.mode,
@@ -5081,7 +5317,7 @@ function importWarnings(objects, store, duplicateKeys) {
         .filter((o) => o.size > LARGE_OBJECT_BYTES)
         .map((o) => `${store.describe(o.key)} is ${(o.size / 1024 ** 3).toFixed(1)} GiB; objects of up to about 4 GiB import faster, in parallel.`);
     if (duplicateKeys > 0) {
-        warnings.push(`${n(duplicateKeys)} item(s) had the key of an item written just before them and overwrote it (the last one in the source wins, as in AWS's import).`);
+        warnings.push(`${import_result_n(duplicateKeys)} item(s) had the key of an item written just before them and overwrote it (the last one in the source wins, as in AWS's import).`);
     }
     return warnings;
 }
@@ -5117,12 +5353,35 @@ function decideOutcome(result, maxErrors) {
         const code = result.status === 'FAILED' ? 'JOB_FAILED' : 'CANCELLED';
         return { ok: false, message: `${code}: The ${result.mode} ended with status ${result.status}.` };
     }
-    if (errors > maxErrors) {
+    const verification = result.verification;
+    if (verification !== undefined && verification.status !== 'COMPLETED') {
+        return {
+            ok: false,
+            message: verification.failure ??
+                `CANCELLED: The step was cancelled while comparing the table with the ${verification.against}, after the ${result.mode} completed; run mode: verify to compare them.`,
+        };
+    }
+    // Verify's own errors are unreadable source records, counted with its differences below.
+    if (errors > maxErrors && result.mode !== 'verify') {
         const what = result.mode === 'validate' ? 'would be rejected' : 'could not be imported';
         return {
             ok: false,
             message: `TOO_MANY_ERRORS: ${errors} item(s) ${what}, more than max-errors (${maxErrors}).`,
         };
+    }
+    if (verification !== undefined) {
+        const differences = verification.missing + verification.extra + verification.different;
+        const unreadable = verification.unreadable;
+        if (differences + unreadable > maxErrors) {
+            const counts = `${differences} difference(s) (${verification.missing} missing, ${verification.extra} extra, ${verification.different} different)${unreadable > 0 ? ` and ${unreadable} unreadable source record(s)` : ''}`;
+            const where = verification.differences === undefined ? '' : `; the differences are in ${verification.differences}`;
+            return {
+                ok: false,
+                message: differences > 0
+                    ? `DIFFERENCES_FOUND: The table does not match the ${verification.against}: ${counts}, more than max-errors (${maxErrors})${where}.`
+                    : `TOO_MANY_ERRORS: ${unreadable} record(s) of the ${verification.against} could not be read as items to compare, more than max-errors (${maxErrors}).`,
+            };
+        }
     }
     return { ok: true, message: `The ${result.mode} ended with status ${result.status}.` };
 }
@@ -5142,6 +5401,15 @@ function setOutputs(result, reporter) {
         [Output.DataUrl, result.dataUrl],
         [Output.RejectedItems, result.rejectedItems],
         [Output.DurationSeconds, Math.round(result.durationSeconds * 1000) / 1000],
+        [Output.MatchedCount, result.verification?.matched],
+        [Output.MissingCount, result.verification?.missing],
+        [Output.ExtraCount, result.verification?.extra],
+        [Output.DifferentCount, result.verification?.different],
+        [Output.Differences, result.verification?.differences],
+        [Output.PutCount, result.putCount],
+        [Output.DeleteCount, result.deleteCount],
+        [Output.RestoredTo, result.restoredTo],
+        [Output.ExportsApplied, result.exportsApplied],
     ];
     for (const [name, value] of values) {
         if (value !== undefined)
@@ -5277,6 +5545,19 @@ class RejectsFile {
         return this.store.describe(this.key);
     }
     async add(rejected) {
+        const line = JSON.stringify({
+            ...(rejected.item === undefined ? {} : { Item: toDynamoJsonMap(rejected.item) }),
+            error: { code: rejected.code, message: rejected.message },
+            source: {
+                object: rejected.object,
+                ...(rejected.line === undefined ? {} : { line: rejected.line }),
+                ...(rejected.itemIndex === undefined ? {} : { itemIndex: rejected.itemIndex }),
+            },
+        });
+        await this.addLine(line);
+    }
+    /** One line of JSON (without its newline); the file is created with the first. */
+    async addLine(line) {
         if (this.stream === undefined) {
             this.options.check?.();
             this.stream = new external_node_stream_.PassThrough();
@@ -5288,15 +5569,6 @@ class RejectsFile {
             // Kept from becoming an unhandled rejection; add() and close() rethrow it.
             this.writing.catch(() => undefined);
         }
-        const line = JSON.stringify({
-            ...(rejected.item === undefined ? {} : { Item: toDynamoJsonMap(rejected.item) }),
-            error: { code: rejected.code, message: rejected.message },
-            source: {
-                object: rejected.object,
-                ...(rejected.line === undefined ? {} : { line: rejected.line }),
-                ...(rejected.itemIndex === undefined ? {} : { itemIndex: rejected.itemIndex }),
-            },
-        });
         // A failed upload stops reading the stream: wait for a drain or that failure, never forever.
         if (!this.stream.write(`${line}\n`))
             await Promise.race([(0,external_node_events_.once)(this.stream, 'drain'), this.writing]);
@@ -5305,7 +5577,7 @@ class RejectsFile {
     explain(error) {
         if (error.code !== 'EEXIST')
             return error;
-        return new TransferError('WRITE_FAILED', `${this.location} already exists: rejected items are never written over a file (or through a symbolic link) this run did not create. Remove it or choose another rejected-items.`);
+        return new TransferError('WRITE_FAILED', `${this.location} already exists: ${this.options.holds ?? 'rejected items'} are never written over a file (or through a symbolic link) this run did not create. Remove it or choose another rejected-items.`);
     }
     /** Finishes the file; the location if anything was written. */
     async close() {
@@ -5335,16 +5607,17 @@ class RejectsFile {
  * A local place is checked here (synchronously, a few lstat calls) and again
  * right before the file is created; throws InputError naming the path.
  */
-function openRejects(location, deps) {
+function openRejects(location, deps, holds = 'rejected items') {
     if (location.kind === 's3')
         return new RejectsFile(new S3Store(deps.s3, location.bucket, {
             spoolDir: deps.tempDir,
             ...(location.owner === undefined ? {} : { owner: location.owner }),
-        }), location.prefix, { exclusive: true });
-    checkLocalRejects(location.path, deps);
+        }), location.prefix, { exclusive: true, holds });
+    checkLocalRejects(location.path, deps, holds);
     return new RejectsFile(new LocalStore((0,external_node_path_.dirname)(location.path)), (0,external_node_path_.basename)(location.path), {
         exclusive: true,
-        check: () => checkLocalRejects(location.path, deps),
+        holds,
+        check: () => checkLocalRejects(location.path, deps, holds),
     });
 }
 /**
@@ -5352,22 +5625,23 @@ function openRejects(location, deps) {
  * calls at the start of an import or validate, before the source is read or
  * the table touched.
  */
-async function prepareRejects(location, deps) {
+async function prepareRejects(location, deps, holds = 'rejected items') {
     if (location.kind === 's3')
-        await checkS3Rejects(location, deps);
-    return openRejects(location, deps);
+        await checkS3Rejects(location, deps, holds);
+    return openRejects(location, deps, holds);
 }
-function refuse(place, why) {
+function refuse(place, why, holds) {
+    const name = holds === 'rejected items' ? 'rejected-items' : `The ${holds} file (rejected-items)`;
     return new InputError([
         {
             input: 'rejected-items',
             value: place,
-            message: `rejected-items ${place} ${why}; nothing was created or written. Choose a new file (the default is a new file under RUNNER_TEMP).`,
+            message: `${name} ${place} ${why}; nothing was created or written. Choose a new file (the default is a new file under RUNNER_TEMP).`,
         },
     ]);
 }
 /** Nothing at the path (not even a dangling link), and no symbolic link on its way inside the workspace or temp folder. */
-function checkLocalRejects(path, deps) {
+function checkLocalRejects(path, deps, holds) {
     const target = (0,external_node_path_.resolve)(path);
     const existing = lstatOrUndefined(target);
     if (existing !== undefined) {
@@ -5376,7 +5650,7 @@ function checkLocalRejects(path, deps) {
             : existing.isDirectory()
                 ? 'is a folder'
                 : 'already exists';
-        throw refuse(target, `${what}, and rejected items are never written over or through what this run did not create`);
+        throw refuse(target, `${what}, and ${holds} are never written over or through what this run did not create`, holds);
     }
     // Below the workspace or the temp folder, each folder on the way is a real folder.
     const base = [deps.workspace, deps.tempDir]
@@ -5391,14 +5665,14 @@ function checkLocalRejects(path, deps) {
         if (info === undefined)
             return; // the rest is created by this run
         if (info.isSymbolicLink()) {
-            throw refuse(target, `goes through the symbolic link ${folder} (to ${(0,external_node_fs_.readlinkSync)(folder)}), and rejected items are never written through one`);
+            throw refuse(target, `goes through the symbolic link ${folder} (to ${(0,external_node_fs_.readlinkSync)(folder)}), and ${holds} are never written through one`, holds);
         }
         if (!info.isDirectory())
-            throw refuse(target, `goes through ${folder}, which is not a folder`);
+            throw refuse(target, `goes through ${folder}, which is not a folder`, holds);
     }
 }
 /** HeadObject: an object already there is refused; anything else (no access to read it) is left to If-None-Match. */
-async function checkS3Rejects(location, deps) {
+async function checkS3Rejects(location, deps, holds) {
     const exists = await deps.s3
         .send(new client_s3_dist_cjs/* HeadObjectCommand */.l81({
         Bucket: location.bucket,
@@ -5407,7 +5681,7 @@ async function checkS3Rejects(location, deps) {
     }))
         .then(() => true, () => false);
     if (exists) {
-        throw refuse(`s3://${location.bucket}/${location.prefix}`, 'already exists, and rejected items are never written over an object this run did not create');
+        throw refuse(`s3://${location.bucket}/${location.prefix}`, `already exists, and ${holds} are never written over an object this run did not create`, holds);
     }
 }
 /** The folders from just below `base` down to `folder`, in order. */
@@ -5931,7 +6205,7 @@ async function runImport(plan, deps, engineReason) {
     const warnings = importWarnings(source.objects, store, sink.stats.duplicateKeys);
     return { ...result, ...(warnings.length > 0 && { warnings }) };
 }
-/** One object through the decoder into the sink; false when a cancel stopped it before its end. */
+/** One object through the decoder into the sink; stops between batches when the step is cancelled. Also a chain's full export (src/restore/). */
 async function importObject(store, object, options, { sink, ledger, progress, deps }) {
     const name = store.describe(object.key);
     const input = await openObject(store, object, deps.tempDir, options, deps.signal);
@@ -6001,11 +6275,1048 @@ function asTransferError(error) {
     return new TransferError('WRITE_FAILED', text);
 }
 
+;// CONCATENATED MODULE: ./src/verify/equality.ts
+// DynamoDB's equality of attribute values: numbers by value (1.0 equals 1,
+// 1.50 equals 1.5), sets without order, binary by bytes, maps without key
+// order, lists in order. Values come either as the SDK holds them (binary as
+// bytes) or as DynamoDB JSON parsed (binary as base64 text): the comparison
+// reads partition files of DynamoDB JSON, and tests give AttributeValues.
+
+function bytesOf(value) {
+    return typeof value === 'string'
+        ? Buffer.from(value, 'base64')
+        : Buffer.from(value.buffer, value.byteOffset, value.byteLength);
+}
+function binaryEqual(a, b) {
+    // Text equal is bytes equal; unequal text may still be one value written two ways.
+    if (typeof a === 'string' && typeof b === 'string' && a === b)
+        return true;
+    return bytesOf(a).equals(bytesOf(b));
+}
+/** A binary set member as text that is equal for equal bytes. */
+function binaryKey(value) {
+    return bytesOf(value).toString('base64');
+}
+function numberEqual(a, b) {
+    return a === b || numberValue(a) === numberValue(b);
+}
+function sameSet(a, b, key) {
+    // A valid set has no repeated member, but a hand-made one might: compare distinct members.
+    const left = new Set(a.map(key));
+    const right = new Set(b.map(key));
+    if (left.size !== right.size)
+        return false;
+    for (const member of left)
+        if (!right.has(member))
+            return false;
+    return true;
+}
+const own = (record, name) => Object.prototype.hasOwnProperty.call(record, name);
+/** Whether two attribute values are equal as DynamoDB compares them. */
+function valuesEqual(a, b) {
+    if (a.S !== undefined)
+        return b.S !== undefined && a.S === b.S;
+    if (a.N !== undefined)
+        return b.N !== undefined && numberEqual(a.N, b.N);
+    if (a.B !== undefined)
+        return b.B !== undefined && binaryEqual(a.B, b.B);
+    if (a.BOOL !== undefined)
+        return b.BOOL !== undefined && a.BOOL === b.BOOL;
+    if (a.NULL !== undefined)
+        return b.NULL !== undefined;
+    if (a.SS !== undefined)
+        return b.SS !== undefined && sameSet(a.SS, b.SS, (s) => s);
+    if (a.NS !== undefined)
+        return b.NS !== undefined && sameSet(a.NS, b.NS, numberValue);
+    if (a.BS !== undefined)
+        return b.BS !== undefined && sameSet(a.BS, b.BS, binaryKey);
+    if (a.L !== undefined) {
+        if (b.L === undefined || a.L.length !== b.L.length)
+            return false;
+        for (let i = 0; i < a.L.length; i++) {
+            if (!valuesEqual(a.L[i], b.L[i]))
+                return false;
+        }
+        return true;
+    }
+    if (a.M !== undefined)
+        return b.M !== undefined && mapsEqual(a.M, b.M);
+    return false; // an unknown type tag equals nothing
+}
+function mapsEqual(a, b) {
+    const names = Object.keys(a);
+    if (names.length !== Object.keys(b).length)
+        return false;
+    for (const name of names) {
+        if (!own(b, name) || !valuesEqual(a[name], b[name]))
+            return false;
+    }
+    return true;
+}
+/**
+ * The names of the attributes that differ between two items: on one side
+ * only, or on both with unequal values. Sorted, so the same two items always
+ * give the same list.
+ */
+function differingAttributes(a, b) {
+    const names = [];
+    for (const name of Object.keys(a)) {
+        if (!own(b, name) || !valuesEqual(a[name], b[name]))
+            names.push(name);
+    }
+    for (const name of Object.keys(b))
+        if (!own(a, name))
+            names.push(name);
+    return names.sort();
+}
+
+;// CONCATENATED MODULE: ./src/verify/partition.ts
+// Both sides of a comparison are spread over files by a hash of each item's
+// key, so that the two items of one key land in files of the same number and
+// one pair of files at a time fits in memory, whatever the table's size.
+//
+// A record in a partition file is framed by lengths, not by newlines (a key
+// or an item may hold any character): u32 key bytes, u32 item bytes, the key
+// text (key.ts), the item's DynamoDB JSON. Records are copied into a buffer
+// per partition and written when it fills: a Scan page's items are slices of
+// the whole 1 MB page, and keeping them would keep every page.
+
+
+
+/** What one partition of one side should hold: small enough to be read into memory whole. */
+const PARTITION_BYTES = 4 * 1024 * 1024;
+/** At most this many partitions per side (two open files each): larger ones are split when compared. */
+const MAX_PARTITIONS = 256;
+/** Bytes one side buffers in memory across all its partitions: a chunk per partition, smaller when there are more. */
+const BUFFER_BUDGET = 4 * 1024 * 1024;
+/** Bytes of one side being written before the reader waits. */
+const IN_FLIGHT_BYTES = 2 * 1024 * 1024;
+const MIN_CHUNK = 16 * 1024;
+const MAX_CHUNK = 256 * 1024;
+const HEADER = 8;
+/** A 32-bit hash of text (FNV-1a, then murmur3's finaliser so every bit counts); `seed` gives another spread. */
+function hashText(text, seed) {
+    let h = (0x811c9dc5 ^ seed) >>> 0;
+    for (let i = 0; i < text.length; i++) {
+        h ^= text.charCodeAt(i);
+        h = Math.imul(h, 0x01000193);
+    }
+    h ^= h >>> 16;
+    h = Math.imul(h, 0x85ebca6b);
+    h ^= h >>> 13;
+    h = Math.imul(h, 0xc2b2ae35);
+    h ^= h >>> 16;
+    return h >>> 0;
+}
+/** How many partitions for sides of about these many bytes each. */
+function partitionCount(...sideBytes) {
+    const largest = Math.max(0, ...sideBytes.filter((b) => Number.isFinite(b)));
+    return Math.min(MAX_PARTITIONS, Math.max(1, Math.ceil(largest / PARTITION_BYTES)));
+}
+/** One side's partition files, `<dir>/<name>-<n>`, created as records arrive. */
+class PartitionWriter {
+    count;
+    records = 0;
+    dir;
+    name;
+    seed;
+    chunkBytes;
+    partitions;
+    inFlight = 0;
+    failure;
+    pending = new Set();
+    /** Chunks whose write is done, used again: no allocation per chunk, and no memory left in pieces. */
+    spare = [];
+    constructor(dir, name, count, seed) {
+        this.dir = dir;
+        this.name = name;
+        this.count = count;
+        this.seed = seed;
+        this.chunkBytes = Math.min(MAX_CHUNK, Math.max(MIN_CHUNK, Math.floor(BUFFER_BUDGET / count)));
+        this.partitions = Array.from({ length: count }, () => ({
+            chunk: undefined,
+            used: 0,
+            handle: undefined,
+            tail: Promise.resolve(),
+            bytes: 0,
+        }));
+    }
+    /** Which partition a key goes to. */
+    partitionOf(key) {
+        return this.count === 1 ? 0 : hashText(key, this.seed) % this.count;
+    }
+    /** Copies one record into its partition's buffer; writes the buffer when it is full. Call `drain` now and then. */
+    add(key, item) {
+        this.throwIfFailed();
+        const p = this.partitionOf(key);
+        const partition = this.partitions[p];
+        const keyBytes = Buffer.byteLength(key);
+        const itemBytes = typeof item === 'string' ? Buffer.byteLength(item) : item.byteLength;
+        const size = HEADER + keyBytes + itemBytes;
+        if (partition.chunk !== undefined && partition.used + size > partition.chunk.byteLength)
+            this.flush(p);
+        // A record larger than a chunk (items reach 400 KB) gets a buffer of its own.
+        partition.chunk ??=
+            size <= this.chunkBytes ? (this.spare.pop() ?? Buffer.allocUnsafe(this.chunkBytes)) : Buffer.allocUnsafe(size);
+        const chunk = partition.chunk;
+        let at = partition.used;
+        at = chunk.writeUInt32LE(keyBytes, at);
+        at = chunk.writeUInt32LE(itemBytes, at);
+        at += chunk.write(key, at, 'utf8');
+        at += typeof item === 'string' ? chunk.write(item, at, 'utf8') : item.copy(chunk, at);
+        partition.used = at;
+        this.records += 1;
+    }
+    /** Waits while more than IN_FLIGHT_BYTES are being written. */
+    async drain() {
+        while (this.inFlight > IN_FLIGHT_BYTES && this.pending.size > 0)
+            await Promise.race(this.pending);
+        this.throwIfFailed();
+    }
+    /** Writes what is buffered, closes every file, and says what each partition holds. */
+    async close() {
+        for (let p = 0; p < this.count; p++)
+            this.flush(p);
+        await Promise.all(this.partitions.map((partition) => partition.tail));
+        await Promise.all(this.partitions.map(async (partition) => {
+            if (partition.handle !== undefined)
+                await (await partition.handle).close();
+        }));
+        this.throwIfFailed();
+        return this.partitions.map((partition, p) => ({ path: this.pathOf(p), bytes: partition.bytes }));
+    }
+    /** After a failure or a cancel: waits for what is being written and closes the files, without more writes. */
+    async abandon() {
+        await Promise.allSettled(this.partitions.map((partition) => partition.tail));
+        await Promise.allSettled(this.partitions.map(async (partition) => {
+            if (partition.handle !== undefined)
+                await (await partition.handle).close();
+        }));
+    }
+    pathOf(p) {
+        return (0,external_node_path_.join)(this.dir, `${this.name}-${p}`);
+    }
+    flush(p) {
+        const partition = this.partitions[p];
+        const chunk = partition.chunk;
+        if (chunk === undefined || partition.used === 0)
+            return;
+        const data = chunk.subarray(0, partition.used);
+        partition.chunk = undefined;
+        partition.used = 0;
+        partition.bytes += data.byteLength;
+        // `wx`: the folder is this run's own, and a file is never written twice over.
+        partition.handle ??= (0,promises_.open)(this.pathOf(p), 'wx');
+        const handle = partition.handle;
+        this.inFlight += data.byteLength;
+        const write = partition.tail.then(async () => {
+            const file = await handle;
+            let written = 0;
+            while (written < data.byteLength) {
+                written += (await file.write(data, written, data.byteLength - written)).bytesWritten;
+            }
+        });
+        const done = write
+            .catch((error) => {
+            const why = error instanceof Error ? error.message : String(error);
+            this.failure ??= new TransferError('WRITE_FAILED', `The partition file ${this.pathOf(p)} could not be written (${why}); verify needs about as much free space in RUNNER_TEMP as the table and the source take as DynamoDB JSON.`);
+        })
+            .finally(() => {
+            this.inFlight -= data.byteLength;
+            this.pending.delete(done);
+            if (chunk.byteLength === this.chunkBytes)
+                this.spare.push(chunk);
+        });
+        this.pending.add(done);
+        partition.tail = done;
+    }
+    throwIfFailed() {
+        if (this.failure !== undefined)
+            throw this.failure;
+    }
+}
+/** The record that starts at `at`, and where the next one starts; undefined when the bytes end inside it. */
+function recordAt(data, at) {
+    if (at + HEADER > data.byteLength)
+        return undefined;
+    const keyBytes = data.readUInt32LE(at);
+    const end = at + HEADER + keyBytes + data.readUInt32LE(at + 4);
+    if (end > data.byteLength)
+        return undefined;
+    const keyEnd = at + HEADER + keyBytes;
+    return { key: data.toString('utf8', at + HEADER, keyEnd), item: data.subarray(keyEnd, end), end };
+}
+const READ_BYTES = 1024 * 1024;
+/**
+ * Buffers read into again and again, partition after partition: a fresh one
+ * per file would be memory outside V8's heap that only a full collection
+ * frees, and many of them pile up before one runs.
+ */
+class ReadBuffers {
+    stream = Buffer.allocUnsafe(0);
+    whole = Buffer.allocUnsafe(0);
+}
+/** A whole partition file in `buffers.whole` (grown when too small); valid until the next call. */
+async function readWhole(path, bytes, buffers) {
+    // A quarter more than asked: partitions are of about one size, so it grows once or twice, not at every larger one.
+    if (buffers.whole.byteLength < bytes)
+        buffers.whole = Buffer.allocUnsafe(Math.ceil(bytes * 1.25));
+    const file = await (0,promises_.open)(path, 'r');
+    try {
+        let filled = 0;
+        while (filled < bytes) {
+            const { bytesRead } = await file.read(buffers.whole, filled, bytes - filled, filled);
+            if (bytesRead === 0)
+                throw new Error(`${path} ends after ${filled} of ${bytes} bytes`);
+            filled += bytesRead;
+        }
+        return buffers.whole.subarray(0, bytes);
+    }
+    finally {
+        await file.close();
+    }
+}
+/**
+ * The records of a partition file, a batch per read of about 1 MiB. One
+ * buffer is read into again and again: each batch's items are valid until
+ * the next batch is asked for, so whoever keeps one copies it.
+ */
+async function* readPartition(path, buffers = new ReadBuffers()) {
+    const file = await (0,promises_.open)(path, 'r');
+    try {
+        if (buffers.stream.byteLength < READ_BYTES)
+            buffers.stream = Buffer.allocUnsafe(READ_BYTES);
+        let buffer = buffers.stream;
+        let filled = 0;
+        for (;;) {
+            const { bytesRead } = await file.read(buffer, filled, buffer.byteLength - filled, null);
+            if (bytesRead === 0)
+                break;
+            filled += bytesRead;
+            const data = buffer.subarray(0, filled);
+            const records = [];
+            let at = 0;
+            for (let record = recordAt(data, at); record !== undefined; record = recordAt(data, at)) {
+                records.push(record);
+                at = record.end;
+            }
+            if (records.length > 0)
+                yield records;
+            // The start of a record cut by the read moves to the front; a record larger than the buffer grows it.
+            const rest = filled - at;
+            const needed = rest >= HEADER ? HEADER + data.readUInt32LE(at) + data.readUInt32LE(at + 4) : HEADER;
+            if (needed > buffer.byteLength) {
+                const larger = Buffer.allocUnsafe(needed);
+                buffer.copy(larger, 0, at, filled);
+                buffer = larger;
+                buffers.stream = larger;
+            }
+            else {
+                buffer.copy(buffer, 0, at, filled);
+            }
+            filled = rest;
+        }
+        if (filled > 0)
+            throw new Error(`${path} ends inside a record (${filled} bytes left)`);
+    }
+    finally {
+        await file.close();
+    }
+}
+
+;// CONCATENATED MODULE: ./src/verify/compare.ts
+// Compares the two sides one partition at a time: the source's records of a
+// partition go into a map by key (the last record of a key wins, as an
+// import writes it), the table's records stream past it, and what the map
+// still holds at the end is missing from the table. Only one partition's
+// source records are in memory; each pair of files is removed once compared.
+// A partition that came out larger than memory should hold (DescribeTable's
+// size is hours old, keys may bunch) is split again with another seed first.
+
+
+
+
+/** A source partition larger than this is split before it is read into memory. */
+const MAX_LOADED_BYTES = 3 * PARTITION_BYTES;
+/** Splits of one partition: past this, keys are so bunched (one key written again and again) that splitting cannot help. */
+const MAX_SPLITS = 3;
+function newCounts() {
+    return { matched: 0, missing: 0, extra: 0, different: 0, duplicateKeys: 0, partitions: 0 };
+}
+async function comparePartitions(pairs, options, counts = newCounts()) {
+    let splits = 0;
+    const buffers = new ReadBuffers();
+    const compare = async (pair, depth) => {
+        if (pair.source.bytes > (options.maxLoadedBytes ?? MAX_LOADED_BYTES) && depth < MAX_SPLITS) {
+            splits += 1;
+            const parts = await split(pair, options, depth + 1, `split${splits}`, buffers);
+            for (const part of parts)
+                await compare(part, depth + 1);
+            return;
+        }
+        await comparePair(pair, options, counts, buffers);
+    };
+    for (const pair of pairs) {
+        if (options.signal?.aborted)
+            throw new Aborted();
+        await compare(pair, 0);
+        counts.partitions += 1;
+        options.onPartition?.(counts);
+    }
+    return counts;
+}
+async function comparePair(pair, options, counts, buffers) {
+    // The source's records in one buffer, and each key's latest record by offset: no object per item.
+    const source = pair.source.bytes > 0 ? await readWhole(pair.source.path, pair.source.bytes, buffers) : Buffer.alloc(0);
+    await (0,promises_.rm)(pair.source.path, { force: true });
+    const expected = new Map();
+    for (let at = 0, record = recordAt(source, 0); record !== undefined; record = recordAt(source, at)) {
+        if (expected.has(record.key))
+            counts.duplicateKeys += 1;
+        expected.set(record.key, at);
+        at = record.end;
+    }
+    const itemAt = (at) => recordAt(source, at).item;
+    if (pair.table.bytes > 0) {
+        for await (const records of readPartition(pair.table.path, buffers)) {
+            if (options.signal?.aborted)
+                throw new Aborted();
+            for (const { key, item } of records) {
+                const at = expected.get(key);
+                if (at === undefined) {
+                    counts.extra += 1;
+                    await options.emit({ kind: 'extra', table: item, attributes: [] });
+                    continue;
+                }
+                expected.delete(key);
+                const expectedItem = itemAt(at);
+                // The same bytes are the same item; otherwise compare as DynamoDB would (1.50 equals 1.5).
+                if (expectedItem.equals(item)) {
+                    counts.matched += 1;
+                    continue;
+                }
+                const parsed = JSON.parse(expectedItem.toString('utf8'));
+                const attributes = differingAttributes(parsed, JSON.parse(item.toString('utf8')));
+                if (attributes.length === 0) {
+                    counts.matched += 1;
+                }
+                else {
+                    counts.different += 1;
+                    await options.emit({ kind: 'different', source: expectedItem, table: item, parsed, attributes });
+                }
+            }
+        }
+    }
+    await (0,promises_.rm)(pair.table.path, { force: true });
+    for (const at of expected.values()) {
+        counts.missing += 1;
+        await options.emit({ kind: 'missing', source: itemAt(at), attributes: [] });
+    }
+}
+/** Both files of a pair spread over new files by another seed; the originals removed. */
+async function split(pair, options, depth, name, buffers) {
+    const count = Math.max(2, partitionCount(pair.source.bytes, pair.table.bytes));
+    const seed = (options.seed + depth * 0x9e3779b9) >>> 0;
+    // One side after the other: they share the read buffer.
+    const source = await splitFile(pair.source, new PartitionWriter(options.dir, `${name}-source`, count, seed), buffers);
+    const table = await splitFile(pair.table, new PartitionWriter(options.dir, `${name}-table`, count, seed), buffers);
+    return source.map((s, i) => ({ source: s, table: table[i] }));
+}
+async function splitFile(file, writer, buffers) {
+    try {
+        if (file.bytes > 0) {
+            for await (const records of readPartition(file.path, buffers)) {
+                for (const { key, item } of records)
+                    writer.add(key, item);
+                await writer.drain();
+            }
+        }
+        const files = await writer.close();
+        await (0,promises_.rm)(file.path, { force: true });
+        return files;
+    }
+    catch (error) {
+        await writer.abandon();
+        throw error;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/verify/key.ts
+// An item's primary key as text that is equal exactly when DynamoDB would
+// take the two keys as one: numbers by value (an import of `1.0` writes the
+// key `1`), binary by bytes. Both sides pass through here as DynamoDB JSON
+// (binary as base64 text), the table's as DynamoDB sent it.
+
+/**
+ * The key's values, each tagged with its type, as a JSON array: unambiguous
+ * whatever the strings hold (a separator character could appear in a key).
+ */
+function keyText(item, keyNames) {
+    const parts = [];
+    for (const name of keyNames) {
+        const value = Object.prototype.hasOwnProperty.call(item, name) ? item[name] : undefined;
+        parts.push(key_scalar(value));
+    }
+    return JSON.stringify(parts);
+}
+function key_scalar(value) {
+    if (value === undefined)
+        return '';
+    if (typeof value.S === 'string')
+        return `S${value.S}`;
+    if (typeof value.N === 'string')
+        return `N${numberValue(value.N)}`;
+    // Re-encoded: the same bytes always give the same text.
+    if (typeof value.B === 'string')
+        return `B${Buffer.from(value.B, 'base64').toString('base64')}`;
+    return `?${JSON.stringify(value)}`;
+}
+/** The key attributes of an item, as DynamoDB JSON text, for the differences file. */
+function keyImage(item, keyNames) {
+    const key = {};
+    for (const name of keyNames) {
+        const value = item[name];
+        if (value !== undefined && Object.prototype.hasOwnProperty.call(item, name)) {
+            Object.defineProperty(key, name, { value, enumerable: true, writable: true, configurable: true });
+        }
+    }
+    return JSON.stringify(key);
+}
+
+;// CONCATENATED MODULE: ./src/verify/differences.ts
+// The differences file: one JSON line per difference, `{"kind", "key",
+// "source", "table", "attributes"}`, with both images in DynamoDB JSON as
+// each side holds them. It is placed by the rejected-items rules (a new file,
+// never written over or through a symbolic link) and created with the first
+// difference; the first few are kept for the summary.
+
+
+/** Differences shown in the summary. */
+const differences_MAX_SAMPLES = 10;
+const differences_NEWLINE = 0x0a;
+class DifferencesFile {
+    samples = [];
+    file;
+    keyNames;
+    constructor(file, keyNames) {
+        this.file = file;
+        this.keyNames = keyNames;
+    }
+    /** The place checked first (InputError naming it when something is there), as for rejected items. */
+    static async open(location, keyNames, deps) {
+        return new DifferencesFile(await prepareRejects(location, deps, 'differences'), keyNames);
+    }
+    get location() {
+        return this.file.location;
+    }
+    async add(difference) {
+        const image = difference.source ?? difference.table;
+        const parsed = difference.parsed ?? JSON.parse(image.toString('utf8'));
+        const key = keyImage(parsed, this.keyNames);
+        if (this.samples.length < differences_MAX_SAMPLES) {
+            this.samples.push({ kind: difference.kind, key, attributes: difference.attributes });
+        }
+        await this.file.addLine(`{"kind":"${difference.kind}","key":${key},"source":${json(difference.source)},"table":${json(difference.table)},"attributes":${JSON.stringify(difference.attributes)}}`);
+    }
+    /** Finishes the file; its location when anything was written. */
+    close() {
+        return this.file.close();
+    }
+}
+/** An item's DynamoDB JSON as it is (it is JSON already), on one line. */
+function json(item) {
+    if (item === undefined)
+        return 'null';
+    const text = item.toString('utf8');
+    return item.includes(differences_NEWLINE) ? JSON.stringify(JSON.parse(text)) : text;
+}
+
+;// CONCATENATED MODULE: ./src/verify/pace.ts
+// Keeps the two sides of a comparison in step: neither reads more than
+// `lead` items ahead of the other. Reading the source flat out (60,000 items
+// a second from a local export) beside a Scan that gives a few thousand made
+// the heap grow to three times its size in the first seconds, and the memory
+// stays with the process. Paced, the whole takes as long as the slower side,
+// as before, and allocates at its speed. A side that has finished, or a stop,
+// holds nobody back.
+class Pace {
+    read = { table: 0, source: 0 };
+    done = { table: false, source: false };
+    lead;
+    waiters = [];
+    stopped = false;
+    constructor(lead, signal) {
+        this.lead = lead;
+        if (signal?.aborted)
+            this.stopped = true;
+        signal?.addEventListener('abort', () => this.stop(), { once: true });
+    }
+    /** Counts `items` read by `side`, and waits while that side is more than `lead` items ahead. */
+    async step(side, items) {
+        this.read[side] += items;
+        this.wake();
+        const other = side === 'table' ? 'source' : 'table';
+        while (!this.stopped && !this.done[other] && this.read[side] > this.read[other] + this.lead) {
+            await new Promise((resolve) => this.waiters.push(resolve));
+        }
+    }
+    /** `side` has read all it will (or failed): the other goes on at its own speed. */
+    finish(side) {
+        this.done[side] = true;
+        this.wake();
+    }
+    stop() {
+        this.stopped = true;
+        this.wake();
+    }
+    wake() {
+        const waiting = this.waiters;
+        this.waiters = [];
+        for (const resolve of waiting)
+            resolve();
+    }
+}
+
+;// CONCATENATED MODULE: ./src/verify/source-side.ts
+// The source's side, read exactly as an import reads it: the same objects
+// (an export through its manifest, each data file checked against its MD5),
+// the same decoders and item checks, one object after another in order (so
+// the last record of a key is the one compared, as an import writes it).
+// Items go to their partition files instead of a table; records an import
+// would reject are counted in the ledger, with their location.
+
+
+
+
+/** Items the source reads between two looks at the table's progress. */
+const PACE_STEP = 500;
+/** Items to partition files, as DynamoDB JSON: the form the table's side has. */
+class PartitionSink {
+    stats = newSinkStats();
+    writer;
+    keyNames;
+    pace;
+    constructor(writer, keyNames, pace) {
+        this.writer = writer;
+        this.keyNames = keyNames;
+        this.pace = pace;
+    }
+    async put(item) {
+        const json = toDynamoJsonMap(item);
+        this.writer.add(keyText(json, this.keyNames), JSON.stringify(json));
+        this.stats.written += 1;
+        await this.writer.drain();
+        if (this.stats.written % PACE_STEP === 0)
+            await this.pace.step('source', PACE_STEP);
+    }
+    async delete() {
+        throw new Error('A verify source holds items, not deletes');
+    }
+    async flush() {
+        await this.writer.drain();
+    }
+    async settle() { }
+}
+async function readIntoPartitions(store, source, options, keyNames, writer, ledger, progress, pace, deps) {
+    const sink = new PartitionSink(writer, keyNames, pace);
+    for (const object of source.objects) {
+        if (deps.signal?.aborted)
+            return;
+        await importObject(store, object, options, { sink, ledger, progress, deps });
+    }
+    await sink.flush();
+}
+
+;// CONCATENATED MODULE: ./src/verify/table-side.ts
+// The table's side: a parallel Scan with consistent reads, through the same
+// raw pages, segments and retry policy as the direct export, each item's
+// DynamoDB JSON (as DynamoDB sent it) into its partition file.
+
+
+
+
+
+async function scanIntoPartitions(table, read, keyNames, writer, progress, pace, deps) {
+    const plan = { concurrency: read.concurrency, ...(read.expressions && { expressions: read.expressions }) };
+    const reader = pageReader(plan, table, deps);
+    const segments = await planSegments(table, plan, reader);
+    const totals = { items: 0, bytes: 0, segments: segments.count };
+    const onPage = () => progress.update({ items: totals.items, bytes: totals.bytes, errors: 0 });
+    // Segments end rather than throw when one fails or the step is cancelled; then the whole read stops.
+    const stop = new SegmentStop(deps.signal);
+    await Promise.all(Array.from({ length: segments.count }, async (_, segment) => {
+        for await (const items of readSegment(reader, segment, segments, onPage, stop)) {
+            for (const raw of items) {
+                // Parsed only for its key; the bytes go to the file as they came.
+                const item = JSON.parse(raw.toString('utf8'));
+                writer.add(keyText(item, keyNames), raw);
+                totals.bytes += raw.byteLength;
+            }
+            totals.items += items.length;
+            await writer.drain();
+            await pace.step('table', items.length);
+        }
+    }));
+    if (stop.failure !== undefined)
+        throw stop.failure;
+    if (stop.cut)
+        throw new Aborted();
+    return totals;
+}
+
+;// CONCATENATED MODULE: ./src/verify/verify.ts
+// A table compared with a source, item by item: both sides read at once into
+// partition files under RUNNER_TEMP, then compared one partition at a time.
+// Everything about the source and the differences file is settled before the
+// first read; once the work has started, a failure or a cancel still reports
+// exact counts, and the partition files are removed whatever happens.
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+/** Items either side may read ahead of the other (see pace.ts): a few Scan pages. */
+const PACE_LEAD = 20_000;
+/** Uncompressed bytes per stored byte, to size partitions from compressed objects (DynamoDB JSON gzips about 8:1). */
+const COMPRESSION_RATIO = 8;
+/** DynamoDB JSON of an item per byte of DynamoDB's own size of it (TableSizeBytes). */
+const JSON_RATIO = 2;
+async function compareTable(job, deps) {
+    const started = deps.now();
+    const tableName = job.table.TableName ?? '';
+    const opened = await openSource(job.source.location, deps.s3);
+    const { store } = opened;
+    const source = await resolveSource(opened);
+    const against = source.export === undefined ? 'source' : 'export';
+    const where = store.describe(opened.prefix);
+    deps.log(source.export === undefined
+        ? `Comparing table ${tableName} with the ${source.objects.length} object(s) under ${where}.`
+        : `Comparing table ${tableName} with the export ${source.export.folder}: the ${source.objects.length} data file(s) its manifest lists, ${source.export.format}, each checked against its MD5.`);
+    for (const note of source.notes)
+        deps.log(note);
+    const keyNames = primaryKeyNames(job.table);
+    const options = {
+        format: source.export?.format ?? job.source.format,
+        compression: source.export === undefined ? job.source.compression : 'auto',
+        keys: keyChecksFrom(job.table),
+        ...(job.source.csv === undefined ? {} : { csv: job.source.csv }),
+    };
+    await verify_checkSample(store, source, options);
+    const differences = await DifferencesFile.open(job.differences, keyNames, deps);
+    // Counted, with their location, but written nowhere: `mode: validate` lists every one with its reason.
+    const ledger = new Ledger({ add: async () => undefined, close: async () => undefined }, deps.workspace);
+    const count = partitionCount((job.table.TableSizeBytes ?? 0) * JSON_RATIO, estimatedBytes(source, options));
+    const seed = job.seed ?? (0,external_node_crypto_.randomBytes)(4).readUInt32LE(0);
+    const dir = await (0,promises_.mkdtemp)((0,external_node_path_.join)(deps.tempDir, 'dynamodb-s3-transfer-verify-'));
+    const counts = newCounts();
+    let read = { items: 0, bytes: 0, segments: 0 };
+    let failure;
+    let differencesFile;
+    try {
+        deps.log(`Reading both sides into ${count} partition(s) under ${dir}, removed as they are compared.`);
+        const sides = await readBothSides(job, { store, source, options, keyNames, ledger, dir, count, seed }, deps);
+        read = sides.read;
+        failure = sides.failure;
+        if (failure === undefined && !deps.signal?.aborted && sides.pairs !== undefined) {
+            deps.log(`Read ${verify_n(read.items)} item(s) from the table and ${verify_n(ledger.processed)} record(s) from the source; comparing ${count} partition(s).`);
+            failure = await compareAll(sides.pairs, { dir, seed, differences, counts }, deps);
+        }
+    }
+    finally {
+        await (0,promises_.rm)(dir, { recursive: true, force: true });
+        differencesFile = await differences.close().catch((error) => {
+            failure ??= `WRITE_FAILED: The differences file could not be written: ${failureMessage(error)}`;
+            return undefined;
+        });
+    }
+    const cancelled = failure === undefined && deps.signal?.aborted === true;
+    const verification = {
+        status: failure !== undefined ? 'FAILED' : cancelled ? 'CANCELLED' : 'COMPLETED',
+        ...(failure === undefined ? {} : { failure }),
+        against,
+        source: where,
+        tableName,
+        tableItems: read.items,
+        sourceRecords: ledger.processed,
+        unreadable: ledger.errors,
+        duplicateKeys: counts.duplicateKeys,
+        matched: counts.matched,
+        missing: counts.missing,
+        extra: counts.extra,
+        different: counts.different,
+        ...(differencesFile === undefined ? {} : { differences: differencesFile }),
+        first: differences.samples,
+        partitions: { done: counts.partitions, total: count },
+        durationSeconds: (deps.now() - started) / 1000,
+    };
+    deps.log(verdict(verification));
+    return { verification, ledger };
+}
+/**
+ * The table and the source read at the same time, each into its partition
+ * files; when one fails the other is stopped. The pairs of files, or why
+ * there are none (a failure; or a cancel, which the signal says).
+ */
+async function readBothSides(job, sides, deps) {
+    const stop = new AbortController();
+    const onCancel = () => stop.abort();
+    if (deps.signal?.aborted)
+        stop.abort();
+    deps.signal?.addEventListener('abort', onCancel, { once: true });
+    const inner = { ...deps, signal: stop.signal };
+    const tableWriter = new PartitionWriter(sides.dir, 'table', sides.count, sides.seed);
+    const sourceWriter = new PartitionWriter(sides.dir, 'source', sides.count, sides.seed);
+    const tableName = job.table.TableName ?? '';
+    const tableProgress = new Progress({ verb: `Scanned ${tableName}:`, total: job.table.ItemCount, ...clock(deps) });
+    const sourceProgress = new Progress({
+        verb: 'Read from the source:',
+        total: sides.source.export?.itemCount,
+        ...clock(deps),
+    });
+    const stopOnFailure = (error) => {
+        stop.abort();
+        throw error;
+    };
+    const pace = new Pace(PACE_LEAD, stop.signal);
+    const [table, source] = await Promise.allSettled([
+        scanIntoPartitions(job.table, { concurrency: job.concurrency, ...(job.expressions && { expressions: job.expressions }) }, sides.keyNames, tableWriter, tableProgress, pace, { ...inner, breaker: new Breaker() })
+            .catch(stopOnFailure)
+            .finally(() => pace.finish('table')),
+        readIntoPartitions(sides.store, sides.source, sides.options, sides.keyNames, sourceWriter, sides.ledger, sourceProgress, pace, inner)
+            .catch(stopOnFailure)
+            .finally(() => pace.finish('source')),
+    ]);
+    deps.signal?.removeEventListener('abort', onCancel);
+    const read = table.status === 'fulfilled' ? table.value : { items: 0, bytes: 0, segments: 0 };
+    const failed = [table, source].find((r) => r.status === 'rejected' && !(r.reason instanceof Aborted));
+    if (failed !== undefined || stop.signal.aborted) {
+        await Promise.all([tableWriter.abandon(), sourceWriter.abandon()]);
+        const reason = failed?.status === 'rejected' ? failed.reason : undefined;
+        return { read, ...(reason === undefined ? {} : { failure: readFailure(reason) }) };
+    }
+    const [tableFiles, sourceFiles] = await Promise.all([tableWriter.close(), sourceWriter.close()]);
+    return { read, pairs: sourceFiles.map((s, i) => ({ source: s, table: tableFiles[i] ?? { path: '', bytes: 0 } })) };
+}
+/** The pairs compared in turn, differences to the file; why it stopped early, if it did. */
+async function compareAll(pairs, context, deps) {
+    let last = deps.now();
+    try {
+        await comparePartitions(pairs, {
+            dir: context.dir,
+            seed: context.seed,
+            emit: (difference) => context.differences.add(difference),
+            signal: deps.signal,
+            onPartition: (counts) => {
+                if (deps.now() - last < 10_000)
+                    return;
+                last = deps.now();
+                deps.log(`Compared ${counts.partitions} of ${pairs.length} partition(s): ${verify_n(counts.matched)} matched, ${verify_n(counts.missing)} missing, ${verify_n(counts.extra)} extra, ${verify_n(counts.different)} different`);
+            },
+        }, context.counts);
+        return undefined;
+    }
+    catch (error) {
+        if (error instanceof Aborted)
+            return undefined;
+        return readFailure(error);
+    }
+}
+/** The first records of the first object: a source none of which reads (wrong format or compression) is refused. */
+async function verify_checkSample(store, source, options) {
+    const first = source.objects[0];
+    if (first === undefined)
+        return;
+    const sample = await sampleObject(store, first, options);
+    refuseUnreadable(sample, store.describe(first.key), `${options.format} (${options.compression})`, 'Nothing was compared.');
+}
+/** The source's size once decompressed, roughly: objects that look compressed count eight times. */
+function estimatedBytes(source, options) {
+    const compressed = (key) => options.compression === 'GZIP' ||
+        options.compression === 'ZSTD' ||
+        (options.compression === 'auto' && !/\.(json|jsonl|ion|csv|txt)$/i.test(key));
+    return source.objects.reduce((sum, o) => sum + o.size * (compressed(o.key) ? COMPRESSION_RATIO : 1), 0);
+}
+function readFailure(error) {
+    if (error instanceof TransferError)
+        return error.shown;
+    const aws = error;
+    if (aws.$metadata !== undefined)
+        return failureMessage(error);
+    const text = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+    return `READ_FAILED: ${text}`;
+}
+function clock(deps) {
+    return { log: deps.log, now: deps.now };
+}
+const verify_n = (value) => value.toLocaleString('en-US');
+
+;// CONCATENATED MODULE: ./src/verify/run.ts
+// mode: verify, and `verify: true` after an import or export: the table is
+// described first (its key schema is the one compared by), then compared with
+// the source, and the result reported as a whole step's or beside the work's.
+
+
+
+async function runVerify(plan, deps, engineReason) {
+    const started = deps.now();
+    const table = await describeTable(deps.dynamodb, plan.tableName);
+    if (table === undefined) {
+        throw new TransferError('TABLE_NOT_FOUND', `Table ${plan.tableName} does not exist; nothing was compared.`);
+    }
+    checkKeyInputs(plan, table);
+    deps.phase('Verify');
+    const { verification: v, ledger } = await compareTable({ table, source: plan.source, differences: plan.differences, concurrency: plan.concurrency }, deps);
+    const notes = [];
+    if (v.unreadable > 0) {
+        notes.push(`${v.unreadable.toLocaleString('en-US')} source record(s) would be rejected by an import and were not compared (the first are listed above); mode: validate on the source writes every one, with its reason, to rejected-items.`);
+    }
+    if (v.status === 'CANCELLED')
+        notes.push('Nothing was written but the differences found so far; run it again.');
+    return {
+        mode: 'verify',
+        engine: 'direct',
+        engineReason,
+        status: v.status,
+        ...(v.failure === undefined ? {} : { failure: v.failure }),
+        ...(v.status === 'CANCELLED' ? { aborted: true } : {}),
+        tableName: plan.tableName,
+        ...(table.TableArn === undefined ? {} : { tableArn: table.TableArn }),
+        source: v.source,
+        itemCount: v.tableItems,
+        processedItemCount: v.sourceRecords,
+        errorCount: v.unreadable,
+        processedSizeBytes: ledger.bytes,
+        durationSeconds: (deps.now() - started) / 1000,
+        errors: ledger.samples,
+        ...(ledger.annotations.length > 0 && { annotations: ledger.annotations }),
+        ...(ledger.annotationsOmitted > 0 && { annotationsOmitted: ledger.annotationsOmitted }),
+        keySchema: keySchemaOf(table),
+        verification: v,
+        ...(notes.length > 0 && { note: notes.join(' ') }),
+    };
+}
+/**
+ * partition-key and sort-key, when given, must be the table's: verify
+ * compares by the table's key, and a different one given means the wrong
+ * table or the wrong source. Said before anything is read.
+ */
+function checkKeyInputs(plan, table) {
+    if (plan.keys === undefined)
+        return;
+    const actual = keySchemaOf(table);
+    const given = (key) => key === undefined ? undefined : `${key.name}:${key.type}`;
+    const problems = [];
+    const check = (input, value, real) => {
+        if (value === real)
+            return;
+        const what = input === 'partition-key' ? 'partition key' : 'sort key';
+        const shown = value === undefined ? 'is not set' : `is "${value}"`;
+        problems.push({
+            input,
+            value: value ?? '',
+            message: `Input "${input}" ${shown}, but table ${plan.tableName}'s ${what} is ${real ?? 'none'} (its key schema is ${actual.join(', ')}); verify compares by the table's key, so give the table's key schema, or neither partition-key nor sort-key. Nothing was read.`,
+        });
+    };
+    check('partition-key', given(plan.keys.partition), actual[0]);
+    check('sort-key', given(plan.keys.sort), actual[1]);
+    if (problems.length > 0)
+        throw new InputError(problems);
+}
+/**
+ * `verify: true`: once an import or export has completed, the table compared
+ * with the source or with the export just written. A comparison that cannot
+ * run or finish fails the step, but the work's own result stands beside it.
+ */
+async function verifyAfter(plan, result, deps) {
+    if (plan.verification === undefined)
+        return result;
+    const against = plan.mode === 'export' ? 'export' : 'source';
+    const tableName = result.tableName ?? (plan.mode === 'import' ? plan.tableName : (plan.table.name ?? ''));
+    if (result.status !== 'COMPLETED' || result.aborted === true || result.timedOut === true) {
+        const skipped = `The comparison with the ${against} did not run, because the ${plan.mode} did not complete.`;
+        return { ...result, note: [result.note, skipped].filter((t) => t !== undefined && t !== '').join(' ') };
+    }
+    deps.phase(`Verify: compare ${tableName} with the ${against}`);
+    const started = deps.now();
+    let verification;
+    try {
+        const source = sourceOf(plan, result);
+        const table = await describeTable(deps.dynamodb, tableName);
+        if (table === undefined)
+            throw new TransferError('TABLE_NOT_FOUND', `Table ${tableName} does not exist.`);
+        const expressions = plan.mode === 'export' ? plan.expressions : undefined;
+        ({ verification } = await compareTable({
+            table,
+            source,
+            ...(expressions && { expressions }),
+            differences: plan.verification.differences,
+            concurrency: plan.concurrency,
+        }, deps));
+    }
+    catch (error) {
+        const failure = failureMessage(error);
+        deps.log(`The comparison could not run: ${failure}`);
+        verification = notRun(against, tableName, failure, (deps.now() - started) / 1000);
+    }
+    return {
+        ...result,
+        status: verification.status === 'CANCELLED' ? 'CANCELLED' : result.status,
+        verification,
+        durationSeconds: result.durationSeconds + verification.durationSeconds,
+    };
+}
+/** What was just written (the export's folder, read by its manifest), or the import's source. */
+function sourceOf(plan, result) {
+    if (plan.mode === 'import')
+        return plan.source;
+    if (result.exportFolder === undefined) {
+        throw new TransferError('EXPORT_INCOMPLETE', `The ${plan.mode} did not say where its export's folder is.`);
+    }
+    return { location: result.exportFolder, format: plan.format, compression: 'auto' };
+}
+function notRun(against, tableName, failure, seconds) {
+    return {
+        status: 'FAILED',
+        failure,
+        against,
+        source: '',
+        tableName,
+        tableItems: 0,
+        sourceRecords: 0,
+        unreadable: 0,
+        duplicateKeys: 0,
+        matched: 0,
+        missing: 0,
+        extra: 0,
+        different: 0,
+        first: [],
+        partitions: { done: 0, total: 0 },
+        durationSeconds: seconds,
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/direct/engine.ts
 // The direct engine: this action reads and writes the data itself.
 
 
+
 async function runDirect(plan, deps, engineReason) {
+    if (plan.mode === 'verify')
+        return runVerify(plan, deps, engineReason);
     return plan.mode === 'export' ? runExport(plan, deps, engineReason) : runImport(plan, deps, engineReason);
 }
 
@@ -6275,15 +7586,19 @@ function decideEngine(r, mode, existingTable) {
     if (requested === 'direct')
         return { engine: 'direct', reason: 'engine: direct was asked for' };
     if (requested === 'managed') {
-        if (mode === 'validate') {
-            r.reject(Input.Engine, r.get(Input.Engine), 'expected auto or direct with mode: validate, which reads the source itself and has no AWS job');
-            return { engine: 'direct', reason: 'mode: validate' };
+        if (mode === 'validate' || mode === 'verify') {
+            r.reject(Input.Engine, r.get(Input.Engine), mode === 'validate'
+                ? 'expected auto or direct with mode: validate, which reads the source itself and has no AWS job'
+                : 'expected auto or direct with mode: verify, which reads the table and the source itself and has no AWS job');
+            return { engine: 'direct', reason: `mode: ${mode}` };
         }
         r.notApplicable(Input.Path, 'expected no path with engine: managed, because AWS reads and writes only S3; use bucket, or engine: direct');
         return { engine: 'managed', reason: 'engine: managed was asked for' };
     }
     if (mode === 'validate')
         return { engine: 'direct', reason: 'mode: validate reads the source here and starts no AWS job' };
+    if (mode === 'verify')
+        return { engine: 'direct', reason: 'mode: verify reads the table and the source here and starts no AWS job' };
     if (r.given(Input.EndpointUrl)) {
         return {
             engine: 'direct',
@@ -6642,10 +7957,62 @@ function buildTableParameters(params, partitionKey, sortKey) {
     return result;
 }
 
+;// CONCATENATED MODULE: ./src/inputs/restore.ts
+// The inputs of a restore from exports: `restore-to` and `changes`, for
+// import and validate; refused with export. Whether the source is a chain or
+// an incremental export is known only once it is listed (src/restore/), so
+// here they are only parsed.
+
+
+
+
+const DIRECTIONS = ['apply', 'revert'];
+function readRestore(r, context) {
+    const changes = r.parseDefaulted(Input.Changes, (v) => parseEnum(v, DIRECTIONS));
+    const restoreTo = r.parseDefaulted(Input.RestoreTo, (v) => parseRestoreTo(v, context.now));
+    return { changes, ...optional('restoreTo', restoreTo) };
+}
+function parseRestoreTo(value, now) {
+    if (value.trim().toLowerCase() === 'latest')
+        return undefined;
+    try {
+        const time = parseTime(value, now);
+        if (time.getTime() > now.getTime())
+            throw new InvalidValue('a time not in the future');
+        return time;
+    }
+    catch (error) {
+        if (!(error instanceof InvalidValue))
+            throw error;
+        throw new InvalidValue(`latest, or ${error.expected}`);
+    }
+}
+/**
+ * Whether a new table's key schema can wait until the source is read: the
+ * source is an export's folder (an incremental export changes a table that
+ * exists), or restore inputs were given. A chain into a new table, or a full
+ * export, still needs it, and says so (NO_KEY_SCHEMA) before anything is
+ * created or written.
+ */
+function keySchemaCanWait(r, location) {
+    const where = location.kind === 's3' ? location.prefix : location.path.replace(/\\/g, '/');
+    return (r.changedFromDefault(Input.RestoreTo) ||
+        r.changedFromDefault(Input.Changes) ||
+        exportFileOf(where.endsWith('/') ? where : `${where}/`) !== undefined);
+}
+/** Refuses the restore inputs with mode: export. */
+function rejectRestoreInputs(r) {
+    for (const name of [Input.RestoreTo, Input.Changes]) {
+        if (r.changedFromDefault(name))
+            r.reject(name, r.get(name), 'expected it only with mode: import or validate');
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/inputs/import.ts
 // The import and validate inputs: the source and how to read it (format,
 // compression, CSV options), the table and its key schema, and where rejected
 // items go; and the inputs that apply to import only, refused with export.
+
 
 
 
@@ -6668,6 +8035,7 @@ function readImportPlan(r, context, mode, common, existingTable) {
     const [tableParameters, keyInputUnreadable] = readTableParameters(r);
     const source = readImportSource(r, context, mode, tableName ?? tableParameters?.TableName);
     const rejectedItems = readRejectedItems(r, context, source.location);
+    const restore = readRestore(r, context);
     if (mode === 'validate') {
         if (tableParameters?.KeySchema === undefined && tableName === undefined && !keyInputUnreadable) {
             r.missing(Input.PartitionKey, 'mode: validate needs the key schema to check against: partition-key (and sort-key), table-creation-parameters with a KeySchema, or the table-name of an existing table');
@@ -6679,6 +8047,7 @@ function readImportPlan(r, context, mode, common, existingTable) {
             source,
             ...optional('tableParameters', tableParameters),
             rejectedItems,
+            restore,
         };
     }
     const importTable = tableName ?? tableParameters?.TableName;
@@ -6690,7 +8059,10 @@ function readImportPlan(r, context, mode, common, existingTable) {
     else if (tableName === undefined && importTable !== undefined && !isValid(checkTableName, importTable)) {
         r.reject(Input.TableCreationParameters, importTable, `expected TableName to be ${TABLE_NAME_RULE}`);
     }
-    if (existingTable === 'fail' && tableParameters?.KeySchema === undefined && !keyInputUnreadable) {
+    if (existingTable === 'fail' &&
+        tableParameters?.KeySchema === undefined &&
+        !keyInputUnreadable &&
+        !keySchemaCanWait(r, source.location)) {
         r.missing(Input.PartitionKey, 'mode: import with existing-table: fail creates the table, so it needs partition-key (and sort-key) or table-creation-parameters with a KeySchema');
     }
     if (common.engine.engine === 'managed' && existingTable !== 'fail') {
@@ -6706,6 +8078,7 @@ function readImportPlan(r, context, mode, common, existingTable) {
         ...optional('tableParameters', parameters),
         existingTable,
         rejectedItems,
+        restore,
     };
 }
 const IMPORT_ONLY = [
@@ -6715,10 +8088,14 @@ const IMPORT_ONLY = [
     Input.RejectedItems,
     Input.CsvHeader,
 ];
-/** Refuses the import-only inputs with mode: export. */
-function rejectImportOnlyInputs(r) {
-    for (const name of IMPORT_ONLY)
+/** Refuses the import-only inputs with mode: export; `rejected-items` is allowed with `verify: true` (it names the differences file). */
+function rejectImportOnlyInputs(r, options = {}) {
+    for (const name of IMPORT_ONLY) {
+        if (name === Input.RejectedItems && options.verify === true)
+            continue;
         r.notApplicable(name, 'expected it only with mode: import or validate');
+    }
+    rejectRestoreInputs(r);
     if (r.changedFromDefault(Input.ExistingTable)) {
         r.reject(Input.ExistingTable, r.get(Input.ExistingTable), 'expected it only with mode: import');
     }
@@ -6788,14 +8165,10 @@ function readTableParameters(r) {
  * Where rejected items go: never where the source would list them, or a
  * re-import would read them back; a relative path stays in the workspace.
  */
-function readRejectedItems(r, context, source) {
+function readRejectedItems(r, context, source, what = 'rejected') {
     const given = r.parse(Input.RejectedItems, parseRejectedItems((0,external_node_path_.resolve)(workspace(context))));
-    if (given === undefined) {
-        return {
-            kind: 'local',
-            path: (0,external_node_path_.resolve)(nonEmpty(context.env.RUNNER_TEMP) ?? (0,external_node_os_.tmpdir)(), `dynamodb-s3-transfer-rejected-${context.now.getTime()}.jsonl`),
-        };
-    }
+    if (given === undefined)
+        return defaultFileInTemp(context, what);
     if (listedBy(source, given)) {
         r.reject(Input.RejectedItems, r.get(Input.RejectedItems), 'expected a place outside the source, or a re-import would read the rejected items back');
     }
@@ -6822,6 +8195,13 @@ function parseRejectedItems(base) {
         if (problem !== undefined)
             throw new InvalidValue(`an s3://bucket/key URL with a key ${problem}`);
         return { kind: 's3', bucket, prefix: key };
+    };
+}
+/** The default place of the rejected-items or differences file: a new file under RUNNER_TEMP. */
+function defaultFileInTemp(context, what) {
+    return {
+        kind: 'local',
+        path: (0,external_node_path_.resolve)(nonEmpty(context.env.RUNNER_TEMP) ?? (0,external_node_os_.tmpdir)(), `dynamodb-s3-transfer-${what}-${context.now.getTime()}.jsonl`),
     };
 }
 /**
@@ -6957,6 +8337,91 @@ function quote(value) {
     return JSON.stringify(shown);
 }
 
+;// CONCATENATED MODULE: ./src/inputs/verify.ts
+// The verify inputs: `mode: verify` (a table and a source, read as an import
+// reads it; the differences file where `rejected-items` says, since verify
+// rejects nothing) and `verify: true` on an import or export.
+
+
+
+
+
+
+function readVerifyPlan(r, context, common) {
+    const tableName = r.parse(Input.TableName, checkTableName);
+    if (!r.given(Input.TableName))
+        r.missing(Input.TableName, 'mode: verify needs the table to compare');
+    const partition = r.parse(Input.PartitionKey, parseKeyShorthand);
+    const sort = r.parse(Input.SortKey, parseKeyShorthand);
+    if (r.given(Input.SortKey) && !r.given(Input.PartitionKey)) {
+        r.missing(Input.PartitionKey, 'sort-key is set, and a sort key needs a partition key');
+    }
+    r.notApplicable(Input.TableCreationParameters, 'expected no table-creation-parameters with mode: verify, which takes the key schema from the table (partition-key and sort-key, when given, are checked against it)');
+    if (r.changedFromDefault(Input.ExistingTable)) {
+        r.reject(Input.ExistingTable, r.get(Input.ExistingTable), 'expected it only with mode: import');
+    }
+    if (r.changedFromDefault(Input.Verify)) {
+        r.reject(Input.Verify, r.get(Input.Verify), 'expected it only with mode: import or export; mode: verify is the comparison itself');
+    }
+    const source = readImportSource(r, context, 'verify', tableName);
+    const differences = readRejectedItems(r, context, source.location, 'differences');
+    return {
+        mode: 'verify',
+        ...common,
+        // Empty only when a problem is recorded, and then no plan is made.
+        tableName: tableName ?? '',
+        source,
+        ...optional('keys', partition === undefined ? undefined : { partition, ...optional('sort', sort) }),
+        differences,
+    };
+}
+/** `verify`, read once; what it allows is checked by `withVerification`. */
+function readVerifyFlag(r) {
+    return r.parseDefaulted(Input.Verify, parseBoolean);
+}
+/** An import or export plan with `verify: true` checked and its differences file placed. */
+function withVerification(r, context, plan, verify) {
+    if (!verify)
+        return plan;
+    const refuse = (why) => {
+        r.reject(Input.Verify, r.get(Input.Verify), why);
+        return plan;
+    };
+    if (!plan.waiting.wait) {
+        return refuse('expected false with wait: false, because the comparison needs the work to have finished');
+    }
+    if (plan.mode === 'export') {
+        if (plan.exportType.kind === 'INCREMENTAL_EXPORT') {
+            return refuse('expected false with an incremental export, which holds changes rather than the table');
+        }
+        if (plan.expressions?.projection !== undefined) {
+            return refuse('expected false with projection-expression: the export holds part of each item, and verify compares whole items');
+        }
+        // An export rejects nothing: rejected-items, when given, names the differences file.
+        const given = r.given(Input.RejectedItems)
+            ? readRejectedItems(r, context, plan.destination, 'differences')
+            : defaultFileInTemp(context, 'differences');
+        return { ...plan, verification: { differences: given } };
+    }
+    const differences = r.given(Input.RejectedItems)
+        ? besideRejects(plan.rejectedItems)
+        : defaultFileInTemp(context, 'differences');
+    if (listedBy(plan.source.location, differences)) {
+        return refuse(`expected a rejected-items place whose differences file (${describe(differences)}) the source would not list`);
+    }
+    return { ...plan, verification: { differences } };
+}
+/** `<name>.differences.jsonl` beside the rejected-items file (`.jsonl` replaced when it has it). */
+function besideRejects(rejects) {
+    const name = (path) => `${path.replace(/\.jsonl$/, '')}.differences.jsonl`;
+    return rejects.kind === 'local'
+        ? { kind: 'local', path: name(rejects.path) }
+        : { ...rejects, prefix: name(rejects.prefix) };
+}
+function describe(location) {
+    return location.kind === 's3' ? `s3://${location.bucket}/${location.prefix}` : location.path;
+}
+
 ;// CONCATENATED MODULE: ./src/inputs/index.ts
 // Every input read and checked in one place into one typed Plan. All checks
 // that need no network happen here, and all problems are reported together.
@@ -6971,7 +8436,8 @@ function quote(value) {
 
 
 
-const MODES = ['export', 'import', 'validate'];
+
+const MODES = ['export', 'import', 'validate', 'verify'];
 const EXISTING_TABLE = ['fail', 'merge', 'replace'];
 function readPlan(context) {
     const r = new InputReader(context.env);
@@ -6990,12 +8456,23 @@ function readPlan(context) {
 function buildPlan(r, context, mode) {
     const existingTable = r.parseDefaulted(Input.ExistingTable, (v) => parseEnum(v, EXISTING_TABLE));
     const common = readCommon(r, context, decideEngine(r, mode, existingTable));
+    if (mode === 'verify') {
+        rejectExportOnlyInputs(r);
+        return readVerifyPlan(r, context, common);
+    }
+    const verify = readVerifyFlag(r);
     if (mode === 'export') {
-        rejectImportOnlyInputs(r);
-        return readExportPlan(r, context, common);
+        rejectImportOnlyInputs(r, { verify });
+        return withVerification(r, context, readExportPlan(r, context, common), verify);
     }
     rejectExportOnlyInputs(r);
-    return readImportPlan(r, context, mode, common, existingTable);
+    const plan = readImportPlan(r, context, mode, common, existingTable);
+    if (plan.mode === 'validate') {
+        if (verify)
+            r.reject(Input.Verify, r.get(Input.Verify), 'expected it only with mode: import or export');
+        return plan;
+    }
+    return withVerification(r, context, plan, verify);
 }
 
 ;// CONCATENATED MODULE: ./src/managed/follow.ts
@@ -7225,7 +8702,13 @@ async function runManagedExport(plan, deps, engineReason) {
         ...(description.ItemCount === undefined ? {} : { itemCount: description.ItemCount }),
         ...(description.BilledSizeBytes === undefined ? {} : { processedSizeBytes: description.BilledSizeBytes }),
         ...(status === 'COMPLETED' && description.ExportManifest !== undefined
-            ? { exportManifest: `s3://${bucket}/${description.ExportManifest}`, dataUrl: `s3://${bucket}/${dataFolder}` }
+            ? {
+                exportManifest: `s3://${bucket}/${description.ExportManifest}`,
+                dataUrl: `s3://${bucket}/${dataFolder}`,
+                ...(plan.destination.kind === 's3' && {
+                    exportFolder: { ...plan.destination, prefix: dataFolder.replace(/data\/$/, '') },
+                }),
+            }
             : {}),
         durationSeconds: (deps.now() - started) / 1000,
         errors: [],
@@ -7507,8 +8990,8 @@ function importRequest(plan, compression) {
 
 
 async function runManaged(plan, deps, engineReason) {
-    if (plan.mode === 'validate')
-        throw new TransferError('INVALID_INPUT', 'mode: validate runs on the direct engine only.');
+    if (plan.mode === 'validate' || plan.mode === 'verify')
+        throw new TransferError('INVALID_INPUT', `mode: ${plan.mode} runs on the direct engine only.`);
     return plan.mode === 'export'
         ? runManagedExport(plan, deps, engineReason)
         : runManagedImport(plan, deps, engineReason);
@@ -7520,6 +9003,10 @@ async function runManaged(plan, deps, engineReason) {
 function describeLocation(location) {
     return location.kind === 's3' ? `s3://${location.bucket}/${location.prefix}` : location.path;
 }
+function describeSource(source) {
+    const compression = source.compression === 'auto' ? 'compression detected' : source.compression;
+    return `${source.format} (${compression}) from ${describeLocation(source.location)}`;
+}
 function describePlan(plan, choice) {
     const lines = [];
     if (plan.mode === 'export') {
@@ -7530,9 +9017,13 @@ function describePlan(plan, choice) {
         lines.push(`Read: table ${table}, ${when}.`);
         lines.push(`Write: ${plan.format} files, ${plan.compression}, under ${describeLocation(plan.destination)}.`);
     }
+    else if (plan.mode === 'verify') {
+        lines.push(`Read: table ${plan.tableName} (parallel Scan, consistent reads) and ${describeSource(plan.source)}, as an import would read it.`);
+        lines.push(`Write: nothing but the differences file, at ${describeLocation(plan.differences)}, if anything differs.`);
+    }
     else {
         const source = plan.source;
-        lines.push(`Read: ${source.format} (${source.compression === 'auto' ? 'compression detected' : source.compression}) from ${describeLocation(source.location)}.`);
+        lines.push(`Read: ${describeSource(source)}.`);
         if (plan.mode === 'validate') {
             lines.push('Write: nothing; every item is checked against the key schema.');
         }
@@ -7546,17 +9037,1350 @@ function describePlan(plan, choice) {
         }
         lines.push(`Rejected items go to ${describeLocation(plan.rejectedItems)}.`);
     }
+    if (plan.mode !== 'verify' && plan.mode !== 'validate' && plan.verification !== undefined) {
+        lines.push(`Verify: then compare the table with ${plan.mode === 'export' ? 'the export' : 'the source'}, item by item; differences go to ${describeLocation(plan.verification.differences)}.`);
+    }
     lines.push(`Engine: ${choice.engine}, because ${choice.reason}.`);
     const waiting = plan.waiting.wait
         ? `wait up to ${formatDuration(plan.waiting.timeoutMs)}`
         : 'return once the job has started';
-    lines.push(`Then: ${waiting}; fail when more than ${plan.maxErrors} item(s) cannot be moved.`);
+    const failing = plan.mode === 'verify' ? 'differ or cannot be read' : 'cannot be moved';
+    lines.push(`Then: ${waiting}; fail when more than ${plan.maxErrors} item(s) ${failing}.`);
     return lines;
+}
+
+;// CONCATENATED MODULE: ./src/sources/chain.ts
+// Which exports restore a table to a point in time, and in what order: a
+// pure function of the exports found and the restore inputs.
+//
+// Applying: the newest full export at or before restore-to, then every
+// incremental export of the same table whose window ends at or before it,
+// in order of exportToTime. Reverting: every incremental export that starts
+// at or after restore-to, newest first. The windows must leave no gap (from
+// the full export's time, when there is one, to the restore point); overlaps
+// are fine, since each window holds each item's final state in it. A gap is
+// returned, not thrown, so that the summary can draw it before the step fails.
+
+/** The exports' point in time: a full export's, or the end of an incremental export's window. */
+function endOf(e) {
+    return (e.type === 'FULL_EXPORT' ? e.exportTime : e.to);
+}
+function startOf(e) {
+    return (e.type === 'FULL_EXPORT' ? e.exportTime : e.from);
+}
+const iso = (d) => d.toISOString();
+const t = (d) => d.getTime();
+function planChain(found, options) {
+    if (found.length === 0)
+        throw new TransferError('CHAIN_UNUSABLE', 'The source holds no finished export.');
+    return options.changes === 'revert' ? planRevert(found, options.restoreTo) : planApply(found, options.restoreTo);
+}
+function planApply(found, requested) {
+    const inReach = (e) => requested === undefined || t(endOf(e)) <= t(requested);
+    const candidates = found.filter(inReach);
+    if (candidates.length === 0) {
+        const earliest = found.reduce((a, b) => (t(endOf(a)) <= t(endOf(b)) ? a : b));
+        throw new TransferError('CHAIN_UNUSABLE', `restore-to ${iso(requested)} is before every export in the source: the earliest, ${earliest.shown}, reaches ${iso(endOf(earliest))}. Nothing was created or written.`);
+    }
+    const tableArn = chosenTable(candidates);
+    const base = newest(candidates.filter((e) => e.type === 'FULL_EXPORT' && e.tableArn === tableArn), endOf);
+    const leftOut = [];
+    const chainIncrementals = [];
+    for (const e of found) {
+        if (e === base)
+            continue;
+        if (e.tableArn !== tableArn)
+            leftOut.push({ export: e, why: `an export of another table (${e.tableArn})` });
+        else if (!inReach(e))
+            leftOut.push({ export: e, why: `${e.type === 'FULL_EXPORT' ? 'made' : 'ends'} after restore-to` });
+        else if (e.type === 'FULL_EXPORT')
+            leftOut.push({ export: e, why: `an older full export; ${base?.id ?? ''} is the newest at or before restore-to` });
+        else if (base !== undefined && t(endOf(e)) <= t(endOf(base)))
+            leftOut.push({ export: e, why: `its window ends at or before the full export ${base.id} was made` });
+        else
+            chainIncrementals.push(e);
+    }
+    // Applied in order of their window's end: each leaves every item it holds as it was at that end.
+    chainIncrementals.sort((a, b) => t(endOf(a)) - t(endOf(b)) || t(startOf(a)) - t(startOf(b)));
+    const steps = [
+        ...(base === undefined ? [] : [{ export: base, action: 'import' }]),
+        ...chainIncrementals.map((e) => ({ export: e, action: 'apply' })),
+    ];
+    const start = base === undefined ? new Date(Math.min(...chainIncrementals.map((e) => t(startOf(e))))) : endOf(base);
+    const gap = firstGap(base, chainIncrementals, start);
+    const restoredTo = new Date(Math.max(t(start), ...chainIncrementals.map((e) => t(endOf(e)))));
+    const notes = tablesNote(found, tableArn);
+    if (base === undefined)
+        notes.push(`No full export of this table is at or before the restore point: the changes are applied to the table as it is, which must hold its state as of ${iso(start)}.`);
+    if (requested !== undefined && t(restoredTo) < t(requested))
+        notes.push(shortOfApply(found, tableArn, requested, restoredTo));
+    return {
+        tableArn,
+        direction: 'apply',
+        steps,
+        leftOut,
+        restoredTo,
+        ...(requested === undefined ? {} : { requested }),
+        notes,
+        ...(gap === undefined ? {} : { gap }),
+    };
+}
+function shortOfApply(found, tableArn, requested, restoredTo) {
+    const inside = found.find((e) => e.tableArn === tableArn &&
+        e.type === 'INCREMENTAL_EXPORT' &&
+        t(startOf(e)) < t(requested) &&
+        t(requested) < t(endOf(e)));
+    if (inside !== undefined)
+        return `restore-to ${iso(requested)} is inside the window of ${inside.id} (${iso(startOf(inside))} to ${iso(endOf(inside))}): an incremental export holds each item's state at its window's end only, so the table is restored to ${iso(restoredTo)}, the end of the last window that ends at or before restore-to.`;
+    return `The exports reach only to ${iso(restoredTo)}, before restore-to ${iso(requested)}: the table is restored to ${iso(restoredTo)}.`;
+}
+function planRevert(found, requested) {
+    const incrementals = found.filter((e) => e.type === 'INCREMENTAL_EXPORT');
+    if (incrementals.length === 0)
+        throw new TransferError('CHANGES_NOT_REVERTIBLE', 'changes: revert undoes incremental exports, and the source holds only full exports, which record no changes. Nothing was written.');
+    const inReach = (e) => requested === undefined || t(startOf(e)) >= t(requested);
+    const reachable = incrementals.filter(inReach);
+    const tableArn = chosenTable(reachable.length > 0 ? reachable : incrementals);
+    const leftOut = [];
+    const reverted = [];
+    for (const e of found) {
+        if (e.tableArn !== tableArn)
+            leftOut.push({ export: e, why: `an export of another table (${e.tableArn})` });
+        else if (e.type === 'FULL_EXPORT')
+            leftOut.push({ export: e, why: 'a full export records no changes to revert' });
+        else if (!inReach(e))
+            leftOut.push({ export: e, why: 'starts before restore-to' });
+        else
+            reverted.push(e);
+    }
+    if (reverted.length === 0)
+        throw new TransferError('CHAIN_UNUSABLE', `No incremental export of ${tableArn} starts at or after restore-to ${iso(requested)}; nothing was written.`);
+    const newImageOnly = reverted.filter((e) => e.view !== 'NEW_AND_OLD_IMAGES');
+    if (newImageOnly.length > 0)
+        throw new TransferError('CHANGES_NOT_REVERTIBLE', `changes: revert puts back each item's OldImage, and ${newImageOnly.map((e) => e.shown).join(', ')} ${newImageOnly.length === 1 ? 'was' : 'were'} exported with view NEW_IMAGE, which records no old images: what those items were before the window is not in the export. Nothing was written. Revert needs exports made with export-view-type: NEW_AND_OLD_IMAGES.`);
+    const ascending = [...reverted].sort((a, b) => t(startOf(a)) - t(startOf(b)) || t(endOf(a)) - t(endOf(b)));
+    const gap = firstGap(undefined, ascending, startOf(ascending[0]));
+    // Newest first: the window that starts last is undone first, so each earlier one puts back what was before it.
+    const steps = [...ascending].reverse().map((e) => ({ export: e, action: 'revert' }));
+    const restoredTo = startOf(ascending[0]);
+    const notes = tablesNote(found, tableArn);
+    if (requested !== undefined && t(restoredTo) > t(requested)) {
+        const inside = incrementals.find((e) => e.tableArn === tableArn && t(startOf(e)) < t(requested) && t(requested) < t(endOf(e)));
+        notes.push(inside === undefined
+            ? `No window starts at restore-to ${iso(requested)}: the table goes back to ${iso(restoredTo)}, the start of the earliest window reverted.`
+            : `restore-to ${iso(requested)} is inside the window of ${inside.id} (${iso(startOf(inside))} to ${iso(endOf(inside))}): reverting it would go back past restore-to, so the table goes back to ${iso(restoredTo)}, the start of the earliest window reverted.`);
+    }
+    return {
+        tableArn,
+        direction: 'revert',
+        steps,
+        leftOut,
+        restoredTo,
+        ...(requested === undefined ? {} : { requested }),
+        notes,
+        ...(gap === undefined ? {} : { gap }),
+    };
+}
+/** The first time from `start` on that no window covers, with the exports on either side of it. */
+function firstGap(base, incrementals, start) {
+    const byStart = [...incrementals].sort((a, b) => t(startOf(a)) - t(startOf(b)) || t(endOf(a)) - t(endOf(b)));
+    let covered = t(start);
+    let reachedBy = base ?? byStart[0];
+    for (const e of byStart) {
+        if (t(startOf(e)) > covered && reachedBy !== undefined)
+            return { after: reachedBy, before: e, from: new Date(covered), to: startOf(e) };
+        if (t(endOf(e)) > covered) {
+            covered = t(endOf(e));
+            reachedBy = e;
+        }
+    }
+    return undefined;
+}
+/**
+ * The table whose exports make the chain, when a prefix holds exports of
+ * several: the one with the most exports in reach (a stray export of another
+ * table is the exception), then the one exported last.
+ */
+function chosenTable(exports) {
+    const byTable = new Map();
+    for (const e of exports)
+        byTable.set(e.tableArn, [...(byTable.get(e.tableArn) ?? []), e]);
+    const ranked = [...byTable.entries()].sort(([arnA, a], [arnB, b]) => b.length - a.length ||
+        t(endOf(newest(b, endOf))) - t(endOf(newest(a, endOf))) ||
+        (arnA < arnB ? -1 : 1));
+    return ranked[0][0];
+}
+function tablesNote(found, tableArn) {
+    const tables = new Set(found.map((e) => e.tableArn)).size;
+    if (tables === 1)
+        return [];
+    return [
+        `The source holds exports of ${tables} tables: this restores ${tableArn}, which has the most exports in reach; the exports of the others are left out. Point prefix or path at the exports of one table to choose another.`,
+    ];
+}
+function newest(exports, time) {
+    let best;
+    for (const e of exports) {
+        if (best === undefined || t(time(e)) > t(time(best)) || (t(time(e)) === t(time(best)) && e.id > best.id))
+            best = e;
+    }
+    return best;
+}
+/** CHAIN_GAP: the sentence that refuses a chain with a gap, naming both exports and the missing window. */
+function gapMessage(gap) {
+    return `No export covers ${iso(gap.from)} to ${iso(gap.to)}: ${gap.after.shown} reaches ${iso(gap.from)}, and the next, ${gap.before.shown}, starts at ${iso(gap.to)}. The changes made in between are in no export, so the table cannot be restored past ${iso(gap.from)}. Nothing was created or written. Export that window (export-type: INCREMENTAL_EXPORT, incremental-from: ${iso(gap.from)}, incremental-to: ${iso(gap.to)}) into the same prefix, or set restore-to at or before ${iso(gap.from)}.`;
+}
+
+;// CONCATENATED MODULE: ./src/sources/exports-found.ts
+// Every export under a source, found by its folder (`AWSDynamoDB/<exportId>/`)
+// and described by its manifest-summary.json: which table, full or
+// incremental, the point in time or the window, the view. What is read here
+// is only manifests, inside the source, each checked against its checksum
+// file; a summary that does not say what a chain needs is MANIFEST_INVALID,
+// before anything is written.
+
+
+
+
+
+
+/** A chain root may hold many exports and a shared data folder: more than an import reads, but still bounded. */
+const MAX_LISTED = 1_000_000;
+const READ_CONCURRENCY = 8;
+/** Every export under `prefix`, or undefined when there is none (an ordinary source). */
+async function findExports(store, prefix) {
+    const folders = new Map();
+    let listed = 0;
+    for await (const object of store.list(prefix, MAX_LISTED + 1)) {
+        listed += 1;
+        // Past an import's limit with no export seen, it is an ordinary source: its import says what is wrong.
+        if (listed > MAX_SOURCE_OBJECTS && folders.size === 0)
+            return undefined;
+        const at = exportFileOf(object.key);
+        if (at === undefined || !MANIFEST_FILE_NAMES.includes(at.file))
+            continue;
+        const folder = exportPaths(at.root, at.exportId).folder;
+        const known = folders.get(folder) ?? { root: at.root, id: at.exportId, summary: false };
+        if (at.file === 'manifest-summary.json')
+            known.summary = true;
+        folders.set(folder, known);
+    }
+    if (listed > MAX_LISTED) {
+        throw new TransferError('SOURCE_TOO_MANY_OBJECTS', `More than ${MAX_LISTED.toLocaleString('en-US')} objects under ${store.describe(prefix)}; point prefix or path at the folder that holds the exports of one table.`);
+    }
+    if (folders.size === 0)
+        return undefined;
+    const finished = [...folders.entries()].filter(([, f]) => f.summary);
+    const unfinished = [...folders.entries()].filter(([, f]) => !f.summary).map(([key]) => store.describe(key));
+    const read = new Array(finished.length);
+    let next = 0;
+    const worker = async () => {
+        for (let i = next++; i < finished.length; i = next++) {
+            const [folder, f] = finished[i];
+            read[i] = await readSummary(store, f.root, f.id, folder);
+        }
+    };
+    await Promise.all(Array.from({ length: Math.min(READ_CONCURRENCY, finished.length) }, worker));
+    const exports = read.filter((r) => !(r instanceof Unusable));
+    const unusable = read.filter((r) => r instanceof Unusable).map((u) => ({ ...u }));
+    return { exports, unfinished, unusable };
+}
+class Unusable {
+    shown;
+    message;
+    constructor(shown, message) {
+        this.shown = shown;
+        this.message = message;
+    }
+}
+async function readSummary(store, root, id, folder) {
+    const key = exportPaths(root, id).manifestSummary;
+    const where = store.describe(key);
+    try {
+        const text = await store.readText(key, MAX_SMALL_MANIFEST_BYTES);
+        if (text === undefined)
+            throw new ManifestError(`${where} is gone: it was listed a moment ago`);
+        await checkManifest(store, key, text);
+        const summary = parseManifestSummary(text, where);
+        try {
+            return describeExport(summary, { id, root, folder, shown: store.describe(folder), where });
+        }
+        catch (error) {
+            // A full export's summary need not say more than its import reads: only a chain needs the rest.
+            if (error instanceof ManifestError && summary.exportType !== 'INCREMENTAL_EXPORT')
+                return new Unusable(store.describe(folder), `${error.message}, which a restore chain needs`);
+            throw error;
+        }
+    }
+    catch (error) {
+        if (error instanceof ManifestError || error instanceof TooLargeError)
+            throw new TransferError('MANIFEST_INVALID', `${error.message}. Nothing was created or written.`);
+        if (error instanceof OutsideRootError)
+            throw new TransferError('MANIFEST_OUTSIDE_SOURCE', `${error.message}: an export's files must be regular files inside the source. Nothing was read, created or written.`);
+        throw error;
+    }
+}
+const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/;
+/** The summary's fields a chain is built from, each checked: a manifest is not trusted to hold what it should. */
+function describeExport(summary, at) {
+    const bad = (field, expected) => {
+        const value = summary[field];
+        const shown = value === undefined ? 'missing' : JSON.stringify(value).slice(0, 80);
+        return new ManifestError(`${at.where} has ${field} ${shown}; expected ${expected}`);
+    };
+    const time = (field) => {
+        const value = summary[field];
+        const date = typeof value === 'string' && ISO_TIME.test(value) ? new Date(value) : undefined;
+        if (date === undefined || Number.isNaN(date.getTime()))
+            throw bad(field, 'an ISO 8601 time');
+        return date;
+    };
+    const type = summary.exportType ?? 'FULL_EXPORT';
+    if (type !== 'FULL_EXPORT' && type !== 'INCREMENTAL_EXPORT')
+        throw bad('exportType', 'FULL_EXPORT or INCREMENTAL_EXPORT');
+    if (typeof summary.tableArn !== 'string' || summary.tableArn === '')
+        throw bad('tableArn', "the table's ARN");
+    const format = summary.outputFormat === 'ION' ? 'ION' : 'DYNAMODB_JSON';
+    const itemCount = typeof summary.itemCount === 'number' && summary.itemCount >= 0 ? summary.itemCount : 0;
+    const common = {
+        id: at.id,
+        root: at.root,
+        folder: at.folder,
+        shown: at.shown,
+        tableArn: summary.tableArn,
+        format,
+        itemCount,
+    };
+    if (type === 'FULL_EXPORT')
+        return { ...common, type, exportTime: time('exportTime') };
+    const from = time('exportFromTime');
+    const to = time('exportToTime');
+    if (from.getTime() >= to.getTime())
+        throw bad('exportToTime', `a time after exportFromTime (${from.toISOString()})`);
+    const view = summary.outputView;
+    if (view !== 'NEW_IMAGE' && view !== 'NEW_AND_OLD_IMAGES')
+        throw bad('outputView', 'NEW_IMAGE or NEW_AND_OLD_IMAGES');
+    return { ...common, type, from, to, view };
+}
+
+;// CONCATENATED MODULE: ./src/restore/detect.ts
+// Whether an import or validate source is restored rather than imported: it
+// holds an incremental export, several exports (a chain), an unfinished
+// export beside a finished one, or the restore inputs ask for a point in time
+// or a revert. An ordinary source (data files, or one full export) goes on to
+// the engines as before.
+
+
+
+
+
+async function findRestore(plan, s3) {
+    const asked = plan.restore.restoreTo !== undefined || plan.restore.changes === 'revert';
+    const opened = await openSource(plan.source.location, s3);
+    const found = opened.file === undefined ? await findExports(opened.store, opened.prefix) : undefined;
+    if (found !== undefined && found.unusable.length > 0) {
+        // One full export alone imports as before; in a chain, every export must say where it belongs.
+        const alone = found.exports.length === 0 && found.unusable.length === 1 && found.unfinished.length === 0;
+        if (alone && !asked)
+            return undefined;
+        throw new TransferError('MANIFEST_INVALID', `${found.unusable[0]?.message}. Nothing was created or written.`);
+    }
+    if (found === undefined || found.exports.length === 0) {
+        if (!asked || found !== undefined)
+            return undefined;
+        throw new TransferError('INVALID_INPUT', `restore-to and changes: revert apply to a source that holds DynamoDB exports, and ${describeLocation(plan.source.location)} holds none. Nothing was created or written.`);
+    }
+    const [only] = found.exports;
+    const ordinary = found.exports.length === 1 && only?.type === 'FULL_EXPORT' && found.unfinished.length === 0 && !asked;
+    if (ordinary)
+        return undefined;
+    return { store: opened.store, prefix: opened.prefix, found, chain: planChain(found.exports, plan.restore) };
+}
+
+;// CONCATENATED MODULE: ./src/restore/engine.ts
+// Which engine restores from exports. AWS has no API that applies an
+// incremental export, so this action applies them (direct). A chain's full
+// export into a new table on AWS still goes through ImportTable (managed),
+// when the engine choice says managed; everything else runs direct.
+function restoreEngine(choice, chain) {
+    const changes = chain.steps.filter((s) => s.action !== 'import').length;
+    const hasBase = chain.steps[0]?.action === 'import';
+    if (choice.engine === 'managed' && hasBase) {
+        if (changes === 0)
+            return choice;
+        return {
+            engine: 'managed',
+            reason: `${choice.reason}; then this action applies the ${changes} incremental export(s) (direct engine: AWS has no API that applies them)`,
+        };
+    }
+    if (choice.engine === 'direct')
+        return choice;
+    return {
+        engine: 'direct',
+        reason: 'incremental exports are applied by this action: AWS has no API that applies them, and they change a table that exists',
+    };
+}
+
+;// CONCATENATED MODULE: ./src/restore/chain-report.ts
+// What a restore reports about its exports, for the log, the outputs and the
+// summary's timeline and chart: each export in the order applied, with its
+// window, engine and counts, what was left out and why, and any gap.
+
+function chainReport(chain, unfinished) {
+    return {
+        direction: chain.direction,
+        tableArn: chain.tableArn,
+        rows: chain.steps.map((step) => ({
+            ...chain_report_window(step.export),
+            ...(step.export.view === undefined ? {} : { view: step.export.view }),
+            action: step.action,
+            state: 'not applied',
+        })),
+        leftOut: chain.leftOut.map((l) => ({ ...chain_report_window(l.export), why: l.why })),
+        unfinished: [...unfinished],
+        restoredTo: chain.restoredTo.toISOString(),
+        ...(chain.requested === undefined ? {} : { requested: chain.requested.toISOString() }),
+        notes: [...chain.notes],
+        ...(chain.gap === undefined
+            ? {}
+            : {
+                gap: {
+                    after: chain.gap.after.id,
+                    before: chain.gap.before.id,
+                    from: chain.gap.from.toISOString(),
+                    to: chain.gap.to.toISOString(),
+                },
+            }),
+    };
+}
+function chain_report_window(e) {
+    return { id: e.id, folder: e.shown, type: e.type, from: startOf(e).toISOString(), to: endOf(e).toISOString() };
+}
+function totals(report) {
+    const sum = { processed: 0, puts: 0, deletes: 0, errors: 0 };
+    for (const row of report.rows) {
+        if (row.counts === undefined)
+            continue;
+        sum.processed += row.counts.processed;
+        sum.puts += row.counts.puts;
+        sum.deletes += row.counts.deletes;
+        sum.errors += row.counts.errors;
+    }
+    return sum;
+}
+/** The log's account of the chain, before any work. */
+function describeChain(report) {
+    const verb = report.direction === 'apply' ? 'Apply' : 'Revert';
+    const lines = [
+        `${report.rows.length} export(s) of ${report.tableArn}, ${report.direction === 'apply' ? 'applied oldest first' : 'reverted newest first'}, to ${report.restoredTo}${report.requested === undefined ? '' : ` (restore-to ${report.requested})`}:`,
+        ...report.rows.map((r, i) => `  ${i + 1}. ${r.action === 'import' ? 'Import' : verb} ${r.folder}: ${r.type === 'FULL_EXPORT' ? `full export as of ${r.from}` : `changes from ${r.from} to ${r.to} (${r.view ?? ''})`}`),
+        ...report.leftOut.map((l) => `  Left out: ${l.folder}, ${l.why}.`),
+        ...report.unfinished.map((u) => `  Left out: ${u}, an export that has not finished (no manifest-summary.json).`),
+        ...report.notes,
+    ];
+    return lines;
+}
+
+;// CONCATENATED MODULE: ./src/formats/change-records.ts
+// Incremental export records in DynamoDB JSON, one per line, as AWS writes
+// them: {"Metadata":{"WriteTimestampMicros":...},"Keys":{...},"NewImage":{...},
+// "OldImage":{...}}. A record is read, never trusted: a line that is not one
+// is an error at its line (located, its content cut short in the message),
+// the next line goes on. What to write for a record is decided in
+// change-writes.ts, which knows the table's keys.
+
+
+
+
+/** Batches of records (or errors in their place), one batch per chunk read, in source order. */
+async function* decodeChangeRecords(chunks, stats) {
+    let itemIndex = 0;
+    for await (const lines of splitLines(chunks, stats)) {
+        let batch = [];
+        for (const line of lines) {
+            if (line.error === undefined && line.text.trim() === '')
+                continue;
+            batch.push(decodeChangeLine(line, itemIndex++));
+            // Small batches: the writes they feed go out (and answers come in) between them, not after a whole chunk.
+            if (batch.length === MAX_BATCH) {
+                yield batch;
+                batch = [];
+            }
+        }
+        if (batch.length > 0)
+            yield batch;
+    }
+}
+/** Records decoded at a time: about two BatchWriteItem requests' worth. */
+const MAX_BATCH = 50;
+/** A record that is not what an incremental export writes; its code says how. */
+class NotAChange extends Error {
+    code;
+    constructor(message, code = 'NOT_A_CHANGE') {
+        super(message);
+        this.name = 'NotAChange';
+        this.code = code;
+    }
+}
+const SHAPE = 'expected an incremental export record {"Metadata": {"WriteTimestampMicros": ...}, "Keys": {...}, "NewImage": {...}, "OldImage": {...}}';
+function decodeChangeLine(line, itemIndex) {
+    const error = (code, message) => ({
+        error: { code, message, line: line.number, itemIndex },
+    });
+    if (line.error !== undefined)
+        return error(line.error.code, line.error.message);
+    let value;
+    try {
+        value = JSON.parse(line.text);
+    }
+    catch (parseError) {
+        return error('MALFORMED_JSON', `the line is not valid JSON: ${excerpt(parseError.message, 2 * EXCERPT_CHARS)}`);
+    }
+    const walk = newWalk();
+    let change;
+    try {
+        change = readRecord(value, walk);
+    }
+    catch (readError) {
+        if (readError instanceof NotAChange)
+            return error(readError.code, readError.message);
+        if (readError instanceof AttributeValueError)
+            return error(readError.code, readError.message);
+        throw readError;
+    }
+    const twice = duplicateName(line.text, { keys: walk.keys });
+    if (twice !== undefined)
+        return error('DUPLICATE_ATTRIBUTE', `the name "${excerpt(twice)}" appears more than once in the same object; JSON would keep only the last`);
+    return { change, line: line.number, itemIndex, textLength: line.text.length };
+}
+/** The record's parts, converted; `walk.keys` ends as the number of object keys read, for the duplicate check. */
+function readRecord(value, walk) {
+    if (!isObject(value))
+        throw new NotAChange(`${SHAPE}, found ${change_records_describe(value)}`);
+    walk.keys += Object.keys(value).length;
+    const record = value;
+    if (record.Keys === undefined)
+        throw new NotAChange(`${SHAPE}, found ${change_records_describe(value)}`);
+    const writeTimestampMicros = readTimestamp(record.Metadata, walk);
+    const keys = readMap(record.Keys, 'Keys', walk);
+    const newImage = readImage(record.NewImage, 'NewImage', walk);
+    const oldImage = readImage(record.OldImage, 'OldImage', walk);
+    return checkedChange(keys, newImage, oldImage, writeTimestampMicros);
+}
+/** The parts of a record (in either format) made one, once its Keys and images agree. */
+function checkedChange(keys, newImage, oldImage, writeTimestampMicros) {
+    if (Object.keys(keys).length === 0)
+        throw new NotAChange('Keys is empty: a record names the key of the item it changes');
+    for (const [name, image] of [
+        ['NewImage', newImage],
+        ['OldImage', oldImage],
+    ]) {
+        const differs = image === undefined ? undefined : differingKey(keys, image);
+        if (differs !== undefined)
+            throw new NotAChange(`${name} does not carry the record's key: its "${excerpt(differs)}" ${image?.[differs] === undefined ? 'is missing' : 'differs from Keys'}`, 'IMAGE_KEY_MISMATCH');
+    }
+    return {
+        keys,
+        ...(newImage === undefined ? {} : { newImage }),
+        ...(oldImage === undefined ? {} : { oldImage }),
+        writeTimestampMicros,
+    };
+}
+const MICROS = /^\d{1,20}$/;
+/** `"1680109764000000"` as the documentation shows it, or `{"N": "1774379199746598"}` as AWS writes it today. */
+function readTimestamp(metadata, walk) {
+    if (!isObject(metadata))
+        throw new NotAChange(`expected Metadata to be an object holding WriteTimestampMicros, found ${change_records_describe(metadata)}`);
+    walk.keys += Object.keys(metadata).length;
+    const raw = metadata.WriteTimestampMicros;
+    let text = raw;
+    if (isObject(raw)) {
+        walk.keys += Object.keys(raw).length;
+        text = Object.keys(raw).length === 1 ? raw.N : undefined;
+    }
+    else if (typeof raw === 'number' && Number.isSafeInteger(raw) && raw >= 0) {
+        text = String(raw);
+    }
+    if (typeof text !== 'string' || !MICROS.test(text))
+        throw new NotAChange(`expected Metadata.WriteTimestampMicros to be microseconds since the epoch, as "1680109764000000" or {"N": "1680109764000000"}; found ${change_records_describe(raw)}`);
+    return text;
+}
+function readMap(value, part, walk) {
+    if (!isObject(value))
+        throw new NotAChange(`expected ${part} to be an object of attributes, found ${change_records_describe(value)}`);
+    try {
+        return fromDynamoJsonMap(value, walk);
+    }
+    catch (error) {
+        throw error instanceof AttributeValueError ? error.within(part) : error;
+    }
+}
+/** An image, or undefined when it is absent or null (a delete writes no NewImage). */
+function readImage(value, part, walk) {
+    return value === undefined || value === null ? undefined : readMap(value, part, walk);
+}
+/** The first attribute of Keys the image lacks or holds with another value. */
+function differingKey(keys, image) {
+    for (const name of Object.keys(keys)) {
+        const a = keys[name];
+        const b = Object.hasOwn(image, name) ? image[name] : undefined;
+        if (a === undefined || b === undefined || !sameScalar(a, b))
+            return name;
+    }
+    return undefined;
+}
+/** Key values are S, N or B; numbers compare by value, as DynamoDB compares keys. */
+function sameScalar(a, b) {
+    if (a.S !== undefined)
+        return a.S === b.S;
+    if (a.N !== undefined)
+        return b.N !== undefined && numberValue(a.N) === numberValue(b.N);
+    if (a.B !== undefined)
+        return b.B !== undefined && Buffer.from(a.B).equals(Buffer.from(b.B));
+    // Anything else cannot be a key; the key schema check says so with its own words.
+    return JSON.stringify(a) === JSON.stringify(b);
+}
+function isObject(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+/** What a value is, named without quoting it. */
+function change_records_describe(value) {
+    if (isObject(value))
+        return `an object with ${excerpt(Object.keys(value).join(', ')) || 'no keys'}`;
+    if (Array.isArray(value))
+        return 'an array';
+    if (value === null)
+        return 'null';
+    if (value === undefined)
+        return 'nothing';
+    return `a ${typeof value}`;
+}
+
+;// CONCATENATED MODULE: ./src/formats/change-records-ion.ts
+// Incremental export records in Amazon Ion, as AWS's documentation shows
+// them: `$ion_1_0 {Record:{Keys:{...},Metadata:{WriteTimestampMicros:
+// 1684374845117899.},OldImage:{...},NewImage:{...}}}`, one per line. The
+// images are read as ion.ts reads items (every digit kept, sets from their
+// annotations, duplicate fields refused); a bad record is an error at its line.
+
+
+
+
+
+
+
+async function* decodeIonChangeRecords(chunks, stats) {
+    const counter = { next: 0 };
+    for await (const values of splitIonValues(splitLines(chunks, stats))) {
+        const batch = [];
+        for (const value of values)
+            decodeValue(value, counter, batch);
+        yield batch;
+    }
+}
+function decodeValue(value, counter, batch) {
+    const fail = (message, code = 'MALFORMED_ION') => {
+        batch.push({ error: { code, message, line: value.line, itemIndex: counter.next++ } });
+    };
+    if (value.broken !== undefined)
+        return fail(value.broken, value.code);
+    let reader;
+    try {
+        reader = (0,Ion.makeReader)(value.text);
+    }
+    catch (error) {
+        return fail(change_records_ion_notIon(error));
+    }
+    for (;;) {
+        let type;
+        try {
+            type = reader.next();
+        }
+        catch (error) {
+            return fail(change_records_ion_notIon(error));
+        }
+        if (type === null)
+            return;
+        const itemIndex = counter.next++;
+        try {
+            const change = change_records_ion_readRecord(reader, type);
+            batch.push({ change, line: value.line, itemIndex, textLength: value.text.length });
+        }
+        catch (error) {
+            batch.push({ error: change_records_ion_toDecodeError(error, value.line, itemIndex) });
+            return; // the reader's position inside a bad value is unknown
+        }
+    }
+}
+const change_records_ion_SHAPE = 'expected an incremental export record {Record:{Keys:{...},Metadata:{...},NewImage:{...},OldImage:{...}}}';
+/** `{Record:{...}}`: the wrapper, then the record's own fields, each at most once. */
+function change_records_ion_readRecord(reader, type) {
+    if (type.name !== 'struct' || reader.isNull())
+        throw new NotAChange(`${change_records_ion_SHAPE}, found ${reader.isNull() ? 'null' : type.name}`);
+    reader.stepIn();
+    let parts;
+    const fields = [];
+    try {
+        for (let t = reader.next(); t !== null; t = reader.next()) {
+            const name = reader.fieldName() ?? '';
+            fields.push(name);
+            if (name !== 'Record')
+                continue;
+            if (parts !== undefined)
+                throw change_records_ion_duplicate('Record');
+            if (t.name !== 'struct' || reader.isNull())
+                throw new NotAChange(`expected Record to be a struct, found ${t.name}`);
+            parts = readParts(reader);
+        }
+    }
+    finally {
+        reader.stepOut();
+    }
+    if (parts === undefined)
+        throw new NotAChange(`${change_records_ion_SHAPE}, found a struct with ${excerpt(fields.join(', ')) || 'no fields'}`);
+    if (parts.keys === undefined)
+        throw new NotAChange(`${change_records_ion_SHAPE}, found a Record with no Keys`);
+    if (parts.timestamp === undefined)
+        throw new NotAChange('expected Metadata to be a struct holding WriteTimestampMicros, found none');
+    return checkedChange(parts.keys, parts.newImage, parts.oldImage, parts.timestamp);
+}
+function readParts(reader) {
+    const parts = {};
+    const seen = new Set();
+    reader.stepIn();
+    for (let t = reader.next(); t !== null; t = reader.next()) {
+        const name = reader.fieldName() ?? '';
+        if (seen.has(name))
+            throw change_records_ion_duplicate(name);
+        seen.add(name);
+        if (name === 'Metadata')
+            parts.timestamp = change_records_ion_readTimestamp(reader, t);
+        else if (name === 'Keys')
+            parts.keys = change_records_ion_readImage(reader, t, name) ?? {};
+        else if (name === 'NewImage' || name === 'OldImage') {
+            const image = change_records_ion_readImage(reader, t, name);
+            if (image !== undefined)
+                parts[name === 'NewImage' ? 'newImage' : 'oldImage'] = image;
+        }
+    }
+    reader.stepOut();
+    return parts;
+}
+/** A struct of attributes, or undefined for null (a delete writes no NewImage). */
+function change_records_ion_readImage(reader, type, name) {
+    if (reader.isNull())
+        return undefined;
+    if (type.name !== 'struct')
+        throw new NotAChange(`expected ${name} to be a struct of attributes, found ${type.name}`);
+    try {
+        return readStruct(reader, 0);
+    }
+    catch (error) {
+        throw error instanceof AttributeValueError ? error.within(name) : error;
+    }
+}
+/** `WriteTimestampMicros: 1684374845117899.` (a decimal, as AWS writes it), an int, or a string of digits. */
+function change_records_ion_readTimestamp(reader, type) {
+    if (type.name !== 'struct' || reader.isNull())
+        throw new NotAChange(`expected Metadata to be a struct holding WriteTimestampMicros, found ${type.name}`);
+    let text;
+    reader.stepIn();
+    for (let t = reader.next(); t !== null; t = reader.next()) {
+        if (reader.fieldName() !== 'WriteTimestampMicros' || reader.isNull())
+            continue;
+        if (t.name === 'int')
+            text = (reader.bigIntValue() ?? 0n).toString();
+        else if (t.name === 'decimal')
+            text = decimalToString(reader.decimalValue());
+        else if (t.name === 'string')
+            text = reader.stringValue() ?? '';
+        else
+            text = t.name;
+    }
+    reader.stepOut();
+    if (text === undefined || !MICROS.test(text))
+        throw new NotAChange(`expected Metadata.WriteTimestampMicros to be microseconds since the epoch (1684374845117899.), found ${text === undefined ? 'none' : excerpt(text, 40)}`);
+    return text;
+}
+function change_records_ion_duplicate(name) {
+    return new AttributeValueError('DUPLICATE_ATTRIBUTE', `the field "${excerpt(name)}" appears more than once in the same struct`);
+}
+function change_records_ion_notIon(error) {
+    return `not valid Ion: ${excerpt(error.message, 2 * EXCERPT_CHARS)}`;
+}
+function change_records_ion_toDecodeError(error, line, itemIndex) {
+    if (error instanceof AttributeValueError || error instanceof NotAChange)
+        return { code: error.code, message: error.message, line, itemIndex };
+    return { code: 'MALFORMED_ION', message: change_records_ion_notIon(error), line, itemIndex };
+}
+
+;// CONCATENATED MODULE: ./src/formats/change-writes.ts
+// One data file of an incremental export to the writes it makes on a table:
+// decompress, read each change record, and turn it into a put or a delete
+// checked against the table's keys. Applying: NewImage is put, no NewImage
+// deletes Keys. Reverting: OldImage is put back, no OldImage (the item was
+// created in the window) deletes Keys. A damaged stream ends with one located
+// error after the records read before it, as decode.ts does for items.
+
+
+
+
+
+async function* decodeChangeWrites(bytes, options, stats) {
+    let source = bytes;
+    let compression = options.compression;
+    if (compression === 'auto')
+        ({ compression, chunks: source } = await peekCompression(bytes));
+    const after = {};
+    let records = 0;
+    try {
+        const chunks = change_writes_untilTrailingData(decompress(source, compression), after);
+        const decoded = options.format === 'ION' ? decodeIonChangeRecords(chunks, stats) : decodeChangeRecords(chunks, stats);
+        for await (const batch of decoded) {
+            records += batch.length;
+            yield batch.map((record) => {
+                const write = 'error' in record ? record : writeOf(record, options);
+                if ('error' in write)
+                    stats.errors += 1;
+                else
+                    stats.items += 1;
+                return write;
+            });
+        }
+    }
+    catch (error) {
+        if (!(error instanceof ObjectReadError))
+            throw error;
+        yield [change_writes_objectError(error, stats, records)];
+        return;
+    }
+    if (after.error !== undefined)
+        yield [change_writes_objectError(after.error, stats, records)];
+}
+/** The write one record makes, checked: the key against the table's, the image put as DynamoDB would check it. */
+function writeOf(record, options) {
+    const { change, line, itemIndex } = record;
+    const fail = (code, message, item) => ({
+        error: { code, message, line, itemIndex },
+        item,
+    });
+    const primary = options.keys.filter((k) => k.index === undefined);
+    const keyProblem = checkItem(change.keys, primary, 0);
+    if (keyProblem !== undefined)
+        return fail(keyProblem.code, `Keys: ${keyProblem.message}`, change.keys);
+    const extra = primary.length === 0 ? undefined : Object.keys(change.keys).find((n) => !primary.some((k) => k.name === n));
+    if (extra !== undefined)
+        return fail('KEY_SCHEMA_MISMATCH', `Keys holds ${JSON.stringify(extra.slice(0, 100))}, which is not a key attribute of the table (${primary.map((k) => k.name).join(', ')}): the export is of a table with another key schema`, change.keys);
+    const image = options.direction === 'apply' ? change.newImage : change.oldImage;
+    if (image === undefined)
+        return { kind: 'delete', item: change.keys, line, itemIndex };
+    const problem = checkItem(image, options.keys, record.textLength);
+    if (problem !== undefined)
+        return fail(problem.code, `${options.direction === 'apply' ? 'NewImage' : 'OldImage'}: ${problem.message}`, image);
+    return { kind: 'put', item: image, line, itemIndex };
+}
+function change_writes_objectError(error, stats, records) {
+    stats.errors += 1;
+    const message = `${error.message}; the ${stats.items} record(s) before this point were read`;
+    return { error: { code: error.code, message, line: stats.lines + 1, itemIndex: records } };
+}
+/** Data after the end of the compressed stream: the records before it are whole, then one error follows. */
+async function* change_writes_untilTrailingData(chunks, found) {
+    try {
+        yield* chunks;
+    }
+    catch (error) {
+        if (!(error instanceof ObjectReadError) || error.code !== 'TRAILING_DATA')
+            throw error;
+        found.error = error;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/direct/apply-changes.ts
+// One incremental export's data files into an item sink: each file checked
+// against its MD5 before any of its records is used (a damaged file's records
+// are all rejected, counted, never written), then each record turned into a
+// put or a delete (change-writes.ts). Every record is either acknowledged by
+// the sink or rejected with its location in the ledger, as in the import.
+
+
+
+/** `opened`: the file already fetched and checked (fetched ahead while the one before was written). */
+async function applyChangeFile(store, object, options, { sink, ledger, progress, deps }, opened) {
+    const name = store.describe(object.key);
+    const input = await (opened ?? openObject(store, object, deps.tempDir));
+    if ('damaged' in input) {
+        ledger.processed += input.damaged.items;
+        await ledger.reject({ code: input.damaged.code, message: input.damaged.message, object: name }, input.damaged.items);
+        return;
+    }
+    const stats = newStats();
+    try {
+        for await (const batch of decodeChangeWrites(input.chunks, options, stats)) {
+            for (const write of batch) {
+                ledger.processed += 1;
+                if ('error' in write) {
+                    const { code, message, line, itemIndex } = write.error;
+                    await ledger.reject({
+                        ...(write.item && { item: write.item }),
+                        code,
+                        message,
+                        object: name,
+                        ...(line === undefined ? {} : { line }),
+                        ...(itemIndex === undefined ? {} : { itemIndex }),
+                    });
+                }
+                else {
+                    const origin = { object: name, line: write.line, itemIndex: write.itemIndex };
+                    await (write.kind === 'put' ? sink.put(write.item, origin) : sink.delete(write.item, origin));
+                }
+            }
+            await ledger.drain();
+            progress.update({ items: sink.stats.written, bytes: ledger.bytes + stats.bytes, errors: ledger.errors });
+            if (deps.signal?.aborted)
+                break;
+        }
+    }
+    finally {
+        ledger.bytes += stats.bytes;
+        await input.remove();
+    }
+}
+
+;// CONCATENATED MODULE: ./src/restore/next-file.ts
+// The next data file of a chain is fetched and checked against its MD5 while
+// the current one is written: a file is copied whole before any of its
+// records is used, and without this the writes would stop at every file while
+// it downloads. At most two files are on disk at once, this and the next.
+
+class NextFile {
+    pending;
+    store;
+    tempDir;
+    constructor(store, tempDir) {
+        this.store = store;
+        this.tempDir = tempDir;
+    }
+    /** `object`, opened (from the one fetched ahead when it is that one); starts fetching `following`. */
+    take(object, following) {
+        const opened = this.pending?.object === object ? this.pending.opened : openObject(this.store, object, this.tempDir);
+        this.pending = undefined;
+        if (following !== undefined) {
+            const ahead = openObject(this.store, following, this.tempDir);
+            // Its failure is reported when it is taken, or dropped with it.
+            ahead.catch(() => undefined);
+            this.pending = { object: following, opened: ahead };
+        }
+        return opened;
+    }
+    /** The file fetched ahead and never taken (the work stopped): its copy removed. */
+    async discard() {
+        const pending = this.pending;
+        this.pending = undefined;
+        const opened = await pending?.opened.catch(() => undefined);
+        if (opened !== undefined && 'remove' in opened)
+            await opened.remove();
+    }
+}
+
+;// CONCATENATED MODULE: ./src/restore/direct-steps.ts
+// The exports of a chain that this action writes itself, one after the other
+// through one sink and one ledger (one rejected-items file): a full export's
+// items as the import puts them, an incremental export's changes as puts and
+// deletes. The sink is flushed between exports, so each export's counts are
+// exact and no write of a later export overtakes one of an earlier export.
+
+
+
+
+
+
+
+
+
+
+
+async function runDirectSteps(plan, steps, target, store, deps) {
+    const retry = { ...deps, breaker: deps.breaker ?? new Breaker() };
+    const ledger = new Ledger(openRejects(plan.rejectedItems, deps), deps.workspace);
+    const sink = plan.mode === 'import'
+        ? new BatchWriter({
+            dynamodb: deps.dynamodb,
+            table: plan.tableName,
+            keyNames: primaryKeyNames(target.table),
+            concurrency: plan.concurrency,
+            deps: retry,
+            onRejected: (r) => ledger.queue(r),
+        })
+        : new CountingSink();
+    const progress = new Progress({
+        verb: plan.mode === 'import' ? 'Applied' : 'Checked',
+        log: deps.log,
+        now: deps.now,
+        total: steps.reduce((sum, s) => sum + (s.resolved.export?.itemCount ?? 0), 0),
+    });
+    const pipeline = { sink, ledger, progress, deps };
+    const counts = [];
+    let failure;
+    let completed = 0;
+    let before = snapshot(ledger, sink);
+    // Change files in the order they are applied, each fetched while the one before it is written.
+    const changeFiles = steps.flatMap((s) => (s.action === 'import' ? [] : s.resolved.objects));
+    const following = new Map(changeFiles.map((o, i) => [o, changeFiles[i + 1]]));
+    const next = new NextFile(store, deps.tempDir);
+    try {
+        for (const step of steps) {
+            if (deps.signal?.aborted)
+                break;
+            counts.push({ processed: 0, puts: 0, deletes: 0, errors: 0 });
+            for (const object of step.resolved.objects) {
+                if (deps.signal?.aborted)
+                    break;
+                const format = step.resolved.export?.format ?? 'DYNAMODB_JSON';
+                if (step.action === 'import') {
+                    await importObject(store, object, { format, compression: 'auto', keys: target.keys }, pipeline);
+                }
+                else {
+                    const opened = next.take(object, following.get(object));
+                    await applyChangeFile(store, object, { format, compression: 'auto', keys: target.keys, direction: step.action }, pipeline, opened);
+                }
+            }
+            await sink.flush();
+            await ledger.drain();
+            counts[counts.length - 1] = delta(before, snapshot(ledger, sink));
+            before = snapshot(ledger, sink);
+            if (deps.signal?.aborted)
+                break;
+            completed += 1;
+        }
+    }
+    catch (error) {
+        if (!(error instanceof Aborted))
+            failure = direct_steps_asTransferError(error);
+        // What is still in flight lands or fails before anything is counted.
+        await sink.settle();
+        await ledger.drain().catch(() => undefined);
+        if (counts.length > 0)
+            counts[counts.length - 1] = delta(before, snapshot(ledger, sink));
+    }
+    await next.discard();
+    const rejectedItems = await ledger.close().catch((error) => {
+        failure ??= new TransferError('WRITE_FAILED', `The rejected items could not be written: ${String(error)}`);
+        return undefined;
+    });
+    return {
+        counts,
+        completed,
+        ledger,
+        sink,
+        failure,
+        cancelled: deps.signal?.aborted === true && failure === undefined,
+        rejectedItems,
+    };
+}
+function snapshot(ledger, sink) {
+    return {
+        processed: ledger.processed,
+        errors: ledger.errors,
+        written: sink.stats.written,
+        deleted: sink.stats.deleted,
+    };
+}
+function delta(a, b) {
+    const deletes = b.deleted - a.deleted;
+    return {
+        processed: b.processed - a.processed,
+        puts: b.written - a.written - deletes,
+        deletes,
+        errors: b.errors - a.errors,
+    };
+}
+function direct_steps_asTransferError(error) {
+    if (error instanceof TransferError)
+        return error;
+    const text = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+    return new TransferError('WRITE_FAILED', text);
+}
+
+;// CONCATENATED MODULE: ./src/restore/managed-base.ts
+// A chain's full export into a new table on AWS through AWS's ImportTable:
+// server-side, no write capacity used, pointed at the export's data/ folder
+// (ImportTable reads data files, not manifests). The incremental exports are
+// applied afterwards by this action, so the import is waited for.
+
+
+async function importBaseManaged(plan, base, deps, reason) {
+    const location = plan.source.location;
+    if (location.kind !== 's3')
+        throw new TransferError('INVALID_INPUT', 'The managed engine imports from S3 only.');
+    const basePlan = {
+        ...plan,
+        engine: { engine: 'managed', reason },
+        source: { location: { ...location, prefix: `${base.folder}data/` }, format: base.format, compression: 'auto' },
+        existingTable: 'fail',
+    };
+    return runManagedImport(basePlan, deps, reason);
+}
+/** A chain waits for ImportTable: the changes can only be applied to the table it makes. */
+function refuseNoWait(plan) {
+    if (plan.waiting.wait)
+        return;
+    throw new TransferError('INVALID_INPUT', 'wait: false cannot restore a chain into a new table on AWS: its incremental exports are applied once ImportTable has made the table, so the step waits for it. Use wait: true (and a timeout long enough for the import), or engine: direct.');
+}
+
+;// CONCATENATED MODULE: ./src/restore/result.ts
+// What a restore reports: the counts of every export applied (puts, deletes,
+// errors), checked against each other as the import's are, the point in time
+// reached, and the chain for the summary.
+
+const result_n = (value) => value.toLocaleString('en-US');
+function restoreResult(plan, o) {
+    const sum = totals(o.report);
+    const applied = o.report.rows.filter((r) => r.state === 'applied' || r.state === 'checked').length;
+    const finished = o.failure === undefined && !o.cancelled && o.managedStatus === undefined;
+    const balanced = finished ? o.unwritten === 0 : o.unwritten >= 0;
+    const counts = `${result_n(sum.processed)} processed = ${result_n(sum.puts)} put + ${result_n(sum.deletes)} deleted + ${result_n(sum.errors)} error(s)${o.unwritten === 0 ? '' : ` + ${result_n(o.unwritten)} read but not written`}`;
+    const notes = [balanced ? `Checked: ${counts}.` : `Counts do not add up: ${counts}. Please report this.`];
+    const allApplied = finished && balanced && applied === o.report.rows.length;
+    // Records that could not be applied leave their items behind: the table is at the point only when max-errors allows them.
+    const complete = allApplied && sum.errors <= plan.maxErrors;
+    const verb = o.report.direction === 'apply' ? 'restored' : 'reverted';
+    if (plan.mode === 'validate')
+        notes.push('Nothing was written: mode validate only reads and checks.');
+    else if (complete)
+        notes.push(`${plan.tableName} is ${verb} to ${o.report.restoredTo} from ${applied} export(s)${sum.errors === 0 ? '' : `, except the ${result_n(sum.errors)} record(s) that could not be applied (max-errors allows them)`}.`);
+    else if (allApplied)
+        notes.push(`${plan.tableName} holds the writes of all ${applied} export(s), but ${result_n(sum.errors)} record(s) could not be applied, so it is not ${verb} to ${o.report.restoredTo}: the items of those records are as they were before.`);
+    else if (o.report.rows.some((r) => r.counts !== undefined))
+        notes.push(`${plan.tableName} holds the writes of ${applied} export(s) of ${o.report.rows.length}${o.report.rows.some((r) => r.state === 'failed') ? ' and part of the next' : ''}; run the step again to finish (a chain replays safely: each export leaves its items as its window left them).`);
+    if (o.rejectedItems !== undefined)
+        notes.push(`Rejected items are in ${o.rejectedItems}.`);
+    notes.push(...o.notes);
+    const status = o.managedStatus ?? (o.failure !== undefined || !balanced ? 'FAILED' : o.cancelled ? 'CANCELLED' : 'COMPLETED');
+    return {
+        mode: plan.mode,
+        engine: o.engine,
+        engineReason: o.engineReason,
+        status,
+        ...(o.failure === undefined ? {} : { failure: o.failure.shown }),
+        ...(o.cancelled ? { aborted: true } : {}),
+        ...(o.timedOut ? { timedOut: true } : {}),
+        ...(o.jobArn === undefined ? {} : { jobArn: o.jobArn }),
+        ...(plan.tableName === undefined ? {} : { tableName: plan.tableName }),
+        ...(o.tableArn === undefined ? {} : { tableArn: o.tableArn }),
+        source: o.source,
+        ...(plan.mode === 'import' ? { destination: `table ${plan.tableName}` } : {}),
+        processedItemCount: sum.processed,
+        importedItemCount: sum.puts + sum.deletes,
+        errorCount: sum.errors,
+        ...(o.bytes === undefined ? {} : { processedSizeBytes: o.bytes }),
+        ...(o.rejectedItems === undefined ? {} : { rejectedItems: o.rejectedItems }),
+        durationSeconds: o.durationSeconds,
+        errors: o.errors,
+        note: notes.join(' '),
+        putCount: sum.puts,
+        deleteCount: sum.deletes,
+        ...(plan.mode === 'import' && applied > 0 ? { exportsApplied: applied } : {}),
+        ...(complete && plan.mode === 'import' ? { restoredTo: o.report.restoredTo } : {}),
+        chain: o.report,
+        ...(o.warnings.length > 0 && { warnings: o.warnings }),
+    };
+}
+
+;// CONCATENATED MODULE: ./src/restore/target.ts
+// The table a restore writes into. With a full export in the chain it is
+// found, created, emptied (existing-table: replace) or refused exactly as an
+// import's, once the full export's first records have been read. Incremental
+// exports alone change a table that must already exist: existing-table does
+// not apply, and a missing table says which full export to restore first.
+
+
+
+
+
+
+
+async function restoreTarget(plan, chain, base, store, deps) {
+    if (plan.mode === 'validate' || base !== undefined) {
+        const target = await findTargetTable(plan, deps);
+        const keys = keyChecksFrom(target.keys);
+        const first = base?.objects[0];
+        if (plan.mode === 'import' && first !== undefined) {
+            // The full export's first records, read before the table is created or emptied.
+            const format = base?.export?.format ?? 'DYNAMODB_JSON';
+            const sample = await sampleObject(store, first, { format, compression: 'auto', keys });
+            refuseUnreadable(sample, store.describe(first.key), `${format} (auto)`, `Table ${plan.tableName} was not created, emptied or written.`);
+        }
+        return { keys, prepare: () => target.prepare() };
+    }
+    const table = await describeTable(deps.dynamodb, plan.tableName);
+    if (table === undefined)
+        throw await missingTable(plan.tableName, chain, store);
+    return {
+        keys: keyChecksFrom(table),
+        prepare: async () => {
+            if (plan.existingTable !== 'fail')
+                deps.log(`existing-table: ${plan.existingTable} does not apply to incremental exports: their changes are applied to ${plan.tableName} as it is.`);
+            return table;
+        },
+    };
+}
+/** TABLE_NOT_FOUND for changes without a base: which full export to restore first, if the exports' root holds one. */
+async function missingTable(name, chain, store) {
+    if (chain.direction === 'revert')
+        return new TransferError('TABLE_NOT_FOUND', `Table ${name} does not exist, and changes: revert undoes changes in a table that exists. Check table-name and aws-region. Nothing was created or written.`);
+    const first = chain.steps[0]?.export;
+    const since = startOf(first);
+    const root = first.root;
+    const siblings = (await findExports(store, `${root}AWSDynamoDB/`).catch(() => undefined))?.exports ?? [];
+    const base = siblings
+        .filter((e) => e.type === 'FULL_EXPORT' && e.tableArn === chain.tableArn && endOf(e).getTime() <= since.getTime())
+        .sort((a, b) => endOf(b).getTime() - endOf(a).getTime())[0];
+    const which = base === undefined
+        ? `a full export of ${chain.tableArn} made at or before ${since.toISOString()} (there is none under ${store.describe(`${root}AWSDynamoDB/`)})`
+        : `the full export ${base.shown} (${chain.tableArn} as of ${endOf(base).toISOString()})`;
+    const both = base === undefined
+        ? ''
+        : ` Or restore both in one step from ${store.describe(root)}, the folder that holds them (give partition-key for the new table).`;
+    return new TransferError('TABLE_NOT_FOUND', `Table ${name} does not exist. An incremental export changes a table that holds the state its window starts from, so restore ${which} into ${name} first, then apply this.${both} Nothing was created or written.`);
+}
+
+;// CONCATENATED MODULE: ./src/restore/run.ts
+// A restore from exports: the chain planned from the source's exports (see
+// src/sources/chain.ts), refused before any write when it has a gap, every
+// export's manifests read, then the exports applied in order. A full export
+// into a new table on AWS goes through ImportTable; everything else, and
+// every incremental export, is written by this action.
+
+
+
+
+
+
+
+
+
+
+
+
+async function runRestore(plan, source, choice, deps) {
+    const { chain } = source;
+    const log = deps.direct.log;
+    const started = deps.direct.now();
+    const report = chainReport(chain, source.found.unfinished);
+    for (const line of describeChain(report))
+        log(line);
+    const outcome = (o) => restoreResult(plan, {
+        report,
+        engine: choice.engine,
+        engineReason: choice.reason,
+        cancelled: false,
+        unwritten: 0,
+        source: source.store.describe(source.prefix),
+        errors: [],
+        notes: [],
+        warnings: [],
+        durationSeconds: (deps.direct.now() - started) / 1000,
+        ...o,
+    });
+    if (chain.gap !== undefined) {
+        // Refused before anything is read or written; the summary still draws the chain and its gap.
+        return outcome({ failure: new TransferError('CHAIN_GAP', gapMessage(chain.gap)) });
+    }
+    // Every export's manifests read (a missing data file, a damaged manifest) before any write.
+    const steps = [];
+    for (const step of chain.steps) {
+        steps.push({
+            action: step.action,
+            resolved: await resolveSource({ store: source.store, prefix: step.export.folder }),
+        });
+    }
+    const breaker = new Breaker();
+    const direct = { ...deps.direct, breaker };
+    const baseStep = steps[0]?.action === 'import' ? steps[0] : undefined;
+    const managedBase = plan.mode === 'import' && baseStep !== undefined && choice.engine === 'managed';
+    let table;
+    let keys;
+    let directSteps = steps;
+    const rowOffset = managedBase ? 1 : 0;
+    let jobArn;
+    if (managedBase) {
+        refuseNoWait(plan);
+        deps.managed.phase('Import of the full export');
+        const base = await importBaseManaged(plan, chain.steps[0].export, deps.managed, choice.reason);
+        jobArn = base.jobArn;
+        const row = report.rows[0];
+        row.engine = 'managed';
+        row.counts = {
+            processed: base.processedItemCount ?? 0,
+            puts: base.importedItemCount ?? 0,
+            deletes: 0,
+            errors: base.errorCount ?? 0,
+        };
+        const done = base.status === 'COMPLETED' && !base.timedOut && !base.aborted;
+        row.state = done ? 'applied' : 'failed';
+        if (!done) {
+            return outcome({
+                managedStatus: base.status === 'COMPLETED' ? 'IN_PROGRESS' : base.status,
+                ...(base.aborted ? { cancelled: true } : {}),
+                ...(base.timedOut ? { timedOut: true } : {}),
+                ...(base.failure === undefined ? {} : { failure: new TransferError('JOB_FAILED', base.failure) }),
+                ...(base.jobArn === undefined ? {} : { jobArn: base.jobArn }),
+                errors: base.errors,
+                notes: [base.note ?? ''].filter((n) => n !== ''),
+                ...(base.tableArn === undefined ? {} : { tableArn: base.tableArn }),
+            });
+        }
+        const made = await describeTable(deps.direct.dynamodb, plan.tableName);
+        if (made === undefined)
+            throw new TransferError('TABLE_NOT_FOUND', `ImportTable completed, but table ${plan.tableName} is not there.`);
+        table = made;
+        keys = keyChecksFrom(made);
+        directSteps = steps.slice(1);
+    }
+    else {
+        const target = await restoreTarget(plan, chain, baseStep?.resolved, source.store, direct);
+        keys = target.keys;
+        table = await target.prepare();
+    }
+    deps.direct.phase(plan.mode === 'validate' ? 'Validate' : chain.direction === 'apply' ? 'Apply' : 'Revert');
+    const done = await runDirectSteps(plan, directSteps, { table, keys }, source.store, direct);
+    markRows(report, done, rowOffset, plan.mode);
+    deps.direct.phase('Verification');
+    const objects = directSteps.flatMap((s) => s.resolved.objects);
+    const result = outcome({
+        engine: directSteps.length > 0 ? 'direct' : choice.engine,
+        ...(done.failure === undefined ? {} : { failure: done.failure }),
+        cancelled: done.cancelled,
+        unwritten: done.ledger.processed - done.sink.stats.written - done.ledger.errors,
+        ...(table.TableArn === undefined ? {} : { tableArn: table.TableArn }),
+        bytes: done.ledger.bytes,
+        ...(done.rejectedItems === undefined ? {} : { rejectedItems: done.rejectedItems }),
+        ...(jobArn === undefined ? {} : { jobArn }),
+        errors: done.ledger.samples,
+        warnings: importWarnings(objects, source.store, done.sink.stats.duplicateKeys),
+    });
+    log(result.note ?? '');
+    return result;
+}
+function markRows(report, done, offset, mode) {
+    done.counts.forEach((counts, i) => {
+        const row = report.rows[offset + i];
+        if (row === undefined)
+            return;
+        row.engine = 'direct';
+        row.counts = counts;
+        row.state = i >= done.completed ? 'failed' : mode === 'validate' ? 'checked' : 'applied';
+    });
 }
 
 ;// CONCATENATED MODULE: ./src/main.ts
 // run(): inputs -> plan -> engine -> report. One catch at the top turns any
 // thrown value into a failed step; nothing below calls process.exit.
+
+
+
+
 
 
 
@@ -7586,7 +10410,18 @@ async function run(deps) {
         core.endGroup();
         working = plan.mode;
         core.startGroup('Pre-flight checks');
-        const result = await runEngine(plan, choice, clients, deps).finally(() => core.endGroup());
+        // A source of exports (an incremental export, a chain) is restored rather than imported: reading it is work.
+        const restore = plan.mode === 'import' || plan.mode === 'validate' ? await findRestore(plan, clients.s3) : undefined;
+        if (restore !== undefined) {
+            choice = restoreEngine(choice, restore.chain);
+            core.info(`The source holds exports of a table: restoring them. Engine: ${choice.engine}, because ${choice.reason}.`);
+        }
+        const engine = choice;
+        const result = await runEngine(plan, engine, clients, deps, restore)
+            .then((done) => plan.mode === 'import' || plan.mode === 'export'
+            ? verifyAfter(plan, done, directDeps(engine, clients, deps))
+            : done)
+            .finally(() => core.endGroup());
         report(withContext(result, plan, deps.env), plan.maxErrors, core, deps.env.GITHUB_STEP_SUMMARY);
     }
     catch (error) {
@@ -7599,8 +10434,8 @@ async function run(deps) {
         core.setFailed(clip(message, 20_000));
     }
 }
-function runEngine(plan, choice, clients, deps) {
-    const common = {
+function commonDeps(choice, clients, deps) {
+    return {
         ...clients,
         log: (line) => core.info(line),
         warn: (line) => core.warning(line),
@@ -7611,17 +10446,31 @@ function runEngine(plan, choice, clients, deps) {
             core.startGroup(`${name} (${choice.engine} engine)`);
         },
     };
-    if (choice.engine === 'managed') {
-        return runManaged(plan, { ...common, sleep: abortableSleep, env: deps.env, ...(deps.signal && { signal: deps.signal }) }, choice.reason);
-    }
+}
+/** What the direct engine needs; also what a comparison after either engine's work needs (`verify: true`). */
+function directDeps(choice, clients, deps) {
     const workspace = deps.env.GITHUB_WORKSPACE;
-    return runDirect(plan, {
-        ...common,
+    return {
+        ...commonDeps(choice, clients, deps),
         sleep: abortableSleep,
         ...(deps.signal && { signal: deps.signal }),
         tempDir: deps.env.RUNNER_TEMP ?? (0,external_node_os_.tmpdir)(),
         ...(workspace && { workspace }),
-    }, choice.reason);
+    };
+}
+function runEngine(plan, choice, clients, deps, restore) {
+    const managed = {
+        ...commonDeps(choice, clients, deps),
+        sleep: abortableSleep,
+        env: deps.env,
+        ...(deps.signal && { signal: deps.signal }),
+    };
+    const direct = directDeps(choice, clients, deps);
+    if (restore !== undefined && (plan.mode === 'import' || plan.mode === 'validate'))
+        return runRestore(plan, restore, choice, { managed, direct });
+    if (choice.engine === 'managed')
+        return runManaged(plan, managed, choice.reason);
+    return runDirect(plan, direct, choice.reason);
 }
 /** Console links only when the endpoints are AWS's; the action's own reference for the import-back snippet. */
 function withContext(result, plan, env) {
