@@ -154,6 +154,83 @@ describe('max-capacity', () => {
   });
 });
 
+describe('max-capacity on the Scans and writes that are not an import or export', () => {
+  it('mode: verify reads the table within the budget and reports the read units DynamoDB returned', async () => {
+    const table = await newTable();
+    await putItems(table, items(1000, 0));
+    const folder = mkdtempSync(join(tmpdir(), 'capacity-verify-'));
+    const exported = await runLocal({ mode: 'export', path: folder, 'table-name': table });
+    expect(exported.exitCode, exported.log).toBe(0);
+    proxy = await startThrottlingProxy(inject('dynamodbEndpoint'), { throttleEvery: 0, splitEvery: 0 });
+    const run = await runLocal({
+      mode: 'verify',
+      path: folder,
+      'table-name': table,
+      'max-capacity': '25',
+      'endpoint-url': proxy.endpoint,
+    });
+    expect(run.exitCode, run.log).toBe(0);
+    expect(run.outputs['matched-count']).toBe('1000');
+    const units = Number(run.outputs['consumed-read-capacity']);
+    expect(units).toBe(proxy.counts.readUnits);
+    // Consistent reads of about 1 MB: 4 KB a unit, rounded up per page.
+    expect(units).toBeGreaterThan(230);
+    expect(units).toBeLessThan(290);
+    expect(run.outputs['consumed-write-capacity']).toBe('0');
+    expect(run.log).toContain('Capacity budget: 25 read unit(s) per second (max-capacity: 25).');
+    console.log(`verify under max-capacity 25: ${units} units in ${run.outputs['duration-seconds']} s`);
+    expectBudgetTime(Number(run.outputs['duration-seconds']), units, 25);
+    expect(run.summary).toContain('**Read units consumed**');
+  });
+
+  it("verify: true after an export: the comparison's Scan is metered too, and its units added to the export's", async () => {
+    const table = await newTable();
+    await putItems(table, items(400, 0));
+    proxy = await startThrottlingProxy(inject('dynamodbEndpoint'), { throttleEvery: 0, splitEvery: 0 });
+    const folder = mkdtempSync(join(tmpdir(), 'capacity-verify-after-'));
+    const run = await runLocal({
+      mode: 'export',
+      path: folder,
+      'table-name': table,
+      'max-capacity': '50',
+      verify: 'true',
+      'endpoint-url': proxy.endpoint,
+    });
+    expect(run.exitCode, run.log).toBe(0);
+    expect(run.outputs['matched-count']).toBe('400');
+    const units = Number(run.outputs['consumed-read-capacity']);
+    // Two consistent reads of about 400 KB each: the export's and the comparison's.
+    expect(units).toBe(proxy.counts.readUnits);
+    expect(units).toBeGreaterThan(180);
+    expect(run.log.match(/Capacity budget: 50 read unit\(s\) per second/g)).toHaveLength(2);
+  });
+
+  it('existing-table: replace: the Scan and the deletes are metered with the import\'s puts, within one budget', async () => {
+    const table = await newTable();
+    await putItems(table, items(200, 0).map((item) => ({ ...item, id: { S: `old-${item.id?.S}` } })));
+    proxy = await startThrottlingProxy(inject('dynamodbEndpoint'), { throttleEvery: 0, splitEvery: 0 });
+    const list = items(200, 0);
+    const run = await runLocal({
+      mode: 'import',
+      path: fixture(list),
+      'table-name': table,
+      'existing-table': 'replace',
+      'max-capacity': '50',
+      'endpoint-url': proxy.endpoint,
+    });
+    expect(run.exitCode, run.log).toBe(0);
+    expect((await scanAll(table)).map((item) => item.id?.S)).toEqual(list.map((item) => item.id?.S));
+    const reads = Number(run.outputs['consumed-read-capacity']);
+    const writes = Number(run.outputs['consumed-write-capacity']);
+    expect(reads).toBe(proxy.counts.readUnits);
+    expect(writes).toBe(proxy.counts.writeUnits);
+    expect(reads).toBeGreaterThan(0);
+    // 200 deletes of 1 KB items and 200 puts of 1 KB items.
+    expect(writes).toBe(400);
+    expectBudgetTime(Number(run.outputs['duration-seconds']), reads + writes, 50);
+  });
+});
+
 describe('throttling', () => {
   it('a growing share of throttled writes slows the action down instead of retrying at full rate; nothing is lost and the throttled requests are counted', async () => {
     // From none to half of the calls throttled over the first 20 calls.
