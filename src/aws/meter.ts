@@ -116,7 +116,12 @@ export class Meter {
 }
 
 function attemptsOf(error: unknown): number {
-  return Math.max(1, (error as { $metadata?: { attempts?: number } }).$metadata?.attempts ?? 1);
+  return Math.max(1, sdkAttempts(error) ?? 1);
+}
+
+/** The SDK's attempts for an answer or an error; undefined when it carries no metadata (a stand-in, a mock). */
+export function sdkAttempts(answer: unknown): number | undefined {
+  return (answer as { $metadata?: { attempts?: number } } | undefined)?.$metadata?.attempts;
 }
 
 /** Half units (eventually consistent reads) add up exactly; anything finer is float noise. */

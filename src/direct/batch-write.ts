@@ -22,7 +22,7 @@ import {
 } from '../aws/retry.js';
 import { writeUnits } from '../aws/capacity.js';
 import { itemSize } from '../aws/item-size.js';
-import { type Meter, unitsOf } from '../aws/meter.js';
+import { type Meter, sdkAttempts, unitsOf } from '../aws/meter.js';
 
 export interface FailedRequest {
   request: WriteRequest;
@@ -131,7 +131,7 @@ function send(dynamodb: DynamoDBClient, table: string, requests: WriteRequest[],
     const response = await command();
     const unprocessed = response.UnprocessedItems?.[table]?.length ?? 0;
     const consumed = unitsOf(response.ConsumedCapacity);
-    return { result: response, consumed, throttled: unprocessed > 0, attempts: response.$metadata.attempts };
+    return { result: response, consumed, throttled: unprocessed > 0, attempts: sdkAttempts(response) };
   });
 }
 

@@ -6,7 +6,7 @@
 import { type DynamoDBClient, ScanCommand, type TableDescription } from '@aws-sdk/client-dynamodb';
 import { explain } from '../aws/errors.js';
 import { primaryKeyNames } from '../aws/table.js';
-import { unitsOf, unmetered } from '../aws/meter.js';
+import { sdkAttempts, unitsOf, unmetered } from '../aws/meter.js';
 import { Aborted, withRetries } from '../aws/retry.js';
 import { TransferError } from '../errors.js';
 import type { Item } from '../formats/attribute-value.js';
@@ -64,7 +64,7 @@ export async function emptyTable(
           () =>
             meter.send('read', sizer.estimate(limit), async () => {
               const result = await scan();
-              return { result, consumed: unitsOf(result.ConsumedCapacity), attempts: result.$metadata.attempts };
+              return { result, consumed: unitsOf(result.ConsumedCapacity), attempts: sdkAttempts(result) };
             }),
           deps,
         );

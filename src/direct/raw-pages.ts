@@ -14,6 +14,7 @@ import {
   ScanCommand,
   type ScanCommandInput,
 } from '@aws-sdk/client-dynamodb';
+import { sdkAttempts } from '../aws/meter.js';
 import { cutArrayMember } from '../formats/json-members.js';
 
 export interface RawPage {
@@ -66,7 +67,7 @@ async function sendRaw(client: DynamoDBClient, command: ScanCommand | QueryComma
     lastEvaluatedKey: output.LastEvaluatedKey,
     consumed: output.ConsumedCapacity?.CapacityUnits,
     scanned: output.ScannedCount,
-    attempts: output.$metadata.attempts,
+    attempts: sdkAttempts(output),
   };
 }
 
