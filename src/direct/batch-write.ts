@@ -21,7 +21,7 @@ import {
   pause,
 } from '../aws/retry.js';
 import { writeUnits } from '../aws/capacity.js';
-import { itemSize } from '../aws/item-size.js';
+import { itemSize } from '../formats/item-checks.js';
 import { type Meter, sdkAttempts, unitsOf } from '../aws/meter.js';
 
 export interface FailedRequest {

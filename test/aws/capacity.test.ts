@@ -3,7 +3,7 @@
 
 import { describe, expect, it } from 'vitest';
 import { TokenBucket, readUnits, writeUnits } from '../../src/aws/capacity.js';
-import { itemSize } from '../../src/aws/item-size.js';
+import { itemSize } from '../../src/formats/item-checks.js';
 import { Meter } from '../../src/aws/meter.js';
 
 function fakeClock() {
