@@ -36,6 +36,9 @@ function items(small: number, large: number): Item[] {
   });
 }
 
+/** A proxy that throttles nothing and adds up the units DynamoDB Local reports. */
+const countingProxy = () => startThrottlingProxy(inject('dynamodbEndpoint'), { throttleEvery: 0, splitEvery: 0 });
+
 const writeUnitsOf = (list: Item[]) => list.reduce((sum, i) => sum + ((i.pad?.S?.length ?? 0) > 1000 ? 3 : 1), 0);
 
 function fixture(list: Item[]): string {
@@ -53,7 +56,7 @@ function expectBudgetTime(seconds: number, units: number, budget: number): void 
 
 describe('max-capacity', () => {
   it('an import of 1 KB and 3 KB items under max-capacity: 50 takes the time the budget implies and reports the units DynamoDB returned', async () => {
-    proxy = await startThrottlingProxy(inject('dynamodbEndpoint'), { throttleEvery: 0, splitEvery: 0 });
+    proxy = await countingProxy();
     const list = items(250, 84);
     const units = writeUnitsOf(list);
     const table = uniqueName('budget-import');
@@ -84,7 +87,7 @@ describe('max-capacity', () => {
   it('an export of 1 KB and 3 KB items under max-capacity: 50 takes the time the budget implies and reports the units DynamoDB returned', async () => {
     const table = await newTable();
     await putItems(table, items(1000, 333));
-    proxy = await startThrottlingProxy(inject('dynamodbEndpoint'), { throttleEvery: 0, splitEvery: 0 });
+    proxy = await countingProxy();
     const folder = mkdtempSync(join(tmpdir(), 'capacity-export-'));
     const run = await runLocal({
       mode: 'export',
@@ -161,7 +164,7 @@ describe('max-capacity on the Scans and writes that are not an import or export'
     const folder = mkdtempSync(join(tmpdir(), 'capacity-verify-'));
     const exported = await runLocal({ mode: 'export', path: folder, 'table-name': table });
     expect(exported.exitCode, exported.log).toBe(0);
-    proxy = await startThrottlingProxy(inject('dynamodbEndpoint'), { throttleEvery: 0, splitEvery: 0 });
+    proxy = await countingProxy();
     const run = await runLocal({
       mode: 'verify',
       path: folder,
@@ -186,7 +189,7 @@ describe('max-capacity on the Scans and writes that are not an import or export'
   it("verify: true after an export: the comparison's Scan is metered too, and its units added to the export's", async () => {
     const table = await newTable();
     await putItems(table, items(400, 0));
-    proxy = await startThrottlingProxy(inject('dynamodbEndpoint'), { throttleEvery: 0, splitEvery: 0 });
+    proxy = await countingProxy();
     const folder = mkdtempSync(join(tmpdir(), 'capacity-verify-after-'));
     const run = await runLocal({
       mode: 'export',
@@ -205,10 +208,13 @@ describe('max-capacity on the Scans and writes that are not an import or export'
     expect(run.log.match(/Capacity budget: 50 read unit\(s\) per second/g)).toHaveLength(2);
   });
 
-  it('existing-table: replace: the Scan and the deletes are metered with the import\'s puts, within one budget', async () => {
+  it("existing-table: replace: the Scan and the deletes are metered with the import's puts, within one budget", async () => {
     const table = await newTable();
-    await putItems(table, items(200, 0).map((item) => ({ ...item, id: { S: `old-${item.id?.S}` } })));
-    proxy = await startThrottlingProxy(inject('dynamodbEndpoint'), { throttleEvery: 0, splitEvery: 0 });
+    await putItems(
+      table,
+      items(200, 0).map((item) => ({ ...item, id: { S: `old-${item.id?.S}` } })),
+    );
+    proxy = await countingProxy();
     const list = items(200, 0);
     const run = await runLocal({
       mode: 'import',
