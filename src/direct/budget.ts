@@ -1,7 +1,7 @@
 // max-capacity as units per second: a number as given, or a share of the
-// table's provisioned capacity (reads for an export, writes for an import),
-// or of its on-demand maximum throughput. Settled at the start of the engine,
-// before anything is read or written, since a share needs DescribeTable.
+// table's provisioned capacity (reads for an export or a comparison, writes
+// for an import or a restore), or of its on-demand maximum throughput.
+// Settled before any work of its phase, since a share needs DescribeTable.
 
 import type { TableDescription } from '@aws-sdk/client-dynamodb';
 import { type CapacityKind, type CapacityReport, Meter } from '../aws/meter.js';
