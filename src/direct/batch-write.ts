@@ -6,7 +6,12 @@
 // stops a request, the outcome still says which writes DynamoDB acknowledged
 // before it, so the counts stay exact.
 
-import { BatchWriteItemCommand, type DynamoDBClient, type WriteRequest } from '@aws-sdk/client-dynamodb';
+import {
+  BatchWriteItemCommand,
+  type BatchWriteItemCommandOutput,
+  type DynamoDBClient,
+  type WriteRequest,
+} from '@aws-sdk/client-dynamodb';
 import { explain } from '../aws/errors.js';
 import {
   Aborted,
@@ -20,6 +25,9 @@ import {
   messageOf,
   pause,
 } from '../aws/retry.js';
+import { writeUnits } from '../aws/capacity.js';
+import { itemSize } from '../formats/item-checks.js';
+import { type Meter, sdkAttempts, unitsOf } from '../aws/meter.js';
 
 export interface FailedRequest<T = WriteRequest> {
   request: T;
@@ -42,17 +50,32 @@ export interface WriteOutcome<T = WriteRequest> {
 /**
  * How one BatchWriteItem carries requests of type T: the SDK's WriteRequest
  * objects, or items passed through as their bytes (raw-batch-write.ts).
- * Resolves to the requests DynamoDB returned as unprocessed, as T again.
  */
-export type BatchChannel<T> = (requests: T[]) => Promise<T[]>;
+export interface BatchChannel<T> {
+  /** One request, asking for ReturnConsumedCapacity TOTAL; what DynamoDB returned unprocessed comes back as T again. */
+  send(requests: T[]): Promise<{ unprocessed: T[]; output: BatchWriteItemCommandOutput }>;
+  /** The write units a request is estimated at, before DynamoDB says. */
+  units(request: T): number;
+}
 
 /** The SDK's own BatchWriteItemCommand. */
 export function sdkChannel(dynamodb: DynamoDBClient, table: string): BatchChannel<WriteRequest> {
-  return async (requests) => {
-    const response = await dynamodb.send(new BatchWriteItemCommand({ RequestItems: { [table]: requests } }));
-    return response.UnprocessedItems?.[table] ?? [];
+  return {
+    async send(requests) {
+      const command = new BatchWriteItemCommand({
+        RequestItems: { [table]: requests },
+        ReturnConsumedCapacity: 'TOTAL',
+      });
+      const output = await dynamodb.send(command);
+      return { unprocessed: output.UnprocessedItems?.[table] ?? [], output };
+    },
+    // A delete is charged one unit until DynamoDB says what the item weighed.
+    units: (request) => (request.PutRequest?.Item === undefined ? 1 : writeUnits(itemSize(request.PutRequest.Item))),
   };
 }
+
+/** What writeAll needs: the retry policy, and the meter when capacity is metered. */
+export type WriteDeps = RetryDeps & { breaker: Breaker; meter?: Meter | undefined };
 
 /** Errors about one item's content: retrying it alone finds which item. */
 const ITEM_ERRORS = new Set([
@@ -65,7 +88,7 @@ export async function writeAll<T>(
   channel: BatchChannel<T>,
   table: string,
   requests: T[],
-  deps: RetryDeps & { breaker: Breaker },
+  deps: WriteDeps,
 ): Promise<WriteOutcome<T>> {
   const outcome: WriteOutcome<T> = { failed: [], abandoned: [] };
   let pending = requests;
@@ -83,11 +106,16 @@ export async function writeAll<T>(
       return stop(error);
     }
     try {
-      const unprocessed = await channel(pending);
+      const unprocessed = await sendMetered(channel, pending, deps.meter);
       deps.breaker.succeeded();
       pending = unprocessed;
       lastReason = 'returned as UnprocessedItems';
     } catch (error) {
+      if (error instanceof Aborted) {
+        // Cancelled while waiting for the budget: nothing of this attempt was sent.
+        outcome.abandoned.push(...pending);
+        return outcome;
+      }
       const name = errorName(error);
       if (ITEM_ERRORS.has(name)) {
         if (pending.length === 1) {
@@ -119,12 +147,24 @@ export async function writeAll<T>(
   return outcome;
 }
 
+/** One BatchWriteItem, metered: charged its items' write units, settled with what DynamoDB reports. */
+async function sendMetered<T>(channel: BatchChannel<T>, requests: T[], meter: Meter | undefined): Promise<T[]> {
+  if (meter === undefined) return (await channel.send(requests)).unprocessed;
+  // Only a budget needs an estimate.
+  const estimate = meter.budgeted ? requests.reduce((sum, r) => sum + channel.units(r), 0) : 0;
+  return meter.send('write', estimate, async () => {
+    const { unprocessed, output } = await channel.send(requests);
+    const consumed = unitsOf(output.ConsumedCapacity);
+    return { result: unprocessed, consumed, throttled: unprocessed.length > 0, attempts: sdkAttempts(output) };
+  });
+}
+
 /** Each request alone, to find the one DynamoDB refuses; a stop leaves the rest unsent. */
 async function writeOneByOne<T>(
   channel: BatchChannel<T>,
   table: string,
   requests: T[],
-  deps: RetryDeps & { breaker: Breaker },
+  deps: WriteDeps,
   outcome: WriteOutcome<T>,
 ): Promise<WriteOutcome<T>> {
   for (const [index, request] of requests.entries()) {

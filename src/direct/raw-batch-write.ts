@@ -8,7 +8,13 @@
 // A batch's body is written as its items arrive, into a buffer used again
 // once the request is answered (raw-bodies.ts).
 
-import { BatchWriteItemCommand, type DynamoDBClient, type WriteRequest } from '@aws-sdk/client-dynamodb';
+import {
+  BatchWriteItemCommand,
+  type BatchWriteItemCommandOutput,
+  type DynamoDBClient,
+  type WriteRequest,
+} from '@aws-sdk/client-dynamodb';
+import { writeUnits } from '../aws/capacity.js';
 import { type Item, toDynamoJsonMap } from '../formats/attribute-value.js';
 import { itemSize } from '../formats/item-checks.js';
 import type { BatchChannel } from './batch-write.js';
@@ -19,7 +25,8 @@ import type { RawPut } from './sink.js';
 export class RawWrites {
   private readonly pool = new BodyPool();
   private readonly open: Buffer;
-  private readonly close = Buffer.from(']}}');
+  /** The same member the SDK's own requests carry: the meter settles with what DynamoDB reports. */
+  private readonly close = Buffer.from(']},"ReturnConsumedCapacity":"TOTAL"}');
   private readonly dynamodb: DynamoDBClient;
   private readonly table: string;
   private readonly keyNames: readonly string[];
@@ -38,13 +45,20 @@ export class RawWrites {
 
   /** Sends the batch's own body while the batch goes whole, a body written afresh for any part of it. */
   channel(batch: RawBatch): BatchChannel<RawPut> {
-    return (puts) =>
-      this.send(puts, puts === batch.puts ? batch.body(this.close) : requestBody(this.open, puts, this.close));
+    return {
+      send: (puts) =>
+        this.send(puts, puts === batch.puts ? batch.body(this.close) : requestBody(this.open, puts, this.close)),
+      // The size was counted when the line was checked.
+      units: (put) => writeUnits(put.size),
+    };
   }
 
-  private async send(puts: RawPut[], body: Buffer): Promise<RawPut[]> {
+  private async send(
+    puts: RawPut[],
+    body: Buffer,
+  ): Promise<{ unprocessed: RawPut[]; output: BatchWriteItemCommandOutput }> {
     // An empty list for the table: the endpoint rules see the table's name, and the body is replaced anyway.
-    const command = new BatchWriteItemCommand({ RequestItems: { [this.table]: [] } });
+    const command = new BatchWriteItemCommand({ RequestItems: { [this.table]: [] }, ReturnConsumedCapacity: 'TOTAL' });
     command.middlewareStack.add(
       (next) => (args) => {
         const request = args.request as { headers: Record<string, string>; body: unknown };
@@ -57,9 +71,9 @@ export class RawWrites {
       // After the serializer, before the content length is set and the request signed.
       { step: 'build', priority: 'high', name: 'rawBatchBodyMiddleware' },
     );
-    const response = await this.dynamodb.send(command);
-    const unprocessed = response.UnprocessedItems?.[this.table] ?? [];
-    return unprocessed.length === 0 ? [] : matchUnprocessed(unprocessed, puts, this.keyNames);
+    const output = await this.dynamodb.send(command);
+    const unprocessed = output.UnprocessedItems?.[this.table] ?? [];
+    return { unprocessed: unprocessed.length === 0 ? [] : matchUnprocessed(unprocessed, puts, this.keyNames), output };
   }
 }
 

@@ -8,9 +8,8 @@
 // abandoned, and what is in flight lands or is abandoned at its next retry.
 
 import type { DynamoDBClient, WriteRequest } from '@aws-sdk/client-dynamodb';
-import type { Breaker, RetryDeps } from '../aws/retry.js';
 import { type Item, fromDynamoJsonMap } from '../formats/attribute-value.js';
-import { type BatchChannel, type WriteOutcome, sdkChannel, writeAll } from './batch-write.js';
+import { type BatchChannel, type WriteDeps, type WriteOutcome, sdkChannel, writeAll } from './batch-write.js';
 import { keyString } from './item-key.js';
 import type { RawBatch } from './raw-bodies.js';
 import { RawWrites } from './raw-batch-write.js';
@@ -51,7 +50,7 @@ export class BatchWriter implements ItemSink {
   private readonly table: string;
   private readonly keyNames: readonly string[];
   private readonly concurrency: number;
-  private readonly deps: RetryDeps & { breaker: Breaker };
+  private readonly deps: WriteDeps;
   private readonly onRejected: OnRejected;
   private readonly sdk: BatchChannel<WriteRequest>;
   private readonly raw: RawWrites;
@@ -63,7 +62,7 @@ export class BatchWriter implements ItemSink {
     table: string;
     keyNames: readonly string[];
     concurrency: number;
-    deps: RetryDeps & { breaker: Breaker };
+    deps: WriteDeps;
     onRejected: OnRejected;
   }) {
     this.dynamodb = options.dynamodb;

@@ -66,7 +66,7 @@ async function sendRaw(puts: RawPut[]): Promise<RawPut[]> {
   const writes = new RawWrites(client(), 'T', ['id', 'sort']);
   const batch = writes.start();
   for (const put of puts) batch.add(put);
-  return writes.channel(batch)(batch.puts);
+  return (await writes.channel(batch).send(batch.puts)).unprocessed;
 }
 
 const client = () => createDynamoDbClient({ region: 'eu-west-1', endpointUrl: server.endpoint, s3Compatible: false });
@@ -137,7 +137,7 @@ describe('the pass-through BatchWriteItem', () => {
     const items = [...generateItems(25)];
     await sendRaw(rawPuts(items));
     const requests: WriteRequest[] = items.map((Item) => ({ PutRequest: { Item } }));
-    await sdkChannel(client(), 'T')(requests);
+    await sdkChannel(client(), 'T').send(requests);
     const [raw, sdk] = received as [Received, Received];
     // Same items, same attribute values: JSON equality leaves key order aside.
     expect(JSON.parse(raw.body.toString())).toEqual(JSON.parse(sdk.body.toString()));
