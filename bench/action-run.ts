@@ -11,6 +11,8 @@ import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../test/servers.js';
 export interface ChildRun {
   seconds: number;
   peakMb: number;
+  /** CPU time the process used, every thread (to its last sample, 100 ms before its exit at most): what load on the machine does not stretch. */
+  cpuSeconds: number;
   /** Peak resident memory by each quarter of the run's time. */
   quarters: number[];
   exitCode: number | null;
@@ -54,11 +56,16 @@ export async function runActionMeasured(
     problems.push(...lines.filter((l) => /^::(error|warning)/.test(l)).map((l) => l.slice(0, 500)));
   });
   const samples: { at: number; rss: number }[] = [];
+  let cpuSeconds = 0;
   const timer = setInterval(() => {
     try {
       const status = readFileSync(`/proc/${child.pid}/status`, 'utf8');
       const rss = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024;
       samples.push({ at: performance.now() - started, rss });
+      // utime and stime, fields 14 and 15, in clock ticks of 1/100 s; the name before them may hold spaces.
+      const stat = readFileSync(`/proc/${child.pid}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      cpuSeconds = (Number(fields[11]) + Number(fields[12])) / 100;
     } catch {
       // the process has just exited
     }
@@ -72,6 +79,7 @@ export async function runActionMeasured(
   return {
     seconds,
     peakMb: Math.max(0, ...samples.map((s) => s.rss)),
+    cpuSeconds,
     quarters,
     exitCode,
     outputs: existsSync(outputFile) ? readFileSync(outputFile, 'utf8') : '',
