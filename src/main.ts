@@ -112,7 +112,14 @@ function directDeps(choice: EngineChoice, clients: AwsClients, deps: RunDeps): E
     ...(deps.signal && { signal: deps.signal }),
     tempDir: deps.env.RUNNER_TEMP ?? tmpdir(),
     ...(workspace && { workspace }),
+    ...dataFileSize(deps.env),
   };
+}
+
+/** For tests only: small export data files (DYNAMODB_S3_TRANSFER_DATA_FILE_BYTES), so a small table makes many. */
+function dataFileSize(env: RunDeps['env']): { dataFileMaxBytes?: number } {
+  const bytes = Number(env.DYNAMODB_S3_TRANSFER_DATA_FILE_BYTES ?? '');
+  return Number.isSafeInteger(bytes) && bytes > 0 ? { dataFileMaxBytes: bytes } : {};
 }
 
 function runEngine(
