@@ -38,7 +38,15 @@ export async function findResumePoint(
   request: ExportRequest,
   log: (line: string) => void,
 ): Promise<ResumePoint | undefined> {
-  for (const exportId of await unfinishedExports(store, prefix)) {
+  let candidates: string[];
+  try {
+    candidates = await unfinishedExports(store, prefix);
+  } catch (error) {
+    // Without s3:ListBucket an export still works; it only cannot be continued.
+    log(`Could not look for an unfinished export to continue, so a new one starts: ${(error as Error).message}`);
+    return undefined;
+  }
+  for (const exportId of candidates) {
     const paths = exportPaths(prefix, exportId);
     try {
       const checkpoint = await readCheckpoint(store, paths, request);
@@ -137,13 +145,24 @@ async function removeLeftovers(
   for await (const object of store.list(paths.dataFolder, LIST_LIMIT)) {
     if (!named.has(object.key)) leftovers.push(object.key);
   }
-  for (const key of leftovers) await store.delete(key);
+  for (const key of leftovers) {
+    await store.delete(key).catch((error: unknown) => {
+      throw new CheckpointRefused(
+        'unusable',
+        `data file ${key}, which the stopped run had not finished, could not be removed (${(error as Error).message})`,
+      );
+    });
+  }
   if (leftovers.length > 0)
     log(
       `Removed ${leftovers.length} data file(s) the stopped run had not finished: ${leftovers.map((k) => store.describe(k)).join(', ')}`,
     );
   if (store instanceof S3Store) {
-    const aborted = await store.abortUploads(paths.folder);
+    // An unfinished upload is in no listing, so it cannot end up in the export: one that cannot be aborted is only said.
+    const aborted = await store.abortUploads(paths.folder).catch((error: unknown) => {
+      log(`Could not abort the multipart uploads the stopped run left: ${(error as Error).message}`);
+      return 0;
+    });
     if (aborted === undefined)
       log(
         `The S3 server cannot list multipart uploads: any the stopped run left under ${store.describe(paths.folder)} stay until a lifecycle rule removes them.`,

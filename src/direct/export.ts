@@ -129,8 +129,12 @@ export async function runExport(plan: ExportPlan, deps: EngineDeps, engineReason
   const summaryText = formatManifestSummary(summary);
   await store.writeText(paths.manifestSummary, summaryText);
   await store.writeText(paths.manifestSummaryMd5, md5Base64(summaryText));
-  // The export is whole: it ends as AWS's do, without a checkpoint.
-  await store.delete(checkpointKey(paths));
+  // The export is whole: it ends as AWS's do, without a checkpoint (one left behind is harmless: the manifest wins).
+  await store.delete(checkpointKey(paths)).catch((error: unknown) => {
+    deps.warn(
+      `The export is complete, but its checkpoint ${store.describe(checkpointKey(paths))} could not be removed: ${(error as Error).message}`,
+    );
+  });
   deps.log(
     `Wrote ${entries.length} data file(s) with ${summary.itemCount.toLocaleString('en-US')} item(s) and the manifests`,
   );

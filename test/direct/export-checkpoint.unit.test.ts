@@ -203,6 +203,43 @@ describe('findResumePoint', () => {
   });
 });
 
+describe('a store that refuses', () => {
+  /** The store, with one method replaced. */
+  function denying(method: 'list' | 'delete'): LocalStore {
+    const fail = (): never => {
+      throw new Error(`AccessDenied: s3:${method === 'list' ? 'ListBucket' : 'DeleteObject'}`);
+    };
+    return new Proxy(store, {
+      get: (target, name) => {
+        if (name === method)
+          return method === 'list'
+            ? async function* (): AsyncGenerator<never> {
+                yield fail();
+              }
+            : async () => fail();
+        const value: unknown = Reflect.get(target, name);
+        return typeof value === 'function' ? value.bind(target) : value;
+      },
+    });
+  }
+
+  it('to list: a new export starts, and the log says why', async () => {
+    await stoppedExport();
+    expect(await findResumePoint(denying('list'), '', REQUEST, log)).toBeUndefined();
+    expect(lines).toEqual([
+      'Could not look for an unfinished export to continue, so a new one starts: AccessDenied: s3:ListBucket',
+    ]);
+  });
+
+  it('to delete what a killed run left: starts over rather than keep a file the manifest would not name', async () => {
+    await stoppedExport();
+    expect(await findResumePoint(denying('delete'), '', REQUEST, log)).toBeUndefined();
+    expect(lines[0]).toMatch(
+      /which the stopped run had not finished, could not be removed \(AccessDenied: s3:DeleteObject\)/,
+    );
+  });
+});
+
 function rmFile(key: string): void {
   rmSync(join(root, 'out', key));
 }
