@@ -171,7 +171,7 @@ export class CheckpointKeeper {
     initial: ExportCheckpoint,
     private readonly write: (text: string) => Promise<unknown>,
   ) {
-    this.state = initial;
+    this.state = structuredClone(initial);
   }
 
   get files(): readonly CheckpointFile[] {

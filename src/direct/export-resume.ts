@@ -76,6 +76,11 @@ export function continuing(checkpoint: ExportCheckpoint, folder: string): string
   return `Continuing the unfinished export ${checkpoint.exportId} in ${folder} (resume: auto): ${checkpoint.files.length} data file(s) with ${items} item(s) were finished by an earlier run; ${left} of ${checkpoint.segments.length} segment(s) left.`;
 }
 
+/** The summary's sentence on a continued export: what earlier runs had done. */
+export function continuedNote(checkpoint: ExportCheckpoint, items: number): string {
+  return `This run continued the unfinished export ${checkpoint.exportId} (resume: auto): its ${checkpoint.files.length} data file(s) with ${items.toLocaleString('en-US')} item(s) from earlier runs were checked against their MD5s and kept.`;
+}
+
 /** Export ids with a _started and a checkpoint and no manifest-summary.json, newest first. */
 async function unfinishedExports(store: Store, prefix: string): Promise<string[]> {
   const root = exportPaths(prefix, 'x').folder.slice(0, -'x/'.length);

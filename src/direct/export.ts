@@ -26,7 +26,7 @@ import { openDestination } from '../storage/open.js';
 import { type DataFileTotals, writeDataFiles } from './data-files.js';
 import type { EngineDeps } from './deps.js';
 import { CheckpointKeeper, exportRequest, freshCheckpoint, sumItems } from './export-checkpoint.js';
-import { checkpointKey, continuing, findResumePoint } from './export-resume.js';
+import { checkpointKey, continuedNote, continuing, findResumePoint } from './export-resume.js';
 import { Progress } from './progress.js';
 import { queryRaw, scanRaw } from './raw-pages.js';
 import { type PageReader, SegmentStop, readSegment } from './segment-pages.js';
@@ -158,7 +158,7 @@ export async function runExport(plan: ExportPlan, deps: EngineDeps, engineReason
     exportFolder: folderLocation(plan.destination, paths.folder),
     durationSeconds: (deps.now() - started) / 1000,
     errors: [],
-    note: "Each data file's MD5 is in manifest-files.json; an import checks them before using the items.",
+    note: `${resumed === undefined ? '' : `${continuedNote(resumed.checkpoint, earlier)} `}Each data file's MD5 is in manifest-files.json; an import checks them before using the items.`,
   };
 }
 

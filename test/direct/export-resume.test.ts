@@ -79,6 +79,12 @@ describe.each(['SIGTERM', 'SIGKILL'] as const)('an export stopped by %s at about
         /Continuing the unfinished export \d{14}-[0-9a-f]{8} in .* \(resume: auto\): \d+ data file\(s\) with [\d,]+ item\(s\) were finished by an earlier run/,
       );
       expect(second.outputs).toMatchObject({ status: 'COMPLETED', resumed: 'true', 'item-count': String(ITEMS) });
+      expect(second.summary).toContain(`(resume: auto): its `);
+      expect(second.summary).toContain(`from earlier runs were checked against their MD5s and kept.`);
+      // A killed run leaves the data files it was writing half-written; the next run removes them before going on.
+      if (signal === 'SIGKILL')
+        expect(second.log).toMatch(/Removed \d+ data file\(s\) the stopped run had not finished/);
+      else expect(first.summary).toContain('Its checkpoint lets the next run of this step continue it (resume: auto)');
       const id = await expectWholeExport(new LocalStore(path), '', ITEMS);
       expect(second.outputs['export-manifest']).toBe(join(path, 'AWSDynamoDB', id, 'manifest-summary.json'));
     },
