@@ -23,8 +23,12 @@ export interface ProxyOptions {
   cutReadsEvery?: number;
   /** Every call waits this long before it is forwarded, so a run lasts long enough to be interrupted. */
   delayMs?: number;
+  /** Scan and Query calls (only) wait this long before they are forwarded: a page that hangs. */
+  readDelayMs?: number;
   /** Scan and Query pages hold at most this many items (the proxy adds `Limit`), so a small table has many pages. */
   pageLimit?: number;
+  /** The share (0 to 1) of BatchWriteItem calls throttled, given how many came so far: a growing share. */
+  throttleShare?: (count: number) => number;
   /**
    * Asked first for every call, with its operation and how many calls of that
    * operation came so far (this one included): an answer given is sent instead
@@ -43,14 +47,34 @@ export interface ThrottlingProxy {
     reads: number;
     readsThrottled: number;
     readsCut: number;
+    /** Scan and Query calls held back by `readDelayMs` so far, counted as they arrive. */
+    readsHeld: number;
+    /** Capacity units DynamoDB reported in the answers forwarded (ConsumedCapacity), by operation kind. */
+    readUnits: number;
+    writeUnits: number;
   };
+  /** BatchWriteItem calls in flight through the proxy, sampled as each one arrives, with the time. */
+  writesInFlight: { at: number; inFlight: number }[];
   close(): Promise<void>;
 }
 
 type WireRequest = { PutRequest?: { Item?: Record<string, { S?: string }> } };
 
 export async function startThrottlingProxy(target: string, options: ProxyOptions): Promise<ThrottlingProxy> {
-  const counts = { batchWrites: 0, throttled: 0, split: 0, forwarded: 0, reads: 0, readsThrottled: 0, readsCut: 0 };
+  const counts = {
+    batchWrites: 0,
+    throttled: 0,
+    split: 0,
+    forwarded: 0,
+    reads: 0,
+    readsThrottled: 0,
+    readsCut: 0,
+    readsHeld: 0,
+    readUnits: 0,
+    writeUnits: 0,
+  };
+  const writesInFlight: { at: number; inFlight: number }[] = [];
+  let inFlight = 0;
   const upstream = new URL(target);
 
   const calls = new Map<string, number>();
@@ -65,6 +89,10 @@ export async function startThrottlingProxy(target: string, options: ProxyOptions
     if (answered !== undefined) return answer(res, answered.status, answered.body);
     if (options.delayMs !== undefined) await new Promise((resolve) => setTimeout(resolve, options.delayMs));
     if (operation === 'Scan' || operation === 'Query') {
+      if (options.readDelayMs !== undefined) {
+        counts.readsHeld += 1;
+        await new Promise((resolve) => setTimeout(resolve, options.readDelayMs));
+      }
       if (options.pageLimit !== undefined)
         body = Buffer.from(JSON.stringify({ ...JSON.parse(body.toString()), Limit: options.pageLimit }));
       counts.reads += 1;
@@ -78,7 +106,10 @@ export async function startThrottlingProxy(target: string, options: ProxyOptions
     }
     if (operation !== 'BatchWriteItem') return forward(req, body, res, undefined);
     counts.batchWrites += 1;
-    if (every(options.throttleEvery, counts.batchWrites)) {
+    inFlight += 1;
+    writesInFlight.push({ at: Date.now(), inFlight });
+    res.on('close', () => (inFlight -= 1));
+    if (every(options.throttleEvery, counts.batchWrites) || shared(options.throttleShare, counts.batchWrites)) {
       counts.throttled += 1;
       return throttle(res);
     }
@@ -110,6 +141,7 @@ export async function startThrottlingProxy(target: string, options: ProxyOptions
       { hostname: upstream.hostname, port: upstream.port, path: req.url, method: req.method, headers },
       async (upstreamResponse) => {
         const responseBody = await readBody(upstreamResponse);
+        if (upstreamResponse.statusCode === 200 && !cut) countCapacity(operationOf(req), responseBody);
         if (cut) {
           // The whole length announced, half of it sent, then the connection dropped.
           res.writeHead(upstreamResponse.statusCode ?? 500, {
@@ -135,7 +167,21 @@ export async function startThrottlingProxy(target: string, options: ProxyOptions
     upstreamRequest.end(body);
   }
 
-  return { ...(await listenLocal(server)), counts };
+  function countCapacity(operation: string, body: Buffer): void {
+    const answer = JSON.parse(body.toString()) as { ConsumedCapacity?: Capacity | Capacity[] };
+    const units = [answer.ConsumedCapacity ?? []].flat().reduce((sum, c) => sum + (c.CapacityUnits ?? 0), 0);
+    if (operation === 'BatchWriteItem') counts.writeUnits += units;
+    else if (operation === 'Scan' || operation === 'Query') counts.readUnits += units;
+  }
+
+  return { ...(await listenLocal(server)), counts, writesInFlight };
+}
+
+type Capacity = { CapacityUnits?: number };
+
+/** Deterministic: of every 100 calls, about `share` of them, spread out. */
+function shared(share: ((count: number) => number) | undefined, count: number): boolean {
+  return share !== undefined && ((count * 37) % 100) / 100 < share(count);
 }
 
 function every(n: number | undefined, count: number): boolean {

@@ -3,6 +3,7 @@
 
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { S3Client } from '@aws-sdk/client-s3';
+import type { Meter } from '../aws/meter.js';
 
 export interface EngineDeps {
   dynamodb: DynamoDBClient;
@@ -22,4 +23,6 @@ export interface EngineDeps {
   dataFileMaxBytes?: number;
   /** The repository checkout: rejected items from files in it become annotations on their lines. */
   workspace?: string;
+  /** Capacity: AIMD concurrency, the budget and what was consumed; one for the whole run. */
+  meter?: Meter;
 }

@@ -14,23 +14,35 @@ import {
   ScanCommand,
   type ScanCommandInput,
 } from '@aws-sdk/client-dynamodb';
+import { sdkAttempts } from '../aws/meter.js';
 import { cutArrayMember } from '../formats/json-members.js';
 
 export interface RawPage {
   /** Each item's DynamoDB JSON, as DynamoDB sent it. */
   items: Buffer[];
   lastEvaluatedKey: Record<string, AttributeValue> | undefined;
+  /** Read units DynamoDB reported (asked for with ReturnConsumedCapacity); undefined when it reported none. */
+  consumed?: number | undefined;
+  /** Items read before any filter: what the page was charged for. */
+  scanned?: number | undefined;
+  /** The SDK's attempts for this page. */
+  attempts?: number | undefined;
 }
 
-export function scanRaw(client: DynamoDBClient, input: ScanCommandInput): Promise<RawPage> {
-  return sendRaw(client, new ScanCommand(input));
+/** A cancel abandons the page on the wire: a read is safe to drop, and a loaded endpoint may take a minute. */
+export function scanRaw(client: DynamoDBClient, input: ScanCommandInput, signal?: AbortSignal): Promise<RawPage> {
+  return sendRaw(client, new ScanCommand(input), signal);
 }
 
-export function queryRaw(client: DynamoDBClient, input: QueryCommandInput): Promise<RawPage> {
-  return sendRaw(client, new QueryCommand(input));
+export function queryRaw(client: DynamoDBClient, input: QueryCommandInput, signal?: AbortSignal): Promise<RawPage> {
+  return sendRaw(client, new QueryCommand(input), signal);
 }
 
-async function sendRaw(client: DynamoDBClient, command: ScanCommand | QueryCommand): Promise<RawPage> {
+async function sendRaw(
+  client: DynamoDBClient,
+  command: ScanCommand | QueryCommand,
+  signal: AbortSignal | undefined,
+): Promise<RawPage> {
   // Set by the last attempt that got a 200; earlier attempts are overwritten.
   let items: Buffer[] | undefined;
   // The middleware touches only the HTTP response, the same for both commands.
@@ -49,13 +61,19 @@ async function sendRaw(client: DynamoDBClient, command: ScanCommand | QueryComma
     // Inside the SDK's deserializer, so it sees the raw HTTP response first.
     { step: 'deserialize', priority: 'low', name: 'rawItemsMiddleware' },
   );
-  const output = await client.send(command);
+  const output = await client.send(command, signal === undefined ? {} : { abortSignal: signal });
   const received = items ?? [];
   if (received.length !== (output.Count ?? 0)) {
     const operation = command instanceof ScanCommand ? 'Scan' : 'Query';
     throw new Error(`A ${operation} page said Count ${output.Count} but held ${received.length} items`);
   }
-  return { items: received, lastEvaluatedKey: output.LastEvaluatedKey };
+  return {
+    items: received,
+    lastEvaluatedKey: output.LastEvaluatedKey,
+    consumed: output.ConsumedCapacity?.CapacityUnits,
+    scanned: output.ScannedCount,
+    attempts: sdkAttempts(output),
+  };
 }
 
 /** The whole body; with its length known, read into one buffer instead of chunks joined afterwards. */

@@ -5,9 +5,8 @@
 // abandoned, and what is in flight lands or is abandoned at its next retry.
 
 import type { DynamoDBClient, WriteRequest } from '@aws-sdk/client-dynamodb';
-import type { Breaker, RetryDeps } from '../aws/retry.js';
 import type { Item } from '../formats/attribute-value.js';
-import { writeAll } from './batch-write.js';
+import { type WriteDeps, writeAll } from './batch-write.js';
 import { keyString } from './item-key.js';
 import { type ItemOrigin, type ItemSink, type OnRejected, newSinkStats } from './sink.js';
 
@@ -31,7 +30,7 @@ export class BatchWriter implements ItemSink {
   private readonly table: string;
   private readonly keyNames: readonly string[];
   private readonly concurrency: number;
-  private readonly deps: RetryDeps & { breaker: Breaker };
+  private readonly deps: WriteDeps;
   private readonly onRejected: OnRejected;
 
   constructor(options: {
@@ -39,7 +38,7 @@ export class BatchWriter implements ItemSink {
     table: string;
     keyNames: readonly string[];
     concurrency: number;
-    deps: RetryDeps & { breaker: Breaker };
+    deps: WriteDeps;
     onRejected: OnRejected;
   }) {
     this.dynamodb = options.dynamodb;
