@@ -8,13 +8,14 @@ import { Output } from './constants.js';
 import type { EngineDeps } from './direct/deps.js';
 import { runDirect } from './direct/engine.js';
 import { type EngineChoice, chooseEngine } from './engine-choice.js';
-import { failureMessage } from './errors.js';
+import { TransferError, failureMessage } from './errors.js';
 import { describeTable } from './aws/table.js';
 import { readPlan } from './inputs/index.js';
 import { runManaged } from './managed/engine.js';
 import { abortableSleep } from './aws/poll.js';
 import type { Plan } from './plan.js';
 import { clip } from './markdown.js';
+import { afterMaxDuration, workSignal } from './max-duration.js';
 import { describePlan } from './plan-text.js';
 import { report, writeSummary } from './report.js';
 import type { TransferResult } from './result.js';
@@ -55,22 +56,41 @@ export async function run(deps: RunDeps): Promise<void> {
       );
     }
     const engine: EngineChoice = choice;
-    const result = await runEngine(plan, engine, clients, deps, restore)
+    // max-duration stops the direct engine through the signal a cancel aborts; a managed job runs server-side.
+    const limit = engine.engine === 'direct' && 'maxDurationMs' in plan ? plan.maxDurationMs : undefined;
+    const work = workSignal(
+      deps.signal,
+      limit,
+      started.getTime(),
+      () => deps.now().getTime(),
+      (reached) => core.info(`${reached.message}: stopping, and keeping where the work stopped for the next run.`),
+    );
+    const result = await runEngine(plan, engine, clients, { ...deps, signal: work.signal }, restore)
+      .finally(() => work.dispose())
+      // max-duration bounds the work; a comparison after it (verify: true) runs to its end unless cancelled.
       .then((done) =>
         plan.mode === 'import' || plan.mode === 'export'
           ? verifyAfter(plan, done, directDeps(engine, clients, deps))
           : done,
       )
       .finally(() => core.endGroup());
-    report(withContext(result, plan, deps.env), plan.maxErrors, core, deps.env.GITHUB_STEP_SUMMARY);
+    const shown = afterMaxDuration(result, work.signal);
+    if (shown.status === 'IN_PROGRESS' && shown.engine === 'direct') core.info(shown.note ?? '');
+    report(withContext(shown, plan, deps.env), plan.maxErrors, core, deps.env.GITHUB_STEP_SUMMARY);
   } catch (error) {
     const message = failureMessage(error);
     if (choice !== undefined) core.setOutput(Output.Engine, choice.engine);
     core.setOutput(Output.DurationSeconds, (deps.now().getTime() - started.getTime()) / 1000);
+    // Once work began, a step that ends here still says how: a refused input has no status, as nothing ran.
+    if (working !== undefined) core.setOutput(Output.Status, cancelled(error) ? 'CANCELLED' : 'FAILED');
     const summary = working === undefined ? renderStartFailure(message) : renderWorkFailure(working, message);
     writeSummary(summary, deps.env.GITHUB_STEP_SUMMARY, core);
     core.setFailed(clip(message, 20_000));
   }
+}
+
+function cancelled(error: unknown): boolean {
+  return error instanceof TransferError && error.code === 'CANCELLED';
 }
 
 function commonDeps(choice: EngineChoice, clients: AwsClients, deps: RunDeps) {
@@ -96,7 +116,14 @@ function directDeps(choice: EngineChoice, clients: AwsClients, deps: RunDeps): E
     ...(deps.signal && { signal: deps.signal }),
     tempDir: deps.env.RUNNER_TEMP ?? tmpdir(),
     ...(workspace && { workspace }),
+    ...dataFileSize(deps.env),
   };
+}
+
+/** For tests only: small export data files (DYNAMODB_S3_TRANSFER_DATA_FILE_BYTES), so a small table makes many. */
+function dataFileSize(env: RunDeps['env']): { dataFileMaxBytes?: number } {
+  const bytes = Number(env.DYNAMODB_S3_TRANSFER_DATA_FILE_BYTES ?? '');
+  return Number.isSafeInteger(bytes) && bytes > 0 ? { dataFileMaxBytes: bytes } : {};
 }
 
 function runEngine(
@@ -125,8 +152,10 @@ function withContext(result: TransferResult, plan: Plan, env: RunDeps['env']): T
   const uses = env.GITHUB_ACTION_REPOSITORY
     ? `${env.GITHUB_ACTION_REPOSITORY}@${env.GITHUB_ACTION_REF || 'v1'}`
     : undefined;
+  const continuable = result.engine === 'direct' && (result.mode === 'export' || result.mode === 'import');
   return {
     ...result,
+    ...(continuable && { resumed: result.resumed ?? false }),
     ...(onAws && { consoleRegion: plan.aws.region }),
     ...(uses && { uses }),
     ...(plan.aws.endpointUrl !== undefined && { endpointUrl: plan.aws.endpointUrl }),

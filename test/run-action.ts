@@ -96,19 +96,25 @@ function spawnNode(
     const child = spawn(process.execPath, [script], { env, stdio: ['ignore', 'pipe', 'pipe'] });
     let log = '';
     let signalledAt: number | undefined;
-    const onData = (chunk: Buffer): void => {
-      log += chunk.toString();
+    const maybeSignal = (): void => {
       if (signal !== undefined && signalledAt === undefined && signal.when(log)) {
         signalledAt = Date.now();
         child.kill(signal.name);
       }
     };
+    const onData = (chunk: Buffer): void => {
+      log += chunk.toString();
+      maybeSignal();
+    };
+    // Also asked while the log is quiet: \`when\` may watch something else, such as a proxy's calls.
+    const watch = setInterval(maybeSignal, 100);
     child.stdout.on('data', onData);
     child.stderr.on('data', onData);
     const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
     child.once('error', reject);
     child.once('close', (code) => {
       clearTimeout(timer);
+      clearInterval(watch);
       resolve({
         exitCode: code,
         log,

@@ -19,6 +19,8 @@ export interface EngineDeps {
   signal?: AbortSignal | undefined;
   /** A folder for data files downloaded to check their MD5 before use. */
   tempDir: string;
+  /** Export: uncompressed bytes per data file, when not the usual 64 MB (tests, to make many small files). */
+  dataFileMaxBytes?: number;
   /** The repository checkout: rejected items from files in it become annotations on their lines. */
   workspace?: string;
   /** Capacity: AIMD concurrency, the budget and what was consumed; one for the whole run. */

@@ -13,6 +13,7 @@ import { decideEngine } from './engine.js';
 import { readExportPlan, rejectExportOnlyInputs } from './export.js';
 import { readImportPlan, rejectImportOnlyInputs } from './import.js';
 import { InputReader, type PlanContext } from './reader.js';
+import { rejectResumeInputs } from './resume.js';
 import { readVerifyFlag, readVerifyPlan, withVerification } from './verify.js';
 
 export type { Env, PlanContext } from './reader.js';
@@ -39,6 +40,7 @@ function buildPlan(r: InputReader, context: PlanContext, mode: Mode): Plan {
   const common = readCommon(r, context, decideEngine(r, mode, existingTable));
   if (mode === 'verify') {
     rejectExportOnlyInputs(r);
+    rejectResumeInputs(r);
     return readVerifyPlan(r, context, common);
   }
   const verify = readVerifyFlag(r);
