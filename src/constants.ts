@@ -43,6 +43,7 @@ export const Input = {
   Verify: 'verify',
   RestoreTo: 'restore-to',
   Changes: 'changes',
+  Checkpoint: 'checkpoint',
 } as const;
 export type InputName = (typeof Input)[keyof typeof Input];
 

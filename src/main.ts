@@ -96,6 +96,7 @@ function directDeps(choice: EngineChoice, clients: AwsClients, deps: RunDeps): E
     ...(deps.signal && { signal: deps.signal }),
     tempDir: deps.env.RUNNER_TEMP ?? tmpdir(),
     ...(workspace && { workspace }),
+    env: deps.env,
   };
 }
 

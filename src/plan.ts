@@ -102,6 +102,8 @@ export interface ImportPlan extends CommonPlan {
   tableParameters?: Partial<TableCreationParameters>;
   existingTable: ExistingTable;
   rejectedItems: Location;
+  /** Where the direct engine keeps its checkpoint (the `checkpoint` input); absent: the cache, or RUNNER_TEMP. */
+  checkpoint?: Location;
   /** `verify: true`: the table compared with the source after the import. */
   verification?: Verification;
   restore: RestoreOptions;

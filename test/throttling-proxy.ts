@@ -31,6 +31,8 @@ export interface ProxyOptions {
    * of forwarding the call.
    */
   intercept?: (operation: string, count: number) => StubAnswer | undefined;
+  /** Asks DynamoDB Local for each BatchWriteItem's consumed capacity and adds it up in `counts.writeCapacity`. */
+  measureCapacity?: boolean;
 }
 
 export interface ThrottlingProxy {
@@ -43,6 +45,8 @@ export interface ThrottlingProxy {
     reads: number;
     readsThrottled: number;
     readsCut: number;
+    /** Write capacity units DynamoDB Local reported (with `measureCapacity`). */
+    writeCapacity: number;
   };
   close(): Promise<void>;
 }
@@ -50,7 +54,16 @@ export interface ThrottlingProxy {
 type WireRequest = { PutRequest?: { Item?: Record<string, { S?: string }> } };
 
 export async function startThrottlingProxy(target: string, options: ProxyOptions): Promise<ThrottlingProxy> {
-  const counts = { batchWrites: 0, throttled: 0, split: 0, forwarded: 0, reads: 0, readsThrottled: 0, readsCut: 0 };
+  const counts = {
+    batchWrites: 0,
+    throttled: 0,
+    split: 0,
+    forwarded: 0,
+    reads: 0,
+    readsThrottled: 0,
+    readsCut: 0,
+    writeCapacity: 0,
+  };
   const upstream = new URL(target);
 
   const calls = new Map<string, number>();
@@ -93,7 +106,8 @@ export async function startThrottlingProxy(target: string, options: ProxyOptions
       send = send.slice(0, Math.ceil(send.length / 2));
     }
     if (send.length === 0) return answer(res, 200, { UnprocessedItems: { [table]: held } });
-    const forwardBody = Buffer.from(JSON.stringify({ ...parsed, RequestItems: { [table]: send } }));
+    const measure = options.measureCapacity ? { ReturnConsumedCapacity: 'TOTAL' } : {};
+    const forwardBody = Buffer.from(JSON.stringify({ ...parsed, ...measure, RequestItems: { [table]: send } }));
     return forward(req, forwardBody, res, held.length === 0 ? undefined : { table, held });
   });
 
@@ -110,6 +124,11 @@ export async function startThrottlingProxy(target: string, options: ProxyOptions
       { hostname: upstream.hostname, port: upstream.port, path: req.url, method: req.method, headers },
       async (upstreamResponse) => {
         const responseBody = await readBody(upstreamResponse);
+        if (options.measureCapacity && operationOf(req) === 'BatchWriteItem' && upstreamResponse.statusCode === 200) {
+          const consumed = (JSON.parse(responseBody.toString()) as { ConsumedCapacity?: { CapacityUnits?: number }[] })
+            .ConsumedCapacity;
+          for (const entry of consumed ?? []) counts.writeCapacity += entry.CapacityUnits ?? 0;
+        }
         if (cut) {
           // The whole length announced, half of it sent, then the connection dropped.
           res.writeHead(upstreamResponse.statusCode ?? 500, {

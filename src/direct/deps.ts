@@ -20,4 +20,6 @@ export interface EngineDeps {
   tempDir: string;
   /** The repository checkout: rejected items from files in it become annotations on their lines. */
   workspace?: string;
+  /** The runner's environment: where an import's checkpoint can be kept (the cache, RUNNER_TEMP), and the client token's parts. */
+  env?: Record<string, string | undefined>;
 }

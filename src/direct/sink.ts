@@ -10,6 +10,8 @@ export interface ItemOrigin {
   object: string;
   line: number;
   itemIndex: number;
+  /** The import's watermark ticket (src/checkpoint/watermark.ts), handed back once the write is settled. */
+  ticket?: number;
 }
 
 export interface SinkStats {

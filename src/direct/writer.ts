@@ -33,6 +33,7 @@ export class BatchWriter implements ItemSink {
   private readonly concurrency: number;
   private readonly deps: RetryDeps & { breaker: Breaker };
   private readonly onRejected: OnRejected;
+  private readonly onSettled: ((origins: ItemOrigin[]) => void) | undefined;
 
   constructor(options: {
     dynamodb: DynamoDBClient;
@@ -41,6 +42,8 @@ export class BatchWriter implements ItemSink {
     concurrency: number;
     deps: RetryDeps & { breaker: Breaker };
     onRejected: OnRejected;
+    /** Each request's writes that DynamoDB acknowledged or rejected (never those abandoned or unsent). */
+    onSettled?: (origins: ItemOrigin[]) => void;
   }) {
     this.dynamodb = options.dynamodb;
     this.table = options.table;
@@ -48,6 +51,7 @@ export class BatchWriter implements ItemSink {
     this.concurrency = options.concurrency;
     this.deps = options.deps;
     this.onRejected = options.onRejected;
+    this.onSettled = options.onSettled;
   }
 
   put(item: Item, origin: ItemOrigin): Promise<void> {
@@ -140,6 +144,10 @@ export class BatchWriter implements ItemSink {
       });
     }
     this.stats.deleted += batch.filter((p) => p.request.DeleteRequest !== undefined && !unacknowledged.has(p)).length;
+    if (this.onSettled !== undefined) {
+      const unsettled = new Set([...abandoned, ...unsent].map(pendingOf));
+      this.onSettled(batch.filter((p) => !unsettled.has(p)).map((p) => p.origin));
+    }
     if (stopped !== undefined) throw stopped.error;
   }
 

@@ -1,0 +1,26 @@
+// Inside the cache worker (see cache.ts): one restore or save through
+// @actions/cache, answered with a message. The library logs its own lines
+// (and a warning when the service fails); its failures are answers, never
+// thrown, so a cache cannot fail the step.
+
+import * as cache from '@actions/cache';
+import { parentPort, workerData } from 'node:worker_threads';
+import type { CacheAnswer, CacheTask } from './cache.js';
+
+export async function runCacheTaskInWorker(): Promise<void> {
+  const task = (workerData as { cacheTask: CacheTask }).cacheTask;
+  let answer: CacheAnswer;
+  try {
+    if (task.op === 'restore') {
+      const matched = await cache.restoreCache([task.path], task.key, [task.key]);
+      answer = { ok: true, hit: matched !== undefined };
+    } else {
+      // saveCache answers -1 when it could not save (it has logged why).
+      const id = await cache.saveCache([task.path], task.key);
+      answer = id === -1 ? { ok: false, error: 'the cache service did not take the entry' } : { ok: true, hit: true };
+    }
+  } catch (error) {
+    answer = { ok: false, error: error instanceof Error ? error.message : String(error) };
+  }
+  parentPort?.postMessage(answer);
+}
