@@ -12,8 +12,11 @@ export async function runCacheTaskInWorker(): Promise<void> {
   let answer: CacheAnswer;
   try {
     if (task.op === 'restore') {
+      // restoreCache answers a failure as a miss, having logged it: the log line tells them apart.
+      const failure = watchLog(/^::(?:warning|error)::(Failed to restore: .*)$/m);
       const matched = await cache.restoreCache([task.path], task.key, [task.key]);
-      answer = { ok: true, hit: matched !== undefined };
+      const failed = failure.stop();
+      answer = failed === undefined ? { ok: true, hit: matched !== undefined } : { ok: false, error: failed };
     } else {
       // saveCache answers -1 when it could not save (it has logged why).
       const id = await cache.saveCache([task.path], task.key);
@@ -23,4 +26,20 @@ export async function runCacheTaskInWorker(): Promise<void> {
     answer = { ok: false, error: error instanceof Error ? error.message : String(error) };
   }
   parentPort?.postMessage(answer);
+}
+
+/** The first line this worker writes to stdout that matches `pattern` (its first group), until stop(). */
+function watchLog(pattern: RegExp): { stop(): string | undefined } {
+  const write = process.stdout.write.bind(process.stdout);
+  let found: string | undefined;
+  process.stdout.write = ((chunk: string | Uint8Array, ...rest: unknown[]) => {
+    found ??= pattern.exec(typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString())?.[1];
+    return (write as (...args: unknown[]) => boolean)(chunk, ...rest);
+  }) as typeof process.stdout.write;
+  return {
+    stop: () => {
+      process.stdout.write = write;
+      return found;
+    },
+  };
 }

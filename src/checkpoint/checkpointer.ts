@@ -30,7 +30,15 @@ export class Checkpointer {
   private readonly watermark: Watermark;
   private readonly deps: CheckpointerDeps;
 
-  constructor(place: CheckpointPlace, base: CheckpointBase, watermark: Watermark, deps: CheckpointerDeps) {
+  /** `disabled`: the place could not even be read; nothing is saved to it. */
+  constructor(
+    place: CheckpointPlace,
+    base: CheckpointBase,
+    watermark: Watermark,
+    deps: CheckpointerDeps,
+    disabled = false,
+  ) {
+    this.broken = disabled;
     this.place = place;
     this.base = base;
     this.watermark = watermark;

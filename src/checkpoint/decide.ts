@@ -14,7 +14,7 @@ import {
 export type ResumeDecision =
   | { kind: 'none' }
   | { kind: 'resume'; checkpoint: ImportCheckpoint }
-  | { kind: 'start-over'; reason: string; warn: boolean };
+  | { kind: 'start-over'; reason: string; warn: boolean; unreachable?: boolean };
 
 export function decideResume(
   text: string | undefined,

@@ -50,10 +50,14 @@ export async function openCheckpoint(options: CheckpointOptions): Promise<Checkp
   }));
   const place = checkpointPlace(options.given, options.identity, options);
   const decision = await load(place, options, fingerprints);
+  // A place that could not be read (a cache service down or hanging) is not written to either.
+  const unreachable = decision.kind === 'start-over' && decision.unreachable === true;
   const resumed = decision.kind === 'resume' ? decision.checkpoint : undefined;
   const startedOver = decision.kind === 'start-over' ? decision.reason : undefined;
   if (startedOver !== undefined) {
-    const line = `Starting over, not from the checkpoint in ${place.description}: ${startedOver}.`;
+    const line = unreachable
+      ? `No checkpoint could be read from ${place.description}: ${startedOver}. The import starts at the beginning.`
+      : `Starting over, not from the checkpoint in ${place.description}: ${startedOver}.`;
     if (decision.kind === 'start-over' && decision.warn) options.warn(line);
     else options.log(line);
   }
@@ -78,10 +82,11 @@ export async function openCheckpoint(options: CheckpointOptions): Promise<Checkp
         },
         watermark,
         deps,
+        unreachable,
       ),
     report: (skipped, completed) => [
       ...reportLines(place, resumed, startedOver, skipped),
-      ...(completed ? [] : [`A re-run of this step resumes from the checkpoint in ${place.description}.`]),
+      ...(completed || unreachable ? [] : [`A re-run of this step resumes from the checkpoint in ${place.description}.`]),
     ],
   };
 }
@@ -100,7 +105,12 @@ async function load(
     text = await place.load();
   } catch (error) {
     const why = error instanceof Error ? error.message : String(error);
-    return { kind: 'start-over', reason: `it could not be read (${why})`, warn: true };
+    return {
+      kind: 'start-over',
+      reason: `${why}; none is saved there this run`,
+      warn: true,
+      unreachable: true,
+    };
   }
   const decision = decideResume(text, options.identity, objects);
   const gone = decision.kind === 'resume' ? await options.stillThere?.() : undefined;
