@@ -25,7 +25,7 @@ export interface FakeCacheService {
   mode: 'ok' | 'fail' | 'hang';
   /** Keys of the entries saved and finalized, in order. */
   readonly saved: string[];
-  /** Twirp methods called, in order. */
+  /** Twirp methods called, in order (answered or not). */
   readonly calls: string[];
   /** The environment the runner gives an action when this service is its cache. */
   env(): Record<string, string>;
@@ -41,16 +41,16 @@ export async function startFakeCacheService(): Promise<FakeCacheService> {
   const fake: Pick<FakeCacheService, 'mode'> = { mode: 'ok' };
 
   const server = createServer(async (req, res) => {
+    const path = new URL(req.url ?? '/', 'http://x').pathname;
+    if (path.startsWith(SERVICE)) calls.push(path.slice(SERVICE.length));
     if (fake.mode === 'hang') return; // never answered
     if (fake.mode === 'fail') return json(res, 500, { code: 'internal', msg: 'the fake cache service is failing' });
-    const path = new URL(req.url ?? '/', 'http://x').pathname;
     if (path.startsWith(SERVICE)) return twirp(path.slice(SERVICE.length), req, res);
     if (path.startsWith('/blob/')) return blob(path, req, res);
     json(res, 404, { msg: `no route ${path}` });
   });
 
   async function twirp(method: string, req: IncomingMessage, res: ServerResponse): Promise<void> {
-    calls.push(method);
     const body = JSON.parse((await readBody(req)).toString() || '{}') as Record<string, unknown>;
     const key = String(body.key ?? '');
     const version = String(body.version ?? '');
