@@ -43,6 +43,8 @@ export const Input = {
   Verify: 'verify',
   RestoreTo: 'restore-to',
   Changes: 'changes',
+  Resume: 'resume',
+  MaxDuration: 'max-duration',
   Checkpoint: 'checkpoint',
 } as const;
 export type InputName = (typeof Input)[keyof typeof Input];
@@ -71,6 +73,7 @@ export const InputDefault = {
   [Input.Verify]: 'false',
   [Input.RestoreTo]: 'latest',
   [Input.Changes]: 'apply',
+  [Input.Resume]: 'auto',
 } as const satisfies Partial<Record<InputName, string>>;
 /** The inputs that have a default in action.yml. */
 export type DefaultedInput = keyof typeof InputDefault;
@@ -99,5 +102,6 @@ export const Output = {
   DeleteCount: 'delete-count',
   RestoredTo: 'restored-to',
   ExportsApplied: 'exports-applied',
+  Resumed: 'resumed',
 } as const;
 export type OutputName = (typeof Output)[keyof typeof Output];

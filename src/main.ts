@@ -15,6 +15,7 @@ import { runManaged } from './managed/engine.js';
 import { abortableSleep } from './aws/poll.js';
 import type { Plan } from './plan.js';
 import { clip } from './markdown.js';
+import { afterMaxDuration, workSignal } from './max-duration.js';
 import { describePlan } from './plan-text.js';
 import { report, writeSummary } from './report.js';
 import type { TransferResult } from './result.js';
@@ -55,14 +56,29 @@ export async function run(deps: RunDeps): Promise<void> {
       );
     }
     const engine: EngineChoice = choice;
-    const result = await runEngine(plan, engine, clients, deps, restore)
+    // max-duration stops the direct engine through the signal a cancel aborts; a managed job runs server-side.
+    const limit = engine.engine === 'direct' && 'maxDurationMs' in plan ? plan.maxDurationMs : undefined;
+    const work = workSignal(
+      deps.signal,
+      limit,
+      started.getTime(),
+      () => deps.now().getTime(),
+      (reached) => core.info(`${reached.message}: stopping, and keeping where the work stopped for the next run.`),
+    );
+    const stoppable = { ...deps, signal: work.signal };
+    const result = await runEngine(plan, engine, clients, stoppable, restore)
       .then((done) =>
         plan.mode === 'import' || plan.mode === 'export'
-          ? verifyAfter(plan, done, directDeps(engine, clients, deps))
+          ? verifyAfter(plan, done, directDeps(engine, clients, stoppable))
           : done,
       )
-      .finally(() => core.endGroup());
-    report(withContext(result, plan, deps.env), plan.maxErrors, core, deps.env.GITHUB_STEP_SUMMARY);
+      .finally(() => {
+        work.dispose();
+        core.endGroup();
+      });
+    const shown = afterMaxDuration(result, work.signal);
+    if (shown.status === 'IN_PROGRESS' && shown.engine === 'direct') core.info(shown.note ?? '');
+    report(withContext(shown, plan, deps.env), plan.maxErrors, core, deps.env.GITHUB_STEP_SUMMARY);
   } catch (error) {
     const message = failureMessage(error);
     if (choice !== undefined) core.setOutput(Output.Engine, choice.engine);
@@ -126,8 +142,10 @@ function withContext(result: TransferResult, plan: Plan, env: RunDeps['env']): T
   const uses = env.GITHUB_ACTION_REPOSITORY
     ? `${env.GITHUB_ACTION_REPOSITORY}@${env.GITHUB_ACTION_REF || 'v1'}`
     : undefined;
+  const continuable = result.engine === 'direct' && (result.mode === 'export' || result.mode === 'import');
   return {
     ...result,
+    ...(continuable && { resumed: result.resumed ?? false }),
     ...(onAws && { consoleRegion: plan.aws.region }),
     ...(uses && { uses }),
     ...(plan.aws.endpointUrl !== undefined && { endpointUrl: plan.aws.endpointUrl }),

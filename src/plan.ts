@@ -66,7 +66,15 @@ export interface ImportSource {
   csv?: CsvOptions;
 }
 
-export interface ExportPlan extends CommonPlan {
+/** Direct export and import: whether an unfinished earlier run is continued, and when this one stops itself. */
+export interface ResumeSettings {
+  /** `auto`: continue what an earlier run left; `never`: start over. */
+  resume: 'auto' | 'never';
+  /** `max-duration`: the work stops after this long (from the step's start) with status IN_PROGRESS. */
+  maxDurationMs?: number;
+}
+
+export interface ExportPlan extends CommonPlan, ResumeSettings {
   mode: 'export';
   table: { name?: string; arn?: string };
   destination: Location;
@@ -94,7 +102,7 @@ export interface ExportExpressions {
   values?: Record<string, AttributeValue>;
 }
 
-export interface ImportPlan extends CommonPlan {
+export interface ImportPlan extends CommonPlan, ResumeSettings {
   mode: 'import';
   tableName: string;
   source: ImportSource;

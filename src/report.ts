@@ -111,6 +111,7 @@ export function setOutputs(result: TransferResult, reporter: Pick<Reporter, 'set
     [Output.DeleteCount, result.deleteCount],
     [Output.RestoredTo, result.restoredTo],
     [Output.ExportsApplied, result.exportsApplied],
+    [Output.Resumed, result.resumed === undefined ? undefined : String(result.resumed)],
   ];
   for (const [name, value] of values) {
     if (value !== undefined) reporter.setOutput(name, value);

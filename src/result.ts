@@ -98,6 +98,8 @@ export interface TransferResult {
   timedOut?: boolean;
   /** The step was cancelled: while waiting (managed), or during the work (direct). */
   aborted?: boolean;
+  /** Direct export and import: whether this run continued an unfinished earlier one (`resume: auto`). */
+  resumed?: boolean;
   /** Legal but probably wrong: duplicate keys, sorted data, very large objects. */
   warnings?: string[];
   /** The first rejected items from repository files; `annotationsOmitted` counts the rest. */

@@ -140,6 +140,7 @@ describe('report.ts', () => {
       deleteCount: 0,
       restoredTo: '2026-03-01T00:00:00.000Z',
       exportsApplied: 1,
+      resumed: false,
     };
     const set: string[] = [];
     setOutputs(result, { setOutput: (name) => set.push(name) });

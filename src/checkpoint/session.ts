@@ -10,13 +10,11 @@ import type { CheckpointPlace } from './places.js';
 import type { ImportCheckpoint, ImportIdentity, ObjectFingerprint, Position } from './state.js';
 import { Watermark } from './watermark.js';
 import { checkpointPlace } from './where.js';
-import type { Location } from '../plan.js';
-
-export type ResumeSetting = 'auto' | 'never';
+import type { ImportPlan, Location } from '../plan.js';
 
 export interface CheckpointOptions {
   given: Location | undefined;
-  resume: ResumeSetting;
+  resume: ImportPlan['resume'];
   identity: ImportIdentity;
   objects: readonly SourceObject[];
   env: Record<string, string | undefined>;
@@ -86,7 +84,9 @@ export async function openCheckpoint(options: CheckpointOptions): Promise<Checkp
       ),
     report: (skipped, completed) => [
       ...reportLines(place, resumed, startedOver, skipped),
-      ...(completed || unreachable ? [] : [`A re-run of this step resumes from the checkpoint in ${place.description}.`]),
+      ...(completed || unreachable
+        ? []
+        : [`A re-run of this step resumes from the checkpoint in ${place.description}.`]),
     ],
   };
 }

@@ -161,7 +161,7 @@ function unfinished(
   failure: TransferError | undefined,
 ): TransferResult {
   const items = where.files.reduce((sum, file) => sum + file.itemCount, 0);
-  const written = `${items.toLocaleString('en-US')} item(s) were written to ${where.files.length} data file(s) before the ${failure === undefined ? 'cancel' : 'failure'}`;
+  const written = `${items.toLocaleString('en-US')} item(s) were written to ${where.files.length} data file(s) before the ${failure === undefined ? 'stop' : 'failure'}`;
   return {
     mode: 'export',
     engine: 'direct',

@@ -8,7 +8,7 @@ import type { CheckpointReport } from '../result.js';
 import { describeTable } from '../aws/table.js';
 import type { DecodeOptions } from '../formats/decode.js';
 import type { ResolvedSource, SourceObject } from '../sources/resolve.js';
-import { type ResumeSetting, openCheckpoint } from '../checkpoint/session.js';
+import { openCheckpoint } from '../checkpoint/session.js';
 import type { EngineDeps } from './deps.js';
 import type { Ledger } from './ledger.js';
 import type { RejectsFile } from './rejects.js';
@@ -53,11 +53,6 @@ export function describeReading(reading: Omit<DecodeOptions, 'keys'>): string {
   return `${reading.format}, compression ${reading.compression}${csv}`;
 }
 
-/** Until the `resume` input is read (issue 16's other half), every import resumes what it finds. */
-function resumeSetting(plan: ImportPlan): ResumeSetting {
-  return (plan as { resume?: ResumeSetting }).resume ?? 'auto';
-}
-
 export async function openImportCheckpoint(
   plan: ImportPlan,
   source: ResolvedSource,
@@ -67,7 +62,7 @@ export async function openImportCheckpoint(
 ): Promise<ImportCheckpointing> {
   const session = await openCheckpoint({
     given: plan.checkpoint,
-    resume: resumeSetting(plan),
+    resume: plan.resume,
     identity: { table: plan.tableName, source: describedSource, reading: describeReading(reading) },
     objects: source.objects,
     env: deps.env ?? {},

@@ -148,7 +148,7 @@ export async function runImport(
   return {
     ...result,
     ...(warnings.length > 0 && { warnings }),
-    ...(checkpointReport && { checkpoint: checkpointReport }),
+    ...(checkpointReport && { checkpoint: checkpointReport, resumed: checkpointReport.resumed }),
   };
 }
 

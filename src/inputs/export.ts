@@ -11,6 +11,7 @@ import { InvalidValue, formatDuration, parseEnum, parseTime } from '../parsing/v
 import type { Compression, EngineDecision, ExportExpressions, ExportPlan, Format, ViewType } from '../plan.js';
 import { type CommonSettings, placeholderLocation, readCompression, readFormat, readLocation } from './common.js';
 import type { InputReader, PlanContext } from './reader.js';
+import { readResume } from './resume.js';
 
 const MIN_WINDOW_MS = 15 * 60_000;
 const MAX_WINDOW_MS = 24 * 3_600_000;
@@ -29,6 +30,7 @@ export function readExportPlan(r: InputReader, context: PlanContext, common: Com
   return {
     mode: 'export',
     ...common,
+    ...readResume(r, engine),
     table,
     format,
     compression,

@@ -23,6 +23,7 @@ import {
 } from './common.js';
 import type { InputReader, PlanContext } from './reader.js';
 import { keySchemaCanWait, readRestore, rejectRestoreInputs } from './restore.js';
+import { readResume, rejectResumeInputs } from './resume.js';
 
 function isValid(check: (value: string) => string, value: string): boolean {
   try {
@@ -46,6 +47,7 @@ export function readImportPlan(
   const rejectedItems = readRejectedItems(r, context, source.location);
   const restore = readRestore(r, context);
   if (mode === 'validate') {
+    rejectResumeInputs(r);
     if (tableParameters?.KeySchema === undefined && tableName === undefined && !keyInputUnreadable) {
       r.missing(
         Input.PartitionKey,
@@ -97,6 +99,7 @@ export function readImportPlan(
   return {
     mode,
     ...common,
+    ...readResume(r, common.engine),
     // Empty only when a problem is recorded, and then no plan is made.
     tableName: importTable ?? '',
     source,

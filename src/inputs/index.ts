@@ -14,6 +14,7 @@ import { readExportPlan, rejectExportOnlyInputs } from './export.js';
 import { readCheckpoint, rejectCheckpoint } from './checkpoint.js';
 import { readImportPlan, rejectImportOnlyInputs } from './import.js';
 import { InputReader, type PlanContext } from './reader.js';
+import { rejectResumeInputs } from './resume.js';
 import { readVerifyFlag, readVerifyPlan, withVerification } from './verify.js';
 
 export type { Env, PlanContext } from './reader.js';
@@ -50,6 +51,7 @@ function buildModePlan(r: InputReader, context: PlanContext, mode: Mode): Plan {
   const common = readCommon(r, context, decideEngine(r, mode, existingTable));
   if (mode === 'verify') {
     rejectExportOnlyInputs(r);
+    rejectResumeInputs(r);
     return readVerifyPlan(r, context, common);
   }
   const verify = readVerifyFlag(r);

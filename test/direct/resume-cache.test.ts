@@ -91,6 +91,7 @@ it.each(['fail', 'hang'] as const)(
     const source = join(tmpdir(), `resume-cache-${mode}-${process.pid}.json`);
     writeFileSync(source, objectText(0));
     const started = Date.now();
+    const callsBefore = cache.calls.length;
     const run = await runLocal(
       { mode: 'import', path: source, 'table-name': table, 'partition-key': 'id:S' },
       { env: freshRunner(), timeoutMs: 150_000 },
@@ -106,7 +107,7 @@ it.each(['fail', 'hang'] as const)(
     // Nothing more is asked of a cache that could not be read: one restore, then no save waits on it.
     expect(Date.now() - started).toBeLessThan(120_000);
     const calls = cache.calls.slice(callsBefore);
-  expect(calls.length).toBeGreaterThan(0);
-  expect(calls.every((c) => c === 'GetCacheEntryDownloadURL')).toBe(true);
+    expect(calls.length).toBeGreaterThan(0);
+    expect(calls.every((c) => c === 'GetCacheEntryDownloadURL')).toBe(true);
   },
 );
