@@ -3,7 +3,8 @@
 // start, follows each record to its acknowledgement, saves as the import goes
 // and once more at its end, and gives the summary its lines.
 
-import type { ImportPlan } from '../plan.js';
+import { resolve } from 'node:path';
+import type { ImportPlan, Location } from '../plan.js';
 import type { CheckpointReport } from '../result.js';
 import { describeTable } from '../aws/table.js';
 import type { DecodeOptions } from '../formats/decode.js';
@@ -30,6 +31,8 @@ export interface ObjectTracking {
 export interface ImportCheckpointing {
   /** A checkpoint is resumed from: the table is written into as it is (never created or emptied again). */
   resuming: boolean;
+  /** Where earlier runs put rejected items, and how many runs there were. */
+  earlier: { rejectedItems: readonly string[]; runs: number };
   /** The writer's onSettled: moves the watermark. */
   settled: (origins: ItemOrigin[]) => void;
   start(parts: { sink: ItemSink; ledger: Ledger; rejects: Pick<RejectsFile, 'location'> }): CheckpointTracking;
@@ -42,6 +45,24 @@ export interface CheckpointTracking {
   object(index: number, object: SourceObject, fromStart?: boolean): ObjectTracking & { shorter: boolean };
   warnings: string[];
   finish(completed: boolean): Promise<CheckpointReport>;
+}
+
+/**
+ * The rejected-items place of a resumed run whose given place an earlier run
+ * of the same import filled: `<name>.run-<n>.jsonl` beside it (an S3 object
+ * cannot be appended to, and a file this run did not create is never written
+ * over). Any other refusal of the place stands.
+ */
+export function rejectsAfter(
+  given: Location,
+  checkpoint: Pick<ImportCheckpointing, 'resuming' | 'earlier'> | undefined,
+  refusal: unknown,
+): Location {
+  const place = given.kind === 's3' ? `s3://${given.bucket}/${given.prefix}` : resolve(given.path);
+  if (checkpoint?.resuming !== true || !checkpoint.earlier.rejectedItems.includes(place)) throw refusal;
+  const run = checkpoint.earlier.runs + 1;
+  const next = (name: string) => name.replace(/(\.jsonl)?$/, `.run-${run}$1`);
+  return given.kind === 's3' ? { ...given, prefix: next(given.prefix) } : { kind: 'local', path: next(given.path) };
 }
 
 /** Format, compression and CSV options: a checkpoint is resumed only by an import that reads the source the same way. */
@@ -81,6 +102,7 @@ export async function openImportCheckpoint(
   };
   return {
     resuming: session.resumed !== undefined,
+    earlier: { rejectedItems: session.resumed?.rejectedItems ?? [], runs: session.resumed?.runs ?? 0 },
     settled,
     start: ({ sink, ledger, rejects }) => {
       const checkpointer = session.begin({

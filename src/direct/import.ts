@@ -26,7 +26,7 @@ import { prepareRejects } from './rejects-location.js';
 import { CountingSink, type ItemSink, newSinkStats } from './sink.js';
 import { findTargetTable } from './target-table.js';
 import { BatchWriter } from './writer.js';
-import { type ObjectTracking, openImportCheckpoint } from './import-checkpoint.js';
+import { type ObjectTracking, openImportCheckpoint, rejectsAfter } from './import-checkpoint.js';
 
 export async function runImport(
   plan: ImportPlan | ValidatePlan,
@@ -34,8 +34,13 @@ export async function runImport(
   engineReason: string,
 ): Promise<TransferResult> {
   const started = deps.now();
-  // The rejected-items place is checked (never overwritten, no symlink followed) before anything else.
-  const rejects = await prepareRejects(plan.rejectedItems, deps);
+  // The rejected-items place is checked (never overwritten, no symlink followed) before anything else;
+  // one an earlier run of a resumed import filled is settled once its checkpoint is read.
+  const checked = await prepareRejects(plan.rejectedItems, deps).then(
+    (file) => ({ file }),
+    (error: unknown) => ({ error }),
+  );
+  if ('error' in checked && (plan.mode !== 'import' || plan.resume === 'never')) throw checked.error;
   const opened = await openSource(plan.source.location, deps.s3);
   const { store } = opened;
   // Everything about the source is settled before a table is touched.
@@ -52,6 +57,10 @@ export async function runImport(
     plan.mode === 'import'
       ? await openImportCheckpoint(plan, source, store.describe(opened.prefix), reading, deps)
       : undefined;
+  const rejects =
+    'file' in checked
+      ? checked.file
+      : await prepareRejects(rejectsAfter(plan.rejectedItems, checkpoint, checked.error), deps);
   // A resumed import writes into the table its earlier runs created or emptied, as it is.
   const target = await findTargetTable(
     plan.mode === 'import' && checkpoint?.resuming ? { ...plan, existingTable: 'merge' } : plan,

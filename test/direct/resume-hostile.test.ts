@@ -92,3 +92,41 @@ it('resume: never ignores a good checkpoint and imports everything', { timeout: 
   expect(second.log).toContain(`resume: never: any checkpoint in ${checkpoint} is ignored`);
   expect(second.outputs['imported-item-count']).toBe(String(OBJECTS * PER_OBJECT));
 });
+
+it(
+  'rejected items of the stopped run stay; the resumed run writes its own beside them',
+  { timeout: 120_000 },
+  async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'resume-rejects-'));
+    const withBad = join(folder, 'data');
+    mkdirSync(withBad);
+    // A bad line at the start of each object: the stopped run rejects the first, the resumed run the second.
+    for (let i = 0; i < OBJECTS; i++) writeFileSync(join(withBad, `part-${i}.json`), `not json ${i}\n${objectText(i)}`);
+    const table = `resume-rejects-${process.pid}`;
+    const rejects = join(folder, 'rejects.jsonl');
+    await createKeyedTable(clientFor(inject('dynamodbEndpoint')), table);
+    const inputs = {
+      mode: 'import',
+      path: withBad,
+      'table-name': table,
+      'existing-table': 'merge',
+      checkpoint: join(folder, 'checkpoint.json'),
+      'rejected-items': rejects,
+      'max-errors': '10',
+    };
+    const first = await runLocal({ ...inputs, 'endpoint-url': slow.endpoint, concurrency: '1', 'max-duration': '3s' });
+    expect(first.outputs).toMatchObject({ status: 'IN_PROGRESS', 'rejected-items': rejects, 'error-count': '1' });
+    const second = await runLocal(inputs);
+    expect(second.outputs, second.log).toMatchObject({
+      status: 'COMPLETED',
+      resumed: 'true',
+      'rejected-items': join(folder, 'rejects.run-2.jsonl'),
+      'error-count': '1',
+    });
+    expect(readFileSync(rejects, 'utf8')).toContain('"object":');
+    expect(readFileSync(rejects, 'utf8').trim().split('\n')).toHaveLength(1);
+    expect(second.summary).toContain(`Rejected items of earlier runs are in ${rejects}.`);
+    const ids = await tableIds(clientFor(inject('dynamodbEndpoint')), table);
+    expect([...ids].sort()).toEqual(expectedIds(OBJECTS * PER_OBJECT));
+  },
+);
