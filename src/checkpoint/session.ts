@@ -4,7 +4,7 @@
 
 import type { S3Client } from '@aws-sdk/client-s3';
 import type { SourceObject } from '../sources/resolve.js';
-import { Checkpointer, type CheckpointerDeps } from './checkpointer.js';
+import { Checkpointer, type CheckpointerDeps, describePosition } from './checkpointer.js';
 import { type ResumeDecision, decideResume } from './decide.js';
 import type { CheckpointPlace } from './places.js';
 import type { ImportCheckpoint, ImportIdentity, ObjectFingerprint, Position } from './state.js';
@@ -120,10 +120,7 @@ async function load(
 const n = (value: number): string => value.toLocaleString('en-US');
 
 function resumeLine(place: CheckpointPlace, c: ImportCheckpoint): string {
-  const { finished, records } = c.position;
-  const next = c.objects[finished];
-  const within = next !== undefined && records > 0 ? ` and the first ${n(records)} record(s) of ${next.key}` : '';
-  return `Resuming from the checkpoint in ${place.description} (saved ${c.savedAt}, run ${c.runs}): ${n(finished)} of ${n(c.objects.length)} object(s)${within} were done and are skipped.`;
+  return `Resuming from the checkpoint in ${place.description} (saved ${c.savedAt}, run ${c.runs}): ${describePosition(c)}; skipped without writing.`;
 }
 
 function reportLines(
