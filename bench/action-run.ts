@@ -15,6 +15,8 @@ export interface ChildRun {
   quarters: number[];
   exitCode: number | null;
   outputs: string;
+  /** The `::error::` and `::warning::` lines the run printed: why it failed, when it did. */
+  problems: string[];
 }
 
 /**
@@ -42,7 +44,14 @@ export async function runActionMeasured(
   const started = performance.now();
   const child = spawn(process.execPath, [entry], {
     env,
-    stdio: ['ignore', 'ignore', 'inherit'],
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const problems: string[] = [];
+  let partial = '';
+  child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+    const lines = (partial + chunk).split('\n');
+    partial = lines.pop() ?? '';
+    problems.push(...lines.filter((l) => /^::(error|warning)/.test(l)).map((l) => l.slice(0, 500)));
   });
   const samples: { at: number; rss: number }[] = [];
   const timer = setInterval(() => {
@@ -66,5 +75,12 @@ export async function runActionMeasured(
     quarters,
     exitCode,
     outputs: existsSync(outputFile) ? readFileSync(outputFile, 'utf8') : '',
+    problems,
   };
+}
+
+/** Peak memory, by quarter, and the exit code; for a failed run, why it failed on the lines below. */
+export function describeRun(run: ChildRun): string {
+  const line = `peak ${run.peakMb.toFixed(0)} MB (by quarter ${run.quarters.join('/')} MB)   exit ${run.exitCode}`;
+  return run.exitCode === 0 ? line : [line, ...run.problems.map((p) => `    ${p}`)].join('\n');
 }

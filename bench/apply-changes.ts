@@ -19,7 +19,7 @@ import { type Item, toDynamoJsonMap } from '../src/formats/attribute-value.js';
 import { ROOT } from '../test/action-yml.js';
 import { buildAction } from '../test/build-action.js';
 import { LOCAL_CREDENTIALS, LOCAL_REGION, startDynamoDbLocal } from '../test/servers.js';
-import { runActionMeasured } from './action-run.js';
+import { runActionMeasured, describeRun } from './action-run.js';
 import { loadTable } from './load-table.js';
 
 const CHANGES = Number(process.env.BENCH_CHANGES ?? 200_000);
@@ -216,9 +216,7 @@ try {
   console.log(
     `  bare loop      ${(CHANGES / bareSeconds).toFixed(0).padStart(8)} items/s (${(CHANGES / before).toFixed(0)} before the action, ${(CHANGES / after).toFixed(0)} after)`,
   );
-  console.log(
-    `  the action     ${(CHANGES / run.seconds).toFixed(0).padStart(8)} items/s   peak ${run.peakMb.toFixed(0)} MB (by quarter ${run.quarters.join('/')} MB)   exit ${run.exitCode}`,
-  );
+  console.log(`  the action     ${(CHANGES / run.seconds).toFixed(0).padStart(8)} items/s   ${describeRun(run)}`);
   console.log(
     `  action / bare  ${(ratio * 100).toFixed(0)}% (target 90%) ${ratio >= 0.9 ? 'MET' : 'NOT MET'}; memory under 200 MB ${run.peakMb < 200 ? 'MET' : 'NOT MET'}`,
   );

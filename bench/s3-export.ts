@@ -14,7 +14,7 @@ import { CreateTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { CreateBucketCommand, S3Client } from '@aws-sdk/client-s3';
 import { ROOT } from '../test/action-yml.js';
 import { LOCAL_CREDENTIALS, LOCAL_REGION, startDynamoDbLocal, startS3rver } from '../test/servers.js';
-import { runActionMeasured } from './action-run.js';
+import { runActionMeasured, describeRun } from './action-run.js';
 import { loadTable } from './load-table.js';
 
 const COUNT = Number(process.env.BENCH_ITEMS ?? 60_000);
@@ -71,9 +71,7 @@ try {
       ['into a folder', toFolder],
       ['into S3', toS3],
     ] as const) {
-      console.log(
-        `  ${name.padEnd(14)} ${(COUNT / run.seconds).toFixed(0).padStart(6)} items/s   peak ${run.peakMb.toFixed(0)} MB (by quarter ${run.quarters.join('/')} MB)   exit ${run.exitCode}`,
-      );
+      console.log(`  ${name.padEnd(14)} ${(COUNT / run.seconds).toFixed(0).padStart(6)} items/s   ${describeRun(run)}`);
     }
     console.log(`  S3 costs ${(toS3.peakMb - toFolder.peakMb).toFixed(0)} MB more than a folder`);
   }

@@ -14,7 +14,7 @@ import { CreateTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { toDynamoJsonMap } from '../src/formats/attribute-value.js';
 import { ROOT } from '../test/action-yml.js';
 import { LOCAL_CREDENTIALS, LOCAL_REGION, startDynamoDbLocal } from '../test/servers.js';
-import { type ChildRun, runActionMeasured } from './action-run.js';
+import { type ChildRun, runActionMeasured, describeRun } from './action-run.js';
 import { bareScan } from './bare-scan.js';
 import { benchItem } from './bench-item.js';
 import { loadTable } from './load-table.js';
@@ -63,9 +63,7 @@ function report(name: string, bareSeconds: number, run: ChildRun, target = 0.9):
   const ratio = bareSeconds / run.seconds;
   console.log(`\n${name}: ${COUNT.toLocaleString('en-US')} items, concurrency ${CONCURRENCY}`);
   console.log(`  bare loop      ${(COUNT / bareSeconds).toFixed(0).padStart(8)} items/s`);
-  console.log(
-    `  the action     ${(COUNT / run.seconds).toFixed(0).padStart(8)} items/s   peak ${run.peakMb.toFixed(0)} MB (by quarter ${run.quarters.join('/')} MB)   exit ${run.exitCode}`,
-  );
+  console.log(`  the action     ${(COUNT / run.seconds).toFixed(0).padStart(8)} items/s   ${describeRun(run)}`);
   console.log(
     `  action / bare  ${(ratio * 100).toFixed(0)}% (target ${target * 100}%) ${ratio >= target ? 'MET' : 'NOT MET'}; memory under 200 MB ${run.peakMb < 200 ? 'MET' : 'NOT MET'}`,
   );

@@ -14,7 +14,7 @@ import { ROOT } from '../test/action-yml.js';
 import { buildAction } from '../test/build-action.js';
 import { parseOutputFile } from '../test/run-action.js';
 import { LOCAL_CREDENTIALS, LOCAL_REGION, startDynamoDbLocal } from '../test/servers.js';
-import { type ChildRun, runActionMeasured } from './action-run.js';
+import { type ChildRun, runActionMeasured, describeRun } from './action-run.js';
 import { bareScan } from './bare-scan.js';
 import { benchItem } from './bench-item.js';
 import { loadTable } from './load-table.js';
@@ -26,10 +26,7 @@ const TABLE = 'verify';
 
 function line(name: string, items: number, seconds: number, run?: ChildRun): void {
   const rate = `${(items / seconds).toFixed(0).padStart(8)} items/s`;
-  const memory =
-    run === undefined
-      ? ''
-      : `   peak ${run.peakMb.toFixed(0)} MB (by quarter ${run.quarters.join('/')} MB)   exit ${run.exitCode}`;
+  const memory = run === undefined ? '' : `   ${describeRun(run)}`;
   console.log(`  ${name.padEnd(28)} ${rate} (${seconds.toFixed(1)} s)${memory}`);
 }
 
@@ -73,7 +70,7 @@ try {
   rmSync(exportFolder, { recursive: true, force: true });
   // The export also warms DynamoDB Local's scan path before anything is timed.
   const exported = await runActionMeasured({ ...common, mode: 'export', path: exportFolder }, DATA);
-  if (exported.exitCode !== 0) throw new Error(`the export failed: ${exported.outputs}`);
+  if (exported.exitCode !== 0) throw new Error(`the export failed: ${exported.problems.join('\n')}`);
 
   // The bare scan before and after the action: DynamoDB Local's speed drifts over a long run.
   t = performance.now();

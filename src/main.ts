@@ -65,17 +65,15 @@ export async function run(deps: RunDeps): Promise<void> {
       () => deps.now().getTime(),
       (reached) => core.info(`${reached.message}: stopping, and keeping where the work stopped for the next run.`),
     );
-    const stoppable = { ...deps, signal: work.signal };
-    const result = await runEngine(plan, engine, clients, stoppable, restore)
+    const result = await runEngine(plan, engine, clients, { ...deps, signal: work.signal }, restore)
+      .finally(() => work.dispose())
+      // max-duration bounds the work; a comparison after it (verify: true) runs to its end unless cancelled.
       .then((done) =>
         plan.mode === 'import' || plan.mode === 'export'
-          ? verifyAfter(plan, done, directDeps(engine, clients, stoppable))
+          ? verifyAfter(plan, done, directDeps(engine, clients, deps))
           : done,
       )
-      .finally(() => {
-        work.dispose();
-        core.endGroup();
-      });
+      .finally(() => core.endGroup());
     const shown = afterMaxDuration(result, work.signal);
     if (shown.status === 'IN_PROGRESS' && shown.engine === 'direct') core.info(shown.note ?? '');
     report(withContext(shown, plan, deps.env), plan.maxErrors, core, deps.env.GITHUB_STEP_SUMMARY);
@@ -112,8 +110,15 @@ function directDeps(choice: EngineChoice, clients: AwsClients, deps: RunDeps): E
     ...(deps.signal && { signal: deps.signal }),
     tempDir: deps.env.RUNNER_TEMP ?? tmpdir(),
     ...(workspace && { workspace }),
+    ...dataFileSize(deps.env),
     env: deps.env,
   };
+}
+
+/** For tests only: small export data files (DYNAMODB_S3_TRANSFER_DATA_FILE_BYTES), so a small table makes many. */
+function dataFileSize(env: RunDeps['env']): { dataFileMaxBytes?: number } {
+  const bytes = Number(env.DYNAMODB_S3_TRANSFER_DATA_FILE_BYTES ?? '');
+  return Number.isSafeInteger(bytes) && bytes > 0 ? { dataFileMaxBytes: bytes } : {};
 }
 
 function runEngine(

@@ -85,6 +85,8 @@ export interface TransferResult {
   errorCount?: number;
   processedSizeBytes?: number;
   exportManifest?: string;
+  /** Set by an export: an incremental one holds change records, which ImportTable cannot read. */
+  exportType?: 'FULL_EXPORT' | 'INCREMENTAL_EXPORT';
   dataUrl?: string;
   rejectedItems?: string;
   durationSeconds: number;

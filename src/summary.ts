@@ -133,16 +133,21 @@ function errorSection(r: TransferResult): string {
   return `### First errors (${shown.length} of ${count(total)})\n\n${table(['Where', 'Code', 'Reason'], rows)}${rest}`;
 }
 
-/** For a completed export: the step that imports it back, ready to paste. */
+/**
+ * For a completed export: the step that imports it back, ready to paste. An
+ * incremental export holds change records, which ImportTable cannot read: its
+ * step applies them with the direct engine, through its manifest, to the table
+ * restored from the full export.
+ */
 function importBackSnippet(r: TransferResult): string | undefined {
   if (r.mode !== 'export' || r.status !== 'COMPLETED' || r.dataUrl === undefined) return undefined;
-  const s3 = /^s3:\/\/([^/]+)\/(.*)$/.exec(r.dataUrl);
+  const changes = r.exportType === 'INCREMENTAL_EXPORT';
+  const engine = changes ? 'direct' : r.engine;
   // The direct engine reads an export through its manifest; AWS's ImportTable reads its data/ folder.
-  const folder = r.engine === 'direct' ? r.dataUrl.replace(/data\/$/, '') : r.dataUrl;
+  const folder = engine === 'managed' ? r.dataUrl : exportFolderUrl(r);
+  const s3 = /^s3:\/\/([^/]+)\/(.*)$/.exec(folder);
   const where =
-    s3 === null
-      ? [`path: ${yamlScalar(folder)}`]
-      : [`bucket: ${s3[1]}`, `prefix: ${yamlScalar(folder.slice(`s3://${s3[1]}/`.length))}`];
+    s3 === null ? [`path: ${yamlScalar(folder)}`] : [`bucket: ${s3[1]}`, `prefix: ${yamlScalar(s3[2] ?? '')}`];
   const keys = r.keySchema ?? ['id:S'];
   const lines = [
     `- uses: ${r.uses ?? 'your-org/dynamodb-s3-transfer@v1'}`,
@@ -150,13 +155,22 @@ function importBackSnippet(r: TransferResult): string | undefined {
     '    mode: import',
     `    table-name: ${yamlScalar(`${r.tableName ?? 'table'}-restored`)}`,
     ...where.map((w) => `    ${w}`),
-    `    partition-key: ${yamlScalar(keys[0] ?? 'id:S')}`,
-    ...(keys[1] === undefined ? [] : [`    sort-key: ${yamlScalar(keys[1])}`]),
+    // Changes apply to an existing table, whose key schema is its own.
+    ...(changes ? [] : [`    partition-key: ${yamlScalar(keys[0] ?? 'id:S')}`]),
+    ...(changes || keys[1] === undefined ? [] : [`    sort-key: ${yamlScalar(keys[1])}`]),
     // Named either way: with auto, an S3 source would go to AWS's ImportTable, which reads data/ only.
-    `    engine: ${r.engine}`,
+    `    engine: ${engine}`,
     ...(r.endpointUrl === undefined ? [] : [`    endpoint-url: ${yamlScalar(r.endpointUrl)}`]),
   ];
-  return `### Import it back\n\n\`\`\`yaml\n${lines.join('\n')}\n\`\`\``;
+  const title = changes ? 'Apply it to a restored table' : 'Import it back';
+  return `### ${title}\n\n\`\`\`yaml\n${lines.join('\n')}\n\`\`\``;
+}
+
+/** Where the export's manifests are, as a URL or path: the managed engine says; a direct export's is data/'s parent. */
+function exportFolderUrl(r: TransferResult): string {
+  const folder = r.exportFolder;
+  if (folder === undefined || r.engine === 'direct') return (r.dataUrl ?? '').replace(/data\/$/, '');
+  return folder.kind === 's3' ? `s3://${folder.bucket}/${folder.prefix}` : folder.path;
 }
 
 function yamlScalar(text: string): string {

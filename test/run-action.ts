@@ -24,7 +24,11 @@ export interface RunOptions {
   /** Leave GITHUB_STEP_SUMMARY unset, as some runners do. */
   noSummaryFile?: boolean;
   timeoutMs?: number;
-  /** Sends `signal.name` to the action once its log satisfies `signal.when`, as a cancelled workflow does. */
+  /**
+   * Sends `signal.name` to the action once `signal.when` holds, as a
+   * cancelled workflow does: asked on each new log line and every 100 ms (so
+   * it may look at what the action has written so far).
+   */
   signal?: { name: NodeJS.Signals; when: (log: string) => boolean };
 }
 
@@ -96,19 +100,24 @@ function spawnNode(
     const child = spawn(process.execPath, [script], { env, stdio: ['ignore', 'pipe', 'pipe'] });
     let log = '';
     let signalledAt: number | undefined;
-    const onData = (chunk: Buffer): void => {
-      log += chunk.toString();
+    const check = (): void => {
       if (signal !== undefined && signalledAt === undefined && signal.when(log)) {
         signalledAt = Date.now();
         child.kill(signal.name);
       }
     };
+    const onData = (chunk: Buffer): void => {
+      log += chunk.toString();
+      check();
+    };
     child.stdout.on('data', onData);
     child.stderr.on('data', onData);
     const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
+    const poll = signal === undefined ? undefined : setInterval(check, 100);
     child.once('error', reject);
     child.once('close', (code) => {
       clearTimeout(timer);
+      clearInterval(poll);
       resolve({
         exitCode: code,
         log,

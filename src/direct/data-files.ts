@@ -16,6 +16,10 @@ export interface DataFileOptions {
   compression: Compression;
   /** Roll over to a new file after about this many uncompressed bytes. */
   maxBytes: number;
+  /** Awaited after each file is complete and stored (an export's checkpoint is written here). */
+  onFile?: (entry: DataFileEntry) => Promise<void>;
+  /** Write one empty file when there are no items, as AWS does; false for a resumed segment. Default true. */
+  emptyFile?: boolean;
 }
 
 /** Running totals over every file, kept up to date as pages are written, for progress lines. */
@@ -43,14 +47,18 @@ export async function writeDataFiles(
 ): Promise<DataFileEntry[]> {
   const encode = options.format === 'ION' ? ionLines : dynamoJsonLines;
   const entries: DataFileEntry[] = [];
-  let done = false;
+  // A file is started only once its first page is in hand, so none ends up empty but the one AWS writes.
+  let ahead: IteratorResult<Buffer[]> | undefined = await pages.next();
+  let done = ahead.done === true;
+  if (done && options.emptyFile === false) return entries;
   do {
     const key = dataFileKey(options.paths, options.format, options.compression);
     let count = 0;
     async function* encoded(): AsyncGenerator<Uint8Array> {
       let size = 0;
       while (size < options.maxBytes) {
-        const next = await pages.next();
+        const next = ahead ?? (await pages.next());
+        ahead = undefined;
         if (next.done) {
           done = true;
           return;
@@ -72,7 +80,13 @@ export async function writeDataFiles(
     }
     const md5 = new Md5Tracker();
     const written = await options.store.write(key, counted(md5.track(compress(encoded(), options.compression))));
-    entries.push({ itemCount: count, md5Checksum: md5.base64(), etag: written.etag, dataFileS3Key: key });
+    const entry = { itemCount: count, md5Checksum: md5.base64(), etag: written.etag, dataFileS3Key: key };
+    entries.push(entry);
+    await options.onFile?.(entry);
+    if (!done) {
+      ahead = await pages.next();
+      done = ahead.done === true;
+    }
   } while (!done);
   return entries;
 }

@@ -18,6 +18,8 @@ export interface EngineDeps {
   signal?: AbortSignal | undefined;
   /** A folder for data files downloaded to check their MD5 before use. */
   tempDir: string;
+  /** Export: uncompressed bytes per data file, when not the usual 64 MB (tests, to make many small files). */
+  dataFileMaxBytes?: number;
   /** The repository checkout: rejected items from files in it become annotations on their lines. */
   workspace?: string;
   /** The runner's environment: where an import's checkpoint can be kept (the cache, RUNNER_TEMP), and the client token's parts. */

@@ -25,20 +25,17 @@ import type { TransferResult } from '../result.js';
 import { openDestination } from '../storage/open.js';
 import { type DataFileTotals, writeDataFiles } from './data-files.js';
 import type { EngineDeps } from './deps.js';
+import { CheckpointKeeper, exportRequest, freshCheckpoint, sumItems } from './export-checkpoint.js';
+import { checkpointKey, continuedNote, continuing, findResumePoint } from './export-resume.js';
 import { Progress } from './progress.js';
 import { queryRaw, scanRaw } from './raw-pages.js';
 import { type PageReader, SegmentStop, readSegment } from './segment-pages.js';
 import { planSegments } from './segments.js';
 
-/** Uncompressed bytes per data file before a new one starts. */
-export const DATA_FILE_MAX_BYTES = 256 * 1024 * 1024;
+/** Uncompressed bytes per data file before a new one starts: what a stopped export redoes at most, per segment. */
+export const DATA_FILE_MAX_BYTES = 64 * 1024 * 1024;
 
-export async function runExport(
-  plan: ExportPlan,
-  deps: EngineDeps,
-  engineReason: string,
-  maxFileBytes = DATA_FILE_MAX_BYTES,
-): Promise<TransferResult> {
+export async function runExport(plan: ExportPlan, deps: EngineDeps, engineReason: string): Promise<TransferResult> {
   if (plan.exportType.kind === 'INCREMENTAL_EXPORT') {
     throw new TransferError(
       'INVALID_INPUT',
@@ -52,39 +49,58 @@ export async function runExport(
     throw new TransferError('TABLE_NOT_FOUND', `Table ${tableName} does not exist; nothing was exported.`);
   const retry = { ...deps, breaker: new Breaker(deps.now) };
   const reader = pageReader(plan, table, retry);
-  const segments = await planSegments(table, plan, reader);
-
-  const exportTime = new Date(deps.now());
-  const exportId = newExportId(exportTime);
   const { store, prefix } = openDestination(plan.destination, deps.s3, {
     spoolDir: deps.tempDir,
     ...(plan.encryption === undefined ? {} : { encryption: plan.encryption }),
   });
+  const request = exportRequest(plan, table);
+  const resumed = plan.resume === 'auto' ? await findResumePoint(store, prefix, request, deps.log) : undefined;
+  // A continued export keeps its id, times and segment count: its checkpoint's positions are of those segments.
+  const segments =
+    resumed === undefined ? await planSegments(table, plan, reader) : { count: resumed.checkpoint.segments.length };
+  const exportTime = new Date(resumed?.checkpoint.exportTime ?? deps.now());
+  const exportId = resumed?.checkpoint.exportId ?? newExportId(exportTime);
   const paths = exportPaths(prefix, exportId);
+  const startTime = resumed?.checkpoint.startTime ?? new Date(started).toISOString();
+  const keeper = new CheckpointKeeper(
+    resumed?.checkpoint ?? freshCheckpoint(request, exportId, startTime, exportTime, segments.count),
+    (text) => store.writeText(checkpointKey(paths), text),
+  );
   deps.phase('Export');
-  await store.writeText(paths.started, '');
-  deps.log(`Exporting ${tableName} to ${store.describe(paths.folder)} (${plan.format}, ${plan.compression})`);
+  if (resumed === undefined) {
+    await store.writeText(paths.started, '');
+    await keeper.save();
+    deps.log(`Exporting ${tableName} to ${store.describe(paths.folder)} (${plan.format}, ${plan.compression})`);
+  } else {
+    deps.log(continuing(resumed.checkpoint, store.describe(paths.folder)));
+  }
 
-  const totals: DataFileTotals = { items: 0, bytes: 0 };
+  const earlier = sumItems(keeper.files);
+  const totals: DataFileTotals = { items: earlier, bytes: 0 };
   const progress = new Progress({ verb: 'Exported', total: table.ItemCount, log: deps.log, now: deps.now });
-  const options = { store, paths, format: plan.format, compression: plan.compression, maxBytes: maxFileBytes };
+  const maxBytes = deps.dataFileMaxBytes ?? DATA_FILE_MAX_BYTES;
+  const options = { store, paths, format: plan.format, compression: plan.compression, maxBytes };
   const onPage = () => progress.update({ items: totals.items, bytes: totals.bytes, errors: 0 });
   const stop = new SegmentStop(deps.signal);
-  const settled = await Promise.allSettled(
-    Array.from({ length: segments.count }, (_, segment) => {
-      const pages = readSegment(reader, segment, segments, onPage, stop);
-      return writeDataFiles(pages[Symbol.asyncIterator](), options, totals).catch((error: unknown) => {
+  const positions = keeper.positions();
+  await Promise.allSettled(
+    positions.map((position, segment) => {
+      const pages = readSegment(reader, segment, segments, onPage, stop, position);
+      const onFile = (entry: DataFileEntry) => keeper.fileDone(segment, entry, position);
+      // A continued segment writes no empty file: its earlier files already hold its items, if any.
+      const segmentOptions = { ...options, onFile, emptyFile: resumed === undefined };
+      return writeDataFiles(pages[Symbol.asyncIterator](), segmentOptions, totals).catch((error: unknown) => {
         stop.fail(explain(error, `Writing a data file to ${store.describe(paths.dataFolder)}`, 'WRITE_FAILED'));
         throw error;
       });
     }),
   );
-  // Every segment has ended its data file; a failure or a cancel leaves no manifest.
-  const entries = settled.flatMap((s) => (s.status === 'fulfilled' ? s.value : []));
+  // Every segment has ended its data file, each recorded in the checkpoint; a failure or a cancel leaves no manifest.
+  const entries: DataFileEntry[] = keeper.files.map(({ segment: _segment, ...entry }) => entry);
   // A cancel that came after the last page changed nothing: the export goes on to its manifests.
   if (stop.failure !== undefined || stop.cut) {
     const where = { folder: store.describe(paths.folder), files: entries, started };
-    return unfinished(plan, engineReason, table, totals, where, deps, stop.failure);
+    return unfinished(plan, engineReason, table, totals, where, deps, stop.failure, resumed !== undefined);
   }
 
   deps.phase('Verification');
@@ -95,7 +111,7 @@ export async function runExport(
   const summary: ManifestSummary = {
     version: '2020-06-30',
     exportArn: `${tableArn}/export/${exportId}`,
-    startTime: new Date(started).toISOString(),
+    startTime,
     endTime: new Date(deps.now()).toISOString(),
     tableArn,
     tableId: table.TableId ?? '',
@@ -106,15 +122,21 @@ export async function runExport(
     s3SseKmsKeyId: plan.encryption?.kmsKeyId ?? null,
     manifestFilesS3Key: paths.manifestFiles,
     billedSizeBytes: 0,
-    itemCount: totals.items,
+    itemCount: sumItems(entries),
     outputFormat: plan.format,
     exportType: 'FULL_EXPORT',
   };
   const summaryText = formatManifestSummary(summary);
   await store.writeText(paths.manifestSummary, summaryText);
   await store.writeText(paths.manifestSummaryMd5, md5Base64(summaryText));
+  // The export is whole: it ends as AWS's do, without a checkpoint (one left behind is harmless: the manifest wins).
+  await store.delete(checkpointKey(paths)).catch((error: unknown) => {
+    deps.warn(
+      `The export is complete, but its checkpoint ${store.describe(checkpointKey(paths))} could not be removed: ${(error as Error).message}`,
+    );
+  });
   deps.log(
-    `Wrote ${entries.length} data file(s) with ${totals.items.toLocaleString('en-US')} item(s) and the manifests`,
+    `Wrote ${entries.length} data file(s) with ${summary.itemCount.toLocaleString('en-US')} item(s) and the manifests`,
   );
 
   return {
@@ -126,8 +148,9 @@ export async function runExport(
     tableArn,
     source: `table ${tableName}`,
     destination: store.describe(paths.folder),
-    itemCount: totals.items,
+    itemCount: summary.itemCount,
     processedSizeBytes: totals.bytes,
+    resumed: resumed !== undefined,
     exportManifest: store.describe(paths.manifestSummary),
     dataUrl: store.describe(paths.dataFolder),
     fileCount: entries.length,
@@ -135,7 +158,7 @@ export async function runExport(
     exportFolder: folderLocation(plan.destination, paths.folder),
     durationSeconds: (deps.now() - started) / 1000,
     errors: [],
-    note: "Each data file's MD5 is in manifest-files.json; an import checks them before using the items.",
+    note: `${resumed === undefined ? '' : `${continuedNote(resumed.checkpoint, earlier)} `}Each data file's MD5 is in manifest-files.json; an import checks them before using the items.`,
   };
 }
 
@@ -159,9 +182,10 @@ function unfinished(
   where: { folder: string; files: DataFileEntry[]; started: number },
   deps: EngineDeps,
   failure: TransferError | undefined,
+  resumed: boolean,
 ): TransferResult {
-  const items = where.files.reduce((sum, file) => sum + file.itemCount, 0);
-  const written = `${items.toLocaleString('en-US')} item(s) were written to ${where.files.length} data file(s) before the ${failure === undefined ? 'stop' : 'failure'}`;
+  const items = sumItems(where.files);
+  const written = `${items.toLocaleString('en-US')} item(s) are in the ${where.files.length} data file(s) finished before the ${failure === undefined ? 'stop' : 'failure'}`;
   return {
     mode: 'export',
     engine: 'direct',
@@ -175,9 +199,10 @@ function unfinished(
     itemCount: items,
     processedSizeBytes: totals.bytes,
     fileCount: where.files.length,
+    resumed,
     durationSeconds: (deps.now() - where.started) / 1000,
     errors: [],
-    note: `${written}; ${where.folder} has no manifest, so no import takes it for a whole export. Run the export again.`,
+    note: `${written}; ${where.folder} has no manifest, so no import takes it for a whole export. Its checkpoint lets the next run of this step continue it (resume: auto).`,
   };
 }
 

@@ -44,7 +44,19 @@ export class SegmentStop {
 }
 
 /**
- * One scan segment's pages (each item's DynamoDB JSON). It ends, rather than
+ * Where a segment is: the key its next page starts after (undefined at its
+ * start), and whether its last page has been read. Kept up to date as pages
+ * are handed on, so that when a data file ends, it says where the next file
+ * begins: what an export's checkpoint records.
+ */
+export interface SegmentPosition {
+  lastEvaluatedKey: Record<string, AttributeValue> | undefined;
+  done: boolean;
+}
+
+/**
+ * One scan segment's pages (each item's DynamoDB JSON), from `position` when
+ * given (a resumed export) and keeping it up to date. It ends, rather than
  * throws, when the step is cancelled or a read fails, so that the data file
  * being written is finished with exactly the items read.
  */
@@ -54,9 +66,11 @@ export async function* readSegment(
   segments: { count: number; firstPage?: RawPage },
   onPage: () => void,
   stop: SegmentStop,
+  position: SegmentPosition = { lastEvaluatedKey: undefined, done: false },
 ): AsyncGenerator<Buffer[]> {
-  let page = segment === 0 ? segments.firstPage : undefined;
-  let start: Record<string, AttributeValue> | undefined;
+  if (position.done) return;
+  let start = position.lastEvaluatedKey;
+  let page = segment === 0 && start === undefined ? segments.firstPage : undefined;
   do {
     if (stop.endsHere()) return;
     if (page === undefined) {
@@ -67,8 +81,11 @@ export async function* readSegment(
         return;
       }
     }
-    yield page.items;
     start = page.lastEvaluatedKey;
+    // Set before the items are handed on: a file that ends after them ends at this key.
+    position.lastEvaluatedKey = start;
+    position.done = start === undefined;
+    yield page.items;
     page = undefined;
     onPage();
   } while (start !== undefined);

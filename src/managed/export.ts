@@ -76,6 +76,7 @@ export async function runManagedExport(
     status,
     ...(final.timedOut ? { timedOut: true } : {}),
     ...(final.aborted ? { aborted: true } : {}),
+    exportType: plan.exportType.kind,
     tableName: preflight.tableName,
     tableArn: preflight.tableArn,
     jobArn: arn,
@@ -87,8 +88,9 @@ export async function runManagedExport(
       ? {
           exportManifest: `s3://${bucket}/${description.ExportManifest}`,
           dataUrl: `s3://${bucket}/${dataFolder}`,
+          // The export's own folder holds its manifests, whichever data/ folder its files are in.
           ...(plan.destination.kind === 's3' && {
-            exportFolder: { ...plan.destination, prefix: dataFolder.replace(/data\/$/, '') },
+            exportFolder: { ...plan.destination, prefix: `${root}AWSDynamoDB/${exportId}/` },
           }),
         }
       : {}),

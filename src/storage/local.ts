@@ -8,9 +8,20 @@
 // listing gave are read. Listings never follow a symbolic link: they skip it
 // and say so (`skipped`).
 
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { constants } from 'node:fs';
-import { type FileHandle, lstat, mkdir, open, readdir, readlink, realpath, writeFile } from 'node:fs/promises';
+import {
+  type FileHandle,
+  lstat,
+  mkdir,
+  open,
+  readdir,
+  readlink,
+  realpath,
+  rename,
+  rm,
+  writeFile,
+} from 'node:fs/promises';
 import { once } from 'node:events';
 import { dirname, join, relative, sep } from 'node:path';
 import {
@@ -174,8 +185,21 @@ export class LocalStore implements SourceStore {
   async writeText(key: string, text: string): Promise<WriteResult> {
     const path = this.pathOf(key);
     await mkdir(dirname(path), { recursive: true });
-    await writeFile(path, text, 'utf8');
+    // Written beside it, then renamed over it: a run killed half-way leaves the old text whole (a checkpoint).
+    const temporary = `${path}.${randomBytes(6).toString('hex')}.tmp`;
+    try {
+      await writeFile(temporary, text, { encoding: 'utf8', flag: 'wx' });
+      await rename(temporary, path);
+    } catch (error) {
+      await rm(temporary, { force: true });
+      throw error;
+    }
     return { etag: createHash('md5').update(text).digest('hex'), bytes: Buffer.byteLength(text) };
+  }
+
+  async delete(key: string): Promise<void> {
+    // rm removes a symbolic link itself, never what it points to.
+    await rm(this.pathOf(key), { force: true });
   }
 
   /** The key's path under the root, refusing keys that name something outside it. */

@@ -4,8 +4,11 @@
 // about (a missing bucket is BUCKET_NOT_FOUND).
 
 import {
+  AbortMultipartUploadCommand,
+  DeleteObjectCommand,
   GetObjectCommand,
   HeadObjectCommand,
+  ListMultipartUploadsCommand,
   ListObjectsV2Command,
   NoSuchKey,
   PutObjectCommand,
@@ -187,6 +190,61 @@ export class S3Store implements SourceStore {
         throw explain(error, this.about('PutObject', key));
       });
     return { etag: unquote(result.ETag ?? ''), bytes: Buffer.byteLength(text) };
+  }
+
+  async delete(key: string): Promise<void> {
+    await this.s3
+      .send(new DeleteObjectCommand({ Bucket: this.bucket, Key: key, ...this.owner() }))
+      .catch((error: unknown) => {
+        throw explain(error, this.about('DeleteObject', key));
+      });
+  }
+
+  /**
+   * Aborts the multipart uploads under a prefix that a killed run left
+   * unfinished (their parts are stored, and billed, until then); returns how
+   * many, or undefined when the server cannot list them.
+   */
+  async abortUploads(prefix: string): Promise<number | undefined> {
+    let aborted = 0;
+    let keyMarker: string | undefined;
+    let uploadIdMarker: string | undefined;
+    do {
+      let page;
+      try {
+        page = await this.s3.send(
+          new ListMultipartUploadsCommand({
+            Bucket: this.bucket,
+            Prefix: prefix,
+            KeyMarker: keyMarker,
+            UploadIdMarker: uploadIdMarker,
+            ...this.owner(),
+          }),
+        );
+      } catch (error) {
+        if ((error as { name?: string }).name === 'NotImplemented') return undefined;
+        throw explain(error, `ListMultipartUploads of bucket ${this.bucket}, prefix ${JSON.stringify(prefix)}`);
+      }
+      for (const upload of page.Uploads ?? []) {
+        if (upload.Key === undefined || upload.UploadId === undefined || !upload.Key.startsWith(prefix)) continue;
+        await this.s3
+          .send(
+            new AbortMultipartUploadCommand({
+              Bucket: this.bucket,
+              Key: upload.Key,
+              UploadId: upload.UploadId,
+              ...this.owner(),
+            }),
+          )
+          .catch((error: unknown) => {
+            throw explain(error, this.about('AbortMultipartUpload', upload.Key ?? ''));
+          });
+        aborted += 1;
+      }
+      keyMarker = page.IsTruncated ? page.NextKeyMarker : undefined;
+      uploadIdMarker = page.IsTruncated ? page.NextUploadIdMarker : undefined;
+    } while (keyMarker !== undefined);
+    return aborted;
   }
 
   private async get(key: string): Promise<(Readable & AsyncIterable<Uint8Array>) | undefined> {

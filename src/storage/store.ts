@@ -35,7 +35,10 @@ export interface Store {
   readText(key: string, maxBytes: number): Promise<string | undefined>;
   /** Streams the chunks into the object and returns its ETag, as S3 computes it. */
   write(key: string, chunks: AsyncIterable<Uint8Array>, options?: WriteOptions): Promise<WriteResult>;
+  /** Replaces the object whole: a reader sees the old text or the new, never part (a local file is renamed into place). */
   writeText(key: string, text: string): Promise<WriteResult>;
+  /** Removes the object; nothing happens when there is none. */
+  delete(key: string): Promise<void>;
 }
 
 /** A store an import reads from: it can also look one key up, and says what its listings left out. */

@@ -106,6 +106,7 @@ describe('RejectsFile', () => {
         throw new Error('AccessDenied: s3:PutObject');
       },
       writeText: async () => ({ etag: '', bytes: 0 }),
+      delete: async () => undefined,
     };
     const rejects = new RejectsFile(failing, 'rejected.jsonl');
     const big = 'x'.repeat(64 * 1024);

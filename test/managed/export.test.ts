@@ -9,6 +9,8 @@ import {
 } from '@aws-sdk/client-dynamodb';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { runManagedExport } from '../../src/managed/export.js';
+import { renderSummary } from '../../src/summary.js';
+import { parse } from 'yaml';
 import { exportPlan, fakeClock, managedDeps, mockedClients } from './helpers.js';
 
 const TABLE_ARN = 'arn:aws:dynamodb:eu-west-1:123456789012:table/Orders';
@@ -130,6 +132,45 @@ describe('following the export', () => {
       exportManifest: 's3://backups/nightly/AWSDynamoDB/01693685827463-2d8752fd/manifest-summary.json',
       dataUrl: 's3://backups/nightly/AWSDynamoDB/01693685827463-2d8752fd/data/',
     });
+  });
+  it('an incremental export: its data is in the shared data/ folder, its folder is its own, and the summary applies it', async () => {
+    clients.dynamodbMock.on(ExportTableToPointInTimeCommand).resolves(description('IN_PROGRESS'));
+    clients.dynamodbMock.on(DescribeExportCommand).resolves(
+      description('COMPLETED', {
+        ExportType: 'INCREMENTAL_EXPORT',
+        ItemCount: 3,
+        ExportManifest: 'hourly/AWSDynamoDB/01693685827463-2d8752fd/manifest-summary.json',
+      }),
+    );
+    const result = await runManagedExport(
+      exportPlan({
+        'table-arn': TABLE_ARN,
+        prefix: 'hourly',
+        'export-type': 'INCREMENTAL_EXPORT',
+        'incremental-from': '-2h',
+        'incremental-to': '-1h',
+      }),
+      managedDeps(clients, fakeClock()),
+      'asked',
+    );
+    expect(result).toMatchObject({
+      status: 'COMPLETED',
+      dataUrl: 's3://backups/hourly/AWSDynamoDB/data/',
+      exportFolder: { kind: 's3', bucket: 'backups', prefix: 'hourly/AWSDynamoDB/01693685827463-2d8752fd/' },
+    });
+    // ImportTable cannot read change records: the snippet applies them with the direct engine, through the manifest.
+    const summary = renderSummary(result, { ok: true, message: '' });
+    const snippet = /### Apply it to a restored table\n\n```yaml\n([\s\S]*?)\n```/.exec(summary)?.[1];
+    expect(snippet, summary).toBeDefined();
+    const [step] = parse(snippet ?? '') as [{ with: Record<string, string> }];
+    expect(step.with).toEqual({
+      mode: 'import',
+      'table-name': 'Orders-restored',
+      bucket: 'backups',
+      prefix: 'hourly/AWSDynamoDB/01693685827463-2d8752fd/',
+      engine: 'direct',
+    });
+    expect(summary).not.toContain('### Import it back');
   });
 });
 
