@@ -151,7 +151,10 @@ async function createTable(client: DynamoDBClient, name: string): Promise<void> 
   );
 }
 
-/** The same writes, pre-marshalled, `CONCURRENCY` BatchWriteItem requests in flight, unprocessed ones sent again. */
+/**
+ * The same writes, pre-marshalled, `CONCURRENCY` BatchWriteItem requests in flight, unprocessed ones sent again;
+ * asking for ConsumedCapacity as the action does, which costs DynamoDB Local about a quarter of its write speed.
+ */
 async function bareApply(client: DynamoDBClient, table: string): Promise<void> {
   let next = 0;
   const worker = async (): Promise<void> => {
@@ -161,7 +164,9 @@ async function bareApply(client: DynamoDBClient, table: string): Promise<void> {
       let requests: WriteRequest[] = [];
       for (let n = start; n < next; n++) requests.push(request(n));
       while (requests.length > 0) {
-        const response = await client.send(new BatchWriteItemCommand({ RequestItems: { [table]: requests } }));
+        const response = await client.send(
+          new BatchWriteItemCommand({ RequestItems: { [table]: requests }, ReturnConsumedCapacity: 'TOTAL' }),
+        );
         requests = response.UnprocessedItems?.[table] ?? [];
       }
     }

@@ -4,7 +4,13 @@
 import { type DynamoDBClient, ScanCommand } from '@aws-sdk/client-dynamodb';
 
 /** Parallel Scan with `concurrency` segments, counting the items. */
-export async function bareScan(client: DynamoDBClient, table: string, concurrency: number): Promise<number> {
+export async function bareScan(
+  client: DynamoDBClient,
+  table: string,
+  concurrency: number,
+  returnConsumedCapacity?: 'TOTAL',
+): Promise<number> {
+  const capacity = returnConsumedCapacity === undefined ? {} : { ReturnConsumedCapacity: returnConsumedCapacity };
   let count = 0;
   await Promise.all(
     Array.from({ length: concurrency }, async (_, segment) => {
@@ -17,6 +23,7 @@ export async function bareScan(client: DynamoDBClient, table: string, concurrenc
             TotalSegments: concurrency,
             ConsistentRead: true,
             ExclusiveStartKey: start,
+            ...capacity,
           }),
         );
         count += page.Items?.length ?? 0;

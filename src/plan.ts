@@ -44,10 +44,14 @@ export interface Waiting {
   pollIntervalMs: number;
 }
 
+/** max-capacity: units per second, or a share of the table's provisioned capacity. */
+export type MaxCapacity = { units: number } | { percent: number };
+
 interface CommonPlan {
   engine: EngineDecision;
   aws: AwsSettings;
   concurrency: number;
+  maxCapacity?: MaxCapacity;
   waiting: Waiting;
   maxErrors: number;
   clientToken?: string;

@@ -102,6 +102,8 @@ export function setOutputs(result: TransferResult, reporter: Pick<Reporter, 'set
     [Output.DataUrl, result.dataUrl],
     [Output.RejectedItems, result.rejectedItems],
     [Output.DurationSeconds, Math.round(result.durationSeconds * 1000) / 1000],
+    [Output.ConsumedReadCapacity, result.capacity?.readUnits],
+    [Output.ConsumedWriteCapacity, result.capacity?.writeUnits],
     [Output.MatchedCount, result.verification?.matched],
     [Output.MissingCount, result.verification?.missing],
     [Output.ExtraCount, result.verification?.extra],

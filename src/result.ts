@@ -1,5 +1,6 @@
 // What an engine reports back; report.ts turns it into outputs and a summary.
 
+import type { CapacityReport } from './aws/meter.js';
 import type { EngineName, Location, Mode } from './plan.js';
 import type { ChainReport } from './restore/chain-report.js';
 
@@ -115,6 +116,8 @@ export interface TransferResult {
   consoleRegion?: string;
   /** The DynamoDB endpoint the work ran against, when it was not AWS's: the import-back snippet needs it too. */
   endpointUrl?: string;
+  /** Direct engine: the capacity consumed, as DynamoDB reported it, and the budget. */
+  capacity?: CapacityReport;
   /** How a workflow refers to this action (`owner/repo@ref`), for the import-back snippet. */
   uses?: string;
   /** A completed export's folder (`<prefix>AWSDynamoDB/<id>/`), for `verify: true`. */

@@ -4,6 +4,7 @@
 
 import { clip, code, escapeMarkdown, table } from './markdown.js';
 import type { TransferResult } from './result.js';
+import { capacitySection } from './summary-capacity.js';
 import { renderChain } from './summary-chain.js';
 import { formatDuration } from './parsing/values.js';
 import { verificationSection } from './summary-verify.js';
@@ -17,6 +18,7 @@ const MAX_WARNINGS_SHOWN = 20;
 
 export function renderSummary(result: TransferResult, outcome: { ok: boolean; message: string }): string {
   const parts = [heading(result, outcome.ok), table(['', ''], detailRows(result))];
+  if (result.capacity !== undefined) parts.push(capacitySection(result.capacity));
   if (!outcome.ok) parts.push(`**Why the step failed:** ${escapeMarkdown(clip(outcome.message))}`);
   const chain = renderChain(result);
   if (chain !== undefined) parts.push(chain);

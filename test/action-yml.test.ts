@@ -118,6 +118,7 @@ describe('report.ts', () => {
       rejectedItems: 'r',
       durationSeconds: 1,
       errors: [],
+      capacity: { readUnits: 1, writeUnits: 2, throttled: 0, perSecond: [3], seconds: 1 },
       verification: {
         status: 'COMPLETED',
         against: 'source',

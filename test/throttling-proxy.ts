@@ -25,14 +25,14 @@ export interface ProxyOptions {
   delayMs?: number;
   /** Scan and Query pages hold at most this many items (the proxy adds `Limit`), so a small table has many pages. */
   pageLimit?: number;
+  /** The share (0 to 1) of BatchWriteItem calls throttled, given how many came so far: a growing share. */
+  throttleShare?: (count: number) => number;
   /**
    * Asked first for every call, with its operation and how many calls of that
    * operation came so far (this one included): an answer given is sent instead
    * of forwarding the call.
    */
   intercept?: (operation: string, count: number) => StubAnswer | undefined;
-  /** Asks DynamoDB Local for each BatchWriteItem's consumed capacity and adds it up in `counts.writeCapacity`. */
-  measureCapacity?: boolean;
 }
 
 export interface ThrottlingProxy {
@@ -45,9 +45,12 @@ export interface ThrottlingProxy {
     reads: number;
     readsThrottled: number;
     readsCut: number;
-    /** Write capacity units DynamoDB Local reported (with `measureCapacity`). */
-    writeCapacity: number;
+    /** Capacity units DynamoDB reported in the answers forwarded (ConsumedCapacity), by operation kind. */
+    readUnits: number;
+    writeUnits: number;
   };
+  /** BatchWriteItem calls in flight through the proxy, sampled as each one arrives, with the time. */
+  writesInFlight: { at: number; inFlight: number }[];
   close(): Promise<void>;
 }
 
@@ -62,8 +65,11 @@ export async function startThrottlingProxy(target: string, options: ProxyOptions
     reads: 0,
     readsThrottled: 0,
     readsCut: 0,
-    writeCapacity: 0,
+    readUnits: 0,
+    writeUnits: 0,
   };
+  const writesInFlight: { at: number; inFlight: number }[] = [];
+  let inFlight = 0;
   const upstream = new URL(target);
 
   const calls = new Map<string, number>();
@@ -91,7 +97,10 @@ export async function startThrottlingProxy(target: string, options: ProxyOptions
     }
     if (operation !== 'BatchWriteItem') return forward(req, body, res, undefined);
     counts.batchWrites += 1;
-    if (every(options.throttleEvery, counts.batchWrites)) {
+    inFlight += 1;
+    writesInFlight.push({ at: Date.now(), inFlight });
+    res.on('close', () => (inFlight -= 1));
+    if (every(options.throttleEvery, counts.batchWrites) || shared(options.throttleShare, counts.batchWrites)) {
       counts.throttled += 1;
       return throttle(res);
     }
@@ -106,8 +115,7 @@ export async function startThrottlingProxy(target: string, options: ProxyOptions
       send = send.slice(0, Math.ceil(send.length / 2));
     }
     if (send.length === 0) return answer(res, 200, { UnprocessedItems: { [table]: held } });
-    const measure = options.measureCapacity ? { ReturnConsumedCapacity: 'TOTAL' } : {};
-    const forwardBody = Buffer.from(JSON.stringify({ ...parsed, ...measure, RequestItems: { [table]: send } }));
+    const forwardBody = Buffer.from(JSON.stringify({ ...parsed, RequestItems: { [table]: send } }));
     return forward(req, forwardBody, res, held.length === 0 ? undefined : { table, held });
   });
 
@@ -124,11 +132,7 @@ export async function startThrottlingProxy(target: string, options: ProxyOptions
       { hostname: upstream.hostname, port: upstream.port, path: req.url, method: req.method, headers },
       async (upstreamResponse) => {
         const responseBody = await readBody(upstreamResponse);
-        if (options.measureCapacity && operationOf(req) === 'BatchWriteItem' && upstreamResponse.statusCode === 200) {
-          const consumed = (JSON.parse(responseBody.toString()) as { ConsumedCapacity?: { CapacityUnits?: number }[] })
-            .ConsumedCapacity;
-          for (const entry of consumed ?? []) counts.writeCapacity += entry.CapacityUnits ?? 0;
-        }
+        if (upstreamResponse.statusCode === 200 && !cut) countCapacity(operationOf(req), responseBody);
         if (cut) {
           // The whole length announced, half of it sent, then the connection dropped.
           res.writeHead(upstreamResponse.statusCode ?? 500, {
@@ -154,7 +158,21 @@ export async function startThrottlingProxy(target: string, options: ProxyOptions
     upstreamRequest.end(body);
   }
 
-  return { ...(await listenLocal(server)), counts };
+  function countCapacity(operation: string, body: Buffer): void {
+    const answer = JSON.parse(body.toString()) as { ConsumedCapacity?: Capacity | Capacity[] };
+    const units = [answer.ConsumedCapacity ?? []].flat().reduce((sum, c) => sum + (c.CapacityUnits ?? 0), 0);
+    if (operation === 'BatchWriteItem') counts.writeUnits += units;
+    else if (operation === 'Scan' || operation === 'Query') counts.readUnits += units;
+  }
+
+  return { ...(await listenLocal(server)), counts, writesInFlight };
+}
+
+type Capacity = { CapacityUnits?: number };
+
+/** Deterministic: of every 100 calls, about `share` of them, spread out. */
+function shared(share: ((count: number) => number) | undefined, count: number): boolean {
+  return share !== undefined && ((count * 37) % 100) / 100 < share(count);
 }
 
 function every(n: number | undefined, count: number): boolean {

@@ -20,6 +20,9 @@ import {
   messageOf,
   pause,
 } from '../aws/retry.js';
+import { writeUnits } from '../aws/capacity.js';
+import { itemSize } from '../formats/item-checks.js';
+import { type Meter, sdkAttempts, unitsOf } from '../aws/meter.js';
 
 export interface FailedRequest {
   request: WriteRequest;
@@ -39,6 +42,9 @@ export interface WriteOutcome {
   stopped?: { error: unknown; requests: WriteRequest[] };
 }
 
+/** What writeAll needs: the retry policy, and the meter when capacity is metered. */
+export type WriteDeps = RetryDeps & { breaker: Breaker; meter?: Meter | undefined };
+
 /** Errors about one item's content: retrying it alone finds which item. */
 const ITEM_ERRORS = new Set([
   'ValidationException',
@@ -50,7 +56,7 @@ export async function writeAll(
   dynamodb: DynamoDBClient,
   table: string,
   requests: WriteRequest[],
-  deps: RetryDeps & { breaker: Breaker },
+  deps: WriteDeps,
 ): Promise<WriteOutcome> {
   const outcome: WriteOutcome = { failed: [], abandoned: [] };
   let pending = requests;
@@ -68,11 +74,16 @@ export async function writeAll(
       return stop(error);
     }
     try {
-      const response = await dynamodb.send(new BatchWriteItemCommand({ RequestItems: { [table]: pending } }));
+      const response = await send(dynamodb, table, pending, deps.meter);
       deps.breaker.succeeded();
       pending = response.UnprocessedItems?.[table] ?? [];
       lastReason = 'returned as UnprocessedItems';
     } catch (error) {
+      if (error instanceof Aborted) {
+        // Cancelled while waiting for the budget: nothing of this attempt was sent.
+        outcome.abandoned.push(...pending);
+        return outcome;
+      }
       const name = errorName(error);
       if (ITEM_ERRORS.has(name)) {
         if (pending.length === 1) {
@@ -104,12 +115,32 @@ export async function writeAll(
   return outcome;
 }
 
+/** One BatchWriteItem, metered: charged its items' write units, settled with what DynamoDB reports. */
+function send(dynamodb: DynamoDBClient, table: string, requests: WriteRequest[], meter: Meter | undefined) {
+  const command = () =>
+    dynamodb.send(new BatchWriteItemCommand({ RequestItems: { [table]: requests }, ReturnConsumedCapacity: 'TOTAL' }));
+  if (meter === undefined) return command();
+  // Only a budget needs an estimate; a delete is charged one unit until DynamoDB says what the item weighed.
+  const estimate = meter.budgeted
+    ? requests.reduce(
+        (sum, r) => sum + (r.PutRequest?.Item === undefined ? 1 : writeUnits(itemSize(r.PutRequest.Item))),
+        0,
+      )
+    : 0;
+  return meter.send('write', estimate, async () => {
+    const response = await command();
+    const unprocessed = response.UnprocessedItems?.[table]?.length ?? 0;
+    const consumed = unitsOf(response.ConsumedCapacity);
+    return { result: response, consumed, throttled: unprocessed > 0, attempts: sdkAttempts(response) };
+  });
+}
+
 /** Each request alone, to find the one DynamoDB refuses; a stop leaves the rest unsent. */
 async function writeOneByOne(
   dynamodb: DynamoDBClient,
   table: string,
   requests: WriteRequest[],
-  deps: RetryDeps & { breaker: Breaker },
+  deps: WriteDeps,
   outcome: WriteOutcome,
 ): Promise<WriteOutcome> {
   for (const [index, request] of requests.entries()) {

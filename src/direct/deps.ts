@@ -3,6 +3,7 @@
 
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { S3Client } from '@aws-sdk/client-s3';
+import type { Meter } from '../aws/meter.js';
 
 export interface EngineDeps {
   dynamodb: DynamoDBClient;
@@ -24,4 +25,6 @@ export interface EngineDeps {
   workspace?: string;
   /** The runner's environment: where an import's checkpoint can be kept (the cache, RUNNER_TEMP), and the client token's parts. */
   env?: Record<string, string | undefined>;
+  /** Capacity: AIMD concurrency, the budget and what was consumed; one for the whole run. */
+  meter?: Meter;
 }

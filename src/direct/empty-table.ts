@@ -6,28 +6,33 @@
 import { type DynamoDBClient, ScanCommand, type TableDescription } from '@aws-sdk/client-dynamodb';
 import { explain } from '../aws/errors.js';
 import { primaryKeyNames } from '../aws/table.js';
-import { Aborted, type Breaker, type RetryDeps, withRetries } from '../aws/retry.js';
+import { sdkAttempts, unitsOf, unmetered } from '../aws/meter.js';
+import { Aborted, withRetries } from '../aws/retry.js';
 import { TransferError } from '../errors.js';
 import type { Item } from '../formats/attribute-value.js';
+import { type WriteDeps } from './batch-write.js';
+import { PageSizer } from './page-limit.js';
 import type { RejectedItem } from './rejects.js';
 import { BatchWriter } from './writer.js';
 
 export async function emptyTable(
   table: TableDescription,
   dynamodb: DynamoDBClient,
-  deps: RetryDeps & { breaker: Breaker },
+  deps: WriteDeps,
   segments: number,
 ): Promise<number> {
   const name = table.TableName ?? '';
   const keys = primaryKeyNames(table);
   const names = Object.fromEntries(keys.map((k, i) => [`#k${i}`, k]));
+  const meter = deps.meter ?? unmetered(segments, Date.now);
+  const sizer = new PageSizer(meter.budget, table, true);
   const failures: RejectedItem[] = [];
   const writer = new BatchWriter({
     dynamodb,
     table: name,
     keyNames: keys,
     concurrency: segments,
-    deps,
+    deps: { ...deps, meter },
     onRejected: (r) => failures.push(r),
   });
   const origin = { object: `table ${name}`, line: 0, itemIndex: 0 };
@@ -38,22 +43,32 @@ export async function emptyTable(
       let start: Item | undefined;
       do {
         const from = start;
+        const limit = sizer.limit();
+        const scan = () =>
+          dynamodb.send(
+            new ScanCommand({
+              TableName: name,
+              Segment: segment,
+              TotalSegments: segments,
+              ProjectionExpression: Object.keys(names).join(', '),
+              ExpressionAttributeNames: names,
+              ExclusiveStartKey: from,
+              ConsistentRead: true,
+              ReturnConsumedCapacity: 'TOTAL',
+              ...(limit === undefined ? {} : { Limit: limit }),
+            }),
+          );
+        // The Scan is charged to the same budget as the deletes: both take capacity from the table.
         const page = await withRetries(
           `Scan of ${name}`,
           () =>
-            dynamodb.send(
-              new ScanCommand({
-                TableName: name,
-                Segment: segment,
-                TotalSegments: segments,
-                ProjectionExpression: Object.keys(names).join(', '),
-                ExpressionAttributeNames: names,
-                ExclusiveStartKey: from,
-                ConsistentRead: true,
-              }),
-            ),
+            meter.send('read', sizer.estimate(limit), async () => {
+              const result = await scan();
+              return { result, consumed: unitsOf(result.ConsumedCapacity), attempts: sdkAttempts(result) };
+            }),
           deps,
         );
+        sizer.learn(unitsOf(page.ConsumedCapacity), page.ScannedCount);
         for (const key of page.Items ?? []) {
           if (stop()) return;
           await writer.delete(key, origin);

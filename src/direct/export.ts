@@ -6,7 +6,8 @@
 // unfinished export is never taken for a whole one.
 
 import { join } from 'node:path';
-import type { TableDescription } from '@aws-sdk/client-dynamodb';
+import type { AttributeValue, TableDescription } from '@aws-sdk/client-dynamodb';
+import { unmetered } from '../aws/meter.js';
 import { explain } from '../aws/errors.js';
 import { Breaker, type RetryDeps, withRetries } from '../aws/retry.js';
 import { describeTable, keySchemaOf } from '../aws/table.js';
@@ -27,6 +28,8 @@ import { type DataFileTotals, writeDataFiles } from './data-files.js';
 import type { EngineDeps } from './deps.js';
 import { CheckpointKeeper, exportRequest, freshCheckpoint, sumItems } from './export-checkpoint.js';
 import { checkpointKey, continuedNote, continuing, findResumePoint } from './export-resume.js';
+import { exportEstimate, logEstimate } from '../aws/estimate.js';
+import { PageSizer } from './page-limit.js';
 import { Progress } from './progress.js';
 import { queryRaw, scanRaw } from './raw-pages.js';
 import { type PageReader, SegmentStop, readSegment } from './segment-pages.js';
@@ -47,7 +50,17 @@ export async function runExport(plan: ExportPlan, deps: EngineDeps, engineReason
   const table = await describeTable(deps.dynamodb, tableName);
   if (table === undefined)
     throw new TransferError('TABLE_NOT_FOUND', `Table ${tableName} does not exist; nothing was exported.`);
-  const retry = { ...deps, breaker: new Breaker(deps.now) };
+  const meter = deps.meter ?? unmetered(plan.concurrency, deps.now);
+  const retry = { ...deps, breaker: new Breaker(deps.now), meter };
+  const full = plan.expressions?.keyCondition === undefined;
+  if (full)
+    logEstimate(
+      exportEstimate(table.TableSizeBytes, table.ItemCount),
+      'read',
+      meter.budget,
+      plan.waiting.timeoutMs,
+      deps,
+    );
   const reader = pageReader(plan, table, retry);
   const { store, prefix } = openDestination(plan.destination, deps.s3, {
     spoolDir: deps.tempDir,
@@ -211,33 +224,38 @@ function unfinished(
  * the one retry policy; a failure says what was read and why it failed.
  */
 export function pageReader(
-  plan: Pick<ExportPlan, 'expressions'>,
+  plan: Pick<ExportPlan, 'expressions' | 'concurrency'>,
   table: TableDescription,
   deps: EngineDeps & RetryDeps & { breaker: Breaker },
 ): PageReader {
+  const meter = deps.meter ?? unmetered(plan.concurrency, deps.now);
   const expressions = plan.expressions;
   const common = {
     TableName: table.TableName,
     ConsistentRead: true,
+    ReturnConsumedCapacity: 'TOTAL' as const,
     ...(expressions?.filter === undefined ? {} : { FilterExpression: expressions.filter }),
     ...(expressions?.projection === undefined ? {} : { ProjectionExpression: expressions.projection }),
     ...(expressions?.names === undefined ? {} : { ExpressionAttributeNames: expressions.names }),
     ...(expressions?.values === undefined ? {} : { ExpressionAttributeValues: expressions.values }),
   };
   const what = `${expressions?.keyCondition === undefined ? 'Scan' : 'Query'} of ${table.TableName}`;
-  return (segment, total, from) =>
-    withRetries(
-      what,
-      () =>
+  const sizer = new PageSizer(meter.budget, table, true);
+  const read = async (segment: number, total: number, from: Record<string, AttributeValue> | undefined) => {
+    const limit = sizer.limit();
+    const paging = { ExclusiveStartKey: from, ...(limit === undefined ? {} : { Limit: limit }) };
+    const page = await meter.send('read', sizer.estimate(limit), async () => {
+      const result =
         expressions?.keyCondition === undefined
-          ? scanRaw(deps.dynamodb, { ...common, Segment: segment, TotalSegments: total, ExclusiveStartKey: from })
-          : queryRaw(deps.dynamodb, {
-              ...common,
-              KeyConditionExpression: expressions.keyCondition,
-              ExclusiveStartKey: from,
-            }),
-      deps,
-    ).catch((error: unknown) => {
+          ? await scanRaw(deps.dynamodb, { ...common, ...paging, Segment: segment, TotalSegments: total })
+          : await queryRaw(deps.dynamodb, { ...common, ...paging, KeyConditionExpression: expressions.keyCondition });
+      return { result, consumed: result.consumed, attempts: result.attempts };
+    });
+    sizer.learn(page.consumed, page.scanned);
+    return page;
+  };
+  return (segment, total, from) =>
+    withRetries(what, () => read(segment, total, from), deps).catch((error: unknown) => {
       throw explain(error, what, 'READ_FAILED');
     });
 }

@@ -19,6 +19,7 @@ import { type ResolvedSource, resolveSource } from '../sources/resolve.js';
 import { refuseUnreadable, sampleObject } from '../sources/sample.js';
 import type { Store } from '../storage/store.js';
 import type { EngineDeps } from './deps.js';
+import { importEstimate, logEstimate } from '../aws/estimate.js';
 import { importResult, importWarnings } from './import-result.js';
 import { Ledger } from './ledger.js';
 import { Progress } from './progress.js';
@@ -68,7 +69,12 @@ export async function runImport(
   );
   const options: DecodeOptions = { ...reading, keys: keyChecksFrom(target.keys) };
   // Validate reports every record; an import refuses a source it cannot read before touching the table.
-  if (plan.mode === 'import') await checkSample(store, source, options, plan.tableName);
+  if (plan.mode === 'import') {
+    await checkSample(store, source, options, plan.tableName);
+    const bytes = source.objects.reduce((sum, o) => sum + o.size, 0);
+    const estimate = importEstimate(bytes, source.export?.itemCount, options.compression !== 'NONE');
+    logEstimate(estimate, 'write', deps.meter?.budget, plan.waiting.timeoutMs, deps);
+  }
   const ledger = new Ledger(rejects, deps.workspace);
   const where = () => ({ durationSeconds: (deps.now() - started) / 1000, source: store.describe(opened.prefix) });
   // Cancelled before the table was touched, or while it was being created or emptied: what was done is said.

@@ -14,12 +14,19 @@ import {
   ScanCommand,
   type ScanCommandInput,
 } from '@aws-sdk/client-dynamodb';
+import { sdkAttempts } from '../aws/meter.js';
 import { cutArrayMember } from '../formats/json-members.js';
 
 export interface RawPage {
   /** Each item's DynamoDB JSON, as DynamoDB sent it. */
   items: Buffer[];
   lastEvaluatedKey: Record<string, AttributeValue> | undefined;
+  /** Read units DynamoDB reported (asked for with ReturnConsumedCapacity); undefined when it reported none. */
+  consumed?: number | undefined;
+  /** Items read before any filter: what the page was charged for. */
+  scanned?: number | undefined;
+  /** The SDK's attempts for this page. */
+  attempts?: number | undefined;
 }
 
 export function scanRaw(client: DynamoDBClient, input: ScanCommandInput): Promise<RawPage> {
@@ -55,7 +62,13 @@ async function sendRaw(client: DynamoDBClient, command: ScanCommand | QueryComma
     const operation = command instanceof ScanCommand ? 'Scan' : 'Query';
     throw new Error(`A ${operation} page said Count ${output.Count} but held ${received.length} items`);
   }
-  return { items: received, lastEvaluatedKey: output.LastEvaluatedKey };
+  return {
+    items: received,
+    lastEvaluatedKey: output.LastEvaluatedKey,
+    consumed: output.ConsumedCapacity?.CapacityUnits,
+    scanned: output.ScannedCount,
+    attempts: sdkAttempts(output),
+  };
 }
 
 /** The whole body; with its length known, read into one buffer instead of chunks joined afterwards. */

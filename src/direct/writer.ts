@@ -5,9 +5,8 @@
 // abandoned, and what is in flight lands or is abandoned at its next retry.
 
 import type { DynamoDBClient, WriteRequest } from '@aws-sdk/client-dynamodb';
-import type { Breaker, RetryDeps } from '../aws/retry.js';
 import type { Item } from '../formats/attribute-value.js';
-import { writeAll } from './batch-write.js';
+import { type WriteDeps, writeAll } from './batch-write.js';
 import { keyString } from './item-key.js';
 import { type ItemOrigin, type ItemSink, type OnRejected, newSinkStats } from './sink.js';
 
@@ -31,7 +30,7 @@ export class BatchWriter implements ItemSink {
   private readonly table: string;
   private readonly keyNames: readonly string[];
   private readonly concurrency: number;
-  private readonly deps: RetryDeps & { breaker: Breaker };
+  private readonly deps: WriteDeps;
   private readonly onRejected: OnRejected;
   private readonly onSettled: ((origins: ItemOrigin[]) => void) | undefined;
 
@@ -40,7 +39,7 @@ export class BatchWriter implements ItemSink {
     table: string;
     keyNames: readonly string[];
     concurrency: number;
-    deps: RetryDeps & { breaker: Breaker };
+    deps: WriteDeps;
     onRejected: OnRejected;
     /** Each request's writes that DynamoDB acknowledged or rejected (never those abandoned or unsent). */
     onSettled?: (origins: ItemOrigin[]) => void;

@@ -17,15 +17,20 @@ import {
 import { expandTemplate } from '../parsing/templates.js';
 import { InvalidValue, parseBoolean, parseDuration, parseEnum, parseInteger } from '../parsing/values.js';
 import type { AwsSettings, Compression, EngineDecision, Format, Location, Mode, Plan } from '../plan.js';
+import { readMaxCapacity } from './capacity.js';
 import type { Env, InputReader, PlanContext } from './reader.js';
 
-export type CommonSettings = Pick<Plan, 'engine' | 'aws' | 'concurrency' | 'waiting' | 'maxErrors' | 'clientToken'>;
+export type CommonSettings = Pick<
+  Plan,
+  'engine' | 'aws' | 'concurrency' | 'maxCapacity' | 'waiting' | 'maxErrors' | 'clientToken'
+>;
 
 export function readCommon(r: InputReader, context: PlanContext, engine: EngineDecision): CommonSettings {
   return {
     engine,
     aws: readAwsSettings(r, context.env),
     concurrency: r.parseDefaulted(Input.Concurrency, (v) => parseInteger(v, 1, 256)),
+    ...optional('maxCapacity', readMaxCapacity(r, engine)),
     waiting: {
       wait: r.parseDefaulted(Input.Wait, parseBoolean),
       timeoutMs: r.parseDefaulted(Input.Timeout, (v) => parseDuration(v, 1000, 72 * 3_600_000, 'from 1s to 72h')),

@@ -7,6 +7,7 @@
 import type { TableDescription } from '@aws-sdk/client-dynamodb';
 import { Breaker } from '../aws/retry.js';
 import { describeTable } from '../aws/table.js';
+import { meterFor } from '../direct/budget.js';
 import type { EngineDeps } from '../direct/deps.js';
 import { importWarnings } from '../direct/import-result.js';
 import type { EngineChoice } from '../engine-choice.js';
@@ -58,6 +59,11 @@ export async function runRestore(
     // Refused before anything is read or written; the summary still draws the chain and its gap.
     return outcome({ failure: new TransferError('CHAIN_GAP', gapMessage(chain.gap)) });
   }
+  // The budget settled before anything is read: a share the table cannot give is refused here.
+  const meter =
+    plan.mode === 'import'
+      ? await meterFor(plan, 'write', plan.tableName, deps.direct, plan.tableParameters)
+      : undefined;
   // Every export's manifests read (a missing data file, a damaged manifest) before any write.
   const steps: DirectStep[] = [];
   for (const step of chain.steps) {
@@ -67,7 +73,7 @@ export async function runRestore(
     });
   }
   const breaker = new Breaker();
-  const direct = { ...deps.direct, breaker };
+  const direct = { ...deps.direct, breaker, ...(meter && { meter }) };
   const baseStep = steps[0]?.action === 'import' ? steps[0] : undefined;
   const managedBase = plan.mode === 'import' && baseStep !== undefined && choice.engine === 'managed';
 
@@ -132,7 +138,7 @@ export async function runRestore(
     warnings: importWarnings(objects, source.store, done.sink.stats.duplicateKeys),
   });
   log(result.note ?? '');
-  return result;
+  return meter === undefined ? result : { ...result, capacity: meter.report() };
 }
 
 function markRows(report: ChainReport, done: StepsOutcome, offset: number, mode: 'import' | 'validate'): void {

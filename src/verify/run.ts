@@ -5,6 +5,7 @@
 import type { TableDescription } from '@aws-sdk/client-dynamodb';
 import { describeTable, keySchemaOf } from '../aws/table.js';
 import { InputError, TransferError, failureMessage } from '../errors.js';
+import { addCapacity, meterFor } from '../direct/budget.js';
 import type { EngineDeps } from '../direct/deps.js';
 import type { ExportPlan, ImportPlan, ImportSource, KeyInput, VerifyPlan } from '../plan.js';
 import type { TransferResult, VerificationResult } from '../result.js';
@@ -99,11 +100,14 @@ export async function verifyAfter(
   deps.phase(`Verify: compare ${tableName} with the ${against}`);
   const started = deps.now();
   let verification: VerificationResult;
+  let capacity = result.capacity;
   try {
     const source = sourceOf(plan, result);
     const table = await describeTable(deps.dynamodb, tableName);
     if (table === undefined) throw new TransferError('TABLE_NOT_FOUND', `Table ${tableName} does not exist.`);
     const expressions = plan.mode === 'export' ? plan.expressions : undefined;
+    // The comparison reads the table: under max-capacity too, as read units of its own.
+    const meter = await meterFor(plan, 'read', tableName, deps);
     ({ verification } = await compareTable(
       {
         table,
@@ -112,8 +116,9 @@ export async function verifyAfter(
         differences: plan.verification.differences,
         concurrency: plan.concurrency,
       },
-      deps,
+      { ...deps, meter },
     ));
+    capacity = addCapacity(capacity, meter.report());
   } catch (error) {
     const failure = failureMessage(error);
     deps.log(`The comparison could not run: ${failure}`);
@@ -123,6 +128,7 @@ export async function verifyAfter(
     ...result,
     status: verification.status === 'CANCELLED' ? 'CANCELLED' : result.status,
     verification,
+    ...(capacity && { capacity }),
     durationSeconds: result.durationSeconds + verification.durationSeconds,
   };
 }

@@ -40,7 +40,7 @@ beforeAll(async () => {
     await createKeyedTable(clientFor(inject('dynamodbEndpoint')), table);
     const run = await runLocal(importInputs(table, fast.endpoint));
     expect(run.outputs.status, run.log).toBe('COMPLETED');
-    fullRunCapacity = fast.counts.writeCapacity;
+    fullRunCapacity = fast.counts.writeUnits;
   } finally {
     await fast.close();
   }
@@ -78,9 +78,9 @@ async function stopAndResume(
     signal: { name: signal, when: checkpointReached(OBJECTS / 2) },
   });
   expect(first.exitAfterSignalMs, first.log).toBeDefined();
-  const before = slow.counts.writeCapacity;
+  const before = slow.counts.writeUnits;
   const second = await runLocal(importInputs(table, slow.endpoint, extra), { env, timeoutMs: 120_000 });
-  return { first, second, secondCapacity: slow.counts.writeCapacity - before };
+  return { first, second, secondCapacity: slow.counts.writeUnits - before };
 }
 
 describe('a stopped import resumes from its checkpoint', () => {

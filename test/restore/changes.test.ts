@@ -7,10 +7,11 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { describeTable } from '../../src/aws/table.js';
 import type { Item } from '../../src/formats/attribute-value.js';
 import { uniqueName, useLocalCredentials } from '../local-aws.js';
+import { startThrottlingProxy } from '../throttling-proxy.js';
 import { flipped, writeFiles } from '../sources/export-builder.js';
 import { type BuiltExport, applyRecords, incrementalExport } from './aws-exports.js';
 import { dynamodb, newBucket, newTable, normalized, putItems, runLocal, scanAll } from './helpers.js';
@@ -93,6 +94,31 @@ describe('one incremental export', () => {
       'exports-applied': '1',
       engine: 'direct',
     });
+  });
+
+  it('applied under max-capacity, its puts and deletes are metered: the write units DynamoDB returned are reported', async () => {
+    const table = await tableAt(history.states[1]!);
+    const w2 = history.windows[1]!;
+    const proxy = await startThrottlingProxy(inject('dynamodbEndpoint'), { throttleEvery: 0, splitEvery: 0 });
+    try {
+      const run = await runLocal({
+        mode: 'import',
+        bucket,
+        prefix: w2.folder,
+        'table-name': table,
+        'max-capacity': '100',
+        'endpoint-url': proxy.endpoint,
+      });
+      expect(run.exitCode, run.log).toBe(0);
+      expect(normalized(await scanAll(table))).toEqual(sorted(history.states[2]!));
+      expect(run.log).toContain('Capacity budget: 100 write unit(s) per second (max-capacity: 100).');
+      // Every put and delete went through BatchWriteItem, and each one's units were counted.
+      expect(proxy.counts.writeUnits).toBeGreaterThanOrEqual(records(w2).length);
+      expect(run.outputs['consumed-write-capacity']).toBe(String(proxy.counts.writeUnits));
+      expect(run.summary).toContain('**Write units consumed**');
+    } finally {
+      await proxy.close();
+    }
   });
 
   it('reverted on the live table, gives back the table as it was at its start', async () => {
