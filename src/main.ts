@@ -8,7 +8,7 @@ import { Output } from './constants.js';
 import type { EngineDeps } from './direct/deps.js';
 import { runDirect } from './direct/engine.js';
 import { type EngineChoice, chooseEngine } from './engine-choice.js';
-import { failureMessage } from './errors.js';
+import { TransferError, failureMessage } from './errors.js';
 import { describeTable } from './aws/table.js';
 import { readPlan } from './inputs/index.js';
 import { runManaged } from './managed/engine.js';
@@ -81,10 +81,16 @@ export async function run(deps: RunDeps): Promise<void> {
     const message = failureMessage(error);
     if (choice !== undefined) core.setOutput(Output.Engine, choice.engine);
     core.setOutput(Output.DurationSeconds, (deps.now().getTime() - started.getTime()) / 1000);
+    // Once work began, a step that ends here still says how: a refused input has no status, as nothing ran.
+    if (working !== undefined) core.setOutput(Output.Status, cancelled(error) ? 'CANCELLED' : 'FAILED');
     const summary = working === undefined ? renderStartFailure(message) : renderWorkFailure(working, message);
     writeSummary(summary, deps.env.GITHUB_STEP_SUMMARY, core);
     core.setFailed(clip(message, 20_000));
   }
+}
+
+function cancelled(error: unknown): boolean {
+  return error instanceof TransferError && error.code === 'CANCELLED';
 }
 
 function commonDeps(choice: EngineChoice, clients: AwsClients, deps: RunDeps) {

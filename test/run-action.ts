@@ -24,11 +24,7 @@ export interface RunOptions {
   /** Leave GITHUB_STEP_SUMMARY unset, as some runners do. */
   noSummaryFile?: boolean;
   timeoutMs?: number;
-  /**
-   * Sends `signal.name` to the action once `signal.when` holds, as a
-   * cancelled workflow does: asked on each new log line and every 100 ms (so
-   * it may look at what the action has written so far).
-   */
+  /** Sends `signal.name` to the action once its log satisfies `signal.when`, as a cancelled workflow does. */
   signal?: { name: NodeJS.Signals; when: (log: string) => boolean };
 }
 
@@ -100,7 +96,7 @@ function spawnNode(
     const child = spawn(process.execPath, [script], { env, stdio: ['ignore', 'pipe', 'pipe'] });
     let log = '';
     let signalledAt: number | undefined;
-    const check = (): void => {
+    const maybeSignal = (): void => {
       if (signal !== undefined && signalledAt === undefined && signal.when(log)) {
         signalledAt = Date.now();
         child.kill(signal.name);
@@ -108,16 +104,17 @@ function spawnNode(
     };
     const onData = (chunk: Buffer): void => {
       log += chunk.toString();
-      check();
+      maybeSignal();
     };
+    // Also asked while the log is quiet: \`when\` may watch something else, such as a proxy's calls.
+    const watch = setInterval(maybeSignal, 100);
     child.stdout.on('data', onData);
     child.stderr.on('data', onData);
     const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
-    const poll = signal === undefined ? undefined : setInterval(check, 100);
     child.once('error', reject);
     child.once('close', (code) => {
       clearTimeout(timer);
-      clearInterval(poll);
+      clearInterval(watch);
       resolve({
         exitCode: code,
         log,

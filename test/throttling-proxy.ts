@@ -23,6 +23,8 @@ export interface ProxyOptions {
   cutReadsEvery?: number;
   /** Every call waits this long before it is forwarded, so a run lasts long enough to be interrupted. */
   delayMs?: number;
+  /** Scan and Query calls (only) wait this long before they are forwarded: a page that hangs. */
+  readDelayMs?: number;
   /** Scan and Query pages hold at most this many items (the proxy adds `Limit`), so a small table has many pages. */
   pageLimit?: number;
   /** The share (0 to 1) of BatchWriteItem calls throttled, given how many came so far: a growing share. */
@@ -45,6 +47,8 @@ export interface ThrottlingProxy {
     reads: number;
     readsThrottled: number;
     readsCut: number;
+    /** Scan and Query calls held back by `readDelayMs` so far, counted as they arrive. */
+    readsHeld: number;
     /** Capacity units DynamoDB reported in the answers forwarded (ConsumedCapacity), by operation kind. */
     readUnits: number;
     writeUnits: number;
@@ -65,6 +69,7 @@ export async function startThrottlingProxy(target: string, options: ProxyOptions
     reads: 0,
     readsThrottled: 0,
     readsCut: 0,
+    readsHeld: 0,
     readUnits: 0,
     writeUnits: 0,
   };
@@ -84,6 +89,10 @@ export async function startThrottlingProxy(target: string, options: ProxyOptions
     if (answered !== undefined) return answer(res, answered.status, answered.body);
     if (options.delayMs !== undefined) await new Promise((resolve) => setTimeout(resolve, options.delayMs));
     if (operation === 'Scan' || operation === 'Query') {
+      if (options.readDelayMs !== undefined) {
+        counts.readsHeld += 1;
+        await new Promise((resolve) => setTimeout(resolve, options.readDelayMs));
+      }
       if (options.pageLimit !== undefined)
         body = Buffer.from(JSON.stringify({ ...JSON.parse(body.toString()), Limit: options.pageLimit }));
       counts.reads += 1;

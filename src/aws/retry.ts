@@ -160,6 +160,8 @@ export async function withRetries<T>(
       deps.breaker?.succeeded();
       return result;
     } catch (error) {
+      // A request the cancel abandoned fails with the SDK's AbortError: the cancel is the reason.
+      if (deps.signal?.aborted) throw new Aborted();
       if (!isRetryable(error)) throw error;
       deps.breaker?.failed(what, error);
       deps.breaker?.throwIfOpen(); // this failure may have been the one too many

@@ -247,8 +247,12 @@ export function pageReader(
     const page = await meter.send('read', sizer.estimate(limit), async () => {
       const result =
         expressions?.keyCondition === undefined
-          ? await scanRaw(deps.dynamodb, { ...common, ...paging, Segment: segment, TotalSegments: total })
-          : await queryRaw(deps.dynamodb, { ...common, ...paging, KeyConditionExpression: expressions.keyCondition });
+          ? await scanRaw(deps.dynamodb, { ...common, ...paging, Segment: segment, TotalSegments: total }, deps.signal)
+          : await queryRaw(
+              deps.dynamodb,
+              { ...common, ...paging, KeyConditionExpression: expressions.keyCondition },
+              deps.signal,
+            );
       return { result, consumed: result.consumed, attempts: result.attempts };
     });
     sizer.learn(page.consumed, page.scanned);

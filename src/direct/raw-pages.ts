@@ -29,15 +29,20 @@ export interface RawPage {
   attempts?: number | undefined;
 }
 
-export function scanRaw(client: DynamoDBClient, input: ScanCommandInput): Promise<RawPage> {
-  return sendRaw(client, new ScanCommand(input));
+/** A cancel abandons the page on the wire: a read is safe to drop, and a loaded endpoint may take a minute. */
+export function scanRaw(client: DynamoDBClient, input: ScanCommandInput, signal?: AbortSignal): Promise<RawPage> {
+  return sendRaw(client, new ScanCommand(input), signal);
 }
 
-export function queryRaw(client: DynamoDBClient, input: QueryCommandInput): Promise<RawPage> {
-  return sendRaw(client, new QueryCommand(input));
+export function queryRaw(client: DynamoDBClient, input: QueryCommandInput, signal?: AbortSignal): Promise<RawPage> {
+  return sendRaw(client, new QueryCommand(input), signal);
 }
 
-async function sendRaw(client: DynamoDBClient, command: ScanCommand | QueryCommand): Promise<RawPage> {
+async function sendRaw(
+  client: DynamoDBClient,
+  command: ScanCommand | QueryCommand,
+  signal: AbortSignal | undefined,
+): Promise<RawPage> {
   // Set by the last attempt that got a 200; earlier attempts are overwritten.
   let items: Buffer[] | undefined;
   // The middleware touches only the HTTP response, the same for both commands.
@@ -56,7 +61,7 @@ async function sendRaw(client: DynamoDBClient, command: ScanCommand | QueryComma
     // Inside the SDK's deserializer, so it sees the raw HTTP response first.
     { step: 'deserialize', priority: 'low', name: 'rawItemsMiddleware' },
   );
-  const output = await client.send(command);
+  const output = await client.send(command, signal === undefined ? {} : { abortSignal: signal });
   const received = items ?? [];
   if (received.length !== (output.Count ?? 0)) {
     const operation = command instanceof ScanCommand ? 'Scan' : 'Query';

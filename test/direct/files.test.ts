@@ -2,7 +2,7 @@
 // size limit, and a rejected-items upload that fails never hangs the import.
 
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync, zstdDecompressSync } from 'node:zlib';
@@ -60,6 +60,50 @@ describe('writeDataFiles', () => {
       { items: 0, bytes: 0 },
     );
     expect(entries.map((e) => e.itemCount)).toEqual([0]);
+  });
+
+  it('writes no file for a continued segment without items left (emptyFile: false)', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'data-files-'));
+    const none: AsyncIterator<never> = { next: async () => ({ done: true, value: undefined }) };
+    const options = {
+      store: new LocalStore(root),
+      paths: exportPaths('', '01693685827463-2d8752fd'),
+      format: 'DYNAMODB_JSON' as const,
+      compression: 'GZIP' as const,
+      maxBytes: 1024,
+      emptyFile: false,
+    };
+    expect(await writeDataFiles(none, options, { items: 0, bytes: 0 })).toEqual([]);
+    expect(readdirSync(root)).toEqual([]);
+  });
+
+  it('tells of each file once it is stored, before reading the page after it, and adds no empty file at a roll-over', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'data-files-'));
+    const items = [...generateItems(30)];
+    const events: string[] = [];
+    const entries = await writeDataFiles(
+      (async function* () {
+        for (let i = 0; i < items.length; i += 10) {
+          events.push(`page ${i / 10}`);
+          yield wireJson(items.slice(i, i + 10));
+        }
+      })(),
+      {
+        store: new LocalStore(root),
+        paths: exportPaths('', '01693685827463-2d8752fd'),
+        format: 'DYNAMODB_JSON',
+        compression: 'NONE',
+        maxBytes: 1, // every page fills a file
+        onFile: async (entry) => {
+          // Stored by now: the checkpoint written here may name it.
+          expect(readFileSync(join(root, entry.dataFileS3Key)).length).toBeGreaterThan(0);
+          events.push(`file of ${entry.itemCount}`);
+        },
+      },
+      { items: 0, bytes: 0 },
+    );
+    expect(events).toEqual(['page 0', 'file of 10', 'page 1', 'file of 10', 'page 2', 'file of 10']);
+    expect(entries.map((e) => e.itemCount)).toEqual([10, 10, 10]);
   });
 });
 
