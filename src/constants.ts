@@ -46,6 +46,7 @@ export const Input = {
   Changes: 'changes',
   Resume: 'resume',
   MaxDuration: 'max-duration',
+  Checkpoint: 'checkpoint',
 } as const;
 export type InputName = (typeof Input)[keyof typeof Input];
 

@@ -117,6 +117,7 @@ function directDeps(choice: EngineChoice, clients: AwsClients, deps: RunDeps): E
     tempDir: deps.env.RUNNER_TEMP ?? tmpdir(),
     ...(workspace && { workspace }),
     ...dataFileSize(deps.env),
+    env: deps.env,
   };
 }
 

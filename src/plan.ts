@@ -114,6 +114,8 @@ export interface ImportPlan extends CommonPlan, ResumeSettings {
   tableParameters?: Partial<TableCreationParameters>;
   existingTable: ExistingTable;
   rejectedItems: Location;
+  /** Where the direct engine keeps its checkpoint (the `checkpoint` input); absent: the cache, or RUNNER_TEMP. */
+  checkpoint?: Location;
   /** `verify: true`: the table compared with the source after the import. */
   verification?: Verification;
   restore: RestoreOptions;

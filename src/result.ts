@@ -61,6 +61,14 @@ export interface VerificationResult {
   durationSeconds: number;
 }
 
+/** A direct import's checkpoint: where it is kept, and whether this run resumed from it. */
+export interface CheckpointReport {
+  resumed: boolean;
+  place: string;
+  /** For the summary: what was skipped, or why the import started over. */
+  lines: string[];
+}
+
 export interface TransferResult {
   mode: Mode;
   engine: EngineName;
@@ -124,4 +132,6 @@ export interface TransferResult {
   exportsApplied?: number;
   /** The exports a restore used, for the summary's timeline and chart. */
   chain?: ChainReport;
+  /** A direct import's checkpoint. */
+  checkpoint?: CheckpointReport;
 }

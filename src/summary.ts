@@ -29,10 +29,18 @@ export function renderSummary(result: TransferResult, outcome: { ok: boolean; me
     const more = result.warnings.length - shown.length;
     parts.push(`### Warnings\n\n${shown.join('\n')}${more > 0 ? `\n- and ${count(more)} more` : ''}`);
   }
+  if (result.checkpoint !== undefined && result.checkpoint.lines.length > 0)
+    parts.push(checkpointSection(result.checkpoint));
   if (result.note !== undefined && result.note !== '') parts.push(escapeMarkdown(clip(result.note, 2000)));
   const snippet = importBackSnippet(result);
   if (snippet !== undefined) parts.push(snippet);
   return capped(`${parts.join('\n\n')}\n`);
+}
+
+/** A direct import's checkpoint: resumed from or not, and what was skipped. */
+function checkpointSection(checkpoint: NonNullable<TransferResult['checkpoint']>): string {
+  const title = checkpoint.resumed ? '### Resumed' : '### Checkpoint';
+  return `${title}\n\n${checkpoint.lines.map((line) => `- ${escapeMarkdown(clip(line))}`).join('\n')}`;
 }
 
 /** The last guard: names and locations are not clipped one by one, so the whole is. */

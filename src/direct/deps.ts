@@ -23,6 +23,8 @@ export interface EngineDeps {
   dataFileMaxBytes?: number;
   /** The repository checkout: rejected items from files in it become annotations on their lines. */
   workspace?: string;
+  /** The runner's environment: where an import's checkpoint can be kept (the cache, RUNNER_TEMP), and the client token's parts. */
+  env?: Record<string, string | undefined>;
   /** Capacity: AIMD concurrency, the budget and what was consumed; one for the whole run. */
   meter?: Meter;
 }

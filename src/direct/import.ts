@@ -27,6 +27,7 @@ import { prepareRejects } from './rejects-location.js';
 import { CountingSink, type ItemSink, newSinkStats } from './sink.js';
 import { findTargetTable } from './target-table.js';
 import { BatchWriter } from './writer.js';
+import { type ObjectTracking, openImportCheckpoint, rejectsAfter } from './import-checkpoint.js';
 
 export async function runImport(
   plan: ImportPlan | ValidatePlan,
@@ -34,8 +35,13 @@ export async function runImport(
   engineReason: string,
 ): Promise<TransferResult> {
   const started = deps.now();
-  // The rejected-items place is checked (never overwritten, no symlink followed) before anything else.
-  const rejects = await prepareRejects(plan.rejectedItems, deps);
+  // The rejected-items place is checked (never overwritten, no symlink followed) before anything else;
+  // one an earlier run of a resumed import filled is settled once its checkpoint is read.
+  const checked = await prepareRejects(plan.rejectedItems, deps).then(
+    (file) => ({ file }),
+    (error: unknown) => ({ error }),
+  );
+  if ('error' in checked && (plan.mode !== 'import' || plan.resume === 'never')) throw checked.error;
   const opened = await openSource(plan.source.location, deps.s3);
   const { store } = opened;
   // Everything about the source is settled before a table is touched.
@@ -43,13 +49,25 @@ export async function runImport(
   logSource(source, store, opened.prefix, deps);
   const breaker = new Breaker(deps.now);
   const retry = { ...deps, breaker };
-  const target = await findTargetTable(plan, retry);
-  const options: DecodeOptions = {
+  const reading: Omit<DecodeOptions, 'keys'> = {
     format: source.export?.format ?? plan.source.format,
     compression: source.export === undefined ? plan.source.compression : 'auto',
-    keys: keyChecksFrom(target.keys),
     ...(plan.source.csv === undefined ? {} : { csv: plan.source.csv }),
   };
+  const checkpoint =
+    plan.mode === 'import'
+      ? await openImportCheckpoint(plan, source, store.describe(opened.prefix), reading, deps)
+      : undefined;
+  const rejects =
+    'file' in checked
+      ? checked.file
+      : await prepareRejects(rejectsAfter(plan.rejectedItems, checkpoint, checked.error), deps);
+  // A resumed import writes into the table its earlier runs created or emptied, as it is.
+  const target = await findTargetTable(
+    plan.mode === 'import' && checkpoint?.resuming ? { ...plan, existingTable: 'merge' } : plan,
+    retry,
+  );
+  const options: DecodeOptions = { ...reading, keys: keyChecksFrom(target.keys) };
   // Validate reports every record; an import refuses a source it cannot read before touching the table.
   if (plan.mode === 'import') {
     await checkSample(store, source, options, plan.tableName);
@@ -92,6 +110,7 @@ export async function runImport(
           concurrency: plan.concurrency,
           deps: retry,
           onRejected: (r) => ledger.queue(r),
+          ...(checkpoint && { onSettled: checkpoint.settled }),
         })
       : new CountingSink();
   deps.phase(plan.mode === 'import' ? 'Import' : 'Validate');
@@ -104,9 +123,20 @@ export async function runImport(
 
   let failure: TransferError | undefined;
   let everythingRead = true;
+  const pipeline: Pipeline = { sink, ledger, progress, deps };
+  const tracking = checkpoint?.start({ sink, ledger, rejects });
   try {
-    for (const object of source.objects) {
-      if (deps.signal?.aborted || !(await importObject(store, object, options, { sink, ledger, progress, deps }))) {
+    for (const [index, object] of source.objects.entries()) {
+      if (tracking !== undefined && index < tracking.firstObject) continue;
+      const track = tracking?.object(index, object);
+      let read =
+        !deps.signal?.aborted && (await importObject(store, object, options, { ...pipeline, ...(track && { track }) }));
+      // The checkpoint claimed more records than the object holds: nothing of it is trusted.
+      if (read && track?.shorter) {
+        const again = tracking?.object(index, object, true);
+        read = await importObject(store, object, options, { ...pipeline, ...(again && { track: again }) });
+      }
+      if (!read) {
         everythingRead = false;
         break;
       }
@@ -121,14 +151,20 @@ export async function runImport(
     failure ??= new TransferError('WRITE_FAILED', `The rejected items could not be written: ${String(error)}`);
     return undefined;
   });
+  const completed = everythingRead && failure === undefined && sink.stats.abandoned === 0;
+  const checkpointReport = await tracking?.finish(completed);
   deps.phase('Verification');
   // A cancel that came after the last write changed nothing: the import completed.
   const cut = !everythingRead || sink.stats.abandoned > 0;
   const outcome = { failure, cancelled: deps.signal?.aborted === true && cut && failure === undefined };
   const result = importResult(plan, engineReason, table, ledger, sink.stats, outcome, { rejectedItems, ...where() });
   deps.log(result.note ?? '');
-  const warnings = importWarnings(source.objects, store, sink.stats.duplicateKeys);
-  return { ...result, ...(warnings.length > 0 && { warnings }) };
+  const warnings = [...importWarnings(source.objects, store, sink.stats.duplicateKeys), ...(tracking?.warnings ?? [])];
+  return {
+    ...result,
+    ...(warnings.length > 0 && { warnings }),
+    ...(checkpointReport && { checkpoint: checkpointReport, resumed: checkpointReport.resumed }),
+  };
 }
 
 export interface Pipeline {
@@ -136,6 +172,8 @@ export interface Pipeline {
   ledger: Ledger;
   progress: Progress;
   deps: EngineDeps;
+  /** A checkpointed import: which object this is, the records to skip, and where each record's fate is told. */
+  track?: ObjectTracking;
 }
 
 /** One object through the decoder into the sink; stops between batches when the step is cancelled. Also a chain's full export (src/restore/). */
@@ -143,7 +181,7 @@ export async function importObject(
   store: Store,
   object: ResolvedSource['objects'][number],
   options: DecodeOptions,
-  { sink, ledger, progress, deps }: Pipeline,
+  { sink, ledger, progress, deps, track }: Pipeline,
 ): Promise<boolean> {
   const name = store.describe(object.key);
   const input = await openObject(store, object, deps.tempDir, options, deps.signal);
@@ -153,6 +191,7 @@ export async function importObject(
       { code: input.damaged.code, message: input.damaged.message, object: name },
       input.damaged.items,
     );
+    track?.objectRead(Number.POSITIVE_INFINITY);
     return true;
   }
   const stats = newStats();
@@ -160,13 +199,18 @@ export async function importObject(
   const putRaw = sink.putRaw?.bind(sink);
   const batches =
     putRaw === undefined ? decodeObject(input.chunks, options, stats) : decodeObjectRaw(input.chunks, options, stats);
+  let records = 0;
   try {
     for await (const batch of batches) {
       for (const record of batch) {
         // A cancel stops at the next record: what is read after it is not handed on.
         if (deps.signal?.aborted) break;
+        const index = records++;
+        // Done by an earlier run: read past, neither counted nor written.
+        if (track !== undefined && index < track.skip) continue;
         ledger.processed += 1;
         if ('error' in record) {
+          track?.passed(index);
           const { code, message, line, itemIndex } = record.error;
           await ledger.reject({
             ...(record.item && { item: record.item }),
@@ -176,21 +220,25 @@ export async function importObject(
             ...(line === undefined ? {} : { line }),
             ...(itemIndex === undefined ? {} : { itemIndex }),
           });
-        } else if ('raw' in record) {
-          await (putRaw as NonNullable<typeof putRaw>)(record.raw, {
+        } else {
+          // The watermark's ticket: the checkpoint passes this record once DynamoDB has settled it.
+          const ticket = track?.issued(index);
+          const origin = {
             object: name,
             line: record.line,
             itemIndex: record.itemIndex,
-          });
-        } else {
-          const { line, itemIndex, textLength } = record;
-          await sink.put(record.item, { object: name, line, itemIndex, textLength });
+            ...(ticket === undefined ? {} : { ticket }),
+          };
+          if ('raw' in record) await (putRaw as NonNullable<typeof putRaw>)(record.raw, origin);
+          else await sink.put(record.item, { ...origin, textLength: record.textLength });
         }
       }
       await ledger.drain();
       progress.update({ items: sink.stats.written, bytes: ledger.bytes + stats.bytes, errors: ledger.errors });
       if (deps.signal?.aborted) return false;
+      track?.batchDone();
     }
+    track?.objectRead(records);
     return true;
   } finally {
     ledger.bytes += stats.bytes;

@@ -13,6 +13,8 @@ export interface ItemOrigin {
   itemIndex: number;
   /** Characters of source text it was read from, when known: what it weighs while in flight. */
   textLength?: number;
+  /** The import's watermark ticket (src/checkpoint/watermark.ts), handed back once the write is settled. */
+  ticket?: number;
 }
 
 /** A put whose item stays the DynamoDB JSON bytes it was read as, checked; its key matches it when DynamoDB returns it unprocessed. */

@@ -52,6 +52,7 @@ export class BatchWriter implements ItemSink {
   private readonly concurrency: number;
   private readonly deps: WriteDeps;
   private readonly onRejected: OnRejected;
+  private readonly onSettled: ((origins: ItemOrigin[]) => void) | undefined;
   private readonly sdk: BatchChannel<WriteRequest>;
   private readonly raw: RawWrites;
   /** The body of the passed-through puts in `batch`, written as they come. */
@@ -64,6 +65,8 @@ export class BatchWriter implements ItemSink {
     concurrency: number;
     deps: WriteDeps;
     onRejected: OnRejected;
+    /** Each request's writes that DynamoDB acknowledged or rejected (never those abandoned or unsent). */
+    onSettled?: (origins: ItemOrigin[]) => void;
   }) {
     this.dynamodb = options.dynamodb;
     this.table = options.table;
@@ -71,6 +74,7 @@ export class BatchWriter implements ItemSink {
     this.concurrency = options.concurrency;
     this.deps = options.deps;
     this.onRejected = options.onRejected;
+    this.onSettled = options.onSettled;
     this.sdk = sdkChannel(this.dynamodb, this.table);
     this.raw = new RawWrites(this.dynamodb, this.table, this.keyNames);
   }
@@ -199,6 +203,10 @@ export class BatchWriter implements ItemSink {
       });
     }
     this.stats.deleted += batch.filter((p) => p.request.DeleteRequest !== undefined && !unacknowledged.has(p)).length;
+    if (this.onSettled !== undefined) {
+      const unsettled = new Set([...abandoned, ...unsent].map(pendingOf));
+      this.onSettled(batch.filter((p) => !unsettled.has(p)).map((p) => p.origin));
+    }
     if (stopped !== undefined) throw stopped.error;
   }
 

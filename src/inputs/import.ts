@@ -223,7 +223,7 @@ export function readRejectedItems(
   source: Location,
   what: 'rejected' | 'differences' = 'rejected',
 ): Location {
-  const given = r.parse(Input.RejectedItems, parseRejectedItems(resolve(workspace(context))));
+  const given = r.parse(Input.RejectedItems, parseFileLocation(resolve(workspace(context))));
   if (given === undefined) return defaultFileInTemp(context, what);
   if (listedBy(source, given)) {
     r.reject(
@@ -235,7 +235,8 @@ export function readRejectedItems(
   return given;
 }
 
-function parseRejectedItems(base: string): (value: string) => Location {
+/** An s3://bucket/key URL or a local file path (a relative one inside `base`): rejected-items, checkpoint. */
+export function parseFileLocation(base: string): (value: string) => Location {
   return (value) => {
     if (!value.startsWith('s3://')) {
       checkLocalPath(value);

@@ -11,6 +11,7 @@ import type { ExistingTable, Mode, Plan } from '../plan.js';
 import { readCommon } from './common.js';
 import { decideEngine } from './engine.js';
 import { readExportPlan, rejectExportOnlyInputs } from './export.js';
+import { readCheckpoint, rejectCheckpoint } from './checkpoint.js';
 import { readImportPlan, rejectImportOnlyInputs } from './import.js';
 import { InputReader, type PlanContext } from './reader.js';
 import { rejectResumeInputs } from './resume.js';
@@ -36,6 +37,16 @@ export function readPlan(context: PlanContext): Plan {
 }
 
 function buildPlan(r: InputReader, context: PlanContext, mode: Mode): Plan {
+  const plan = buildModePlan(r, context, mode);
+  if (plan.mode !== 'import') {
+    rejectCheckpoint(r, mode);
+    return plan;
+  }
+  const checkpoint = readCheckpoint(r, context, plan);
+  return checkpoint === undefined ? plan : { ...plan, checkpoint };
+}
+
+function buildModePlan(r: InputReader, context: PlanContext, mode: Mode): Plan {
   const existingTable = r.parseDefaulted(Input.ExistingTable, (v) => parseEnum(v, EXISTING_TABLE));
   const common = readCommon(r, context, decideEngine(r, mode, existingTable));
   if (mode === 'verify') {

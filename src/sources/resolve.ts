@@ -33,6 +33,8 @@ export interface SourceObject {
   size: number;
   /** From an export's manifest: the data file's MD5 (base64), checked before its items are used. */
   md5?: string;
+  /** From the listing: the ETag (S3) or modification time (local), so a resumed import sees a changed object. */
+  etag?: string;
   /** From an export's manifest: how many items the file holds. */
   itemCount?: number;
 }

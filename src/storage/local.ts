@@ -93,7 +93,10 @@ export class LocalStore implements SourceStore {
         if (key.startsWith(prefix) || prefix.startsWith(`${key}/`)) yield* this.walk(path, prefix);
       } else if (key.startsWith(prefix) || prefix.startsWith(`${key}/`)) {
         if (entry.isFile()) {
-          if (key.startsWith(prefix)) yield { key, size: (await lstat(path)).size };
+          if (key.startsWith(prefix)) {
+            const info = await lstat(path);
+            yield { key, size: info.size, etag: modifiedTag(info.mtimeMs) };
+          }
         } else if (entry.isSymbolicLink()) {
           this.skip({ path, target: await readlink(path).catch(() => '?'), kind: 'symbolic link' });
         } else {
@@ -112,7 +115,8 @@ export class LocalStore implements SourceStore {
     const handle = await this.openInside(key);
     if (handle === undefined) return undefined;
     try {
-      return { key, size: (await handle.stat()).size };
+      const info = await handle.stat();
+      return { key, size: info.size, etag: modifiedTag(info.mtimeMs) };
     } finally {
       await handle.close();
     }
@@ -234,4 +238,9 @@ export class LocalStore implements SourceStore {
     }
     return handle;
   }
+}
+
+/** A local file's stand-in for an ETag: its modification time, which a rewrite changes. */
+function modifiedTag(mtimeMs: number): string {
+  return `mtime:${mtimeMs}`;
 }

@@ -66,7 +66,7 @@ export class S3Store implements SourceStore {
       for (const object of page.Contents ?? []) {
         if (object.Key === undefined) continue;
         if (count++ >= limit) return;
-        yield { key: object.Key, size: object.Size ?? 0 };
+        yield { key: object.Key, size: object.Size ?? 0, ...(object.ETag === undefined ? {} : { etag: object.ETag }) };
       }
       token = page.IsTruncated ? page.NextContinuationToken : undefined;
     } while (token !== undefined);
@@ -75,7 +75,7 @@ export class S3Store implements SourceStore {
   async stat(key: string): Promise<StoredObject | undefined> {
     try {
       const head = await this.s3.send(new HeadObjectCommand({ Bucket: this.bucket, Key: key, ...this.owner() }));
-      return { key, size: head.ContentLength ?? 0 };
+      return { key, size: head.ContentLength ?? 0, ...(head.ETag === undefined ? {} : { etag: head.ETag }) };
     } catch (error) {
       const e = error as { name?: string; $metadata?: { httpStatusCode?: number } };
       if (e.name === 'NotFound' || e.name === 'NoSuchKey' || e.$metadata?.httpStatusCode === 404) return undefined;

@@ -6,6 +6,8 @@ export interface StoredObject {
   /** The key within the store: an S3 key, or a path relative to the local root with `/` separators. */
   key: string;
   size: number;
+  /** S3's ETag, or a local file's modification time: a resumed import compares it to see that the object did not change. */
+  etag?: string;
 }
 
 export interface WriteResult {

@@ -1,0 +1,144 @@
+// The checkpoint read back without trust, the decision to resume or start
+// over, and the watermark with writes acknowledged out of order.
+
+import { describe, expect, it } from 'vitest';
+import { decideResume, sourceChange } from '../../src/checkpoint/decide.js';
+import {
+  CHECKPOINT_KIND,
+  CHECKPOINT_VERSION,
+  type ImportCheckpoint,
+  parseCheckpoint,
+} from '../../src/checkpoint/state.js';
+import { Watermark } from '../../src/checkpoint/watermark.js';
+
+const identity = { table: 'orders', source: 's3://bucket/data/', reading: 'DYNAMODB_JSON, compression auto' };
+const objects = [
+  { key: 'data/a.json', size: 100, tag: '"etag-a"' },
+  { key: 'data/b.json', size: 200, tag: '"etag-b"' },
+];
+
+function checkpoint(overrides: Partial<ImportCheckpoint> = {}): ImportCheckpoint {
+  return {
+    kind: CHECKPOINT_KIND,
+    version: CHECKPOINT_VERSION,
+    identity,
+    objects,
+    position: { finished: 1, records: 10 },
+    counts: { processed: 110, imported: 108, errors: 2 },
+    rejectedItems: ['/tmp/rejects.jsonl'],
+    runs: 1,
+    completed: false,
+    savedAt: '2026-11-30T20:00:00.000Z',
+    ...overrides,
+  };
+}
+
+const text = (c: unknown) => JSON.stringify(c);
+
+describe('parseCheckpoint', () => {
+  it('reads back what was saved', () => {
+    expect(parseCheckpoint(text(checkpoint()))).toEqual(checkpoint());
+  });
+
+  it.each([
+    ['truncated', text(checkpoint()).slice(0, 80), /not JSON .*cut short/],
+    ['empty', '', /not JSON/],
+    ['another kind of file', '{"kind":"something else"}', /not an import checkpoint/],
+    ['a later version', text({ ...checkpoint(), version: 2 }), /version 2/],
+    ['a negative count', text(checkpoint({ counts: { processed: -1, imported: 0, errors: 0 } })), /counts/],
+    ['a fractional position', text(checkpoint({ position: { finished: 0.5, records: 0 } })), /position/],
+    ['a position past its objects', text(checkpoint({ position: { finished: 3, records: 0 } })), /beyond its own list/],
+    ['records past the last object', text(checkpoint({ position: { finished: 2, records: 1 } })), /beyond/],
+    ['objects that are not objects', text({ ...checkpoint(), objects: ['a'] }), /source objects/],
+    ['null', 'null', /not an import checkpoint/],
+  ])('refuses %s, saying why', (_, input, why) => {
+    expect(() => parseCheckpoint(input)).toThrow(why);
+  });
+});
+
+describe('decideResume', () => {
+  it('resumes an unfinished checkpoint of the same import and source', () => {
+    expect(decideResume(text(checkpoint()), identity, objects)).toEqual({ kind: 'resume', checkpoint: checkpoint() });
+  });
+
+  it('has nothing to decide without a checkpoint', () => {
+    expect(decideResume(undefined, identity, objects)).toEqual({ kind: 'none' });
+  });
+
+  it.each([
+    ['a corrupt checkpoint', '{"kind', identity, objects, /cannot be used: it is not JSON/],
+    ['another table', text(checkpoint()), { ...identity, table: 'other' }, objects, /for table orders, not other/],
+    ['another source', text(checkpoint()), { ...identity, source: 's3://x/' }, objects, /source s3:\/\/bucket\/data\//],
+    [
+      'another format',
+      text(checkpoint()),
+      { ...identity, reading: 'ION, compression auto' },
+      objects,
+      /reading the source as/,
+    ],
+    [
+      'a resized object',
+      text(checkpoint()),
+      identity,
+      [objects[0], { ...objects[1], size: 201 }],
+      /source changed .*data\/b\.json was 200 bytes and is now 201/,
+    ],
+    [
+      'a rewritten object of the same size',
+      text(checkpoint()),
+      identity,
+      [{ ...objects[0], tag: '"etag-new"' }, objects[1]],
+      /data\/a\.json was rewritten \("etag-a", now "etag-new"\)/,
+    ],
+  ])('starts over, with a warning, for %s', (_, saved, now, nowObjects, why) => {
+    const decision = decideResume(saved, now, nowObjects as typeof objects);
+    expect(decision).toMatchObject({ kind: 'start-over', warn: true });
+    expect(decision.kind === 'start-over' && decision.reason).toMatch(why);
+  });
+
+  it('starts over, quietly, after a completed import', () => {
+    expect(decideResume(text(checkpoint({ completed: true })), identity, objects)).toEqual({
+      kind: 'start-over',
+      reason: 'the run that saved the checkpoint completed the import',
+      warn: false,
+    });
+  });
+});
+
+describe('sourceChange', () => {
+  it('names an object added, one gone, and a new order', () => {
+    expect(sourceChange(objects, [...objects, { key: 'data/c.json', size: 1 }])).toBe('data/c.json is new');
+    expect(sourceChange(objects, [objects[0] as (typeof objects)[0]])).toBe('data/b.json is gone');
+    expect(sourceChange(objects, [...objects].reverse())).toBe('its objects are listed in another order');
+    expect(sourceChange(objects, objects)).toBeUndefined();
+  });
+});
+
+describe('Watermark', () => {
+  it('stays at the earliest record not yet acknowledged when later batches land first', () => {
+    const watermark = new Watermark({ finished: 0, records: 0 });
+    const tickets = [0, 1, 2, 3, 4].map((record) => watermark.issue(0, record));
+    watermark.done(tickets[3] as number);
+    watermark.done(tickets[4] as number);
+    expect(watermark.position).toEqual({ finished: 0, records: 0 });
+    watermark.done(tickets[0] as number);
+    watermark.done(tickets[1] as number);
+    expect(watermark.position).toEqual({ finished: 0, records: 2 });
+    watermark.done(tickets[2] as number);
+    expect(watermark.position).toEqual({ finished: 0, records: 5 });
+  });
+
+  it('moves past an object only once it is read and every write of it is acknowledged', () => {
+    const watermark = new Watermark({ finished: 2, records: 7 });
+    expect(watermark.position).toEqual({ finished: 2, records: 7 });
+    const last = watermark.issue(2, 7);
+    watermark.passed(2, 8); // rejected by the checks: nothing to wait for
+    watermark.objectRead(2);
+    expect(watermark.position).toEqual({ finished: 2, records: 7 });
+    const next = watermark.issue(3, 0);
+    watermark.done(last);
+    expect(watermark.position).toEqual({ finished: 3, records: 0 });
+    watermark.done(next);
+    expect(watermark.position).toEqual({ finished: 3, records: 1 });
+  });
+});
