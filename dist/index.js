@@ -15,8 +15,13 @@ if (node_worker_threads__WEBPACK_IMPORTED_MODULE_0__.isMainThread) {
     const { runInWorker } = await __nccwpck_require__.e(/* import() */ 853).then(__nccwpck_require__.bind(__nccwpck_require__, 3853));
     await runInWorker(new URL(import.meta.url));
 }
+else if (node_worker_threads__WEBPACK_IMPORTED_MODULE_0__.workerData?.cacheTask !== undefined) {
+    // A checkpoint's cache restore or save, in a worker of its own (src/checkpoint/cache.ts).
+    const { runCacheTaskInWorker } = await Promise.all(/* import() */[__nccwpck_require__.e(838), __nccwpck_require__.e(844), __nccwpck_require__.e(240)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3240));
+    await runCacheTaskInWorker();
+}
 else {
-    const { runInsideWorker } = await Promise.all(/* import() */[__nccwpck_require__.e(936), __nccwpck_require__.e(692)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1692));
+    const { runInsideWorker } = await Promise.all(/* import() */[__nccwpck_require__.e(838), __nccwpck_require__.e(64), __nccwpck_require__.e(43)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5043));
     await runInsideWorker();
 }
 
@@ -186,6 +191,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:https")
 
 /***/ }),
 
+/***/ 8995:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:module");
+
+/***/ }),
+
 /***/ 7030:
 /***/ ((module) => {
 
@@ -235,7 +247,7 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream"
 
 /***/ }),
 
-/***/ 9311:
+/***/ 1692:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:tls");
@@ -323,6 +335,20 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("timers");
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("tls");
+
+/***/ }),
+
+/***/ 2018:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("tty");
+
+/***/ }),
+
+/***/ 7016:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("url");
 
 /***/ }),
 
