@@ -13,6 +13,7 @@ import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { LocalStore } from '../../src/storage/local.js';
 import { S3Store } from '../../src/storage/s3.js';
 import { useLocalCredentials } from '../local-aws.js';
+import { startThrottlingProxy } from '../throttling-proxy.js';
 import { clientFor, errorLines, loadItems } from './fault-helpers.js';
 import { newBucket, newTable, runLocal, s3 } from './helpers.js';
 import { expectWholeExport } from './whole-export.js';
@@ -111,9 +112,20 @@ it(
   async () => {
     const bucket = await newBucket();
     const inputs = { mode: 'export', 'table-name': table, bucket, prefix: 'long/' };
-    const first = await runLocal({ ...inputs, 'max-duration': '5s' }, { env: SMALL_FILES, timeoutMs: 120_000 });
+    // Pages of 500 items, each half a second late: the export needs about 25 s, whatever the machine's load
+    // (straight from DynamoDB Local, a quiet machine exports the whole table in under 5 s).
+    const slow = await startThrottlingProxy(inject('dynamodbEndpoint'), {
+      throttleEvery: 0,
+      splitEvery: 0,
+      readDelayMs: 500,
+      pageLimit: 500,
+    });
+    const first = await runLocal(
+      { ...inputs, 'max-duration': '5s', 'endpoint-url': slow.endpoint },
+      { env: SMALL_FILES, timeoutMs: 120_000 },
+    ).finally(() => slow.close());
     // Stopped near the limit: the pages being read and the data files being written are finished first, which
-    // takes seconds on a loaded machine (the whole export takes over a minute here).
+    // takes seconds on a loaded machine.
     expect(Number(first.outputs['duration-seconds'])).toBeLessThan(30);
     expect(first.exitCode, first.log).toBe(0);
     expect(errorLines(first.log)).toEqual([]);
