@@ -14,13 +14,13 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { BatchWriteItemCommand, CreateTableCommand, DynamoDBClient, type WriteRequest } from '@aws-sdk/client-dynamodb';
+import { BatchWriteItemCommand, DynamoDBClient, type WriteRequest } from '@aws-sdk/client-dynamodb';
 import { type Item, toDynamoJsonMap } from '../src/formats/attribute-value.js';
 import { ROOT } from '../test/action-yml.js';
 import { buildAction } from '../test/build-action.js';
 import { LOCAL_CREDENTIALS, LOCAL_REGION, startDynamoDbLocal } from '../test/servers.js';
 import { runActionMeasured, describeRun } from './action-run.js';
-import { loadTable } from './load-table.js';
+import { loadTable, createBenchTable } from './load-table.js';
 
 const CHANGES = Number(process.env.BENCH_CHANGES ?? 200_000);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 8);
@@ -134,23 +134,6 @@ function writeExport(root: string): string {
   return folder;
 }
 
-async function createTable(client: DynamoDBClient, name: string): Promise<void> {
-  await client.send(
-    new CreateTableCommand({
-      TableName: name,
-      AttributeDefinitions: [
-        { AttributeName: 'pk', AttributeType: 'S' },
-        { AttributeName: 'sk', AttributeType: 'N' },
-      ],
-      KeySchema: [
-        { AttributeName: 'pk', KeyType: 'HASH' },
-        { AttributeName: 'sk', KeyType: 'RANGE' },
-      ],
-      BillingMode: 'PAY_PER_REQUEST',
-    }),
-  );
-}
-
 /**
  * The same writes, pre-marshalled, `CONCURRENCY` BatchWriteItem requests in flight, unprocessed ones sent again;
  * asking for ConsumedCapacity as the action does, which costs DynamoDB Local about a quarter of its write speed.
@@ -190,7 +173,7 @@ try {
   });
   console.log(`Loading the ${BASE.toLocaleString('en-US')} items both tables start with (untimed) ...`);
   for (const table of ['warmup', 'bare-before', 'action', 'bare-after']) {
-    await createTable(client, table);
+    await createBenchTable(client, table);
     await loadTable(client, table, BASE, CONCURRENCY, (i) => benchItem(i, 1));
   }
   // The bare loop runs before and after the action and counts as their mean:

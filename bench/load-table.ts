@@ -4,7 +4,12 @@
 // `returnConsumedCapacity: 'TOTAL'` asks what the action asks: DynamoDB Local
 // then computes each request's ConsumedCapacity, at a cost of its own.
 
-import { BatchWriteItemCommand, type DynamoDBClient, type WriteRequest } from '@aws-sdk/client-dynamodb';
+import {
+  BatchWriteItemCommand,
+  CreateTableCommand,
+  type DynamoDBClient,
+  type WriteRequest,
+} from '@aws-sdk/client-dynamodb';
 import type { Item } from '../test/generate-items.js';
 
 export async function loadTable(
@@ -32,4 +37,22 @@ export async function loadTable(
     }
   };
   await Promise.all(Array.from({ length: concurrency }, worker));
+}
+
+/** The benchmarks' table: `pk` (S) and `sk` (N), on demand, as benchItem's items are keyed. */
+export async function createBenchTable(client: DynamoDBClient, name: string): Promise<void> {
+  await client.send(
+    new CreateTableCommand({
+      TableName: name,
+      AttributeDefinitions: [
+        { AttributeName: 'pk', AttributeType: 'S' },
+        { AttributeName: 'sk', AttributeType: 'N' },
+      ],
+      KeySchema: [
+        { AttributeName: 'pk', KeyType: 'HASH' },
+        { AttributeName: 'sk', KeyType: 'RANGE' },
+      ],
+      BillingMode: 'PAY_PER_REQUEST',
+    }),
+  );
 }

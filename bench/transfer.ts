@@ -10,35 +10,18 @@
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
-import { CreateTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { ROOT } from '../test/action-yml.js';
 import { LOCAL_CREDENTIALS, LOCAL_REGION, startDynamoDbLocal } from '../test/servers.js';
 import { type ChildRun, runActionMeasured, describeRun } from './action-run.js';
 import { bareScan } from './bare-scan.js';
 import { benchItem } from './bench-item.js';
 import { importSource } from './import-source.js';
-import { loadTable } from './load-table.js';
+import { loadTable, createBenchTable } from './load-table.js';
 
 const COUNT = Number(process.env.BENCH_ITEMS ?? 1_000_000);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 8);
 const DATA = join(ROOT, 'bench', '.data');
-
-async function createTable(client: DynamoDBClient, name: string): Promise<void> {
-  await client.send(
-    new CreateTableCommand({
-      TableName: name,
-      AttributeDefinitions: [
-        { AttributeName: 'pk', AttributeType: 'S' },
-        { AttributeName: 'sk', AttributeType: 'N' },
-      ],
-      KeySchema: [
-        { AttributeName: 'pk', KeyType: 'HASH' },
-        { AttributeName: 'sk', KeyType: 'RANGE' },
-      ],
-      BillingMode: 'PAY_PER_REQUEST',
-    }),
-  );
-}
 
 /**
  * The action beside two bare loops: one asking for ReturnConsumedCapacity
@@ -85,11 +68,11 @@ try {
   });
   const common = { 'endpoint-url': server.endpoint, concurrency: String(CONCURRENCY) };
   // Warm the JVM before timing anything (100,000 items are plenty).
-  await createTable(client, 'warmup');
+  await createBenchTable(client, 'warmup');
   await loadTable(client, 'warmup', Math.min(COUNT, 100_000), CONCURRENCY, benchItem).catch(() => undefined);
 
-  await createTable(client, 'bare');
-  await createTable(client, 'bare-total');
+  await createBenchTable(client, 'bare');
+  await createBenchTable(client, 'bare-total');
   const bareImport = {
     plain: await timed(() => loadTable(client, 'bare', COUNT, CONCURRENCY, benchItem)),
     total: await timed(() => loadTable(client, 'bare-total', COUNT, CONCURRENCY, benchItem, 'TOTAL')),

@@ -9,7 +9,7 @@
 
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { CreateTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { ROOT } from '../test/action-yml.js';
 import { buildAction } from '../test/build-action.js';
 import { parseOutputFile } from '../test/run-action.js';
@@ -17,7 +17,7 @@ import { LOCAL_CREDENTIALS, LOCAL_REGION, startDynamoDbLocal } from '../test/ser
 import { type ChildRun, runActionMeasured, describeRun } from './action-run.js';
 import { bareScan } from './bare-scan.js';
 import { benchItem } from './bench-item.js';
-import { loadTable } from './load-table.js';
+import { createBenchTable, loadTable } from './load-table.js';
 
 const COUNT = Number(process.env.BENCH_ITEMS ?? 1_000_000);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 8);
@@ -47,20 +47,7 @@ try {
     endpoint: server.endpoint,
     credentials: LOCAL_CREDENTIALS,
   });
-  await client.send(
-    new CreateTableCommand({
-      TableName: TABLE,
-      AttributeDefinitions: [
-        { AttributeName: 'pk', AttributeType: 'S' },
-        { AttributeName: 'sk', AttributeType: 'N' },
-      ],
-      KeySchema: [
-        { AttributeName: 'pk', KeyType: 'HASH' },
-        { AttributeName: 'sk', KeyType: 'RANGE' },
-      ],
-      BillingMode: 'PAY_PER_REQUEST',
-    }),
-  );
+  await createBenchTable(client, TABLE);
   let t = performance.now();
   console.log(`Loading ${COUNT.toLocaleString('en-US')} items ...`);
   await loadTable(client, TABLE, COUNT, CONCURRENCY, benchItem);
