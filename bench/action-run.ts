@@ -3,7 +3,7 @@
 
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { actionEntry, inputEnv } from '../test/run-action.js';
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../test/servers.js';
@@ -19,6 +19,8 @@ export interface ChildRun {
   outputs: string;
   /** The `::error::` and `::warning::` lines the run printed: why it failed, when it did. */
   problems: string[];
+  /** The last line the action had logged when memory peaked: which phase of the work holds the most. */
+  peakAfter: string;
 }
 
 /**
@@ -44,24 +46,31 @@ export async function runActionMeasured(
     ...inputEnv(inputs),
   };
   const started = performance.now();
-  const child = spawn(process.execPath, [entry], {
+  // BENCH_NODE_ARGS: Node options NODE_OPTIONS does not take, such as --trace-gc.
+  const nodeArgs = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter((a) => a !== '');
+  const child = spawn(process.execPath, [...nodeArgs, entry], {
     env,
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const problems: string[] = [];
   let partial = '';
+  let lastLine = '(before its first line)';
   child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+    // BENCH_LOG: the action's whole log (with BENCH_NODE_ARGS=--trace-gc, where its heap goes).
+    if (process.env.BENCH_LOG !== undefined) appendFileSync(process.env.BENCH_LOG, chunk);
     const lines = (partial + chunk).split('\n');
     partial = lines.pop() ?? '';
     problems.push(...lines.filter((l) => /^::(error|warning)/.test(l)).map((l) => l.slice(0, 500)));
+    const logged = lines.filter((l) => l.trim() !== '' && !l.startsWith('::'));
+    lastLine = logged.at(-1)?.slice(0, 160) ?? lastLine;
   });
-  const samples: { at: number; rss: number }[] = [];
+  const samples: { at: number; rss: number; after: string }[] = [];
   let cpuSeconds = 0;
   const timer = setInterval(() => {
     try {
       const status = readFileSync(`/proc/${child.pid}/status`, 'utf8');
       const rss = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024;
-      samples.push({ at: performance.now() - started, rss });
+      samples.push({ at: performance.now() - started, rss, after: lastLine });
       // utime and stime, fields 14 and 15, in clock ticks of 1/100 s; the name before them may hold spaces.
       const stat = readFileSync(`/proc/${child.pid}/stat`, 'utf8');
       const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
@@ -76,9 +85,11 @@ export async function runActionMeasured(
   const quarters = [1, 2, 3, 4].map((q) =>
     Math.round(Math.max(0, ...samples.filter((s) => s.at <= (seconds * 1000 * q) / 4).map((s) => s.rss))),
   );
+  const peak = samples.reduce((top, s) => (s.rss > top.rss ? s : top), { at: 0, rss: 0, after: '' });
   return {
     seconds,
-    peakMb: Math.max(0, ...samples.map((s) => s.rss)),
+    peakMb: peak.rss,
+    peakAfter: peak.after,
     cpuSeconds,
     quarters,
     exitCode,
@@ -89,6 +100,7 @@ export async function runActionMeasured(
 
 /** Peak memory, by quarter, and the exit code; for a failed run, why it failed on the lines below. */
 export function describeRun(run: ChildRun): string {
-  const line = `peak ${run.peakMb.toFixed(0)} MB (by quarter ${run.quarters.join('/')} MB)   exit ${run.exitCode}`;
+  const cpu = `CPU ${run.cpuSeconds.toFixed(0)} s (${((run.cpuSeconds / run.seconds) * 100).toFixed(0)}% of a core)`;
+  const line = `${cpu}, peak ${run.peakMb.toFixed(0)} MB (by quarter ${run.quarters.join('/')} MB, after "${run.peakAfter}")   exit ${run.exitCode}`;
   return run.exitCode === 0 ? line : [line, ...run.problems.map((p) => `    ${p}`)].join('\n');
 }
