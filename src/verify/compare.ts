@@ -1,26 +1,29 @@
 // Compares the two sides one partition at a time: the source's records of a
-// partition go into a map by key (the last record of a key wins, as an
-// import writes it), the table's records stream past it, and what the map
-// still holds at the end is missing from the table. Only one partition's
-// source records are in memory; each pair of files is removed once compared.
-// A partition that came out larger than memory should hold (DescribeTable's
-// size is hours old, keys may bunch) is split again with another seed first.
+// partition are indexed by key (the last record of a key wins, as an import
+// writes it), the table's records stream past the index, and what the table
+// never gave is missing from it. Only one partition's source records are in
+// memory; each pair of files is removed once compared. A partition that came
+// out larger than memory should hold (DescribeTable's size is hours old, keys
+// may bunch) is split again with another seed first.
 
 import { rm } from 'node:fs/promises';
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import { Aborted } from '../aws/retry.js';
 import { differingAttributes } from './equality.js';
 import type { JsonItem } from './key.js';
+import { KeyIndex } from './key-index.js';
 import {
   PARTITION_BYTES,
   type PartitionFile,
-  type PartitionRecord,
   PartitionWriter,
-  partitionCount,
   ReadBuffers,
+  itemOf,
+  keyEnd,
+  partitionCount,
   readPartition,
+  readRecordRuns,
   readWhole,
-  recordAt,
+  recordEnd,
 } from './partition.js';
 
 /** A source partition larger than this is split before it is read into memory. */
@@ -104,34 +107,34 @@ async function comparePair(
   counts: CompareCounts,
   buffers: ReadBuffers,
 ): Promise<void> {
-  // The source's records in one buffer, and each key's latest record by offset: no object per item.
+  // The source's records in one buffer, indexed by key without an object per record (key-index.ts).
   const source =
     pair.source.bytes > 0 ? await readWhole(pair.source.path, pair.source.bytes, buffers) : Buffer.alloc(0);
   await rm(pair.source.path, { force: true });
-  const expected = new Map<string, number>();
-  for (let at = 0, record = recordAt(source, 0); record !== undefined; record = recordAt(source, at)) {
-    if (expected.has(record.key)) counts.duplicateKeys += 1;
-    expected.set(record.key, at);
-    at = record.end;
-  }
-  const itemAt = (at: number): Buffer => (recordAt(source, at) as PartitionRecord).item;
+  const expected = new KeyIndex(source, options.seed);
+  counts.duplicateKeys += expected.duplicates;
   if (pair.table.bytes > 0) {
-    for await (const records of readPartition(pair.table.path, buffers)) {
+    for await (const { data, end } of readRecordRuns(pair.table.path, buffers)) {
       if (options.signal?.aborted) throw new Aborted();
-      for (const { key, item } of records) {
-        const at = expected.get(key);
-        if (at === undefined) {
+      for (let at = 0; at < end; at = recordEnd(data, at)) {
+        const slot = expected.find(data, at);
+        // Not in the source, or a second record of a key the table already gave.
+        if (slot === -1 || !expected.markFound(slot)) {
           counts.extra += 1;
-          await options.emit({ kind: 'extra', table: item, attributes: [] });
+          await options.emit({ kind: 'extra', table: itemOf(data, at), attributes: [] });
           continue;
         }
-        expected.delete(key);
-        const expectedItem = itemAt(at);
+        const from = expected.offset(slot);
         // The same bytes are the same item; otherwise compare as DynamoDB would (1.50 equals 1.5).
-        if (expectedItem.equals(item)) {
+        if (
+          source.compare(data, keyEnd(data, at), recordEnd(data, at), keyEnd(source, from), recordEnd(source, from)) ===
+          0
+        ) {
           counts.matched += 1;
           continue;
         }
+        const expectedItem = itemOf(source, from);
+        const item = itemOf(data, at);
         const parsed = JSON.parse(expectedItem.toString('utf8')) as JsonItem;
         const attributes = differingAttributes(
           parsed as unknown as Record<string, AttributeValue>,
@@ -147,9 +150,9 @@ async function comparePair(
     }
   }
   await rm(pair.table.path, { force: true });
-  for (const at of expected.values()) {
+  for (const at of expected.notFound()) {
     counts.missing += 1;
-    await options.emit({ kind: 'missing', source: itemAt(at), attributes: [] });
+    await options.emit({ kind: 'missing', source: itemOf(source, at), attributes: [] });
   }
 }
 

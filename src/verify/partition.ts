@@ -31,6 +31,21 @@ export function hashText(text: string, seed: number): number {
     h ^= text.charCodeAt(i);
     h = Math.imul(h, 0x01000193);
   }
+  return finish(h);
+}
+
+/** The same hash of bytes `[start, end)` of a buffer. */
+export function hashBytes(buffer: Buffer, start: number, end: number, seed: number): number {
+  let h = (0x811c9dc5 ^ seed) >>> 0;
+  for (let i = start; i < end; i++) {
+    h ^= buffer[i] as number;
+    h = Math.imul(h, 0x01000193);
+  }
+  return finish(h);
+}
+
+function finish(hash: number): number {
+  let h = hash;
   h ^= h >>> 16;
   h = Math.imul(h, 0x85ebca6b);
   h ^= h >>> 13;
@@ -197,16 +212,6 @@ export interface PartitionRecord {
   item: Buffer;
 }
 
-/** The record that starts at `at`, and where the next one starts; undefined when the bytes end inside it. */
-export function recordAt(data: Buffer, at: number): (PartitionRecord & { end: number }) | undefined {
-  if (at + HEADER > data.byteLength) return undefined;
-  const keyBytes = data.readUInt32LE(at);
-  const end = at + HEADER + keyBytes + data.readUInt32LE(at + 4);
-  if (end > data.byteLength) return undefined;
-  const keyEnd = at + HEADER + keyBytes;
-  return { key: data.toString('utf8', at + HEADER, keyEnd), item: data.subarray(keyEnd, end), end };
-}
-
 const READ_BYTES = 1024 * 1024;
 
 /**
@@ -237,12 +242,38 @@ export async function readWhole(path: string, bytes: number, buffers: ReadBuffer
   }
 }
 
+/** Where the record that starts at `at` ends (past the end of `data` when the bytes end inside it). */
+export function recordEnd(data: Buffer, at: number): number {
+  if (at + HEADER > data.byteLength) return Number.POSITIVE_INFINITY;
+  return at + HEADER + data.readUInt32LE(at) + data.readUInt32LE(at + 4);
+}
+
+/** The key's bytes of the record at `at`: [start, end). */
+export function keyStart(at: number): number {
+  return at + HEADER;
+}
+
+export function keyEnd(data: Buffer, at: number): number {
+  return at + HEADER + data.readUInt32LE(at);
+}
+
+/** The item of the record at `at`, a view of `data`. */
+export function itemOf(data: Buffer, at: number): Buffer {
+  return data.subarray(keyEnd(data, at), recordEnd(data, at));
+}
+
+/** Whole records, `data` from 0 to `end`, of one read. */
+export interface RecordRun {
+  data: Buffer;
+  end: number;
+}
+
 /**
- * The records of a partition file, a batch per read of about 1 MiB. One
- * buffer is read into again and again: each batch's items are valid until
- * the next batch is asked for, so whoever keeps one copies it.
+ * The records of a partition file, a run of whole records per read of about
+ * 1 MiB. One buffer is read into again and again: each run is valid until the
+ * next is asked for, so whoever keeps a record copies it.
  */
-export async function* readPartition(path: string, buffers = new ReadBuffers()): AsyncGenerator<PartitionRecord[]> {
+export async function* readRecordRuns(path: string, buffers = new ReadBuffers()): AsyncGenerator<RecordRun> {
   const file = await open(path, 'r');
   try {
     if (buffers.stream.byteLength < READ_BYTES) buffers.stream = Buffer.allocUnsafe(READ_BYTES);
@@ -253,16 +284,12 @@ export async function* readPartition(path: string, buffers = new ReadBuffers()):
       if (bytesRead === 0) break;
       filled += bytesRead;
       const data = buffer.subarray(0, filled);
-      const records: PartitionRecord[] = [];
       let at = 0;
-      for (let record = recordAt(data, at); record !== undefined; record = recordAt(data, at)) {
-        records.push(record);
-        at = record.end;
-      }
-      if (records.length > 0) yield records;
+      while (recordEnd(data, at) <= filled) at = recordEnd(data, at);
+      if (at > 0) yield { data, end: at };
       // The start of a record cut by the read moves to the front; a record larger than the buffer grows it.
       const rest = filled - at;
-      const needed = rest >= HEADER ? HEADER + data.readUInt32LE(at) + data.readUInt32LE(at + 4) : HEADER;
+      const needed = rest >= HEADER ? recordEnd(data, at) - at : HEADER;
       if (needed > buffer.byteLength) {
         const larger = Buffer.allocUnsafe(needed);
         buffer.copy(larger, 0, at, filled);
@@ -276,5 +303,16 @@ export async function* readPartition(path: string, buffers = new ReadBuffers()):
     if (filled > 0) throw new Error(`${path} ends inside a record (${filled} bytes left)`);
   } finally {
     await file.close();
+  }
+}
+
+/** The records of a partition file as keys and items, a batch per read (for splitting, where each is written again). */
+export async function* readPartition(path: string, buffers = new ReadBuffers()): AsyncGenerator<PartitionRecord[]> {
+  for await (const { data, end } of readRecordRuns(path, buffers)) {
+    const records: PartitionRecord[] = [];
+    for (let at = 0; at < end; at = recordEnd(data, at)) {
+      records.push({ key: data.toString('utf8', keyStart(at), keyEnd(data, at)), item: itemOf(data, at) });
+    }
+    yield records;
   }
 }
