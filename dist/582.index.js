@@ -1,8 +1,8 @@
-export const id = 43;
-export const ids = [43];
+export const id = 582;
+export const ids = [582];
 export const modules = {
 
-/***/ 5043:
+/***/ 3582:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -5950,6 +5950,19 @@ function hashText(text, seed) {
         h ^= text.charCodeAt(i);
         h = Math.imul(h, 0x01000193);
     }
+    return finish(h);
+}
+/** The same hash of bytes `[start, end)` of a buffer. */
+function hashBytes(buffer, start, end, seed) {
+    let h = (0x811c9dc5 ^ seed) >>> 0;
+    for (let i = start; i < end; i++) {
+        h ^= buffer[i];
+        h = Math.imul(h, 0x01000193);
+    }
+    return finish(h);
+}
+function finish(hash) {
+    let h = hash;
     h ^= h >>> 16;
     h = Math.imul(h, 0x85ebca6b);
     h ^= h >>> 13;
@@ -6084,17 +6097,6 @@ class PartitionWriter {
             throw this.failure;
     }
 }
-/** The record that starts at `at`, and where the next one starts; undefined when the bytes end inside it. */
-function recordAt(data, at) {
-    if (at + HEADER > data.byteLength)
-        return undefined;
-    const keyBytes = data.readUInt32LE(at);
-    const end = at + HEADER + keyBytes + data.readUInt32LE(at + 4);
-    if (end > data.byteLength)
-        return undefined;
-    const keyEnd = at + HEADER + keyBytes;
-    return { key: data.toString('utf8', at + HEADER, keyEnd), item: data.subarray(keyEnd, end), end };
-}
 const READ_BYTES = 1024 * 1024;
 /**
  * Buffers read into again and again, partition after partition: a fresh one
@@ -6125,12 +6127,29 @@ async function readWhole(path, bytes, buffers) {
         await file.close();
     }
 }
+/** Where the record that starts at `at` ends (past the end of `data` when the bytes end inside it). */
+function recordEnd(data, at) {
+    if (at + HEADER > data.byteLength)
+        return Number.POSITIVE_INFINITY;
+    return at + HEADER + data.readUInt32LE(at) + data.readUInt32LE(at + 4);
+}
+/** The key's bytes of the record at `at`: [start, end). */
+function keyStart(at) {
+    return at + HEADER;
+}
+function keyEnd(data, at) {
+    return at + HEADER + data.readUInt32LE(at);
+}
+/** The item of the record at `at`, a view of `data`. */
+function itemOf(data, at) {
+    return data.subarray(keyEnd(data, at), recordEnd(data, at));
+}
 /**
- * The records of a partition file, a batch per read of about 1 MiB. One
- * buffer is read into again and again: each batch's items are valid until
- * the next batch is asked for, so whoever keeps one copies it.
+ * The records of a partition file, a run of whole records per read of about
+ * 1 MiB. One buffer is read into again and again: each run is valid until the
+ * next is asked for, so whoever keeps a record copies it.
  */
-async function* readPartition(path, buffers = new ReadBuffers()) {
+async function* readRecordRuns(path, buffers = new ReadBuffers()) {
     const file = await (0,promises_.open)(path, 'r');
     try {
         if (buffers.stream.byteLength < READ_BYTES)
@@ -6143,17 +6162,14 @@ async function* readPartition(path, buffers = new ReadBuffers()) {
                 break;
             filled += bytesRead;
             const data = buffer.subarray(0, filled);
-            const records = [];
             let at = 0;
-            for (let record = recordAt(data, at); record !== undefined; record = recordAt(data, at)) {
-                records.push(record);
-                at = record.end;
-            }
-            if (records.length > 0)
-                yield records;
+            while (recordEnd(data, at) <= filled)
+                at = recordEnd(data, at);
+            if (at > 0)
+                yield { data, end: at };
             // The start of a record cut by the read moves to the front; a record larger than the buffer grows it.
             const rest = filled - at;
-            const needed = rest >= HEADER ? HEADER + data.readUInt32LE(at) + data.readUInt32LE(at + 4) : HEADER;
+            const needed = rest >= HEADER ? recordEnd(data, at) - at : HEADER;
             if (needed > buffer.byteLength) {
                 const larger = Buffer.allocUnsafe(needed);
                 buffer.copy(larger, 0, at, filled);
@@ -6172,15 +6188,121 @@ async function* readPartition(path, buffers = new ReadBuffers()) {
         await file.close();
     }
 }
+/** The records of a partition file as keys and items, a batch per read (for splitting, where each is written again). */
+async function* readPartition(path, buffers = new ReadBuffers()) {
+    for await (const { data, end } of readRecordRuns(path, buffers)) {
+        const records = [];
+        for (let at = 0; at < end; at = recordEnd(data, at)) {
+            records.push({ key: data.toString('utf8', keyStart(at), keyEnd(data, at)), item: itemOf(data, at) });
+        }
+        yield records;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/verify/key-index.ts
+// The records of one source partition, indexed by their key's bytes, with no
+// object or string per record: an open-addressing table of offsets into the
+// partition's buffer. A Map of key strings lived through a whole partition,
+// so every collection of the young generation promoted a few MB of it, and the
+// heap grew by 40 MB in each partition's second before the next full
+// collection (1,000,000 items: the run's peak, 198 MB). Key texts are
+// canonical (key.ts), so equal keys are equal bytes. The hash is seeded, as
+// the partitions are: no chosen set of keys can make every probe collide.
+
+const EMPTY = -1;
+/**
+ * Mixed into the seed: with the partitions' own seed, every key of partition
+ * p would hash to p modulo the count, and with a count of 64 the six bits
+ * that pick a slot would be the same for all of them.
+ */
+const INDEX_SALT = 0x27d4eb2f;
+class KeyIndex {
+    /** Records whose key an earlier record had: the last one is the one indexed, as an import writes it. */
+    duplicates;
+    data;
+    /** A record's offset in `data` per slot, or EMPTY. */
+    slots;
+    /** Per slot: the other side had that key. */
+    found;
+    mask;
+    seed;
+    /** `data`: whole records (partition.ts), as `readWhole` gives them. */
+    constructor(data, seed) {
+        this.data = data;
+        this.seed = (seed ^ INDEX_SALT) >>> 0;
+        let records = 0;
+        for (let at = 0; at < data.byteLength; at = recordEnd(data, at)) {
+            if (recordEnd(data, at) > data.byteLength)
+                throw new Error('a partition file ends inside a record');
+            records += 1;
+        }
+        // At most half full: probes stay short.
+        let size = 16;
+        while (size < records * 2)
+            size *= 2;
+        this.mask = size - 1;
+        this.slots = new Int32Array(size).fill(EMPTY);
+        this.found = new Uint8Array(size);
+        let duplicates = 0;
+        for (let at = 0; at < data.byteLength; at = recordEnd(data, at)) {
+            const slot = this.slotOf(data, at);
+            if (this.slots[slot] !== EMPTY)
+                duplicates += 1;
+            this.slots[slot] = at;
+        }
+        this.duplicates = duplicates;
+    }
+    /** The slot holding the record with the key of `other`'s record at `at`, or -1. */
+    find(other, at) {
+        const slot = this.slotOf(other, at);
+        return this.slots[slot] === EMPTY ? -1 : slot;
+    }
+    /** Where the slot's record starts in the indexed buffer. */
+    offset(slot) {
+        return this.slots[slot];
+    }
+    /** Marks the slot's key as found on the other side; false when it already was. */
+    markFound(slot) {
+        if (this.found[slot] === 1)
+            return false;
+        this.found[slot] = 1;
+        return true;
+    }
+    /** Offsets of the indexed records whose key was never found, in the order they are in the buffer. */
+    *notFound() {
+        const data = this.data;
+        for (let at = 0; at < data.byteLength; at = recordEnd(data, at)) {
+            const slot = this.slotOf(data, at);
+            // A repeated key is reported once, by its last record: the one indexed.
+            if (this.slots[slot] === at && this.found[slot] === 0)
+                yield at;
+        }
+    }
+    /** The slot of the key of `buffer`'s record at `at`: where it is, or the empty slot where it would go. */
+    slotOf(buffer, at) {
+        const start = keyStart(at);
+        const end = keyEnd(buffer, at);
+        let slot = hashBytes(buffer, start, end, this.seed) & this.mask;
+        for (;;) {
+            const held = this.slots[slot];
+            if (held === EMPTY)
+                return slot;
+            if (this.data.compare(buffer, start, end, keyStart(held), keyEnd(this.data, held)) === 0)
+                return slot;
+            slot = (slot + 1) & this.mask;
+        }
+    }
+}
 
 ;// CONCATENATED MODULE: ./src/verify/compare.ts
 // Compares the two sides one partition at a time: the source's records of a
-// partition go into a map by key (the last record of a key wins, as an
-// import writes it), the table's records stream past it, and what the map
-// still holds at the end is missing from the table. Only one partition's
-// source records are in memory; each pair of files is removed once compared.
-// A partition that came out larger than memory should hold (DescribeTable's
-// size is hours old, keys may bunch) is split again with another seed first.
+// partition are indexed by key (the last record of a key wins, as an import
+// writes it), the table's records stream past the index, and what the table
+// never gave is missing from it. Only one partition's source records are in
+// memory; each pair of files is removed once compared. A partition that came
+// out larger than memory should hold (DescribeTable's size is hours old, keys
+// may bunch) is split again with another seed first.
+
 
 
 
@@ -6215,35 +6337,32 @@ async function comparePartitions(pairs, options, counts = newCounts()) {
     return counts;
 }
 async function comparePair(pair, options, counts, buffers) {
-    // The source's records in one buffer, and each key's latest record by offset: no object per item.
+    // The source's records in one buffer, indexed by key without an object per record (key-index.ts).
     const source = pair.source.bytes > 0 ? await readWhole(pair.source.path, pair.source.bytes, buffers) : Buffer.alloc(0);
     await (0,promises_.rm)(pair.source.path, { force: true });
-    const expected = new Map();
-    for (let at = 0, record = recordAt(source, 0); record !== undefined; record = recordAt(source, at)) {
-        if (expected.has(record.key))
-            counts.duplicateKeys += 1;
-        expected.set(record.key, at);
-        at = record.end;
-    }
-    const itemAt = (at) => recordAt(source, at).item;
+    const expected = new KeyIndex(source, options.seed);
+    counts.duplicateKeys += expected.duplicates;
     if (pair.table.bytes > 0) {
-        for await (const records of readPartition(pair.table.path, buffers)) {
+        for await (const { data, end } of readRecordRuns(pair.table.path, buffers)) {
             if (options.signal?.aborted)
                 throw new Aborted();
-            for (const { key, item } of records) {
-                const at = expected.get(key);
-                if (at === undefined) {
+            for (let at = 0; at < end; at = recordEnd(data, at)) {
+                const slot = expected.find(data, at);
+                // Not in the source, or a second record of a key the table already gave.
+                if (slot === -1 || !expected.markFound(slot)) {
                     counts.extra += 1;
-                    await options.emit({ kind: 'extra', table: item, attributes: [] });
+                    await options.emit({ kind: 'extra', table: itemOf(data, at), attributes: [] });
                     continue;
                 }
-                expected.delete(key);
-                const expectedItem = itemAt(at);
+                const from = expected.offset(slot);
                 // The same bytes are the same item; otherwise compare as DynamoDB would (1.50 equals 1.5).
-                if (expectedItem.equals(item)) {
+                if (source.compare(data, keyEnd(data, at), recordEnd(data, at), keyEnd(source, from), recordEnd(source, from)) ===
+                    0) {
                     counts.matched += 1;
                     continue;
                 }
+                const expectedItem = itemOf(source, from);
+                const item = itemOf(data, at);
                 const parsed = JSON.parse(expectedItem.toString('utf8'));
                 const attributes = differingAttributes(parsed, JSON.parse(item.toString('utf8')));
                 if (attributes.length === 0) {
@@ -6257,9 +6376,9 @@ async function comparePair(pair, options, counts, buffers) {
         }
     }
     await (0,promises_.rm)(pair.table.path, { force: true });
-    for (const at of expected.values()) {
+    for (const at of expected.notFound()) {
         counts.missing += 1;
-        await options.emit({ kind: 'missing', source: itemAt(at), attributes: [] });
+        await options.emit({ kind: 'missing', source: itemOf(source, at), attributes: [] });
     }
 }
 /** Both files of a pair spread over new files by another seed; the originals removed. */
@@ -7396,7 +7515,7 @@ class BatchWriter {
         }
         else {
             const requests = batch.map((p) => p.request);
-            this.settleWrite(batch, await writeAll(this.sdk, this.table, requests, this.deps), itemOf, itemOf);
+            this.settleWrite(batch, await writeAll(this.sdk, this.table, requests, this.deps), writer_itemOf, writer_itemOf);
         }
     }
     /** Counts what a request's writes came to and hands on the failures; `keyItem` finds a request's key, `itemOf` its item for the rejects file. */
@@ -7434,7 +7553,7 @@ class BatchWriter {
             throw this.failure;
     }
 }
-function itemOf(request) {
+function writer_itemOf(request) {
     return request.PutRequest?.Item ?? request.DeleteRequest?.Key ?? {};
 }
 /** Stands for a passed-through put in `Pending.request`: it is a put, not a delete. */
