@@ -6230,6 +6230,9 @@ class KeyIndex {
     constructor(data, seed) {
         this.data = data;
         this.seed = (seed ^ INDEX_SALT) >>> 0;
+        // Offsets are 32-bit; a partition is split long before (compare.ts), this only keeps a bunched one from wrapping.
+        if (data.byteLength > 0x7fffffff)
+            throw new Error(`a partition of ${data.byteLength} bytes is too large to index`);
         let records = 0;
         for (let at = 0; at < data.byteLength; at = recordEnd(data, at)) {
             if (recordEnd(data, at) > data.byteLength)
