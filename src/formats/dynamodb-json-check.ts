@@ -17,6 +17,18 @@ import type { CheckedLine } from './records.js';
 
 const ITEM_NAME = Buffer.from('"Item"');
 
+/** The key names as bytes, once per key schema rather than once per line. */
+const keyNameBytes = new WeakMap<readonly KeyCheck[], Buffer[]>();
+
+function keyNamesOf(keys: readonly KeyCheck[]): Buffer[] {
+  let names = keyNameBytes.get(keys);
+  if (names === undefined) {
+    names = keys.map((k) => Buffer.from(k.name));
+    keyNameBytes.set(keys, names);
+  }
+  return names;
+}
+
 /** Thrown inside the scan when the line is not one the fast path accepts. */
 class NotAccepted extends Error {}
 const notAccepted = new NotAccepted();
@@ -53,7 +65,7 @@ class LineScan {
     this.b = b;
     this.keys = keys;
     this.found = keys.map(() => undefined);
-    this.keyNames = keys.map((k) => Buffer.from(k.name));
+    this.keyNames = keyNamesOf(keys);
   }
 
   line(): CheckedLine {
