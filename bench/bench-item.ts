@@ -3,6 +3,18 @@
 
 import type { Item } from '../test/generate-items.js';
 
+/** How benchItem's items are keyed: `pk` (S) and `sk` (N). */
+export const BENCH_KEYS = {
+  KeySchema: [
+    { AttributeName: 'pk', KeyType: 'HASH' as const },
+    { AttributeName: 'sk', KeyType: 'RANGE' as const },
+  ],
+  AttributeDefinitions: [
+    { AttributeName: 'pk', AttributeType: 'S' as const },
+    { AttributeName: 'sk', AttributeType: 'N' as const },
+  ],
+};
+
 /** Item number `i`: the same every run. */
 export function benchItem(i: number): Item {
   return {

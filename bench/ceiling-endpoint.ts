@@ -8,7 +8,7 @@
 import { createServer } from 'node:http';
 import { toDynamoJsonMap } from '../src/formats/attribute-value.js';
 import { answerJson, listenLocal, operationOf, readBody } from '../test/fake-dynamodb-http.js';
-import { benchItem } from './bench-item.js';
+import { BENCH_KEYS, benchItem } from './bench-item.js';
 
 const PAGE_BYTES = 1024 * 1024;
 /** Distinct pages replayed: enough that no page stays in a cache. */
@@ -20,17 +20,6 @@ const SCAN_TABLE = process.argv[3] ?? 'scanned';
 const tables = new Map<string, Record<string, unknown>>();
 let written = 0;
 
-const keys = {
-  KeySchema: [
-    { AttributeName: 'pk', KeyType: 'HASH' },
-    { AttributeName: 'sk', KeyType: 'RANGE' },
-  ],
-  AttributeDefinitions: [
-    { AttributeName: 'pk', AttributeType: 'S' },
-    { AttributeName: 'sk', AttributeType: 'N' },
-  ],
-};
-
 function describe(name: string, itemCount: number, extra: Record<string, unknown> = {}): Record<string, unknown> {
   return {
     TableName: name,
@@ -40,7 +29,7 @@ function describe(name: string, itemCount: number, extra: Record<string, unknown
     ItemCount: itemCount,
     TableSizeBytes: itemCount * 420,
     BillingModeSummary: { BillingMode: 'PAY_PER_REQUEST' },
-    ...keys,
+    ...BENCH_KEYS,
     ...extra,
   };
 }

@@ -90,9 +90,14 @@ const countCheck = (what: string, count: number) =>
   count === COUNT ? `${what} ${count} MET` : `${what} ${count}, expected ${COUNT}: NOT MET`;
 
 /** The other build on the same inputs, beside the bare loop's time. */
+/** A run of a build of the action: its peak by quarter and its exit code. */
+function actionLine(label: string, run: ChildRun): void {
+  line(label, run, run.peakMb, ` (${run.quarters.join('/')} by quarter), exit ${run.exitCode}`);
+}
+
 async function baseline(inputs: Record<string, string>, bare: Timing, entry: string): Promise<void> {
   const run = await runActionMeasured(inputs, DATA, entry);
-  line('baseline', run, run.peakMb, ` (${run.quarters.join('/')} by quarter), exit ${run.exitCode}`);
+  actionLine('baseline', run);
   const cpuRatio = bare.cpuSeconds / run.cpuSeconds;
   console.log(
     `  baseline / bare ${((bare.seconds / run.seconds) * 100).toFixed(0)}%, by CPU per item ${(cpuRatio * 100).toFixed(0)}%`,
@@ -129,12 +134,7 @@ try {
       build.entry,
     );
     const actionCount = (await written(endpoint)) - before;
-    line(
-      'the action',
-      imported,
-      imported.peakMb,
-      ` (${imported.quarters.join('/')} by quarter), exit ${imported.exitCode}`,
-    );
+    actionLine('the action', imported);
     verdict(bare, imported, 2, imported, countCheck('items the endpoint counted', actionCount));
     if (BASELINE_ENTRY !== undefined) {
       const inputs = { ...common, mode: 'import', path: source, 'partition-key': 'pk:S', 'sort-key': 'sk:N' };
@@ -155,12 +155,7 @@ try {
       build.entry,
     );
     const exportedCount = Number(parseOutputFile(exported.outputs)['item-count'] ?? -1);
-    line(
-      'the action',
-      exported,
-      exported.peakMb,
-      ` (${exported.quarters.join('/')} by quarter), exit ${exported.exitCode}`,
-    );
+    actionLine('the action', exported);
     verdict(bareExport, exported, 4, exported, countCheck('item-count', exportedCount));
     if (BASELINE_ENTRY !== undefined) {
       rmSync(folder, { recursive: true, force: true });

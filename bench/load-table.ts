@@ -11,6 +11,7 @@ import {
   type WriteRequest,
 } from '@aws-sdk/client-dynamodb';
 import type { Item } from '../test/generate-items.js';
+import { BENCH_KEYS } from './bench-item.js';
 
 export async function loadTable(
   client: DynamoDBClient,
@@ -44,14 +45,7 @@ export async function createBenchTable(client: DynamoDBClient, name: string): Pr
   await client.send(
     new CreateTableCommand({
       TableName: name,
-      AttributeDefinitions: [
-        { AttributeName: 'pk', AttributeType: 'S' },
-        { AttributeName: 'sk', AttributeType: 'N' },
-      ],
-      KeySchema: [
-        { AttributeName: 'pk', KeyType: 'HASH' },
-        { AttributeName: 'sk', KeyType: 'RANGE' },
-      ],
+      ...BENCH_KEYS,
       BillingMode: 'PAY_PER_REQUEST',
     }),
   );
