@@ -4575,6 +4575,16 @@ const json_bytes_CLOSE_BRACKET = 0x5d;
 
 
 const ITEM_NAME = Buffer.from('"Item"');
+/** The key names as bytes, once per key schema rather than once per line. */
+const keyNameBytes = new WeakMap();
+function keyNamesOf(keys) {
+    let names = keyNameBytes.get(keys);
+    if (names === undefined) {
+        names = keys.map((k) => Buffer.from(k.name));
+        keyNameBytes.set(keys, names);
+    }
+    return names;
+}
 /** Thrown inside the scan when the line is not one the fast path accepts. */
 class NotAccepted extends Error {
 }
@@ -4602,7 +4612,7 @@ class LineScan {
         this.b = b;
         this.keys = keys;
         this.found = keys.map(() => undefined);
-        this.keyNames = keys.map((k) => Buffer.from(k.name));
+        this.keyNames = keyNamesOf(keys);
     }
     line() {
         this.space();
