@@ -24,25 +24,41 @@ export function createClients(settings: AwsSettings): AwsClients {
 }
 
 /**
- * A request DynamoDB has not answered in this long is failed (and retried):
- * without it a frozen endpoint hangs the step until the job's own timeout.
+ * How long a request may wait for an answer, and a socket may stay silent.
+ * The request timeout ends when the response's headers come; a server frozen
+ * after them (seen with DynamoDB Local stopped mid-response) would leave the
+ * body pending for ever, so silence on the socket fails the request too.
+ */
+export interface Timeouts {
+  requestMs: number;
+  socketMs: number;
+}
+
+/**
  * Generous, because DynamoDB Local on a busy 2-core runner was measured
  * taking 28 s for one 1 MB Scan page; AWS answers in milliseconds.
  */
-export const DYNAMODB_REQUEST_TIMEOUT_MS = 60_000;
+export const DYNAMODB_TIMEOUTS: Timeouts = { requestMs: 60_000, socketMs: 60_000 };
+
+/**
+ * No request timeout: an upload's timer would run while its body is sent,
+ * and a part is 8 MB. Silence for two minutes still fails a read or a write.
+ */
+export const S3_SOCKET_TIMEOUT_MS = 120_000;
 
 /**
  * Standard retries, not adaptive: adaptive mode throttles the whole client
  * after a few throttled requests, which starves a bulk load. The direct
  * engine retries throttled and unprocessed writes itself, with backoff.
  */
-export function createDynamoDbClient(settings: AwsSettings): DynamoDBClient {
+export function createDynamoDbClient(settings: AwsSettings, timeouts: Timeouts = DYNAMODB_TIMEOUTS): DynamoDBClient {
   const client = new DynamoDBClient({
     region: settings.region,
     maxAttempts: 3,
     retryMode: 'standard',
     requestHandler: {
-      requestTimeout: DYNAMODB_REQUEST_TIMEOUT_MS,
+      requestTimeout: timeouts.requestMs,
+      socketTimeout: timeouts.socketMs,
       connectionTimeout: 5_000,
       throwOnRequestTimeout: true,
     },
@@ -61,7 +77,7 @@ export function createDynamoDbClient(settings: AwsSettings): DynamoDBClient {
  * addressing, and checksums only where S3 requires them, because MinIO,
  * s3rver and others store aws-chunked framing inside the object or reject it.
  */
-export function createS3Client(settings: AwsSettings): S3Client {
+export function createS3Client(settings: AwsSettings, socketTimeoutMs = S3_SOCKET_TIMEOUT_MS): S3Client {
   const compatible = settings.s3Compatible
     ? {
         forcePathStyle: true,
@@ -73,6 +89,7 @@ export function createS3Client(settings: AwsSettings): S3Client {
     region: settings.region,
     maxAttempts: 5,
     retryMode: 'standard',
+    requestHandler: { socketTimeout: socketTimeoutMs, connectionTimeout: 5_000 },
     customUserAgent: [USER_AGENT],
     ...compatible,
     ...(settings.s3EndpointUrl === undefined ? {} : { endpoint: settings.s3EndpointUrl }),

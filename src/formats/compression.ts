@@ -28,10 +28,21 @@ export async function peekCompression(
   const first = await iterator.next();
   const head = first.done ? new Uint8Array() : first.value;
   async function* replay(): AsyncGenerator<Uint8Array> {
-    if (!first.done) yield head;
-    for (let next = await iterator.next(); !next.done; next = await iterator.next()) yield next.value;
+    try {
+      if (!first.done) yield head;
+      for (let next = await iterator.next(); !next.done; next = await iterator.next()) yield next.value;
+    } finally {
+      // A reader that stops early closes the file or the connection now, not when it is collected.
+      await iterator.return?.();
+    }
   }
   return { compression: detectCompression(head), chunks: replay() };
+}
+
+/** The compression of a stream from its first chunk; the stream is closed. */
+export async function compressionOf(chunks: AsyncIterable<Uint8Array>): Promise<Compression> {
+  for await (const chunk of chunks) return detectCompression(chunk);
+  return 'NONE';
 }
 
 /** The file name ending AWS uses for each compression. */

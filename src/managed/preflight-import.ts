@@ -7,7 +7,7 @@ import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { S3Client } from '@aws-sdk/client-s3';
 import { describeTable } from '../aws/table.js';
 import { TransferError } from '../errors.js';
-import { peekCompression } from '../formats/compression.js';
+import { compressionOf } from '../formats/compression.js';
 import { keyChecksFrom } from '../formats/item-checks.js';
 import type { DecodeError } from '../formats/records.js';
 import type { Compression, ImportPlan } from '../plan.js';
@@ -80,9 +80,7 @@ export async function preflightImport(
 
   // Sample the first object: the compression, then the first items.
   const compression =
-    plan.source.compression === 'auto'
-      ? (await peekCompression(store.read(firstKey))).compression
-      : plan.source.compression;
+    plan.source.compression === 'auto' ? await compressionOf(store.read(firstKey)) : plan.source.compression;
   const keys = keyChecksFrom(plan.tableParameters ?? {});
   const options = {
     format: plan.source.format,

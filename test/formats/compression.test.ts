@@ -1,6 +1,12 @@
 import { gzipSync, zstdCompressSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { compress, decompress, detectCompression } from '../../src/formats/compression.js';
+import {
+  compress,
+  compressionOf,
+  decompress,
+  detectCompression,
+  peekCompression,
+} from '../../src/formats/compression.js';
 import { chunked, collect, decode } from './helpers.js';
 
 const lines = Array.from(
@@ -15,6 +21,40 @@ describe('detectCompression', () => {
     [Buffer.from('{"Item":{}}'), 'NONE'],
     [new Uint8Array(), 'NONE'],
   ])('detects %s', (bytes, expected) => expect(detectCompression(bytes)).toBe(expected));
+});
+
+/** Chunks from a source that says whether it was closed, as a file or a connection is. */
+function closable(chunks: Uint8Array[]): { chunks: AsyncIterable<Uint8Array>; closed: () => boolean } {
+  let closed = false;
+  async function* source(): AsyncGenerator<Uint8Array> {
+    try {
+      yield* chunks;
+    } finally {
+      closed = true;
+    }
+  }
+  return { chunks: source(), closed: () => closed };
+}
+
+describe('finding the compression closes what it read', () => {
+  const parts = [gzipSync('a'), Buffer.from('more'), Buffer.from('and more')];
+
+  it('compressionOf reads the first chunk and closes the source', async () => {
+    const source = closable(parts);
+    expect(await compressionOf(source.chunks)).toBe('GZIP');
+    expect(source.closed()).toBe(true);
+  });
+
+  it('a reader that stops after the first chunk peekCompression gives back closes the source', async () => {
+    const source = closable(parts);
+    const { compression, chunks } = await peekCompression(source.chunks);
+    expect(compression).toBe('GZIP');
+    for await (const chunk of chunks) {
+      expect(chunk).toEqual(parts[0]);
+      break;
+    }
+    expect(source.closed()).toBe(true);
+  });
 });
 
 describe('compress and decompress', () => {
