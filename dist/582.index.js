@@ -39,24 +39,28 @@ function createClients(settings) {
     };
 }
 /**
- * A request DynamoDB has not answered in this long is failed (and retried):
- * without it a frozen endpoint hangs the step until the job's own timeout.
  * Generous, because DynamoDB Local on a busy 2-core runner was measured
  * taking 28 s for one 1 MB Scan page; AWS answers in milliseconds.
  */
-const DYNAMODB_REQUEST_TIMEOUT_MS = 60_000;
+const DYNAMODB_TIMEOUTS = { requestMs: 60_000, socketMs: 60_000 };
+/**
+ * No request timeout: an upload's timer would run while its body is sent,
+ * and a part is 8 MB. Silence for two minutes still fails a read or a write.
+ */
+const S3_SOCKET_TIMEOUT_MS = 120_000;
 /**
  * Standard retries, not adaptive: adaptive mode throttles the whole client
  * after a few throttled requests, which starves a bulk load. The direct
  * engine retries throttled and unprocessed writes itself, with backoff.
  */
-function createDynamoDbClient(settings) {
+function createDynamoDbClient(settings, timeouts = DYNAMODB_TIMEOUTS) {
     const client = new client_dynamodb_dist_cjs/* DynamoDBClient */.MGV({
         region: settings.region,
         maxAttempts: 3,
         retryMode: 'standard',
         requestHandler: {
-            requestTimeout: DYNAMODB_REQUEST_TIMEOUT_MS,
+            requestTimeout: timeouts.requestMs,
+            socketTimeout: timeouts.socketMs,
             connectionTimeout: 5_000,
             throwOnRequestTimeout: true,
         },
@@ -74,7 +78,7 @@ function createDynamoDbClient(settings) {
  * addressing, and checksums only where S3 requires them, because MinIO,
  * s3rver and others store aws-chunked framing inside the object or reject it.
  */
-function createS3Client(settings) {
+function createS3Client(settings, socketTimeoutMs = S3_SOCKET_TIMEOUT_MS) {
     const compatible = settings.s3Compatible
         ? {
             forcePathStyle: true,
@@ -86,6 +90,7 @@ function createS3Client(settings) {
         region: settings.region,
         maxAttempts: 5,
         retryMode: 'standard',
+        requestHandler: { socketTimeout: socketTimeoutMs, connectionTimeout: 5_000 },
         customUserAgent: [USER_AGENT],
         ...compatible,
         ...(settings.s3EndpointUrl === undefined ? {} : { endpoint: settings.s3EndpointUrl }),
@@ -3005,12 +3010,24 @@ async function peekCompression(chunks) {
     const first = await iterator.next();
     const head = first.done ? new Uint8Array() : first.value;
     async function* replay() {
-        if (!first.done)
-            yield head;
-        for (let next = await iterator.next(); !next.done; next = await iterator.next())
-            yield next.value;
+        try {
+            if (!first.done)
+                yield head;
+            for (let next = await iterator.next(); !next.done; next = await iterator.next())
+                yield next.value;
+        }
+        finally {
+            // A reader that stops early closes the file or the connection now, not when it is collected.
+            await iterator.return?.();
+        }
     }
     return { compression: detectCompression(head), chunks: replay() };
+}
+/** The compression of a stream from its first chunk; the stream is closed. */
+async function compressionOf(chunks) {
+    for await (const chunk of chunks)
+        return detectCompression(chunk);
+    return 'NONE';
 }
 /** The file name ending AWS uses for each compression. */
 function compressionExtension(compression) {
@@ -11572,9 +11589,7 @@ async function preflightImport(plan, dynamodb, s3) {
         throw new TransferError('TABLE_EXISTS', `Table ${plan.tableName} already exists, and AWS's ImportTable only creates new tables (it would fail with ResourceInUseException). Choose another table-name, delete the table, or use engine: direct with existing-table: merge.`);
     }
     // Sample the first object: the compression, then the first items.
-    const compression = plan.source.compression === 'auto'
-        ? (await peekCompression(store.read(firstKey))).compression
-        : plan.source.compression;
+    const compression = plan.source.compression === 'auto' ? await compressionOf(store.read(firstKey)) : plan.source.compression;
     const keys = keyChecksFrom(plan.tableParameters ?? {});
     const options = {
         format: plan.source.format,
