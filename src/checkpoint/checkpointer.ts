@@ -17,8 +17,8 @@ export interface CheckpointerDeps {
   now: () => number;
   log: (line: string) => void;
   warn: (line: string) => void;
-  /** This run's counts and, once anything was rejected, where its rejected items go. */
-  progress: () => { counts: CheckpointCounts; rejectedItems: string | undefined };
+  /** Once anything was rejected, where this run's rejected items go. */
+  rejectedItems: () => string | undefined;
 }
 
 export class Checkpointer {
@@ -81,8 +81,10 @@ export class Checkpointer {
   }
 
   state(completed: boolean): ImportCheckpoint {
-    const { counts, rejectedItems } = this.deps.progress();
+    const rejectedItems = this.deps.rejectedItems();
     const { earlier } = this.base;
+    // Those of the records before the position: the ones after it are done again by a resumed run.
+    const counts = this.watermark.counts;
     return {
       kind: CHECKPOINT_KIND,
       version: CHECKPOINT_VERSION,

@@ -22,6 +22,8 @@ export interface ObjectTracking {
   issued(record: number): number;
   /** A record rejected by the checks (no write to wait for). */
   passed(record: number): void;
+  /** A damaged object: none of its `items` used, each an error. */
+  rejectedWhole(items: number): void;
   /** After each batch of records: a chance to save the checkpoint. */
   batchDone(): void;
   /** Every record read: how many the object held (fewer than `skip` means the checkpoint was wrong about it). */
@@ -34,7 +36,7 @@ export interface ImportCheckpointing {
   /** Where earlier runs put rejected items, and how many runs there were. */
   earlier: { rejectedItems: readonly string[]; runs: number };
   /** The writer's onSettled: moves the watermark. */
-  settled: (origins: ItemOrigin[]) => void;
+  settled: (acknowledged: ItemOrigin[], rejected: ItemOrigin[]) => void;
   start(parts: { sink: ItemSink; ledger: Ledger; rejects: Pick<RejectsFile, 'location'> }): CheckpointTracking;
 }
 
@@ -97,8 +99,9 @@ export async function openImportCheckpoint(
         : undefined,
   });
   const { watermark, start } = session;
-  const settled = (origins: ItemOrigin[]): void => {
-    for (const origin of origins) if (origin.ticket !== undefined) watermark.done(origin.ticket);
+  const settled = (acknowledged: ItemOrigin[], rejected: ItemOrigin[]): void => {
+    for (const origin of acknowledged) if (origin.ticket !== undefined) watermark.done(origin.ticket, true);
+    for (const origin of rejected) if (origin.ticket !== undefined) watermark.done(origin.ticket, false);
   };
   return {
     resuming: session.resumed !== undefined,
@@ -109,10 +112,7 @@ export async function openImportCheckpoint(
         now: deps.now,
         log: deps.log,
         warn: deps.warn,
-        progress: () => ({
-          counts: { processed: ledger.processed, imported: sink.stats.written, errors: ledger.errors },
-          rejectedItems: ledger.errors > 0 ? rejects.location : undefined,
-        }),
+        rejectedItems: () => (ledger.errors > 0 ? rejects.location : undefined),
       });
       let skippedRecords = 0;
       const warnings: string[] = [];
@@ -126,6 +126,7 @@ export async function openImportCheckpoint(
             shorter: false,
             issued: (record: number) => watermark.issue(index, record),
             passed: (record: number) => watermark.passed(index, record),
+            rejectedWhole: (items: number) => watermark.rejectedWhole(items),
             batchDone: () => checkpointer.tick(),
             objectRead: (records: number) => {
               skippedRecords += Math.min(skip, records);

@@ -191,6 +191,7 @@ export async function importObject(
       { code: input.damaged.code, message: input.damaged.message, object: name },
       input.damaged.items,
     );
+    track?.rejectedWhole(input.damaged.items);
     track?.objectRead(Number.POSITIVE_INFINITY);
     return true;
   }

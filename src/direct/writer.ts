@@ -52,7 +52,7 @@ export class BatchWriter implements ItemSink {
   private readonly concurrency: number;
   private readonly deps: WriteDeps;
   private readonly onRejected: OnRejected;
-  private readonly onSettled: ((origins: ItemOrigin[]) => void) | undefined;
+  private readonly onSettled: ((acknowledged: ItemOrigin[], rejected: ItemOrigin[]) => void) | undefined;
   private readonly sdk: BatchChannel<WriteRequest>;
   private readonly raw: RawWrites;
   /** The body of the passed-through puts in `batch`, written as they come. */
@@ -65,8 +65,8 @@ export class BatchWriter implements ItemSink {
     concurrency: number;
     deps: WriteDeps;
     onRejected: OnRejected;
-    /** Each request's writes that DynamoDB acknowledged or rejected (never those abandoned or unsent). */
-    onSettled?: (origins: ItemOrigin[]) => void;
+    /** Each request's writes that DynamoDB acknowledged, and those it rejected (never those abandoned or unsent). */
+    onSettled?: (acknowledged: ItemOrigin[], rejected: ItemOrigin[]) => void;
   }) {
     this.dynamodb = options.dynamodb;
     this.table = options.table;
@@ -189,10 +189,11 @@ export class BatchWriter implements ItemSink {
     // Unprocessed requests come back as new objects: match them by key.
     const byKey = new Map(batch.map((p) => [p.key, p]));
     const pendingOf = (request: T) => byKey.get(keyString(keyItem(request), this.keyNames));
-    const unacknowledged = new Set<Pending | undefined>([...abandoned, ...unsent].map(pendingOf));
+    const unsettled = new Set<Pending | undefined>([...abandoned, ...unsent].map(pendingOf));
+    const rejected = new Set<Pending>();
     for (const failure of failed) {
       const pending = pendingOf(failure.request);
-      unacknowledged.add(pending);
+      if (pending !== undefined) rejected.add(pending);
       this.stats.rejected += 1;
       this.onRejected({
         item: fullItem(failure.request),
@@ -202,11 +203,12 @@ export class BatchWriter implements ItemSink {
         ...(pending ?? (batch[0] as Pending)).origin,
       });
     }
-    this.stats.deleted += batch.filter((p) => p.request.DeleteRequest !== undefined && !unacknowledged.has(p)).length;
-    if (this.onSettled !== undefined) {
-      const unsettled = new Set([...abandoned, ...unsent].map(pendingOf));
-      this.onSettled(batch.filter((p) => !unsettled.has(p)).map((p) => p.origin));
-    }
+    const acknowledged = batch.filter((p) => !unsettled.has(p) && !rejected.has(p));
+    this.stats.deleted += acknowledged.filter((p) => p.request.DeleteRequest !== undefined).length;
+    this.onSettled?.(
+      acknowledged.map((p) => p.origin),
+      [...rejected].map((p) => p.origin),
+    );
     if (stopped !== undefined) throw stopped.error;
   }
 

@@ -118,13 +118,13 @@ describe('Watermark', () => {
   it('stays at the earliest record not yet acknowledged when later batches land first', () => {
     const watermark = new Watermark({ finished: 0, records: 0 });
     const tickets = [0, 1, 2, 3, 4].map((record) => watermark.issue(0, record));
-    watermark.done(tickets[3] as number);
-    watermark.done(tickets[4] as number);
+    watermark.done(tickets[3] as number, true);
+    watermark.done(tickets[4] as number, true);
     expect(watermark.position).toEqual({ finished: 0, records: 0 });
-    watermark.done(tickets[0] as number);
-    watermark.done(tickets[1] as number);
+    watermark.done(tickets[0] as number, true);
+    watermark.done(tickets[1] as number, true);
     expect(watermark.position).toEqual({ finished: 0, records: 2 });
-    watermark.done(tickets[2] as number);
+    watermark.done(tickets[2] as number, true);
     expect(watermark.position).toEqual({ finished: 0, records: 5 });
   });
 
@@ -136,9 +136,57 @@ describe('Watermark', () => {
     watermark.objectRead(2);
     expect(watermark.position).toEqual({ finished: 2, records: 7 });
     const next = watermark.issue(3, 0);
-    watermark.done(last);
+    watermark.done(last, true);
     expect(watermark.position).toEqual({ finished: 3, records: 0 });
-    watermark.done(next);
+    watermark.done(next, true);
     expect(watermark.position).toEqual({ finished: 3, records: 1 });
+  });
+
+  it('counts only the records before its position: those settled after an open one wait for it', () => {
+    const watermark = new Watermark({ finished: 0, records: 0 });
+    const [first, second, third] = [0, 1, 2].map((record) => watermark.issue(0, record)) as number[];
+    watermark.passed(0, 3); // rejected by the checks, behind three open records
+    const fifth = watermark.issue(0, 4);
+    watermark.done(second as number, true);
+    watermark.done(third as number, false); // DynamoDB rejected it
+    watermark.done(fifth, true);
+    // The first record is still in flight: a run killed now did none of this as far as a resume knows.
+    expect(watermark.counts).toEqual({ processed: 0, imported: 0, errors: 0 });
+    watermark.done(first as number, true);
+    expect(watermark.position).toEqual({ finished: 0, records: 5 });
+    expect(watermark.counts).toEqual({ processed: 5, imported: 3, errors: 2 });
+  });
+
+  it('counts a damaged object once the records read before it are settled', () => {
+    const watermark = new Watermark({ finished: 0, records: 0 });
+    const open = watermark.issue(0, 0);
+    watermark.objectRead(0);
+    watermark.rejectedWhole(40);
+    watermark.objectRead(1);
+    expect(watermark.counts).toEqual({ processed: 0, imported: 0, errors: 0 });
+    watermark.done(open, true);
+    expect(watermark.position).toEqual({ finished: 2, records: 0 });
+    expect(watermark.counts).toEqual({ processed: 41, imported: 1, errors: 40 });
+  });
+
+  it('a ticket settled twice, or never issued, changes nothing', () => {
+    const watermark = new Watermark({ finished: 0, records: 0 });
+    const ticket = watermark.issue(0, 0);
+    watermark.done(ticket, true);
+    watermark.done(ticket, false);
+    watermark.done(ticket + 7, true);
+    expect(watermark.counts).toEqual({ processed: 1, imported: 1, errors: 0 });
+  });
+
+  it('keeps its place over many records settled out of order', () => {
+    const watermark = new Watermark({ finished: 0, records: 0 });
+    const tickets = Array.from({ length: 20_000 }, (_, record) => watermark.issue(0, record));
+    // Batches of 25 land in reverse pairs: the later one first.
+    for (let batch = 0; batch < tickets.length / 25; batch += 2) {
+      for (const b of [batch + 1, batch])
+        for (let i = 0; i < 25; i++) watermark.done(tickets[b * 25 + i] as number, true);
+      expect(watermark.position).toEqual({ finished: 0, records: (batch + 2) * 25 });
+    }
+    expect(watermark.counts).toEqual({ processed: 20_000, imported: 20_000, errors: 0 });
   });
 });

@@ -14,6 +14,7 @@ import { newBucket, runLocal } from './helpers.js';
 import {
   ITEMS,
   OBJECTS,
+  PER_OBJECT,
   capacityProxy,
   checkpointReached,
   objectText,
@@ -83,6 +84,25 @@ async function stopAndResume(
   return { first, second, secondCapacity: slow.counts.writeUnits - before };
 }
 
+/**
+ * The resumed run's "earlier runs" counts are those of the records it
+ * skipped, and it imports exactly the rest: a record in flight at the stop
+ * is counted by the run that writes it again, not by both.
+ */
+function expectCountsSplitAtTheCheckpoint(second: { summary: string; outputs: Record<string, string> }): void {
+  const said =
+    /Skipped, done by earlier runs: ([\d,]+) whole object\(s\) and ([\d,]+) record\(s\) of the next one, without writing them \(earlier runs: ([\d,]+) processed, ([\d,]+) imported, ([\d,]+) error\(s\)\)/.exec(
+      second.summary,
+    );
+  expect(said, second.summary).not.toBeNull();
+  const [objects, records, processed, imported, errors] = (said as RegExpExecArray)
+    .slice(1)
+    .map((figure) => Number(figure.replaceAll(',', '')));
+  const skipped = (objects as number) * PER_OBJECT + (records as number);
+  expect({ processed, imported, errors }).toEqual({ processed: skipped, imported: skipped, errors: 0 });
+  expect(Number(second.outputs['imported-item-count'])).toBe(ITEMS - skipped);
+}
+
 describe('a stopped import resumes from its checkpoint', () => {
   it(
     'SIGTERM, checkpoint in S3: every item, and the re-run consumes under 60% of a full run',
@@ -98,6 +118,7 @@ describe('a stopped import resumes from its checkpoint', () => {
       expect(second.log).toContain(`Resuming from the checkpoint in ${checkpoint}`);
       expect(second.summary).toContain('### Resumed');
       expect(second.summary).toMatch(/Skipped, done by earlier runs: [1-9]\d* whole object\(s\)/);
+      expectCountsSplitAtTheCheckpoint(second);
       const ids = await tableIds(clientFor(inject('dynamodbEndpoint')), table);
       expect([...ids].sort()).toEqual(expectedIds(ITEMS));
       expect(secondCapacity).toBeLessThan(0.6 * fullRunCapacity);
@@ -125,6 +146,7 @@ describe('a stopped import resumes from its checkpoint', () => {
         expect(second.log).toContain(
           `Resuming from the checkpoint in ${join(runnerTemp, 'dynamodb-s3-transfer-checkpoints')}`,
         );
+        expectCountsSplitAtTheCheckpoint(second);
         const ids = await tableIds(clientFor(inject('dynamodbEndpoint')), table);
         expect([...ids].sort()).toEqual(expectedIds(ITEMS));
         expect(secondCapacity).toBeLessThan(0.6 * fullRunCapacity);
