@@ -13,7 +13,7 @@ import { openCheckpoint } from '../checkpoint/session.js';
 import type { EngineDeps } from './deps.js';
 import type { Ledger } from './ledger.js';
 import type { RejectsFile } from './rejects.js';
-import type { ItemOrigin, ItemSink } from './sink.js';
+import type { ItemOrigin } from './sink.js';
 
 export interface ObjectTracking {
   /** Records at the start of the object that an earlier run finished: read past, not written. */
@@ -37,7 +37,7 @@ export interface ImportCheckpointing {
   earlier: { rejectedItems: readonly string[]; runs: number };
   /** The writer's onSettled: moves the watermark. */
   settled: (acknowledged: ItemOrigin[], rejected: ItemOrigin[]) => void;
-  start(parts: { sink: ItemSink; ledger: Ledger; rejects: Pick<RejectsFile, 'location'> }): CheckpointTracking;
+  start(parts: { ledger: Ledger; rejects: Pick<RejectsFile, 'location'> }): CheckpointTracking;
 }
 
 export interface CheckpointTracking {
@@ -107,7 +107,7 @@ export async function openImportCheckpoint(
     resuming: session.resumed !== undefined,
     earlier: { rejectedItems: session.resumed?.rejectedItems ?? [], runs: session.resumed?.runs ?? 0 },
     settled,
-    start: ({ sink, ledger, rejects }) => {
+    start: ({ ledger, rejects }) => {
       const checkpointer = session.begin({
         now: deps.now,
         log: deps.log,

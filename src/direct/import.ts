@@ -124,7 +124,7 @@ export async function runImport(
   let failure: TransferError | undefined;
   let everythingRead = true;
   const pipeline: Pipeline = { sink, ledger, progress, deps };
-  const tracking = checkpoint?.start({ sink, ledger, rejects });
+  const tracking = checkpoint?.start({ ledger, rejects });
   try {
     for (const [index, object] of source.objects.entries()) {
       if (tracking !== undefined && index < tracking.firstObject) continue;
