@@ -7557,10 +7557,12 @@ class BatchWriter {
         // Unprocessed requests come back as new objects: match them by key.
         const byKey = new Map(batch.map((p) => [p.key, p]));
         const pendingOf = (request) => byKey.get(keyString(keyItem(request), this.keyNames));
-        const unacknowledged = new Set([...abandoned, ...unsent].map(pendingOf));
+        const unsettled = new Set([...abandoned, ...unsent].map(pendingOf));
+        const rejected = new Set();
         for (const failure of failed) {
             const pending = pendingOf(failure.request);
-            unacknowledged.add(pending);
+            if (pending !== undefined)
+                rejected.add(pending);
             this.stats.rejected += 1;
             this.onRejected({
                 item: fullItem(failure.request),
@@ -7570,11 +7572,9 @@ class BatchWriter {
                 ...(pending ?? batch[0]).origin,
             });
         }
-        this.stats.deleted += batch.filter((p) => p.request.DeleteRequest !== undefined && !unacknowledged.has(p)).length;
-        if (this.onSettled !== undefined) {
-            const unsettled = new Set([...abandoned, ...unsent].map(pendingOf));
-            this.onSettled(batch.filter((p) => !unsettled.has(p)).map((p) => p.origin));
-        }
+        const acknowledged = batch.filter((p) => !unsettled.has(p) && !rejected.has(p));
+        this.stats.deleted += acknowledged.filter((p) => p.request.DeleteRequest !== undefined).length;
+        this.onSettled?.(acknowledged.map((p) => p.origin), [...rejected].map((p) => p.origin));
         if (stopped !== undefined)
             throw stopped.error;
     }
@@ -7852,8 +7852,10 @@ class Checkpointer {
         await this.attempt(() => (completed ? this.place.complete(text) : this.place.save(text)));
     }
     state(completed) {
-        const { counts, rejectedItems } = this.deps.progress();
+        const rejectedItems = this.deps.rejectedItems();
         const { earlier } = this.base;
+        // Those of the records before the position: the ones after it are done again by a resumed run.
+        const counts = this.watermark.counts;
         return {
             kind: CHECKPOINT_KIND,
             version: CHECKPOINT_VERSION,
@@ -7958,39 +7960,86 @@ function sourceChange(then, now) {
 // to the writers in order, and several batches are in flight at once, so a
 // later batch can be acknowledged before an earlier one. The position is the
 // first record not yet acknowledged (or rejected): everything before it is
-// done, whatever is after it may not be.
+// done, whatever is after it may not be. The counts are those of the records
+// before the position only: a record in flight when a run is killed is done
+// again, and counted, by the run that resumes, not by both.
+const IMPORTED = { processed: 1, imported: 1, errors: 0 };
+const REJECTED = { processed: 1, imported: 0, errors: 1 };
+/** Settled entries before the earliest open one are folded into the counts; the array is compacted past this many. */
+const COMPACT_AFTER = 4096;
 class Watermark {
-    /** Records handed on and not yet acknowledged, in the order they were handed on. */
-    open = new Map();
-    nextTicket = 0;
+    /** Records read since the earliest one still open, from `head`; entry `i` has ticket `base + i`. */
+    queue = [];
+    head = 0;
+    base = 0;
     /** Just after the last record handed on. */
     last;
+    /** What the records before the position came to. */
+    settledCounts = { processed: 0, imported: 0, errors: 0 };
     constructor(start) {
         this.last = start;
     }
-    /** A record handed to the writers; `done(ticket)` when DynamoDB acknowledged or rejected it. */
+    /** A record handed to the writers; `done(ticket, ...)` when DynamoDB acknowledged or rejected it. */
     issue(object, record) {
-        const ticket = this.nextTicket++;
-        this.open.set(ticket, { finished: object, records: record });
+        const ticket = this.base + this.queue.length;
+        this.queue.push({ position: { finished: object, records: record }, outcome: 'open' });
         this.last = { finished: object, records: record + 1 };
         return ticket;
     }
-    done(ticket) {
-        this.open.delete(ticket);
+    /** DynamoDB acknowledged (`imported`) or rejected the record. */
+    done(ticket, imported) {
+        const entry = this.queue[ticket - this.base];
+        if (entry?.outcome !== 'open')
+            return;
+        entry.outcome = imported ? 'imported' : 'rejected';
+        this.advance();
     }
-    /** A record that needs no write (rejected by the checks, or skipped): done as soon as it is read. */
+    /** A record that needs no write (rejected by the checks): done as soon as it is read. */
     passed(object, record) {
+        this.settle(REJECTED);
         this.last = { finished: object, records: record + 1 };
+    }
+    /** An object none of whose `items` could be used (damaged): each counted as an error. */
+    rejectedWhole(items) {
+        this.settle({ processed: items, imported: 0, errors: items });
     }
     /** Every record of the object was read (handed on, rejected or skipped). */
     objectRead(object) {
         this.last = { finished: object + 1, records: 0 };
     }
     get position() {
-        // A Map iterates in insertion order: the first entry is the earliest record still open.
-        const [first] = this.open.values();
-        return first ?? this.last;
+        return this.queue[this.head]?.position ?? this.last;
     }
+    /** What the records before the position came to. */
+    get counts() {
+        return { ...this.settledCounts };
+    }
+    /** Counts that need no write: folded in at once when nothing is open, else queued behind what is. */
+    settle(counts) {
+        if (this.head === this.queue.length)
+            add(this.settledCounts, counts);
+        else
+            this.queue.push({ position: this.last, outcome: counts });
+    }
+    advance() {
+        for (let entry = this.queue[this.head]; entry !== undefined; entry = this.queue[this.head]) {
+            const { outcome } = entry;
+            if (outcome === 'open')
+                break;
+            add(this.settledCounts, outcome === 'imported' ? IMPORTED : outcome === 'rejected' ? REJECTED : outcome);
+            this.head += 1;
+        }
+        if (this.head === this.queue.length || this.head > COMPACT_AFTER) {
+            this.base += this.head;
+            this.queue.splice(0, this.head);
+            this.head = 0;
+        }
+    }
+}
+function add(to, counts) {
+    to.processed += counts.processed;
+    to.imported += counts.imported;
+    to.errors += counts.errors;
 }
 
 ;// CONCATENATED MODULE: ./src/managed/client-token.ts
@@ -8370,24 +8419,24 @@ async function openImportCheckpoint(plan, source, describedSource, reading, deps
             : undefined,
     });
     const { watermark, start } = session;
-    const settled = (origins) => {
-        for (const origin of origins)
+    const settled = (acknowledged, rejected) => {
+        for (const origin of acknowledged)
             if (origin.ticket !== undefined)
-                watermark.done(origin.ticket);
+                watermark.done(origin.ticket, true);
+        for (const origin of rejected)
+            if (origin.ticket !== undefined)
+                watermark.done(origin.ticket, false);
     };
     return {
         resuming: session.resumed !== undefined,
         earlier: { rejectedItems: session.resumed?.rejectedItems ?? [], runs: session.resumed?.runs ?? 0 },
         settled,
-        start: ({ sink, ledger, rejects }) => {
+        start: ({ ledger, rejects }) => {
             const checkpointer = session.begin({
                 now: deps.now,
                 log: deps.log,
                 warn: deps.warn,
-                progress: () => ({
-                    counts: { processed: ledger.processed, imported: sink.stats.written, errors: ledger.errors },
-                    rejectedItems: ledger.errors > 0 ? rejects.location : undefined,
-                }),
+                rejectedItems: () => (ledger.errors > 0 ? rejects.location : undefined),
             });
             let skippedRecords = 0;
             const warnings = [];
@@ -8401,6 +8450,7 @@ async function openImportCheckpoint(plan, source, describedSource, reading, deps
                         shorter: false,
                         issued: (record) => watermark.issue(index, record),
                         passed: (record) => watermark.passed(index, record),
+                        rejectedWhole: (items) => watermark.rejectedWhole(items),
                         batchDone: () => checkpointer.tick(),
                         objectRead: (records) => {
                             skippedRecords += Math.min(skip, records);
@@ -8530,7 +8580,7 @@ async function runImport(plan, deps, engineReason) {
     let failure;
     let everythingRead = true;
     const pipeline = { sink, ledger, progress, deps };
-    const tracking = checkpoint?.start({ sink, ledger, rejects });
+    const tracking = checkpoint?.start({ ledger, rejects });
     try {
         for (const [index, object] of source.objects.entries()) {
             if (tracking !== undefined && index < tracking.firstObject)
@@ -8581,6 +8631,7 @@ async function importObject(store, object, options, { sink, ledger, progress, de
     if ('damaged' in input) {
         ledger.processed += input.damaged.items;
         await ledger.reject({ code: input.damaged.code, message: input.damaged.message, object: name }, input.damaged.items);
+        track?.rejectedWhole(input.damaged.items);
         track?.objectRead(Number.POSITIVE_INFINITY);
         return true;
     }
