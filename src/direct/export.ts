@@ -31,7 +31,7 @@ import { checkpointKey, continuedNote, continuing, findResumePoint } from './exp
 import { exportEstimate, logEstimate } from '../aws/estimate.js';
 import { PageSizer } from './page-limit.js';
 import { Progress } from './progress.js';
-import { queryRaw, scanRaw } from './raw-pages.js';
+import { PageBuffers, queryRaw, scanRaw } from './raw-pages.js';
 import { type PageReader, SegmentStop, readSegment } from './segment-pages.js';
 import { planSegments } from './segments.js';
 
@@ -61,7 +61,8 @@ export async function runExport(plan: ExportPlan, deps: EngineDeps, engineReason
       plan.waiting.timeoutMs,
       deps,
     );
-  const reader = pageReader(plan, table, retry);
+  // The data files copy each page's items as they encode them: its buffer is used again for a later page.
+  const reader = pageReader(plan, table, retry, new PageBuffers());
   const { store, prefix } = openDestination(plan.destination, deps.s3, {
     spoolDir: deps.tempDir,
     ...(plan.encryption === undefined ? {} : { encryption: plan.encryption }),
@@ -227,6 +228,7 @@ export function pageReader(
   plan: Pick<ExportPlan, 'expressions' | 'concurrency'>,
   table: TableDescription,
   deps: EngineDeps & RetryDeps & { breaker: Breaker },
+  buffers?: PageBuffers,
 ): PageReader {
   const meter = deps.meter ?? unmetered(plan.concurrency, deps.now);
   const expressions = plan.expressions;
@@ -247,11 +249,17 @@ export function pageReader(
     const page = await meter.send('read', sizer.estimate(limit), async () => {
       const result =
         expressions?.keyCondition === undefined
-          ? await scanRaw(deps.dynamodb, { ...common, ...paging, Segment: segment, TotalSegments: total }, deps.signal)
+          ? await scanRaw(
+              deps.dynamodb,
+              { ...common, ...paging, Segment: segment, TotalSegments: total },
+              deps.signal,
+              buffers,
+            )
           : await queryRaw(
               deps.dynamodb,
               { ...common, ...paging, KeyConditionExpression: expressions.keyCondition },
               deps.signal,
+              buffers,
             );
       return { result, consumed: result.consumed, attempts: result.attempts };
     });

@@ -20,6 +20,8 @@ import { cutArrayMember } from '../formats/json-members.js';
 export interface RawPage {
   /** Each item's DynamoDB JSON, as DynamoDB sent it. */
   items: Buffer[];
+  /** Gives the page's buffer back to its PageBuffers: nothing may read `items` after this. */
+  release?: (() => void) | undefined;
   lastEvaluatedKey: Record<string, AttributeValue> | undefined;
   /** Read units DynamoDB reported (asked for with ReturnConsumedCapacity); undefined when it reported none. */
   consumed?: number | undefined;
@@ -29,22 +31,62 @@ export interface RawPage {
   attempts?: number | undefined;
 }
 
-/** A cancel abandons the page on the wire: a read is safe to drop, and a loaded endpoint may take a minute. */
-export function scanRaw(client: DynamoDBClient, input: ScanCommandInput, signal?: AbortSignal): Promise<RawPage> {
-  return sendRaw(client, new ScanCommand(input), signal);
+/** The size of a pooled page buffer: a 1 MB page of items, as JSON with its type names, and room to spare. */
+const PAGE_BUFFER_BYTES = 2 * 1024 * 1024;
+/** Buffers kept for use again, at most: one per segment of an export at concurrency 64. */
+const POOLED_PAGES = 64;
+
+/**
+ * Page bodies used again once their items are written out. A page is held
+ * while its items are encoded and compressed, long enough for the collector
+ * to move it to the old generation, whose buffers it frees only at a full
+ * collection: a new buffer per page held up to ~100 MB of read pages outside
+ * the heap at the client's ceiling. A page larger than a pooled buffer gets
+ * one of its own.
+ */
+export class PageBuffers {
+  private readonly free: ArrayBuffer[] = [];
+
+  take(length: number): Buffer {
+    if (length > PAGE_BUFFER_BYTES) return Buffer.allocUnsafeSlow(length);
+    const memory = this.free.pop() ?? Buffer.allocUnsafeSlow(PAGE_BUFFER_BYTES).buffer;
+    return Buffer.from(memory, 0, length);
+  }
+
+  give(page: Buffer): void {
+    if (page.buffer.byteLength === PAGE_BUFFER_BYTES && this.free.length < POOLED_PAGES)
+      this.free.push(page.buffer as ArrayBuffer);
+  }
 }
 
-export function queryRaw(client: DynamoDBClient, input: QueryCommandInput, signal?: AbortSignal): Promise<RawPage> {
-  return sendRaw(client, new QueryCommand(input), signal);
+/** A cancel abandons the page on the wire: a read is safe to drop, and a loaded endpoint may take a minute. */
+export function scanRaw(
+  client: DynamoDBClient,
+  input: ScanCommandInput,
+  signal?: AbortSignal,
+  buffers?: PageBuffers,
+): Promise<RawPage> {
+  return sendRaw(client, new ScanCommand(input), signal, buffers);
+}
+
+export function queryRaw(
+  client: DynamoDBClient,
+  input: QueryCommandInput,
+  signal?: AbortSignal,
+  buffers?: PageBuffers,
+): Promise<RawPage> {
+  return sendRaw(client, new QueryCommand(input), signal, buffers);
 }
 
 async function sendRaw(
   client: DynamoDBClient,
   command: ScanCommand | QueryCommand,
   signal: AbortSignal | undefined,
+  buffers: PageBuffers | undefined,
 ): Promise<RawPage> {
   // Set by the last attempt that got a 200; earlier attempts are overwritten.
   let items: Buffer[] | undefined;
+  let body: Buffer | undefined;
   // The middleware touches only the HTTP response, the same for both commands.
   (command.middlewareStack as ScanCommand['middlewareStack']).add(
     (next) => async (args) => {
@@ -52,7 +94,8 @@ async function sendRaw(
       const response = result.response as { statusCode?: number; headers?: Record<string, string>; body?: unknown };
       if (response.statusCode === 200) {
         const length = Number(response.headers?.['content-length'] ?? Number.NaN);
-        const cut = cutArrayMember(await bodyBytes(response.body, length), 'Items');
+        body = await bodyBytes(response.body, length, buffers);
+        const cut = cutArrayMember(body, 'Items');
         items = cut.elements;
         response.body = cut.rest;
       }
@@ -67,8 +110,10 @@ async function sendRaw(
     const operation = command instanceof ScanCommand ? 'Scan' : 'Query';
     throw new Error(`A ${operation} page said Count ${output.Count} but held ${received.length} items`);
   }
+  const whole = body;
   return {
     items: received,
+    release: buffers === undefined || whole === undefined ? undefined : () => buffers.give(whole),
     lastEvaluatedKey: output.LastEvaluatedKey,
     consumed: output.ConsumedCapacity?.CapacityUnits,
     scanned: output.ScannedCount,
@@ -77,10 +122,11 @@ async function sendRaw(
 }
 
 /** The whole body; with its length known, read into one buffer instead of chunks joined afterwards. */
-async function bodyBytes(body: unknown, length: number): Promise<Buffer> {
+async function bodyBytes(body: unknown, length: number, buffers: PageBuffers | undefined): Promise<Buffer> {
   if (body instanceof Uint8Array) return Buffer.from(body.buffer, body.byteOffset, body.byteLength);
   const chunks: Buffer[] = [];
-  const whole = Number.isSafeInteger(length) && length >= 0 ? Buffer.allocUnsafe(length) : undefined;
+  const known = Number.isSafeInteger(length) && length >= 0;
+  const whole = known ? (buffers?.take(length) ?? Buffer.allocUnsafe(length)) : undefined;
   let received = 0;
   for await (const chunk of body as AsyncIterable<Buffer>) {
     if (whole === undefined) chunks.push(chunk);

@@ -86,6 +86,8 @@ export async function* readSegment(
     position.lastEvaluatedKey = start;
     position.done = start === undefined;
     yield page.items;
+    // Asked for the next page: the consumer is done with this one's items.
+    page.release?.();
     page = undefined;
     onPage();
   } while (start !== undefined);
