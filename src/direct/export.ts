@@ -35,6 +35,15 @@ import { PageBuffers, queryRaw, scanRaw } from './raw-pages.js';
 import { type PageReader, SegmentStop, readSegment } from './segment-pages.js';
 import { planSegments } from './segments.js';
 
+/**
+ * Scan pages being read or waiting to be written, across every segment, at
+ * most: each is up to ~1.5 MB of JSON held outside the heap, so 64 segments'
+ * pages alone would take 100 MB of the 200 MB budget. Two cores compress
+ * slower than 32 pages in flight arrive, even from AWS, so more would only
+ * wait in memory.
+ */
+const PAGES_OUT = 16;
+
 /** Uncompressed bytes per data file before a new one starts: what a stopped export redoes at most, per segment. */
 export const DATA_FILE_MAX_BYTES = 64 * 1024 * 1024;
 
@@ -62,7 +71,7 @@ export async function runExport(plan: ExportPlan, deps: EngineDeps, engineReason
       deps,
     );
   // The data files copy each page's items as they encode them: its buffer is used again for a later page.
-  const reader = pageReader(plan, table, retry, new PageBuffers());
+  const reader = pageReader(plan, table, retry, new PageBuffers(PAGES_OUT));
   const { store, prefix } = openDestination(plan.destination, deps.s3, {
     spoolDir: deps.tempDir,
     ...(plan.encryption === undefined ? {} : { encryption: plan.encryption }),
@@ -103,10 +112,12 @@ export async function runExport(plan: ExportPlan, deps: EngineDeps, engineReason
       const onFile = (entry: DataFileEntry) => keeper.fileDone(segment, entry, position);
       // A continued segment writes no empty file: its earlier files already hold its items, if any.
       const segmentOptions = { ...options, onFile, emptyFile: resumed === undefined };
-      return writeDataFiles(pages[Symbol.asyncIterator](), segmentOptions, totals).catch((error: unknown) => {
-        stop.fail(explain(error, `Writing a data file to ${store.describe(paths.dataFolder)}`, 'WRITE_FAILED'));
-        throw error;
-      });
+      return writeDataFiles(pages[Symbol.asyncIterator](), segmentOptions, totals)
+        .catch((error: unknown) => {
+          stop.fail(explain(error, `Writing a data file to ${store.describe(paths.dataFolder)}`, 'WRITE_FAILED'));
+          throw error;
+        })
+        .finally(() => pages.return(undefined)); // a page still held goes back, for the segments waiting for room
     }),
   );
   // Every segment has ended its data file, each recorded in the checkpoint; a failure or a cancel leaves no manifest.
@@ -244,6 +255,25 @@ export function pageReader(
   const what = `${expressions?.keyCondition === undefined ? 'Scan' : 'Query'} of ${table.TableName}`;
   const sizer = new PageSizer(meter.budget, table, true);
   const read = async (segment: number, total: number, from: Record<string, AttributeValue> | undefined) => {
+    // Room for the page before it is asked for: the pages out at once are most of what an export holds.
+    const free = await buffers?.reserve();
+    try {
+      const page = await readPage(segment, total, from);
+      if (free === undefined) return page;
+      const release = page.release;
+      return {
+        ...page,
+        release: () => {
+          release?.();
+          free();
+        },
+      };
+    } catch (error) {
+      free?.();
+      throw error;
+    }
+  };
+  const readPage = async (segment: number, total: number, from: Record<string, AttributeValue> | undefined) => {
     const limit = sizer.limit();
     const paging = { ExclusiveStartKey: from, ...(limit === undefined ? {} : { Limit: limit }) };
     const page = await meter.send('read', sizer.estimate(limit), async () => {

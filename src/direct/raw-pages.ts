@@ -37,15 +37,38 @@ const PAGE_BUFFER_BYTES = 2 * 1024 * 1024;
 const POOLED_PAGES = 64;
 
 /**
- * Page bodies used again once their items are written out. A page is held
- * while its items are encoded and compressed, long enough for the collector
- * to move it to the old generation, whose buffers it frees only at a full
- * collection: a new buffer per page held up to ~100 MB of read pages outside
- * the heap at the client's ceiling. A page larger than a pooled buffer gets
- * one of its own.
+ * Page bodies used again once their items are written out, and how many
+ * pages may be out at once. A page is held while its items are encoded and
+ * compressed, long enough for the collector to move it to the old
+ * generation, whose buffers it frees only at a full collection: a new buffer
+ * per page held up to ~100 MB of read pages outside the heap at the client's
+ * ceiling. A page larger than a pooled buffer gets one of its own.
  */
 export class PageBuffers {
   private readonly free: ArrayBuffer[] = [];
+  private out = 0;
+  private readonly waiting: (() => void)[] = [];
+  /** Pages being read or held, at most. */
+  private readonly limit: number;
+
+  constructor(limit = Number.POSITIVE_INFINITY) {
+    this.limit = limit;
+  }
+
+  /** Waits for room for one more page; the function it gives frees that room (once, however often it is called). */
+  async reserve(): Promise<() => void> {
+    if (this.out >= this.limit) await new Promise<void>((resolve) => this.waiting.push(resolve));
+    else this.out += 1;
+    let freed = false;
+    return () => {
+      if (freed) return;
+      freed = true;
+      // The room passes straight to the next one waiting, if any.
+      const next = this.waiting.shift();
+      if (next === undefined) this.out -= 1;
+      else next();
+    };
+  }
 
   take(length: number): Buffer {
     if (length > PAGE_BUFFER_BYTES) return Buffer.allocUnsafeSlow(length);

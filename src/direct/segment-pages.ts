@@ -68,27 +68,34 @@ export async function* readSegment(
   stop: SegmentStop,
   position: SegmentPosition = { lastEvaluatedKey: undefined, done: false },
 ): AsyncGenerator<Buffer[]> {
-  if (position.done) return;
   let start = position.lastEvaluatedKey;
-  let page = segment === 0 && start === undefined ? segments.firstPage : undefined;
-  do {
-    if (stop.endsHere()) return;
-    if (page === undefined) {
-      try {
-        page = await read(segment, segments.count, start);
-      } catch (error) {
-        stop.fail(error);
-        return;
+  const first = segment === 0 ? segments.firstPage : undefined;
+  let page = start === undefined && !position.done ? first : undefined;
+  if (page !== first) first?.release?.(); // segment 0 starts elsewhere: the page read to plan the segments is not used
+  if (position.done) return;
+  try {
+    do {
+      if (stop.endsHere()) return;
+      if (page === undefined) {
+        try {
+          page = await read(segment, segments.count, start);
+        } catch (error) {
+          stop.fail(error);
+          return;
+        }
       }
-    }
-    start = page.lastEvaluatedKey;
-    // Set before the items are handed on: a file that ends after them ends at this key.
-    position.lastEvaluatedKey = start;
-    position.done = start === undefined;
-    yield page.items;
-    // Asked for the next page: the consumer is done with this one's items.
-    page.release?.();
-    page = undefined;
-    onPage();
-  } while (start !== undefined);
+      start = page.lastEvaluatedKey;
+      // Set before the items are handed on: a file that ends after them ends at this key.
+      position.lastEvaluatedKey = start;
+      position.done = start === undefined;
+      yield page.items;
+      // Asked for the next page: the consumer is done with this one's items.
+      page.release?.();
+      page = undefined;
+      onPage();
+    } while (start !== undefined);
+  } finally {
+    // Ended early (a stop, or a consumer that gave up): the page held goes back too.
+    page?.release?.();
+  }
 }

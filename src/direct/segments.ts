@@ -29,5 +29,6 @@ export async function planSegments(
   // DescribeTable's size is up to six hours old: a small or empty figure is checked with one page.
   const first = await read(0, 1, undefined);
   if (first.lastEvaluatedKey === undefined) return { count: 1, firstPage: first };
+  first.release?.(); // read again by the segments
   return { count: plan.concurrency };
 }

@@ -18,6 +18,31 @@ describe('PageBuffers', () => {
     expect(buffers.take(10).buffer).not.toBe(second.buffer);
   });
 
+  it('lets only `limit` pages out at once; the room freed passes to the next one waiting, once', async () => {
+    const buffers = new PageBuffers(2);
+    const first = await buffers.reserve();
+    const second = await buffers.reserve();
+    let third: (() => void) | undefined;
+    const waiting = buffers.reserve().then((free) => {
+      third = free;
+    });
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(third).toBeUndefined();
+    first();
+    first(); // freed twice: still one page's room
+    await waiting;
+    expect(third).toBeDefined();
+    let fourth = false;
+    const next = buffers.reserve().then(() => {
+      fourth = true;
+    });
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(fourth).toBe(false);
+    second();
+    await next;
+    expect(fourth).toBe(true);
+  });
+
   it('does not keep a page larger than its buffers', () => {
     const buffers = new PageBuffers();
     const large = buffers.take(3 * 1024 * 1024);
@@ -27,7 +52,56 @@ describe('PageBuffers', () => {
   });
 });
 
+/** Pages of `count` segments of three pages each, reading through one PageBuffers of `limit`. */
+function pagedSegments(limit: number) {
+  const buffers = new PageBuffers(limit);
+  const reads: number[] = [];
+  const read = async (segment: number): Promise<RawPage> => {
+    const free = await buffers.reserve();
+    reads.push(segment);
+    const n = reads.filter((s) => s === segment).length;
+    return {
+      items: [Buffer.from(`${segment}:${n}`)],
+      lastEvaluatedKey: n < 3 ? { n: { N: String(n) } } : undefined,
+      release: free,
+    };
+  };
+  return { read, reads };
+}
+
 describe('readSegment', () => {
+  it('a segment whose consumer gives up gives its page back: the segments waiting for room go on', async () => {
+    const { read } = pagedSegments(1);
+    const stop = new SegmentStop(undefined);
+    const quitter = readSegment(read, 0, { count: 2 }, () => undefined, stop);
+    expect((await quitter.next()).value).toEqual([Buffer.from('0:1')]);
+    // The other segment waits for room while the first holds its page.
+    const other = (async () => {
+      const seen: string[] = [];
+      for await (const items of readSegment(read, 1, { count: 2 }, () => undefined, stop)) seen.push(String(items[0]));
+      return seen;
+    })();
+    await quitter.return(undefined);
+    expect(await other).toEqual(['1:1', '1:2', '1:3']);
+  });
+
+  it('a stopped export ends every segment, and none is left waiting for room', async () => {
+    const { read } = pagedSegments(2);
+    const stop = new SegmentStop(undefined);
+    const segments = [0, 1, 2, 3].map(async (segment) => {
+      let pages = 0;
+      for await (const items of readSegment(read, segment, { count: 4 }, () => undefined, stop)) {
+        pages += items.length;
+        if (segment === 0) stop.fail(new Error('the data file could not be written'));
+        await new Promise((resolve) => setTimeout(resolve, 1));
+      }
+      return pages;
+    });
+    const pages = await Promise.all(segments);
+    expect(pages[0]).toBe(1);
+    expect(stop.failure?.message).toContain('could not be written');
+  });
+
   it('releases a page only once the next one is asked for, and the last one when the segment ends', async () => {
     const events: string[] = [];
     const page = (n: number, last: boolean): RawPage => ({
