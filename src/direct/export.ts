@@ -37,10 +37,10 @@ import { planSegments } from './segments.js';
 
 /**
  * Scan pages being read or waiting to be written, across every segment, at
- * most: each is up to ~1.5 MB of JSON held outside the heap, so 64 segments'
+ * most: each is up to ~1.6 MB of JSON held outside the heap, so 64 segments'
  * pages alone would take 100 MB of the 200 MB budget. Two cores compress
- * slower than 32 pages in flight arrive, even from AWS, so more would only
- * wait in memory.
+ * about 100 MB of JSON a second, which 16 pages in flight supply even from
+ * AWS (bench/README.md, "The export's pages"); more would only wait in memory.
  */
 const PAGES_OUT = 16;
 

@@ -33,7 +33,7 @@ export interface RawPage {
 
 /** The size of a pooled page buffer: a 1 MB page of items, as JSON with its type names, and room to spare. */
 const PAGE_BUFFER_BYTES = 2 * 1024 * 1024;
-/** Buffers kept for use again, at most: one per segment of an export at concurrency 64. */
+/** Buffers kept for use again, at most (an export never has more out at once than its limit). */
 const POOLED_PAGES = 64;
 
 /**

@@ -1,103 +1,15 @@
-export const id = 582;
-export const ids = [582];
+export const id = 517;
+export const ids = [517];
 export const modules = {
 
-/***/ 3582:
+/***/ 7242:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  runInsideWorker: () => (/* binding */ runInsideWorker)
-});
-
-// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 7 modules
-var core = __webpack_require__(3838);
-// EXTERNAL MODULE: external "node:worker_threads"
-var external_node_worker_threads_ = __webpack_require__(5919);
-// EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __webpack_require__(8161);
-// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-cloudwatch-logs/dist-cjs/index.js
-var dist_cjs = __webpack_require__(303);
-// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-dynamodb/dist-cjs/index.js
-var client_dynamodb_dist_cjs = __webpack_require__(4305);
-// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-s3/dist-cjs/index.js
-var client_s3_dist_cjs = __webpack_require__(3711);
-;// CONCATENATED MODULE: ./src/aws/clients.ts
-// SDK clients with the region, endpoints, retries and user agent of a plan.
-// Without endpoint inputs the SDK's own AWS_ENDPOINT_URL_* variables apply.
-
-
-
-const USER_AGENT = ['dynamodb-s3-transfer', '0.1.0'];
-function createClients(settings) {
-    return {
-        dynamodb: createDynamoDbClient(settings),
-        s3: createS3Client(settings),
-        // Honours AWS_ENDPOINT_URL_CLOUDWATCH_LOGS and AWS_ENDPOINT_URL through the SDK.
-        logs: new dist_cjs/* CloudWatchLogsClient */.TFr({ region: settings.region, maxAttempts: 5, customUserAgent: [USER_AGENT] }),
-    };
-}
-/**
- * Generous, because DynamoDB Local on a busy 2-core runner was measured
- * taking 28 s for one 1 MB Scan page; AWS answers in milliseconds.
- */
-const DYNAMODB_TIMEOUTS = { requestMs: 60_000, socketMs: 60_000 };
-/**
- * No request timeout: an upload's timer would run while its body is sent,
- * and a part is 8 MB. Silence for two minutes still fails a read or a write.
- */
-const S3_SOCKET_TIMEOUT_MS = 120_000;
-/**
- * Standard retries, not adaptive: adaptive mode throttles the whole client
- * after a few throttled requests, which starves a bulk load. The direct
- * engine retries throttled and unprocessed writes itself, with backoff.
- */
-function createDynamoDbClient(settings, timeouts = DYNAMODB_TIMEOUTS) {
-    const client = new client_dynamodb_dist_cjs/* DynamoDBClient */.MGV({
-        region: settings.region,
-        maxAttempts: 3,
-        retryMode: 'standard',
-        requestHandler: {
-            requestTimeout: timeouts.requestMs,
-            socketTimeout: timeouts.socketMs,
-            connectionTimeout: 5_000,
-            throwOnRequestTimeout: true,
-        },
-        customUserAgent: [USER_AGENT],
-        ...(settings.endpointUrl === undefined ? {} : { endpoint: settings.endpointUrl }),
-    });
-    // The SDK's logger middleware copies every request (each item of each
-    // BatchWriteItem, filtered for sensitive fields) for its default logger,
-    // which discards it: 8% of the CPU of applying changes. The action logs itself.
-    client.middlewareStack.remove('loggerMiddleware');
-    return client;
-}
-/**
- * With `s3-endpoint-url` set the server is S3-compatible, not S3: path-style
- * addressing, and checksums only where S3 requires them, because MinIO,
- * s3rver and others store aws-chunked framing inside the object or reject it.
- */
-function createS3Client(settings, socketTimeoutMs = S3_SOCKET_TIMEOUT_MS) {
-    const compatible = settings.s3Compatible
-        ? {
-            forcePathStyle: true,
-            requestChecksumCalculation: 'WHEN_REQUIRED',
-            responseChecksumValidation: 'WHEN_REQUIRED',
-        }
-        : {};
-    return new client_s3_dist_cjs/* S3Client */.YxF({
-        region: settings.region,
-        maxAttempts: 5,
-        retryMode: 'standard',
-        requestHandler: { socketTimeout: socketTimeoutMs, connectionTimeout: 5_000 },
-        customUserAgent: [USER_AGENT],
-        ...compatible,
-        ...(settings.s3EndpointUrl === undefined ? {} : { endpoint: settings.s3EndpointUrl }),
-    });
-}
-
-;// CONCATENATED MODULE: ./src/constants.ts
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   YJ: () => (/* binding */ InputDefault),
+/* harmony export */   k7: () => (/* binding */ Output),
+/* harmony export */   pd: () => (/* binding */ Input)
+/* harmony export */ });
 // Public names of the action's inputs and outputs. action.yml is the source of
 // truth; test/action-yml.test.ts checks that the two agree.
 const Input = {
@@ -202,7 +114,17 @@ const Output = {
     Resumed: 'resumed',
 };
 
-;// CONCATENATED MODULE: ./src/errors.ts
+
+/***/ }),
+
+/***/ 3916:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   aG: () => (/* binding */ TransferError),
+/* harmony export */   dz: () => (/* binding */ InputError),
+/* harmony export */   oh: () => (/* binding */ failureMessage)
+/* harmony export */ });
 // The action's error family: a stable code for docs and tests, and a sentence
 // a person can act on that says where it happened. Every failure message the
 // step prints starts with its code, the key of the README's Troubleshooting
@@ -245,6 +167,368 @@ function failureMessage(error) {
     return `UNEXPECTED_ERROR: ${text} (this is a bug in the action; please report it with the log)`;
 }
 
+
+/***/ }),
+
+/***/ 9066:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   i: () => (/* binding */ InputReader)
+/* harmony export */ });
+/* unused harmony export inputVariable */
+/* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7242);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3916);
+/* harmony import */ var _parsing_values_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2704);
+// Reads inputs the way @actions/core does (INPUT_<NAME> with the hyphens
+// kept, trimmed) and collects every problem, so all are reported together.
+// An input that action.yml gives a default is read with `parseDefaulted`:
+// the reader fills in that default itself, so no caller repeats it.
+
+
+
+function inputVariable(name) {
+    return `INPUT_${name.replace(/ /g, '_').toUpperCase()}`;
+}
+class InputReader {
+    problems = [];
+    env;
+    constructor(env) {
+        this.env = env;
+    }
+    /** The value without trimming (a space or a tab can be the CSV delimiter), or action.yml's default when empty. */
+    untrimmed(name) {
+        const value = this.env[inputVariable(name)] ?? '';
+        return value === '' ? this.defaultOf(name) : value;
+    }
+    /** The trimmed value, or action.yml's default when empty. */
+    get(name) {
+        const value = (this.env[inputVariable(name)] ?? '').trim();
+        return value === '' ? this.defaultOf(name) : value;
+    }
+    /** Whether the workflow gave a value (a default does not count). */
+    given(name) {
+        return (this.env[inputVariable(name)] ?? '').trim() !== '';
+    }
+    /** Whether the workflow gave a value other than the default (compared as enums are). */
+    changedFromDefault(name) {
+        const normalize = (v) => v.trim().toUpperCase().replace(/-/g, '_');
+        return this.given(name) && normalize(this.get(name)) !== normalize(this.defaultOf(name));
+    }
+    /** Whether the untrimmed value differs from the default, for inputs where spaces count. */
+    untrimmedChangedFromDefault(name) {
+        return this.untrimmed(name) !== this.defaultOf(name);
+    }
+    /** The value if given, else undefined. */
+    optional(name) {
+        const value = this.get(name);
+        return value === '' ? undefined : value;
+    }
+    /** Parses an input that has no default; a bad value becomes a problem and undefined. */
+    parse(name, parser) {
+        const value = this.optional(name);
+        if (value === undefined)
+            return undefined;
+        return this.parseValue(name, value, parser);
+    }
+    /**
+     * Parses an input that has a default in action.yml: the value given, or
+     * the default when none was. A bad value becomes a problem, and the parsed
+     * default stands in for it so that the other inputs can still be checked.
+     */
+    parseDefaulted(name, parser, options = {}) {
+        const value = options.untrimmed === true ? this.untrimmed(name) : this.get(name);
+        const parsed = this.parseValue(name, value, parser);
+        return parsed === undefined ? this.parsedDefault(name, parser) : parsed;
+    }
+    parsedDefault(name, parser) {
+        try {
+            return parser(this.defaultOf(name));
+        }
+        catch (error) {
+            const reason = error instanceof _parsing_values_js__WEBPACK_IMPORTED_MODULE_2__/* .InvalidValue */ .h6 ? `expected ${error.expected}` : String(error);
+            throw new Error(`The default of input ${name}, ${quote(this.defaultOf(name))}, does not parse: ${reason}`);
+        }
+    }
+    parseValue(name, value, parser) {
+        try {
+            return parser(value);
+        }
+        catch (error) {
+            if (!(error instanceof _parsing_values_js__WEBPACK_IMPORTED_MODULE_2__/* .InvalidValue */ .h6))
+                throw error;
+            this.reject(name, value, `expected ${error.expected}`);
+            return undefined;
+        }
+    }
+    /** Records `Input "name" is "value"; <reason>.` */
+    reject(name, value, reason) {
+        this.problems.push({ input: name, value, message: `Input "${name}" is ${quote(value)}; ${reason}.` });
+    }
+    /** Records a problem with an input that is missing. */
+    missing(name, reason) {
+        this.problems.push({ input: name, value: '', message: `Input "${name}" is not set; ${reason}.` });
+    }
+    /** Records that an input was given where it has no effect, which is almost always a mistake. */
+    notApplicable(name, reason) {
+        if (this.given(name))
+            this.reject(name, this.get(name), reason);
+    }
+    /** Whether a problem with this input has been recorded. */
+    hasProblem(name) {
+        return this.problems.some((p) => p.input === name);
+    }
+    throwIfAny() {
+        if (this.problems.length > 0)
+            throw this.error();
+    }
+    /** Every problem recorded, as the one error the step fails with. */
+    error() {
+        return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz([...this.problems]);
+    }
+    defaultOf(name) {
+        return _constants_js__WEBPACK_IMPORTED_MODULE_0__/* .InputDefault */ .YJ[name] ?? '';
+    }
+}
+function quote(value) {
+    const shown = value.length > 80 ? `${value.slice(0, 77)}...` : value;
+    return JSON.stringify(shown);
+}
+
+
+/***/ }),
+
+/***/ 2704:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   E9: () => (/* binding */ parseDuration),
+/* harmony export */   a3: () => (/* binding */ formatDuration),
+/* harmony export */   cG: () => (/* binding */ parseInteger),
+/* harmony export */   h6: () => (/* binding */ InvalidValue),
+/* harmony export */   nL: () => (/* binding */ parseEnum),
+/* harmony export */   pe: () => (/* binding */ parseTime),
+/* harmony export */   yG: () => (/* binding */ parseBoolean)
+/* harmony export */ });
+// Parsers for single input values. Each returns the parsed value or throws
+// InvalidValue with the words that complete "expected ...".
+class InvalidValue extends Error {
+    expected;
+    constructor(expected) {
+        super(expected);
+        this.name = 'InvalidValue';
+        this.expected = expected;
+    }
+}
+/** Case-insensitive, with `-` and `_` alike: `dynamodb-json` is `DYNAMODB_JSON`. */
+function parseEnum(raw, accepted) {
+    const wanted = normalizeEnum(raw);
+    const match = accepted.find((a) => normalizeEnum(a) === wanted);
+    if (match === undefined)
+        throw new InvalidValue(`one of ${accepted.join(', ')}`);
+    return match;
+}
+function normalizeEnum(value) {
+    return value.trim().toUpperCase().replace(/-/g, '_');
+}
+function parseInteger(raw, min, max) {
+    const expected = `a whole number from ${min} to ${max}`;
+    if (!/^\d+$/.test(raw))
+        throw new InvalidValue(expected);
+    const value = Number(raw);
+    if (value < min || value > max)
+        throw new InvalidValue(expected);
+    return value;
+}
+/** The YAML 1.2 core booleans, as `core.getBooleanInput` accepts them. */
+function parseBoolean(raw) {
+    if (['true', 'True', 'TRUE'].includes(raw))
+        return true;
+    if (['false', 'False', 'FALSE'].includes(raw))
+        return false;
+    throw new InvalidValue('true or false');
+}
+const UNIT_MS = {
+    ms: 1,
+    s: 1000,
+    m: 60_000,
+    h: 3_600_000,
+    d: 86_400_000,
+};
+/** `90m`, `1h30m`, `10s`, `500ms`; a bare number is seconds. Returns milliseconds. */
+function parseDuration(raw, minMs, maxMs, range) {
+    const expected = `a duration such as 10s, 90m, 2h or 1h30m, ${range}`;
+    const value = raw.trim().toLowerCase();
+    let ms;
+    if (/^\d+(\.\d+)?$/.test(value)) {
+        ms = Number(value) * 1000;
+    }
+    else if (/^(\d+(\.\d+)?(ms|s|m|h|d))+$/.test(value)) {
+        ms = 0;
+        for (const [, amount, unit] of value.matchAll(/(\d+(?:\.\d+)?)(ms|s|m|h|d)/g)) {
+            ms += Number(amount) * (UNIT_MS[unit ?? ''] ?? Number.NaN);
+        }
+    }
+    else {
+        throw new InvalidValue(expected);
+    }
+    if (!Number.isFinite(ms) || ms < minMs || ms > maxMs)
+        throw new InvalidValue(expected);
+    return Math.round(ms);
+}
+const ISO_8601 = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}(?::?\d{2})?)?)?$/i;
+/**
+ * A point in time: ISO 8601 (UTC when no offset is given), epoch seconds,
+ * `now`, or relative to now (`-24h`, `-1h30m`).
+ */
+function parseTime(raw, now) {
+    const expected = 'an ISO 8601 time (2026-01-31T12:00:00Z), epoch seconds (1767225600), now, or a time relative to now (-24h, -90m)';
+    const value = raw.trim();
+    if (value.toLowerCase() === 'now')
+        return new Date(now.getTime());
+    if (value.startsWith('-')) {
+        const ago = parseDuration(value.slice(1), 0, Number.MAX_SAFE_INTEGER, 'before now');
+        return new Date(now.getTime() - ago);
+    }
+    if (/^\d+(\.\d+)?$/.test(value)) {
+        // Milliseconds would be a date tens of thousands of years ahead: refuse them.
+        if (value.split('.')[0].length > 11)
+            throw new InvalidValue(`${expected}; this looks like milliseconds`);
+        return new Date(Number(value) * 1000);
+    }
+    if (ISO_8601.test(value)) {
+        const [datePart, timePart] = value.toUpperCase().split(/[T ]/);
+        // No offset means UTC, whatever the runner's time zone.
+        const zoned = timePart === undefined ? 'T00:00:00Z' : /(Z|[+-][\d:]+)$/.test(timePart) ? `T${timePart}` : `T${timePart}Z`;
+        const date = new Date(`${datePart}${zoned}`);
+        if (!Number.isNaN(date.getTime()))
+            return date;
+    }
+    throw new InvalidValue(expected);
+}
+/** `1h30m` for messages and summaries. */
+function formatDuration(ms) {
+    if (ms < 1000)
+        return `${ms}ms`;
+    let seconds = Math.round(ms / 1000);
+    const parts = [];
+    for (const [unit, size] of [
+        ['d', 86_400],
+        ['h', 3_600],
+        ['m', 60],
+    ]) {
+        if (seconds >= size) {
+            parts.push(`${Math.floor(seconds / size)}${unit}`);
+            seconds %= size;
+        }
+    }
+    if (seconds > 0 || parts.length === 0)
+        parts.push(`${seconds}s`);
+    return parts.join('');
+}
+
+
+/***/ }),
+
+/***/ 7517:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  runInsideWorker: () => (/* binding */ runInsideWorker)
+});
+
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 7 modules
+var core = __webpack_require__(3838);
+// EXTERNAL MODULE: external "node:worker_threads"
+var external_node_worker_threads_ = __webpack_require__(5919);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __webpack_require__(8161);
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-cloudwatch-logs/dist-cjs/index.js
+var dist_cjs = __webpack_require__(303);
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-dynamodb/dist-cjs/index.js
+var client_dynamodb_dist_cjs = __webpack_require__(4305);
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-s3/dist-cjs/index.js
+var client_s3_dist_cjs = __webpack_require__(3711);
+;// CONCATENATED MODULE: ./src/aws/clients.ts
+// SDK clients with the region, endpoints, retries and user agent of a plan.
+// Without endpoint inputs the SDK's own AWS_ENDPOINT_URL_* variables apply.
+
+
+
+const USER_AGENT = ['dynamodb-s3-transfer', '0.1.0'];
+function createClients(settings) {
+    return {
+        dynamodb: createDynamoDbClient(settings),
+        s3: createS3Client(settings),
+        // Honours AWS_ENDPOINT_URL_CLOUDWATCH_LOGS and AWS_ENDPOINT_URL through the SDK.
+        logs: new dist_cjs/* CloudWatchLogsClient */.TFr({ region: settings.region, maxAttempts: 5, customUserAgent: [USER_AGENT] }),
+    };
+}
+/**
+ * Generous, because DynamoDB Local on a busy 2-core runner was measured
+ * taking 28 s for one 1 MB Scan page; AWS answers in milliseconds.
+ */
+const DYNAMODB_TIMEOUTS = { requestMs: 60_000, socketMs: 60_000 };
+/**
+ * No request timeout: an upload's timer would run while its body is sent,
+ * and a part is 8 MB. Silence for two minutes still fails a read or a write.
+ */
+const S3_SOCKET_TIMEOUT_MS = 120_000;
+/**
+ * Standard retries, not adaptive: adaptive mode throttles the whole client
+ * after a few throttled requests, which starves a bulk load. The direct
+ * engine retries throttled and unprocessed writes itself, with backoff.
+ */
+function createDynamoDbClient(settings, timeouts = DYNAMODB_TIMEOUTS) {
+    const client = new client_dynamodb_dist_cjs/* DynamoDBClient */.MGV({
+        region: settings.region,
+        maxAttempts: 3,
+        retryMode: 'standard',
+        requestHandler: {
+            requestTimeout: timeouts.requestMs,
+            socketTimeout: timeouts.socketMs,
+            connectionTimeout: 5_000,
+            throwOnRequestTimeout: true,
+        },
+        customUserAgent: [USER_AGENT],
+        ...(settings.endpointUrl === undefined ? {} : { endpoint: settings.endpointUrl }),
+    });
+    // The SDK's logger middleware copies every request (each item of each
+    // BatchWriteItem, filtered for sensitive fields) for its default logger,
+    // which discards it: 8% of the CPU of applying changes. The action logs itself.
+    client.middlewareStack.remove('loggerMiddleware');
+    return client;
+}
+/**
+ * With `s3-endpoint-url` set the server is S3-compatible, not S3: path-style
+ * addressing, and checksums only where S3 requires them, because MinIO,
+ * s3rver and others store aws-chunked framing inside the object or reject it.
+ */
+function createS3Client(settings, socketTimeoutMs = S3_SOCKET_TIMEOUT_MS) {
+    const compatible = settings.s3Compatible
+        ? {
+            forcePathStyle: true,
+            requestChecksumCalculation: 'WHEN_REQUIRED',
+            responseChecksumValidation: 'WHEN_REQUIRED',
+        }
+        : {};
+    return new client_s3_dist_cjs/* S3Client */.YxF({
+        region: settings.region,
+        maxAttempts: 5,
+        retryMode: 'standard',
+        requestHandler: { socketTimeout: socketTimeoutMs, connectionTimeout: 5_000 },
+        customUserAgent: [USER_AGENT],
+        ...compatible,
+        ...(settings.s3EndpointUrl === undefined ? {} : { endpoint: settings.s3EndpointUrl }),
+    });
+}
+
+// EXTERNAL MODULE: ./src/constants.ts
+var constants = __webpack_require__(7242);
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __webpack_require__(3916);
 ;// CONCATENATED MODULE: ./src/aws/retry.ts
 // The one retry policy for every AWS call the action repeats: job polls,
 // Scan and Query pages, BatchWriteItem. One list of what is worth another
@@ -351,7 +635,7 @@ class Breaker {
     }
     open(what, error, why) {
         if (this.opened === undefined) {
-            this.opened = new TransferError('ENDPOINT_UNAVAILABLE', `${what} failed with ${errorName(error)} (${messageOf(error)}); ${why}, so the endpoint is taken as gone and the work stopped.`);
+            this.opened = new errors/* TransferError */.aG('ENDPOINT_UNAVAILABLE', `${what} failed with ${errorName(error)} (${messageOf(error)}); ${why}, so the endpoint is taken as gone and the work stopped.`);
             this.tripped.abort();
         }
         return this.opened;
@@ -365,7 +649,7 @@ class Breaker {
  * Thrown when the step was cancelled while a call waited to be tried again. A
  * TransferError, so that one escaping a caller still reads `CANCELLED: ...`.
  */
-class Aborted extends TransferError {
+class Aborted extends errors/* TransferError */.aG {
     constructor() {
         super('CANCELLED', 'The step was cancelled');
         this.name = 'Aborted';
@@ -393,7 +677,7 @@ async function withRetries(what, call, deps, failure = 'READ_FAILED') {
             if (attempt >= MAX_ATTEMPTS) {
                 if (deps.breaker !== undefined && !isThrottling(error))
                     throw deps.breaker.open(what, error, `still failing after ${MAX_ATTEMPTS} attempts`);
-                throw new TransferError(failure, `${what} still failed with ${errorName(error)} after ${MAX_ATTEMPTS} attempts: ${messageOf(error)}`);
+                throw new errors/* TransferError */.aG(failure, `${what} still failed with ${errorName(error)} after ${MAX_ATTEMPTS} attempts: ${messageOf(error)}`);
             }
             await pause(backoff(attempt, deps.random), deps);
         }
@@ -442,11 +726,11 @@ const ADVICE = {
 };
 /** Wraps an AWS error thrown by `operation` (such as `DescribeTable of Orders`) in a TransferError with advice. */
 function explain(error, operation, code = 'AWS_ERROR') {
-    if (error instanceof TransferError)
+    if (error instanceof errors/* TransferError */.aG)
         return error;
     const name = errorName(error);
     const advice = ADVICE[name];
-    return new TransferError(name === 'NoSuchBucket' ? 'BUCKET_NOT_FOUND' : code, `${operation} failed with ${name}: ${messageOf(error)}${advice === undefined ? '' : ` (${advice}).`}`);
+    return new errors/* TransferError */.aG(name === 'NoSuchBucket' ? 'BUCKET_NOT_FOUND' : code, `${operation} failed with ${name}: ${messageOf(error)}${advice === undefined ? '' : ` (${advice}).`}`);
 }
 
 ;// CONCATENATED MODULE: ./src/aws/poll.ts
@@ -552,7 +836,7 @@ function keySchemaOf(table) {
 }
 async function createTable(parameters, deps, timeoutMs) {
     if (parameters.KeySchema === undefined || parameters.AttributeDefinitions === undefined) {
-        throw new TransferError('NO_KEY_SCHEMA', `Table ${parameters.TableName} does not exist, and there is no key schema to create it with: give partition-key (and sort-key) or table-creation-parameters.`);
+        throw new errors/* TransferError */.aG('NO_KEY_SCHEMA', `Table ${parameters.TableName} does not exist, and there is no key schema to create it with: give partition-key (and sort-key) or table-creation-parameters.`);
     }
     deps.log(`Creating table ${parameters.TableName} (${describeKeys(parameters)})`);
     try {
@@ -596,7 +880,7 @@ async function waitUntilActive(name, deps, timeoutMs) {
     });
     if (outcome.kind === 'final' && outcome.state !== undefined)
         return outcome.state;
-    throw new TransferError(outcome.kind === 'aborted' ? 'CANCELLED' : 'TABLE_NOT_ACTIVE', outcome.kind === 'aborted'
+    throw new errors/* TransferError */.aG(outcome.kind === 'aborted' ? 'CANCELLED' : 'TABLE_NOT_ACTIVE', outcome.kind === 'aborted'
         ? `The step was cancelled while table ${name} was being created; nothing was written.`
         : `Table ${name} is not ACTIVE after ${Math.round(timeoutMs / 1000)}s (status ${outcome.state?.TableStatus ?? 'missing'}); nothing was written.`);
 }
@@ -845,14 +1129,14 @@ function resolveBudget(max, kind, table) {
         const limit = kind === 'read' ? table.OnDemandThroughput?.MaxReadRequestUnits : table.OnDemandThroughput?.MaxWriteRequestUnits;
         // -1 (or nothing) means the on-demand table has no maximum to take a share of.
         if (limit === undefined || limit <= 0) {
-            throw new TransferError('INVALID_INPUT', `Input "max-capacity" is "${max.percent}%", but ${name} is on-demand (no provisioned ${kind} capacity and no on-demand maximum throughput) so a share means nothing; give a number of ${kind} units per second instead, such as "100". Nothing was read or written.`);
+            throw new errors/* TransferError */.aG('INVALID_INPUT', `Input "max-capacity" is "${max.percent}%", but ${name} is on-demand (no provisioned ${kind} capacity and no on-demand maximum throughput) so a share means nothing; give a number of ${kind} units per second instead, such as "100". Nothing was read or written.`);
         }
         base = limit;
         what = `on-demand maximum ${kind} throughput`;
     }
     const units = (base * max.percent) / 100;
     if (units < 0.5) {
-        throw new TransferError('INVALID_INPUT', `Input "max-capacity" is "${max.percent}%" of ${name}'s ${base} ${what}, under half a unit per second; give a larger share or a number. Nothing was read or written.`);
+        throw new errors/* TransferError */.aG('INVALID_INPUT', `Input "max-capacity" is "${max.percent}%" of ${name}'s ${base} ${what}, under half a unit per second; give a larger share or a number. Nothing was read or written.`);
     }
     return units;
 }
@@ -1207,124 +1491,8 @@ function bar(row, index) {
     return `${row.id} :${state}e${index}, ${chartTime(row.from)}, ${chartTime(row.to)}`;
 }
 
-;// CONCATENATED MODULE: ./src/parsing/values.ts
-// Parsers for single input values. Each returns the parsed value or throws
-// InvalidValue with the words that complete "expected ...".
-class InvalidValue extends Error {
-    expected;
-    constructor(expected) {
-        super(expected);
-        this.name = 'InvalidValue';
-        this.expected = expected;
-    }
-}
-/** Case-insensitive, with `-` and `_` alike: `dynamodb-json` is `DYNAMODB_JSON`. */
-function parseEnum(raw, accepted) {
-    const wanted = normalizeEnum(raw);
-    const match = accepted.find((a) => normalizeEnum(a) === wanted);
-    if (match === undefined)
-        throw new InvalidValue(`one of ${accepted.join(', ')}`);
-    return match;
-}
-function normalizeEnum(value) {
-    return value.trim().toUpperCase().replace(/-/g, '_');
-}
-function parseInteger(raw, min, max) {
-    const expected = `a whole number from ${min} to ${max}`;
-    if (!/^\d+$/.test(raw))
-        throw new InvalidValue(expected);
-    const value = Number(raw);
-    if (value < min || value > max)
-        throw new InvalidValue(expected);
-    return value;
-}
-/** The YAML 1.2 core booleans, as `core.getBooleanInput` accepts them. */
-function parseBoolean(raw) {
-    if (['true', 'True', 'TRUE'].includes(raw))
-        return true;
-    if (['false', 'False', 'FALSE'].includes(raw))
-        return false;
-    throw new InvalidValue('true or false');
-}
-const UNIT_MS = {
-    ms: 1,
-    s: 1000,
-    m: 60_000,
-    h: 3_600_000,
-    d: 86_400_000,
-};
-/** `90m`, `1h30m`, `10s`, `500ms`; a bare number is seconds. Returns milliseconds. */
-function parseDuration(raw, minMs, maxMs, range) {
-    const expected = `a duration such as 10s, 90m, 2h or 1h30m, ${range}`;
-    const value = raw.trim().toLowerCase();
-    let ms;
-    if (/^\d+(\.\d+)?$/.test(value)) {
-        ms = Number(value) * 1000;
-    }
-    else if (/^(\d+(\.\d+)?(ms|s|m|h|d))+$/.test(value)) {
-        ms = 0;
-        for (const [, amount, unit] of value.matchAll(/(\d+(?:\.\d+)?)(ms|s|m|h|d)/g)) {
-            ms += Number(amount) * (UNIT_MS[unit ?? ''] ?? Number.NaN);
-        }
-    }
-    else {
-        throw new InvalidValue(expected);
-    }
-    if (!Number.isFinite(ms) || ms < minMs || ms > maxMs)
-        throw new InvalidValue(expected);
-    return Math.round(ms);
-}
-const ISO_8601 = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}(?::?\d{2})?)?)?$/i;
-/**
- * A point in time: ISO 8601 (UTC when no offset is given), epoch seconds,
- * `now`, or relative to now (`-24h`, `-1h30m`).
- */
-function parseTime(raw, now) {
-    const expected = 'an ISO 8601 time (2026-01-31T12:00:00Z), epoch seconds (1767225600), now, or a time relative to now (-24h, -90m)';
-    const value = raw.trim();
-    if (value.toLowerCase() === 'now')
-        return new Date(now.getTime());
-    if (value.startsWith('-')) {
-        const ago = parseDuration(value.slice(1), 0, Number.MAX_SAFE_INTEGER, 'before now');
-        return new Date(now.getTime() - ago);
-    }
-    if (/^\d+(\.\d+)?$/.test(value)) {
-        // Milliseconds would be a date tens of thousands of years ahead: refuse them.
-        if (value.split('.')[0].length > 11)
-            throw new InvalidValue(`${expected}; this looks like milliseconds`);
-        return new Date(Number(value) * 1000);
-    }
-    if (ISO_8601.test(value)) {
-        const [datePart, timePart] = value.toUpperCase().split(/[T ]/);
-        // No offset means UTC, whatever the runner's time zone.
-        const zoned = timePart === undefined ? 'T00:00:00Z' : /(Z|[+-][\d:]+)$/.test(timePart) ? `T${timePart}` : `T${timePart}Z`;
-        const date = new Date(`${datePart}${zoned}`);
-        if (!Number.isNaN(date.getTime()))
-            return date;
-    }
-    throw new InvalidValue(expected);
-}
-/** `1h30m` for messages and summaries. */
-function formatDuration(ms) {
-    if (ms < 1000)
-        return `${ms}ms`;
-    let seconds = Math.round(ms / 1000);
-    const parts = [];
-    for (const [unit, size] of [
-        ['d', 86_400],
-        ['h', 3_600],
-        ['m', 60],
-    ]) {
-        if (seconds >= size) {
-            parts.push(`${Math.floor(seconds / size)}${unit}`);
-            seconds %= size;
-        }
-    }
-    if (seconds > 0 || parts.length === 0)
-        parts.push(`${seconds}s`);
-    return parts.join('');
-}
-
+// EXTERNAL MODULE: ./src/parsing/values.ts
+var parsing_values = __webpack_require__(2704);
 ;// CONCATENATED MODULE: ./src/summary-verify.ts
 // The comparison of a table with a source in the job summary: a plain
 // verdict, the counts, and the first differences with the attributes that
@@ -1492,7 +1660,7 @@ function detailRows(r) {
         [r.mode === 'validate' ? 'Items valid' : 'Items imported', count(r.importedItemCount)],
         ['Errors', counted ? count(r.errorCount) : undefined],
         [bytesLabel(r), r.processedSizeBytes === undefined ? undefined : formatBytes(r.processedSizeBytes)],
-        ['Duration', formatDuration(Math.round(r.durationSeconds * 1000))],
+        ['Duration', (0,parsing_values/* formatDuration */.a3)(Math.round(r.durationSeconds * 1000))],
         ['Throughput', throughput(r)],
         ['Manifest', place(r.exportManifest, r)],
         ['Data', place(r.dataUrl, r)],
@@ -1668,32 +1836,32 @@ function decideOutcome(result, maxErrors) {
 }
 function setOutputs(result, reporter) {
     const values = [
-        [Output.Engine, result.engine],
-        [Output.JobArn, result.jobArn],
-        [Output.Status, result.status],
-        [Output.TableName, result.tableName],
-        [Output.TableArn, result.tableArn],
-        [Output.ItemCount, result.itemCount],
-        [Output.ProcessedItemCount, result.processedItemCount],
-        [Output.ImportedItemCount, result.importedItemCount],
-        [Output.ErrorCount, result.errorCount],
-        [Output.ProcessedSizeBytes, result.processedSizeBytes],
-        [Output.ExportManifest, result.exportManifest],
-        [Output.DataUrl, result.dataUrl],
-        [Output.RejectedItems, result.rejectedItems],
-        [Output.DurationSeconds, Math.round(result.durationSeconds * 1000) / 1000],
-        [Output.ConsumedReadCapacity, result.capacity?.readUnits],
-        [Output.ConsumedWriteCapacity, result.capacity?.writeUnits],
-        [Output.MatchedCount, result.verification?.matched],
-        [Output.MissingCount, result.verification?.missing],
-        [Output.ExtraCount, result.verification?.extra],
-        [Output.DifferentCount, result.verification?.different],
-        [Output.Differences, result.verification?.differences],
-        [Output.PutCount, result.putCount],
-        [Output.DeleteCount, result.deleteCount],
-        [Output.RestoredTo, result.restoredTo],
-        [Output.ExportsApplied, result.exportsApplied],
-        [Output.Resumed, result.resumed === undefined ? undefined : String(result.resumed)],
+        [constants/* Output */.k7.Engine, result.engine],
+        [constants/* Output */.k7.JobArn, result.jobArn],
+        [constants/* Output */.k7.Status, result.status],
+        [constants/* Output */.k7.TableName, result.tableName],
+        [constants/* Output */.k7.TableArn, result.tableArn],
+        [constants/* Output */.k7.ItemCount, result.itemCount],
+        [constants/* Output */.k7.ProcessedItemCount, result.processedItemCount],
+        [constants/* Output */.k7.ImportedItemCount, result.importedItemCount],
+        [constants/* Output */.k7.ErrorCount, result.errorCount],
+        [constants/* Output */.k7.ProcessedSizeBytes, result.processedSizeBytes],
+        [constants/* Output */.k7.ExportManifest, result.exportManifest],
+        [constants/* Output */.k7.DataUrl, result.dataUrl],
+        [constants/* Output */.k7.RejectedItems, result.rejectedItems],
+        [constants/* Output */.k7.DurationSeconds, Math.round(result.durationSeconds * 1000) / 1000],
+        [constants/* Output */.k7.ConsumedReadCapacity, result.capacity?.readUnits],
+        [constants/* Output */.k7.ConsumedWriteCapacity, result.capacity?.writeUnits],
+        [constants/* Output */.k7.MatchedCount, result.verification?.matched],
+        [constants/* Output */.k7.MissingCount, result.verification?.missing],
+        [constants/* Output */.k7.ExtraCount, result.verification?.extra],
+        [constants/* Output */.k7.DifferentCount, result.verification?.different],
+        [constants/* Output */.k7.Differences, result.verification?.differences],
+        [constants/* Output */.k7.PutCount, result.putCount],
+        [constants/* Output */.k7.DeleteCount, result.deleteCount],
+        [constants/* Output */.k7.RestoredTo, result.restoredTo],
+        [constants/* Output */.k7.ExportsApplied, result.exportsApplied],
+        [constants/* Output */.k7.Resumed, result.resumed === undefined ? undefined : String(result.resumed)],
     ];
     for (const [name, value] of values) {
         if (value !== undefined)
@@ -1840,7 +2008,7 @@ class Progress {
         if (this.total !== undefined && this.total > 0 && rate > 0) {
             const percent = Math.min(100, (counts.items / this.total) * 100);
             const left = Math.max(0, this.total - counts.items) / rate;
-            text += `, about ${percent.toFixed(0)}% done, ${formatDuration(left * 1000)} left`;
+            text += `, about ${percent.toFixed(0)}% done, ${(0,parsing_values/* formatDuration */.a3)(left * 1000)} left`;
         }
         return text;
     }
@@ -2422,7 +2590,7 @@ class S3Store {
         }
         catch (error) {
             if (options.exclusive && error.name === 'PreconditionFailed') {
-                throw new TransferError('WRITE_FAILED', `${this.describe(key)} already exists, and it was not written over: this run writes only objects it creates. Remove it or choose another key.`);
+                throw new errors/* TransferError */.aG('WRITE_FAILED', `${this.describe(key)} already exists, and it was not written over: this run writes only objects it creates. Remove it or choose another key.`);
             }
             throw explain(error, this.about('PutObject', key));
         }
@@ -3262,7 +3430,7 @@ async function openSource(location, s3) {
         throw error;
     });
     if (info === undefined) {
-        throw new TransferError('SOURCE_NOT_FOUND', `path ${location.path} does not exist; nothing was created or written. Check path (relative paths start at the repository checkout).`);
+        throw new errors/* TransferError */.aG('SOURCE_NOT_FOUND', `path ${location.path} does not exist; nothing was created or written. Check path (relative paths start at the repository checkout).`);
     }
     // The folder given as path is opened even when it is a symbolic link (it was named); nothing under it is followed.
     const isFolder = info.isDirectory() || (info.isSymbolicLink() && (await isFolderBehindLink(location.path)));
@@ -3295,10 +3463,10 @@ async function openFile(path) {
     catch (error) {
         if (!(error instanceof OutsideRootError))
             throw error;
-        throw new TransferError('INVALID_INPUT', `path ${path} cannot be read: ${error.message}. Nothing was created or written. Give the path of a regular file (a symbolic link is followed only to a file in the same folder).`);
+        throw new errors/* TransferError */.aG('INVALID_INPUT', `path ${path} cannot be read: ${error.message}. Nothing was created or written. Give the path of a regular file (a symbolic link is followed only to a file in the same folder).`);
     }
     if (file === undefined) {
-        throw new TransferError('SOURCE_NOT_FOUND', `path ${path} does not exist (a symbolic link to nothing); nothing was created or written.`);
+        throw new errors/* TransferError */.aG('SOURCE_NOT_FOUND', `path ${path} does not exist (a symbolic link to nothing); nothing was created or written.`);
     }
     return { store, prefix: key, file };
 }
@@ -3373,7 +3541,7 @@ async function resolveSource(opened) {
     if (exports.size > 1) {
         const found = [...exports.values()].sort((a, b) => (a.exportId < b.exportId ? -1 : 1));
         const first = found[0];
-        throw new TransferError('SOURCE_HAS_SEVERAL_EXPORTS', `${store.describe(prefix)} holds ${found.length} exports (${found.map((e) => e.exportId).join(', ')}); point prefix or path at one of them, such as ${store.describe(exportPaths(first.root, first.exportId).folder)}`);
+        throw new errors/* TransferError */.aG('SOURCE_HAS_SEVERAL_EXPORTS', `${store.describe(prefix)} holds ${found.length} exports (${found.map((e) => e.exportId).join(', ')}); point prefix or path at one of them, such as ${store.describe(exportPaths(first.root, first.exportId).folder)}`);
     }
     const [only] = exports.values();
     if (only !== undefined) {
@@ -3382,7 +3550,7 @@ async function resolveSource(opened) {
     }
     if (listed.length === 0) {
         const skipped = skippedNotes(store, prefix).map((note) => ` ${note}`);
-        throw new TransferError('SOURCE_EMPTY', `No objects found under ${store.describe(prefix)}; nothing was created or written. Check bucket, prefix or path.${skipped.join('')}`);
+        throw new errors/* TransferError */.aG('SOURCE_EMPTY', `No objects found under ${store.describe(prefix)}; nothing was created or written. Check bucket, prefix or path.${skipped.join('')}`);
     }
     // An export's data folder, or a file in it (the export's data-url output): its manifest decides.
     const inData = exportFileOf(opened.file?.key ?? prefix);
@@ -3394,7 +3562,7 @@ async function resolveSource(opened) {
         }
     }
     if (listed.length > MAX_SOURCE_OBJECTS) {
-        throw new TransferError('SOURCE_TOO_MANY_OBJECTS', `More than ${MAX_SOURCE_OBJECTS.toLocaleString('en-US')} objects under ${store.describe(prefix)}; an import reads at most ${MAX_SOURCE_OBJECTS.toLocaleString('en-US')}. Consolidate them into larger objects or narrow the prefix.`);
+        throw new errors/* TransferError */.aG('SOURCE_TOO_MANY_OBJECTS', `More than ${MAX_SOURCE_OBJECTS.toLocaleString('en-US')} objects under ${store.describe(prefix)}; an import reads at most ${MAX_SOURCE_OBJECTS.toLocaleString('en-US')}. Consolidate them into larger objects or narrow the prefix.`);
     }
     const notes = skippedNotes(store, prefix);
     if (inData !== undefined && (inData.file === 'data' || inData.file.startsWith('data/'))) {
@@ -3430,14 +3598,14 @@ async function readExport(store, at, listed, scope) {
         const all = entries.map((entry, index) => {
             const placed = dataFileKeyIn(at.root, entry.dataFileS3Key);
             if ('why' in placed) {
-                throw new TransferError('MANIFEST_OUTSIDE_SOURCE', `${store.describe(paths.manifestFiles)} (entry ${index + 1}) lists the data file ${shown(entry.dataFileS3Key)}, which could point outside the export: ${placed.why}. An export's data files are under ${store.describe(`${at.root}AWSDynamoDB/`)}. Nothing was read, created or written.`);
+                throw new errors/* TransferError */.aG('MANIFEST_OUTSIDE_SOURCE', `${store.describe(paths.manifestFiles)} (entry ${index + 1}) lists the data file ${shown(entry.dataFileS3Key)}, which could point outside the export: ${placed.why}. An export's data files are under ${store.describe(`${at.root}AWSDynamoDB/`)}. Nothing was read, created or written.`);
             }
             return { key: placed.key, md5: entry.md5Checksum, itemCount: entry.itemCount };
         });
         const chosen = all.filter((o) => scope.kind === 'all' ? true : scope.kind === 'file' ? o.key === scope.key : o.key.startsWith(scope.prefix));
         const notes = unlistedNotes(store, paths.dataFolder, listed, all);
         if (chosen.length === 0) {
-            throw new TransferError('SOURCE_EMPTY', `${store.describe(scope.kind === 'file' ? scope.key : scope.kind === 'prefix' ? scope.prefix : paths.folder)} holds no data file that the export's manifest (${store.describe(paths.manifestFiles)}) lists; nothing was created or written.`);
+            throw new errors/* TransferError */.aG('SOURCE_EMPTY', `${store.describe(scope.kind === 'file' ? scope.key : scope.kind === 'prefix' ? scope.prefix : paths.folder)} holds no data file that the export's manifest (${store.describe(paths.manifestFiles)}) lists; nothing was created or written.`);
         }
         const objects = await sized(store, chosen, listed, paths.manifestFiles);
         const format = summary.outputFormat === 'ION' ? 'ION' : 'DYNAMODB_JSON';
@@ -3481,7 +3649,7 @@ async function incomplete(store, at, listed) {
     const dataFiles = listed.filter((o) => o.key.startsWith(paths.dataFolder)).length;
     if (dataFiles > 0)
         present.push(`${dataFiles} data file(s)`);
-    return new TransferError('EXPORT_INCOMPLETE', `${store.describe(paths.folder)} is an export that has not finished: it has ${present.join(', ') || 'some of its files'} but no manifest-summary.json, which an export writes last. Nothing was created or written. Wait until the export has finished (run a failed direct export again) and import that.`);
+    return new errors/* TransferError */.aG('EXPORT_INCOMPLETE', `${store.describe(paths.folder)} is an export that has not finished: it has ${present.join(', ') || 'some of its files'} but no manifest-summary.json, which an export writes last. Nothing was created or written. Wait until the export has finished (run a failed direct export again) and import that.`);
 }
 /** Objects in the export's data folder that its manifest does not list: never read, but said. */
 function unlistedNotes(store, dataFolder, listed, inManifest) {
@@ -3511,9 +3679,9 @@ function shown(key) {
 }
 function rethrowAsManifestError(error) {
     if (error instanceof ManifestError || error instanceof TooLargeError)
-        throw new TransferError('MANIFEST_INVALID', error.message);
+        throw new errors/* TransferError */.aG('MANIFEST_INVALID', error.message);
     if (error instanceof OutsideRootError)
-        throw new TransferError('MANIFEST_OUTSIDE_SOURCE', `${error.message}: an export's files must be regular files inside the source. Nothing was read, created or written.`);
+        throw new errors/* TransferError */.aG('MANIFEST_OUTSIDE_SOURCE', `${error.message}: an export's files must be regular files inside the source. Nothing was read, created or written.`);
     throw error;
 }
 
@@ -5834,7 +6002,7 @@ function refuseUnreadable(sample, where, how, consequence) {
     if (first === undefined || sample.errors.length < sample.records.length)
         return;
     const line = first.line === undefined ? '' : `line ${first.line}: `;
-    throw new TransferError('SOURCE_SAMPLE_INVALID', `None of the first ${sample.records.length} record(s) of ${where} can be imported as ${how}: ${line}${first.message}. ${consequence} Check format, compression, csv-header and the key schema.`);
+    throw new errors/* TransferError */.aG('SOURCE_SAMPLE_INVALID', `None of the first ${sample.records.length} record(s) of ${where} can be imported as ${how}: ${line}${first.message}. ${consequence} Check format, compression, csv-header and the key schema.`);
 }
 async function readHead(chunks, limit) {
     const parts = [];
@@ -6108,7 +6276,7 @@ class PartitionWriter {
         const done = write
             .catch((error) => {
             const why = error instanceof Error ? error.message : String(error);
-            this.failure ??= new TransferError('WRITE_FAILED', `The partition file ${this.pathOf(p)} could not be written (${why}); verify needs about as much free space in RUNNER_TEMP as the table and the source take as DynamoDB JSON.`);
+            this.failure ??= new errors/* TransferError */.aG('WRITE_FAILED', `The partition file ${this.pathOf(p)} could not be written (${why}); verify needs about as much free space in RUNNER_TEMP as the table and the source take as DynamoDB JSON.`);
         })
             .finally(() => {
             this.inFlight -= data.byteLength;
@@ -6496,7 +6664,7 @@ class RejectsFile {
     explain(error) {
         if (error.code !== 'EEXIST')
             return error;
-        return new TransferError('WRITE_FAILED', `${this.location} already exists: ${this.options.holds ?? 'rejected items'} are never written over a file (or through a symbolic link) this run did not create. Remove it or choose another rejected-items.`);
+        return new errors/* TransferError */.aG('WRITE_FAILED', `${this.location} already exists: ${this.options.holds ?? 'rejected items'} are never written over a file (or through a symbolic link) this run did not create. Remove it or choose another rejected-items.`);
     }
     /** Finishes the file; the location if anything was written. */
     async close() {
@@ -6551,7 +6719,7 @@ async function prepareRejects(location, deps, holds = 'rejected items') {
 }
 function refuse(place, why, holds) {
     const name = holds === 'rejected items' ? 'rejected-items' : `The ${holds} file (rejected-items)`;
-    return new InputError([
+    return new errors/* InputError */.dz([
         {
             input: 'rejected-items',
             value: place,
@@ -7668,16 +7836,16 @@ async function emptyTable(table, dynamodb, deps, segments) {
     const failure = settled.find((s) => s.status === 'rejected' && !(s.reason instanceof Aborted));
     const deleted = `${writer.stats.deleted.toLocaleString('en-US')} item(s) were deleted`;
     if (deps.signal?.aborted) {
-        throw new TransferError('CANCELLED', `Table ${name} was being emptied (existing-table: replace): ${deleted} and nothing was imported; run again to finish.`);
+        throw new errors/* TransferError */.aG('CANCELLED', `Table ${name} was being emptied (existing-table: replace): ${deleted} and nothing was imported; run again to finish.`);
     }
     const error = failure?.reason ?? flushed;
     if (error !== undefined) {
         const cause = explain(error, `Emptying table ${name}`, 'WRITE_FAILED');
-        throw new TransferError(cause.code, `${cause.message} Table ${name} was being emptied (existing-table: replace): ${deleted}; nothing was imported; run again to finish.`);
+        throw new errors/* TransferError */.aG(cause.code, `${cause.message} Table ${name} was being emptied (existing-table: replace): ${deleted}; nothing was imported; run again to finish.`);
     }
     if (failures.length > 0 || writer.stats.abandoned > 0) {
         const why = failures[0] === undefined ? 'the step was cancelled' : `${failures[0].code}: ${failures[0].message}`;
-        throw new TransferError('WRITE_FAILED', `Could not empty table ${name}: ${failures.length + writer.stats.abandoned} delete(s) did not go through (${why}). ${deleted}; nothing was imported; run again to finish.`);
+        throw new errors/* TransferError */.aG('WRITE_FAILED', `Could not empty table ${name}: ${failures.length + writer.stats.abandoned} delete(s) did not go through (${why}). ${deleted}; nothing was imported; run again to finish.`);
     }
     return writer.stats.deleted;
 }
@@ -7695,7 +7863,7 @@ async function findTargetTable(plan, deps) {
         const given = plan.tableParameters?.KeySchema === undefined ? undefined : plan.tableParameters;
         const table = given ?? (await describeTable(deps.dynamodb, plan.tableName ?? ''));
         if (table === undefined)
-            throw new TransferError('TABLE_NOT_FOUND', `Table ${plan.tableName} does not exist, so it cannot give the key schema to check against; give partition-key or table-creation-parameters instead.`);
+            throw new errors/* TransferError */.aG('TABLE_NOT_FOUND', `Table ${plan.tableName} does not exist, so it cannot give the key schema to check against; give partition-key or table-creation-parameters instead.`);
         return { keys: table, prepare: async () => table };
     }
     const tableDeps = { dynamodb: deps.dynamodb, sleep: deps.sleep, now: deps.now, log: deps.log, signal: deps.signal };
@@ -7703,12 +7871,12 @@ async function findTargetTable(plan, deps) {
     if (existing === undefined) {
         const parameters = { ...plan.tableParameters, TableName: plan.tableName };
         if (parameters.KeySchema === undefined) {
-            throw new TransferError('NO_KEY_SCHEMA', `Table ${plan.tableName} does not exist, and there is no key schema to create it with: give partition-key (and sort-key) or table-creation-parameters.`);
+            throw new errors/* TransferError */.aG('NO_KEY_SCHEMA', `Table ${plan.tableName} does not exist, and there is no key schema to create it with: give partition-key (and sort-key) or table-creation-parameters.`);
         }
         return { keys: parameters, prepare: () => createTable(parameters, tableDeps, plan.waiting.timeoutMs) };
     }
     if (plan.existingTable === 'fail') {
-        throw new TransferError('TABLE_EXISTS', `Table ${plan.tableName} already exists and existing-table is fail, so nothing was written. Use existing-table: merge to write into it, or replace to empty it first.`);
+        throw new errors/* TransferError */.aG('TABLE_EXISTS', `Table ${plan.tableName} already exists and existing-table is fail, so nothing was written. Use existing-table: merge to write into it, or replace to empty it first.`);
     }
     if (plan.existingTable === 'merge') {
         return {
@@ -8555,7 +8723,7 @@ async function runImport(plan, deps, engineReason) {
         table = await target.prepare();
     }
     catch (error) {
-        if (error instanceof TransferError && error.code === 'CANCELLED' && deps.signal?.aborted)
+        if (error instanceof errors/* TransferError */.aG && error.code === 'CANCELLED' && deps.signal?.aborted)
             return cancelled(error.message);
         throw error;
     }
@@ -8606,7 +8774,7 @@ async function runImport(plan, deps, engineReason) {
         await sink.settle();
     }
     const rejectedItems = await ledger.close().catch((error) => {
-        failure ??= new TransferError('WRITE_FAILED', `The rejected items could not be written: ${String(error)}`);
+        failure ??= new errors/* TransferError */.aG('WRITE_FAILED', `The rejected items could not be written: ${String(error)}`);
         return undefined;
     });
     const completed = everythingRead && failure === undefined && sink.stats.abandoned === 0;
@@ -8712,10 +8880,10 @@ async function checkSample(store, source, options, tableName) {
     refuseUnreadable(sample, store.describe(first.key), `${options.format} (${options.compression})`, consequence);
 }
 function asTransferError(error) {
-    if (error instanceof TransferError)
+    if (error instanceof errors/* TransferError */.aG)
         return error;
     const text = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-    return new TransferError('WRITE_FAILED', text);
+    return new errors/* TransferError */.aG('WRITE_FAILED', text);
 }
 
 ;// CONCATENATED MODULE: ./src/verify/source-side.ts
@@ -9282,23 +9450,76 @@ function expect(json, at, byte, reason) {
 
 
 
+/** The size of a pooled page buffer: a 1 MB page of items, as JSON with its type names, and room to spare. */
+const PAGE_BUFFER_BYTES = 2 * 1024 * 1024;
+/** Buffers kept for use again, at most: one per segment of an export at concurrency 64. */
+const POOLED_PAGES = 64;
+/**
+ * Page bodies used again once their items are written out, and how many
+ * pages may be out at once. A page is held while its items are encoded and
+ * compressed, long enough for the collector to move it to the old
+ * generation, whose buffers it frees only at a full collection: a new buffer
+ * per page held up to ~100 MB of read pages outside the heap at the client's
+ * ceiling. A page larger than a pooled buffer gets one of its own.
+ */
+class PageBuffers {
+    free = [];
+    out = 0;
+    waiting = [];
+    /** Pages being read or held, at most. */
+    limit;
+    constructor(limit = Number.POSITIVE_INFINITY) {
+        this.limit = limit;
+    }
+    /** Waits for room for one more page; the function it gives frees that room (once, however often it is called). */
+    async reserve() {
+        if (this.out >= this.limit)
+            await new Promise((resolve) => this.waiting.push(resolve));
+        else
+            this.out += 1;
+        let freed = false;
+        return () => {
+            if (freed)
+                return;
+            freed = true;
+            // The room passes straight to the next one waiting, if any.
+            const next = this.waiting.shift();
+            if (next === undefined)
+                this.out -= 1;
+            else
+                next();
+        };
+    }
+    take(length) {
+        if (length > PAGE_BUFFER_BYTES)
+            return Buffer.allocUnsafeSlow(length);
+        const memory = this.free.pop() ?? Buffer.allocUnsafeSlow(PAGE_BUFFER_BYTES).buffer;
+        return Buffer.from(memory, 0, length);
+    }
+    give(page) {
+        if (page.buffer.byteLength === PAGE_BUFFER_BYTES && this.free.length < POOLED_PAGES)
+            this.free.push(page.buffer);
+    }
+}
 /** A cancel abandons the page on the wire: a read is safe to drop, and a loaded endpoint may take a minute. */
-function scanRaw(client, input, signal) {
-    return sendRaw(client, new client_dynamodb_dist_cjs/* ScanCommand */.Zy5(input), signal);
+function scanRaw(client, input, signal, buffers) {
+    return sendRaw(client, new client_dynamodb_dist_cjs/* ScanCommand */.Zy5(input), signal, buffers);
 }
-function queryRaw(client, input, signal) {
-    return sendRaw(client, new client_dynamodb_dist_cjs/* QueryCommand */.sfZ(input), signal);
+function queryRaw(client, input, signal, buffers) {
+    return sendRaw(client, new client_dynamodb_dist_cjs/* QueryCommand */.sfZ(input), signal, buffers);
 }
-async function sendRaw(client, command, signal) {
+async function sendRaw(client, command, signal, buffers) {
     // Set by the last attempt that got a 200; earlier attempts are overwritten.
     let items;
+    let body;
     // The middleware touches only the HTTP response, the same for both commands.
     command.middlewareStack.add((next) => async (args) => {
         const result = await next(args);
         const response = result.response;
         if (response.statusCode === 200) {
             const length = Number(response.headers?.['content-length'] ?? Number.NaN);
-            const cut = cutArrayMember(await bodyBytes(response.body, length), 'Items');
+            body = await bodyBytes(response.body, length, buffers);
+            const cut = cutArrayMember(body, 'Items');
             items = cut.elements;
             response.body = cut.rest;
         }
@@ -9312,8 +9533,10 @@ async function sendRaw(client, command, signal) {
         const operation = command instanceof client_dynamodb_dist_cjs/* ScanCommand */.Zy5 ? 'Scan' : 'Query';
         throw new Error(`A ${operation} page said Count ${output.Count} but held ${received.length} items`);
     }
+    const whole = body;
     return {
         items: received,
+        release: buffers === undefined || whole === undefined ? undefined : () => buffers.give(whole),
         lastEvaluatedKey: output.LastEvaluatedKey,
         consumed: output.ConsumedCapacity?.CapacityUnits,
         scanned: output.ScannedCount,
@@ -9321,11 +9544,12 @@ async function sendRaw(client, command, signal) {
     };
 }
 /** The whole body; with its length known, read into one buffer instead of chunks joined afterwards. */
-async function bodyBytes(body, length) {
+async function bodyBytes(body, length, buffers) {
     if (body instanceof Uint8Array)
         return Buffer.from(body.buffer, body.byteOffset, body.byteLength);
     const chunks = [];
-    const whole = Number.isSafeInteger(length) && length >= 0 ? Buffer.allocUnsafe(length) : undefined;
+    const known = Number.isSafeInteger(length) && length >= 0;
+    const whole = known ? (buffers?.take(length) ?? Buffer.allocUnsafe(length)) : undefined;
     let received = 0;
     for await (const chunk of body) {
         if (whole === undefined)
@@ -9370,9 +9594,9 @@ class SegmentStop {
         if (error instanceof Aborted)
             return;
         this.failure ??=
-            error instanceof TransferError
+            error instanceof errors/* TransferError */.aG
                 ? error
-                : new TransferError('READ_FAILED', error instanceof Error ? `${error.name}: ${error.message}` : String(error));
+                : new errors/* TransferError */.aG('READ_FAILED', error instanceof Error ? `${error.name}: ${error.message}` : String(error));
     }
 }
 /**
@@ -9382,30 +9606,41 @@ class SegmentStop {
  * being written is finished with exactly the items read.
  */
 async function* readSegment(read, segment, segments, onPage, stop, position = { lastEvaluatedKey: undefined, done: false }) {
+    let start = position.lastEvaluatedKey;
+    const first = segment === 0 ? segments.firstPage : undefined;
+    let page = start === undefined && !position.done ? first : undefined;
+    if (page !== first)
+        first?.release?.(); // segment 0 starts elsewhere: the page read to plan the segments is not used
     if (position.done)
         return;
-    let start = position.lastEvaluatedKey;
-    let page = segment === 0 && start === undefined ? segments.firstPage : undefined;
-    do {
-        if (stop.endsHere())
-            return;
-        if (page === undefined) {
-            try {
-                page = await read(segment, segments.count, start);
-            }
-            catch (error) {
-                stop.fail(error);
+    try {
+        do {
+            if (stop.endsHere())
                 return;
+            if (page === undefined) {
+                try {
+                    page = await read(segment, segments.count, start);
+                }
+                catch (error) {
+                    stop.fail(error);
+                    return;
+                }
             }
-        }
-        start = page.lastEvaluatedKey;
-        // Set before the items are handed on: a file that ends after them ends at this key.
-        position.lastEvaluatedKey = start;
-        position.done = start === undefined;
-        yield page.items;
-        page = undefined;
-        onPage();
-    } while (start !== undefined);
+            start = page.lastEvaluatedKey;
+            // Set before the items are handed on: a file that ends after them ends at this key.
+            position.lastEvaluatedKey = start;
+            position.done = start === undefined;
+            yield page.items;
+            // Asked for the next page: the consumer is done with this one's items.
+            page.release?.();
+            page = undefined;
+            onPage();
+        } while (start !== undefined);
+    }
+    finally {
+        // Ended early (a stop, or a consumer that gave up): the page held goes back too.
+        page?.release?.();
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/direct/segments.ts
@@ -9425,6 +9660,7 @@ async function planSegments(table, plan, read) {
     const first = await read(0, 1, undefined);
     if (first.lastEvaluatedKey === undefined)
         return { count: 1, firstPage: first };
+    first.release?.(); // read again by the segments
     return { count: plan.concurrency };
 }
 
@@ -9452,23 +9688,32 @@ async function planSegments(table, plan, read) {
 
 
 
+/**
+ * Scan pages being read or waiting to be written, across every segment, at
+ * most: each is up to ~1.5 MB of JSON held outside the heap, so 64 segments'
+ * pages alone would take 100 MB of the 200 MB budget. Two cores compress
+ * slower than 32 pages in flight arrive, even from AWS, so more would only
+ * wait in memory.
+ */
+const PAGES_OUT = 16;
 /** Uncompressed bytes per data file before a new one starts: what a stopped export redoes at most, per segment. */
 const DATA_FILE_MAX_BYTES = 64 * 1024 * 1024;
 async function runExport(plan, deps, engineReason) {
     if (plan.exportType.kind === 'INCREMENTAL_EXPORT') {
-        throw new TransferError('INVALID_INPUT', 'export-type: INCREMENTAL_EXPORT is not supported by the direct engine in this version; use engine: managed on AWS, or a full export.');
+        throw new errors/* TransferError */.aG('INVALID_INPUT', 'export-type: INCREMENTAL_EXPORT is not supported by the direct engine in this version; use engine: managed on AWS, or a full export.');
     }
     const started = deps.now();
     const tableName = plan.table.name ?? '';
     const table = await describeTable(deps.dynamodb, tableName);
     if (table === undefined)
-        throw new TransferError('TABLE_NOT_FOUND', `Table ${tableName} does not exist; nothing was exported.`);
+        throw new errors/* TransferError */.aG('TABLE_NOT_FOUND', `Table ${tableName} does not exist; nothing was exported.`);
     const meter = deps.meter ?? unmetered(plan.concurrency, deps.now);
     const retry = { ...deps, breaker: new Breaker(deps.now), meter };
     const full = plan.expressions?.keyCondition === undefined;
     if (full)
         logEstimate(exportEstimate(table.TableSizeBytes, table.ItemCount), 'read', meter.budget, plan.waiting.timeoutMs, deps);
-    const reader = pageReader(plan, table, retry);
+    // The data files copy each page's items as they encode them: its buffer is used again for a later page.
+    const reader = pageReader(plan, table, retry, new PageBuffers(PAGES_OUT));
     const { store, prefix } = openDestination(plan.destination, deps.s3, {
         spoolDir: deps.tempDir,
         ...(plan.encryption === undefined ? {} : { encryption: plan.encryption }),
@@ -9504,10 +9749,12 @@ async function runExport(plan, deps, engineReason) {
         const onFile = (entry) => keeper.fileDone(segment, entry, position);
         // A continued segment writes no empty file: its earlier files already hold its items, if any.
         const segmentOptions = { ...options, onFile, emptyFile: resumed === undefined };
-        return writeDataFiles(pages[Symbol.asyncIterator](), segmentOptions, totals).catch((error) => {
+        return writeDataFiles(pages[Symbol.asyncIterator](), segmentOptions, totals)
+            .catch((error) => {
             stop.fail(explain(error, `Writing a data file to ${store.describe(paths.dataFolder)}`, 'WRITE_FAILED'));
             throw error;
-        });
+        })
+            .finally(() => pages.return(undefined)); // a page still held goes back, for the segments waiting for room
     }));
     // Every segment has ended its data file, each recorded in the checkpoint; a failure or a cancel leaves no manifest.
     const entries = keeper.files.map(({ segment: _segment, ...entry }) => entry);
@@ -9606,7 +9853,7 @@ function unfinished(plan, engineReason, table, totals, where, deps, failure, res
  * One page of a scan segment (or of the Query), with consistent reads, under
  * the one retry policy; a failure says what was read and why it failed.
  */
-function pageReader(plan, table, deps) {
+function pageReader(plan, table, deps, buffers) {
     const meter = deps.meter ?? unmetered(plan.concurrency, deps.now);
     const expressions = plan.expressions;
     const common = {
@@ -9621,12 +9868,33 @@ function pageReader(plan, table, deps) {
     const what = `${expressions?.keyCondition === undefined ? 'Scan' : 'Query'} of ${table.TableName}`;
     const sizer = new PageSizer(meter.budget, table, true);
     const read = async (segment, total, from) => {
+        // Room for the page before it is asked for: the pages out at once are most of what an export holds.
+        const free = await buffers?.reserve();
+        try {
+            const page = await readPage(segment, total, from);
+            if (free === undefined)
+                return page;
+            const release = page.release;
+            return {
+                ...page,
+                release: () => {
+                    release?.();
+                    free();
+                },
+            };
+        }
+        catch (error) {
+            free?.();
+            throw error;
+        }
+    };
+    const readPage = async (segment, total, from) => {
         const limit = sizer.limit();
         const paging = { ExclusiveStartKey: from, ...(limit === undefined ? {} : { Limit: limit }) };
         const page = await meter.send('read', sizer.estimate(limit), async () => {
             const result = expressions?.keyCondition === undefined
-                ? await scanRaw(deps.dynamodb, { ...common, ...paging, Segment: segment, TotalSegments: total }, deps.signal)
-                : await queryRaw(deps.dynamodb, { ...common, ...paging, KeyConditionExpression: expressions.keyCondition }, deps.signal);
+                ? await scanRaw(deps.dynamodb, { ...common, ...paging, Segment: segment, TotalSegments: total }, deps.signal, buffers)
+                : await queryRaw(deps.dynamodb, { ...common, ...paging, KeyConditionExpression: expressions.keyCondition }, deps.signal, buffers);
             return { result, consumed: result.consumed, attempts: result.attempts };
         });
         sizer.learn(page.consumed, page.scanned);
@@ -9749,7 +10017,7 @@ async function compareTable(job, deps) {
     finally {
         await (0,promises_.rm)(dir, { recursive: true, force: true });
         differencesFile = await differences.close().catch((error) => {
-            failure ??= `WRITE_FAILED: The differences file could not be written: ${failureMessage(error)}`;
+            failure ??= `WRITE_FAILED: The differences file could not be written: ${(0,errors/* failureMessage */.oh)(error)}`;
             return undefined;
         });
     }
@@ -9861,11 +10129,11 @@ function estimatedBytes(source, options) {
     return source.objects.reduce((sum, o) => sum + o.size * (compressed(o.key) ? COMPRESSION_RATIO : 1), 0);
 }
 function readFailure(error) {
-    if (error instanceof TransferError)
+    if (error instanceof errors/* TransferError */.aG)
         return error.shown;
     const aws = error;
     if (aws.$metadata !== undefined)
-        return failureMessage(error);
+        return (0,errors/* failureMessage */.oh)(error);
     const text = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
     return `READ_FAILED: ${text}`;
 }
@@ -9886,7 +10154,7 @@ async function runVerify(plan, deps, engineReason) {
     const started = deps.now();
     const table = await describeTable(deps.dynamodb, plan.tableName);
     if (table === undefined) {
-        throw new TransferError('TABLE_NOT_FOUND', `Table ${plan.tableName} does not exist; nothing was compared.`);
+        throw new errors/* TransferError */.aG('TABLE_NOT_FOUND', `Table ${plan.tableName} does not exist; nothing was compared.`);
     }
     checkKeyInputs(plan, table);
     deps.phase('Verify');
@@ -9945,7 +10213,7 @@ function checkKeyInputs(plan, table) {
     check('partition-key', given(plan.keys.partition), actual[0]);
     check('sort-key', given(plan.keys.sort), actual[1]);
     if (problems.length > 0)
-        throw new InputError(problems);
+        throw new errors/* InputError */.dz(problems);
 }
 /**
  * `verify: true`: once an import or export has completed, the table compared
@@ -9969,7 +10237,7 @@ async function verifyAfter(plan, result, deps) {
         const source = sourceOf(plan, result);
         const table = await describeTable(deps.dynamodb, tableName);
         if (table === undefined)
-            throw new TransferError('TABLE_NOT_FOUND', `Table ${tableName} does not exist.`);
+            throw new errors/* TransferError */.aG('TABLE_NOT_FOUND', `Table ${tableName} does not exist.`);
         const expressions = plan.mode === 'export' ? plan.expressions : undefined;
         // The comparison reads the table: under max-capacity too, as read units of its own.
         const meter = await meterFor(plan, 'read', tableName, deps);
@@ -9983,7 +10251,7 @@ async function verifyAfter(plan, result, deps) {
         capacity = addCapacity(capacity, meter.report());
     }
     catch (error) {
-        const failure = failureMessage(error);
+        const failure = (0,errors/* failureMessage */.oh)(error);
         deps.log(`The comparison could not run: ${failure}`);
         verification = notRun(against, tableName, failure, (deps.now() - started) / 1000);
     }
@@ -10000,7 +10268,7 @@ function sourceOf(plan, result) {
     if (plan.mode === 'import')
         return plan.source;
     if (result.exportFolder === undefined) {
-        throw new TransferError('EXPORT_INCOMPLETE', `The ${plan.mode} did not say where its export's folder is.`);
+        throw new errors/* TransferError */.aG('EXPORT_INCOMPLETE', `The ${plan.mode} did not say where its export's folder is.`);
     }
     return { location: result.exportFolder, format: plan.format, compression: 'auto' };
 }
@@ -10076,30 +10344,30 @@ const TABLE_NAME = /^[a-zA-Z0-9_.-]{3,255}$/;
 const TABLE_NAME_RULE = 'a table name of 3 to 255 letters, digits, underscores, hyphens or dots';
 function checkTableName(value) {
     if (!TABLE_NAME.test(value))
-        throw new InvalidValue(TABLE_NAME_RULE);
+        throw new parsing_values/* InvalidValue */.h6(TABLE_NAME_RULE);
     return value;
 }
 function parseTableArn(value) {
     const match = /^arn:aws[a-z-]*:dynamodb:[a-z0-9-]+:\d{12}:table\/([a-zA-Z0-9_.-]{3,255})$/.exec(value);
     if (!match?.[1])
-        throw new InvalidValue('a table ARN such as arn:aws:dynamodb:us-east-1:123456789012:table/Orders');
+        throw new parsing_values/* InvalidValue */.h6('a table ARN such as arn:aws:dynamodb:us-east-1:123456789012:table/Orders');
     return { arn: value, name: match[1] };
 }
 function checkBucket(value) {
     if (value.startsWith('s3://') || value.includes('/')) {
-        throw new InvalidValue('a bucket name only, such as my-backups; put the key path in prefix');
+        throw new parsing_values/* InvalidValue */.h6('a bucket name only, such as my-backups; put the key path in prefix');
     }
     if (!/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/.test(value)) {
-        throw new InvalidValue('an S3 bucket name: 3 to 63 characters from a-z, 0-9, . and -');
+        throw new parsing_values/* InvalidValue */.h6('an S3 bucket name: 3 to 63 characters from a-z, 0-9, . and -');
     }
     return value;
 }
 function checkPrefix(value) {
     const problem = keyProblem(value);
     if (problem !== undefined)
-        throw new InvalidValue(`a key prefix ${problem}`);
+        throw new parsing_values/* InvalidValue */.h6(`a key prefix ${problem}`);
     if (value.length > 1024)
-        throw new InvalidValue('a key prefix of at most 1024 characters');
+        throw new parsing_values/* InvalidValue */.h6('a key prefix of at most 1024 characters');
     return value;
 }
 /**
@@ -10121,7 +10389,7 @@ function keyProblem(key) {
 function checkLocalPath(value) {
     const problem = controlCharacterProblem(value);
     if (problem !== undefined)
-        throw new InvalidValue(`a local path ${problem}`);
+        throw new parsing_values/* InvalidValue */.h6(`a local path ${problem}`);
     return value;
 }
 // eslint-disable-next-line no-control-regex
@@ -10135,7 +10403,7 @@ function controlCharacterProblem(value) {
 }
 function checkAccountId(value) {
     if (!/^\d{12}$/.test(value))
-        throw new InvalidValue('a 12-digit AWS account id');
+        throw new parsing_values/* InvalidValue */.h6('a 12-digit AWS account id');
     return value;
 }
 function checkUrl(value) {
@@ -10145,20 +10413,20 @@ function checkUrl(value) {
         url = new URL(value);
     }
     catch {
-        throw new InvalidValue(expected);
+        throw new parsing_values/* InvalidValue */.h6(expected);
     }
     if (url.protocol !== 'http:' && url.protocol !== 'https:')
-        throw new InvalidValue(expected);
+        throw new parsing_values/* InvalidValue */.h6(expected);
     return value;
 }
 function checkRegion(value) {
     if (!/^[a-z0-9-]{2,32}$/.test(value))
-        throw new InvalidValue('an AWS region such as us-east-1');
+        throw new parsing_values/* InvalidValue */.h6('an AWS region such as us-east-1');
     return value;
 }
 function checkClientToken(value) {
     if (value.length > 36 || value.includes('$'))
-        throw new InvalidValue('1 to 36 characters without $');
+        throw new parsing_values/* InvalidValue */.h6('1 to 36 characters without $');
     return value;
 }
 
@@ -10183,11 +10451,11 @@ function expandTemplate(template, context) {
     return template.replace(/\{([^{}]*)\}/g, (whole, name) => {
         const placeholder = PLACEHOLDERS[name];
         if (placeholder === undefined) {
-            throw new InvalidValue(`only the placeholders ${PLACEHOLDER_NAMES.join(' ')}; ${whole} is not one of them`);
+            throw new parsing_values/* InvalidValue */.h6(`only the placeholders ${PLACEHOLDER_NAMES.join(' ')}; ${whole} is not one of them`);
         }
         const value = placeholder.resolve(context);
         if (value === undefined || value === '') {
-            throw new InvalidValue(`${whole} to have a value, but ${placeholder.source} is not set`);
+            throw new parsing_values/* InvalidValue */.h6(`${whole} to have a value, but ${placeholder.source} is not set`);
         }
         return value;
     });
@@ -10207,22 +10475,22 @@ function parseMaxCapacity(raw) {
     if (share !== null) {
         const percent = Number(share[1]);
         if (percent < 1 || percent > 100)
-            throw new InvalidValue(expected);
+            throw new parsing_values/* InvalidValue */.h6(expected);
         return { percent };
     }
     if (!/^\d+(?:\.\d+)?$/.test(raw))
-        throw new InvalidValue(expected);
+        throw new parsing_values/* InvalidValue */.h6(expected);
     const units = Number(raw);
     if (units <= 0 || units > MAX_UNITS)
-        throw new InvalidValue(expected);
+        throw new parsing_values/* InvalidValue */.h6(expected);
     return { units };
 }
 function readMaxCapacity(r, engine) {
     if (engine.engine === 'managed') {
-        r.notApplicable(Input.MaxCapacity, "expected no max-capacity with the managed engine, whose jobs use none of the table's capacity; use engine: direct");
+        r.notApplicable(constants/* Input */.pd.MaxCapacity, "expected no max-capacity with the managed engine, whose jobs use none of the table's capacity; use engine: direct");
         return undefined;
     }
-    return r.parse(Input.MaxCapacity, parseMaxCapacity);
+    return r.parse(constants/* Input */.pd.MaxCapacity, parseMaxCapacity);
 }
 
 ;// CONCATENATED MODULE: ./src/inputs/common.ts
@@ -10240,32 +10508,32 @@ function readCommon(r, context, engine) {
     return {
         engine,
         aws: readAwsSettings(r, context.env),
-        concurrency: r.parseDefaulted(Input.Concurrency, (v) => parseInteger(v, 1, 256)),
+        concurrency: r.parseDefaulted(constants/* Input */.pd.Concurrency, (v) => (0,parsing_values/* parseInteger */.cG)(v, 1, 256)),
         ...optional('maxCapacity', readMaxCapacity(r, engine)),
         waiting: {
-            wait: r.parseDefaulted(Input.Wait, parseBoolean),
-            timeoutMs: r.parseDefaulted(Input.Timeout, (v) => parseDuration(v, 1000, 72 * 3_600_000, 'from 1s to 72h')),
-            pollIntervalMs: r.parseDefaulted(Input.PollInterval, (v) => parseDuration(v, 1000, 60_000, 'from 1s to 60s')),
+            wait: r.parseDefaulted(constants/* Input */.pd.Wait, parsing_values/* parseBoolean */.yG),
+            timeoutMs: r.parseDefaulted(constants/* Input */.pd.Timeout, (v) => (0,parsing_values/* parseDuration */.E9)(v, 1000, 72 * 3_600_000, 'from 1s to 72h')),
+            pollIntervalMs: r.parseDefaulted(constants/* Input */.pd.PollInterval, (v) => (0,parsing_values/* parseDuration */.E9)(v, 1000, 60_000, 'from 1s to 60s')),
         },
-        maxErrors: r.parseDefaulted(Input.MaxErrors, (v) => parseInteger(v, 0, Number.MAX_SAFE_INTEGER)),
-        ...optional('clientToken', r.parse(Input.ClientToken, checkClientToken)),
+        maxErrors: r.parseDefaulted(constants/* Input */.pd.MaxErrors, (v) => (0,parsing_values/* parseInteger */.cG)(v, 0, Number.MAX_SAFE_INTEGER)),
+        ...optional('clientToken', r.parse(constants/* Input */.pd.ClientToken, checkClientToken)),
     };
 }
 function nonEmpty(value) {
     return value === undefined || value.trim() === '' ? undefined : value.trim();
 }
 function readAwsSettings(r, env) {
-    const endpointUrl = r.parse(Input.EndpointUrl, checkUrl);
-    const s3EndpointUrl = r.parse(Input.S3EndpointUrl, checkUrl);
-    let region = r.parse(Input.Region, checkRegion) ?? nonEmpty(env.AWS_REGION) ?? nonEmpty(env.AWS_DEFAULT_REGION);
+    const endpointUrl = r.parse(constants/* Input */.pd.EndpointUrl, checkUrl);
+    const s3EndpointUrl = r.parse(constants/* Input */.pd.S3EndpointUrl, checkUrl);
+    let region = r.parse(constants/* Input */.pd.Region, checkRegion) ?? nonEmpty(env.AWS_REGION) ?? nonEmpty(env.AWS_DEFAULT_REGION);
     if (region === undefined) {
         const local = endpointUrl !== undefined ||
             nonEmpty(env.AWS_ENDPOINT_URL) !== undefined ||
             nonEmpty(env.AWS_ENDPOINT_URL_DYNAMODB) !== undefined;
         if (local)
             region = 'us-east-1';
-        else if (!r.given(Input.Region)) {
-            r.missing(Input.Region, 'no AWS_REGION or AWS_DEFAULT_REGION is set either; give aws-region, or run aws-actions/configure-aws-credentials first');
+        else if (!r.given(constants/* Input */.pd.Region)) {
+            r.missing(constants/* Input */.pd.Region, 'no AWS_REGION or AWS_DEFAULT_REGION is set either; give aws-region, or run aws-actions/configure-aws-credentials first');
         }
     }
     const s3Compatible = s3EndpointUrl !== undefined ||
@@ -10287,25 +10555,25 @@ function workspace(context) {
 const placeholderLocation = { kind: 'local', path: '' };
 /** bucket + prefix, or path: exactly one of the two. */
 function readLocation(r, context, mode, table) {
-    const bucket = r.parse(Input.Bucket, checkBucket);
-    const path = r.optional(Input.Path);
-    if (r.given(Input.Bucket) && path !== undefined) {
-        r.reject(Input.Path, path, 'expected either bucket or path, not both (bucket is set too)');
+    const bucket = r.parse(constants/* Input */.pd.Bucket, checkBucket);
+    const path = r.optional(constants/* Input */.pd.Path);
+    if (r.given(constants/* Input */.pd.Bucket) && path !== undefined) {
+        r.reject(constants/* Input */.pd.Path, path, 'expected either bucket or path, not both (bucket is set too)');
         return undefined;
     }
     if (path !== undefined) {
-        r.notApplicable(Input.Prefix, 'expected no prefix with path; put the whole folder or file in path');
-        r.notApplicable(Input.BucketOwner, 'expected no bucket-owner with path, which is a local folder');
-        const checked = r.parse(Input.Path, checkLocalPath);
+        r.notApplicable(constants/* Input */.pd.Prefix, 'expected no prefix with path; put the whole folder or file in path');
+        r.notApplicable(constants/* Input */.pd.BucketOwner, 'expected no bucket-owner with path, which is a local folder');
+        const checked = r.parse(constants/* Input */.pd.Path, checkLocalPath);
         return checked === undefined ? undefined : { kind: 'local', path: (0,external_node_path_.resolve)(workspace(context), checked) };
     }
-    if (!r.given(Input.Bucket)) {
-        r.missing(Input.Bucket, `mode: ${mode} needs bucket (S3) or path (a local file or folder)`);
+    if (!r.given(constants/* Input */.pd.Bucket)) {
+        r.missing(constants/* Input */.pd.Bucket, `mode: ${mode} needs bucket (S3) or path (a local file or folder)`);
         return undefined;
     }
-    const prefix = r.parseDefaulted(Input.Prefix, (v) => expandPrefix(v, { now: context.now, env: context.env, table }));
-    const owner = r.parse(Input.BucketOwner, checkAccountId);
-    return bucket === undefined || r.hasProblem(Input.Prefix)
+    const prefix = r.parseDefaulted(constants/* Input */.pd.Prefix, (v) => expandPrefix(v, { now: context.now, env: context.env, table }));
+    const owner = r.parse(constants/* Input */.pd.BucketOwner, checkAccountId);
+    return bucket === undefined || r.hasProblem(constants/* Input */.pd.Prefix)
         ? undefined
         : { kind: 's3', bucket, prefix, ...optional('owner', owner) };
 }
@@ -10316,9 +10584,9 @@ function expandPrefix(template, context) {
         return checkPrefix(expanded);
     }
     catch (error) {
-        if (!(error instanceof InvalidValue) || expanded === template)
+        if (!(error instanceof parsing_values/* InvalidValue */.h6) || expanded === template)
             throw error;
-        throw new InvalidValue(`${error.expected}; with its placeholders filled in it is ${JSON.stringify(expanded)}`);
+        throw new parsing_values/* InvalidValue */.h6(`${error.expected}; with its placeholders filled in it is ${JSON.stringify(expanded)}`);
     }
 }
 /** Whether `path` is `folder` or inside it (both absolute and resolved). */
@@ -10330,10 +10598,10 @@ const FORMATS = ['DYNAMODB_JSON', 'ION', 'CSV'];
 const COMPRESSIONS = ['NONE', 'GZIP', 'ZSTD', 'auto'];
 /** `format` and `compression`, parsed once against every value either mode knows; each mode then checks what it accepts. */
 function readFormat(r) {
-    return r.parseDefaulted(Input.Format, (v) => parseEnum(v, FORMATS));
+    return r.parseDefaulted(constants/* Input */.pd.Format, (v) => (0,parsing_values/* parseEnum */.nL)(v, FORMATS));
 }
 function readCompression(r) {
-    return r.parseDefaulted(Input.Compression, (v) => parseEnum(v, COMPRESSIONS));
+    return r.parseDefaulted(constants/* Input */.pd.Compression, (v) => (0,parsing_values/* parseEnum */.nL)(v, COMPRESSIONS));
 }
 
 ;// CONCATENATED MODULE: ./src/inputs/engine.ts
@@ -10344,30 +10612,30 @@ function readCompression(r) {
 
 const ENGINES = ['auto', 'managed', 'direct'];
 function decideEngine(r, mode, existingTable) {
-    const requested = r.parseDefaulted(Input.Engine, (v) => parseEnum(v, ENGINES));
+    const requested = r.parseDefaulted(constants/* Input */.pd.Engine, (v) => (0,parsing_values/* parseEnum */.nL)(v, ENGINES));
     if (requested === 'direct')
         return { engine: 'direct', reason: 'engine: direct was asked for' };
     if (requested === 'managed') {
         if (mode === 'validate' || mode === 'verify') {
-            r.reject(Input.Engine, r.get(Input.Engine), mode === 'validate'
+            r.reject(constants/* Input */.pd.Engine, r.get(constants/* Input */.pd.Engine), mode === 'validate'
                 ? 'expected auto or direct with mode: validate, which reads the source itself and has no AWS job'
                 : 'expected auto or direct with mode: verify, which reads the table and the source itself and has no AWS job');
             return { engine: 'direct', reason: `mode: ${mode}` };
         }
-        r.notApplicable(Input.Path, 'expected no path with engine: managed, because AWS reads and writes only S3; use bucket, or engine: direct');
+        r.notApplicable(constants/* Input */.pd.Path, 'expected no path with engine: managed, because AWS reads and writes only S3; use bucket, or engine: direct');
         return { engine: 'managed', reason: 'engine: managed was asked for' };
     }
     if (mode === 'validate')
         return { engine: 'direct', reason: 'mode: validate reads the source here and starts no AWS job' };
     if (mode === 'verify')
         return { engine: 'direct', reason: 'mode: verify reads the table and the source here and starts no AWS job' };
-    if (r.given(Input.EndpointUrl)) {
+    if (r.given(constants/* Input */.pd.EndpointUrl)) {
         return {
             engine: 'direct',
             reason: "endpoint-url is set, and AWS's managed import and export exist only on AWS itself",
         };
     }
-    if (r.given(Input.Path))
+    if (r.given(constants/* Input */.pd.Path))
         return { engine: 'direct', reason: 'path is a local folder, which only the direct engine can read or write' };
     if (mode === 'import' && existingTable !== 'fail') {
         return {
@@ -10391,22 +10659,22 @@ const RESUME = ['auto', 'never'];
 const MAX_DURATION_RANGE = { min: 1000, max: 72 * 3_600_000, text: 'from 1s to 72h' };
 /** Export and import: the two inputs, refused with the managed engine, which cannot stop itself and resume. */
 function readResume(r, engine) {
-    const resume = r.parseDefaulted(Input.Resume, (v) => parseEnum(v, RESUME));
-    const maxDurationMs = r.parse(Input.MaxDuration, (v) => parseDuration(v, MAX_DURATION_RANGE.min, MAX_DURATION_RANGE.max, MAX_DURATION_RANGE.text));
+    const resume = r.parseDefaulted(constants/* Input */.pd.Resume, (v) => (0,parsing_values/* parseEnum */.nL)(v, RESUME));
+    const maxDurationMs = r.parse(constants/* Input */.pd.MaxDuration, (v) => (0,parsing_values/* parseDuration */.E9)(v, MAX_DURATION_RANGE.min, MAX_DURATION_RANGE.max, MAX_DURATION_RANGE.text));
     if (engine.engine === 'managed') {
         const why = `the managed engine (${engine.reason}) runs its job server-side; use engine: direct, or timeout to stop waiting`;
-        r.notApplicable(Input.MaxDuration, `expected it only with the direct engine, but ${why}`);
-        if (r.changedFromDefault(Input.Resume))
-            r.reject(Input.Resume, r.get(Input.Resume), `expected it only with the direct engine, but ${why}`);
+        r.notApplicable(constants/* Input */.pd.MaxDuration, `expected it only with the direct engine, but ${why}`);
+        if (r.changedFromDefault(constants/* Input */.pd.Resume))
+            r.reject(constants/* Input */.pd.Resume, r.get(constants/* Input */.pd.Resume), `expected it only with the direct engine, but ${why}`);
     }
     return { resume, ...optional('maxDurationMs', maxDurationMs) };
 }
 /** Validate and verify: nothing is written, so there is nothing to continue. */
 function rejectResumeInputs(r) {
-    const why = `expected it only with mode: export or import, which can be continued; mode: ${r.get(Input.Mode)} writes nothing to continue`;
-    r.notApplicable(Input.MaxDuration, why);
-    if (r.changedFromDefault(Input.Resume))
-        r.reject(Input.Resume, r.get(Input.Resume), why);
+    const why = `expected it only with mode: export or import, which can be continued; mode: ${r.get(constants/* Input */.pd.Mode)} writes nothing to continue`;
+    r.notApplicable(constants/* Input */.pd.MaxDuration, why);
+    if (r.changedFromDefault(constants/* Input */.pd.Resume))
+        r.reject(constants/* Input */.pd.Resume, r.get(constants/* Input */.pd.Resume), why);
 }
 
 ;// CONCATENATED MODULE: ./src/inputs/export.ts
@@ -10447,35 +10715,35 @@ function readExportPlan(r, context, common) {
     };
 }
 const EXPORT_ONLY = [
-    Input.TableArn,
-    Input.ExportTime,
-    Input.IncrementalFrom,
-    Input.IncrementalTo,
-    Input.FilterExpression,
-    Input.ProjectionExpression,
-    Input.KeyConditionExpression,
-    Input.ExpressionAttributeNames,
-    Input.ExpressionAttributeValues,
-    Input.SseAlgorithm,
-    Input.SseKmsKeyId,
+    constants/* Input */.pd.TableArn,
+    constants/* Input */.pd.ExportTime,
+    constants/* Input */.pd.IncrementalFrom,
+    constants/* Input */.pd.IncrementalTo,
+    constants/* Input */.pd.FilterExpression,
+    constants/* Input */.pd.ProjectionExpression,
+    constants/* Input */.pd.KeyConditionExpression,
+    constants/* Input */.pd.ExpressionAttributeNames,
+    constants/* Input */.pd.ExpressionAttributeValues,
+    constants/* Input */.pd.SseAlgorithm,
+    constants/* Input */.pd.SseKmsKeyId,
 ];
 /** Refuses the export-only inputs with mode: import or validate. */
 function rejectExportOnlyInputs(r) {
     for (const name of EXPORT_ONLY)
-        r.notApplicable(name, `expected no ${name} with mode: ${r.get(Input.Mode)}; it applies to mode: export only`);
-    for (const name of [Input.ExportType, Input.ExportViewType]) {
+        r.notApplicable(name, `expected no ${name} with mode: ${r.get(constants/* Input */.pd.Mode)}; it applies to mode: export only`);
+    for (const name of [constants/* Input */.pd.ExportType, constants/* Input */.pd.ExportViewType]) {
         if (r.changedFromDefault(name))
             r.reject(name, r.get(name), 'expected it only with mode: export');
     }
 }
 function readTable(r) {
-    const name = r.parse(Input.TableName, checkTableName);
-    const arn = r.parse(Input.TableArn, parseTableArn);
-    if (!r.given(Input.TableName) && !r.given(Input.TableArn)) {
-        r.missing(Input.TableName, 'mode: export needs table-name or table-arn');
+    const name = r.parse(constants/* Input */.pd.TableName, checkTableName);
+    const arn = r.parse(constants/* Input */.pd.TableArn, parseTableArn);
+    if (!r.given(constants/* Input */.pd.TableName) && !r.given(constants/* Input */.pd.TableArn)) {
+        r.missing(constants/* Input */.pd.TableName, 'mode: export needs table-name or table-arn');
     }
     if (name !== undefined && arn !== undefined && arn.name !== name) {
-        r.reject(Input.TableArn, arn.arn, `expected the ARN of table ${name} (table-name), but it names ${arn.name}`);
+        r.reject(constants/* Input */.pd.TableArn, arn.arn, `expected the ARN of table ${name} (table-name), but it names ${arn.name}`);
     }
     return { ...optional('name', name ?? arn?.name), ...optional('arn', arn?.arn) };
 }
@@ -10483,41 +10751,41 @@ function readTable(r) {
 function exportFormat(r, format) {
     if (format !== 'CSV')
         return format;
-    r.reject(Input.Format, r.get(Input.Format), 'expected DYNAMODB_JSON or ION with mode: export (DynamoDB exports do not write CSV)');
+    r.reject(constants/* Input */.pd.Format, r.get(constants/* Input */.pd.Format), 'expected DYNAMODB_JSON or ION with mode: export (DynamoDB exports do not write CSV)');
     return 'DYNAMODB_JSON';
 }
 /** `auto` writes GZIP, as AWS does; AWS's own export writes nothing else. */
 function exportCompression(r, value, engine) {
     const compression = value === 'auto' ? 'GZIP' : value;
     if (engine.engine === 'managed' && compression !== 'GZIP') {
-        r.reject(Input.Compression, r.get(Input.Compression), "expected GZIP or auto with engine: managed, because AWS's export writes GZIP only; use engine: direct for ZSTD or NONE");
+        r.reject(constants/* Input */.pd.Compression, r.get(constants/* Input */.pd.Compression), "expected GZIP or auto with engine: managed, because AWS's export writes GZIP only; use engine: direct for ZSTD or NONE");
     }
     return compression;
 }
 const EXPORT_TYPES = ['FULL_EXPORT', 'INCREMENTAL_EXPORT'];
 const VIEW_TYPES = ['NEW_AND_OLD_IMAGES', 'NEW_IMAGE'];
 function readExportType(r, now, engine) {
-    const kind = r.parseDefaulted(Input.ExportType, (v) => parseEnum(v, EXPORT_TYPES));
+    const kind = r.parseDefaulted(constants/* Input */.pd.ExportType, (v) => (0,parsing_values/* parseEnum */.nL)(v, EXPORT_TYPES));
     if (kind === 'INCREMENTAL_EXPORT' && engine.engine === 'direct') {
-        r.reject(Input.ExportType, r.get(Input.ExportType), `expected FULL_EXPORT with the direct engine (${engine.reason}), which cannot export incrementally yet; incremental exports run on AWS with engine: managed`);
+        r.reject(constants/* Input */.pd.ExportType, r.get(constants/* Input */.pd.ExportType), `expected FULL_EXPORT with the direct engine (${engine.reason}), which cannot export incrementally yet; incremental exports run on AWS with engine: managed`);
     }
-    const time = (name) => r.parse(name, (v) => notInFuture(parseTime(v, now), now));
+    const time = (name) => r.parse(name, (v) => notInFuture((0,parsing_values/* parseTime */.pe)(v, now), now));
     if (kind === 'FULL_EXPORT') {
-        for (const name of [Input.IncrementalFrom, Input.IncrementalTo]) {
+        for (const name of [constants/* Input */.pd.IncrementalFrom, constants/* Input */.pd.IncrementalTo]) {
             r.notApplicable(name, 'expected it only with export-type: INCREMENTAL_EXPORT');
         }
-        if (r.changedFromDefault(Input.ExportViewType)) {
-            r.reject(Input.ExportViewType, r.get(Input.ExportViewType), 'expected it only with export-type: INCREMENTAL_EXPORT');
+        if (r.changedFromDefault(constants/* Input */.pd.ExportViewType)) {
+            r.reject(constants/* Input */.pd.ExportViewType, r.get(constants/* Input */.pd.ExportViewType), 'expected it only with export-type: INCREMENTAL_EXPORT');
         }
-        return { kind, ...optional('exportTime', time(Input.ExportTime)) };
+        return { kind, ...optional('exportTime', time(constants/* Input */.pd.ExportTime)) };
     }
-    r.notApplicable(Input.ExportTime, 'expected no export-time with export-type: INCREMENTAL_EXPORT; give incremental-from and incremental-to');
-    const viewType = r.parseDefaulted(Input.ExportViewType, (v) => parseEnum(v, VIEW_TYPES));
-    const from = time(Input.IncrementalFrom);
+    r.notApplicable(constants/* Input */.pd.ExportTime, 'expected no export-time with export-type: INCREMENTAL_EXPORT; give incremental-from and incremental-to');
+    const viewType = r.parseDefaulted(constants/* Input */.pd.ExportViewType, (v) => (0,parsing_values/* parseEnum */.nL)(v, VIEW_TYPES));
+    const from = time(constants/* Input */.pd.IncrementalFrom);
     // No incremental-to means now (action.yml: "Default: now"), a time only known here.
-    const to = time(Input.IncrementalTo) ?? (r.given(Input.IncrementalTo) ? undefined : now);
-    if (!r.given(Input.IncrementalFrom))
-        r.missing(Input.IncrementalFrom, 'export-type: INCREMENTAL_EXPORT needs the start of its window');
+    const to = time(constants/* Input */.pd.IncrementalTo) ?? (r.given(constants/* Input */.pd.IncrementalTo) ? undefined : now);
+    if (!r.given(constants/* Input */.pd.IncrementalFrom))
+        r.missing(constants/* Input */.pd.IncrementalFrom, 'export-type: INCREMENTAL_EXPORT needs the start of its window');
     if (from !== undefined && to !== undefined)
         checkWindow(r, from, to);
     // `now` stands in only where a problem is recorded, and then no plan is made.
@@ -10525,7 +10793,7 @@ function readExportType(r, now, engine) {
 }
 function notInFuture(date, now) {
     if (date.getTime() > now.getTime() + CLOCK_SKEW_MS) {
-        throw new InvalidValue(`a time that is not in the future (it is ${date.toISOString()}, now is ${now.toISOString()})`);
+        throw new parsing_values/* InvalidValue */.h6(`a time that is not in the future (it is ${date.toISOString()}, now is ${now.toISOString()})`);
     }
     return date;
 }
@@ -10533,18 +10801,18 @@ function checkWindow(r, from, to) {
     const length = to.getTime() - from.getTime();
     const shown = `${from.toISOString()} to ${to.toISOString()}`;
     if (length <= 0) {
-        r.reject(Input.IncrementalTo, r.get(Input.IncrementalTo) || 'now', `expected an end after incremental-from (the window is ${shown})`);
+        r.reject(constants/* Input */.pd.IncrementalTo, r.get(constants/* Input */.pd.IncrementalTo) || 'now', `expected an end after incremental-from (the window is ${shown})`);
     }
     else if (length < MIN_WINDOW_MS || length > MAX_WINDOW_MS) {
-        r.reject(Input.IncrementalFrom, r.get(Input.IncrementalFrom), `expected a window of 15 minutes to 24 hours, but ${shown} is ${formatDuration(length)}`);
+        r.reject(constants/* Input */.pd.IncrementalFrom, r.get(constants/* Input */.pd.IncrementalFrom), `expected a window of 15 minutes to 24 hours, but ${shown} is ${(0,parsing_values/* formatDuration */.a3)(length)}`);
     }
 }
 function readExpressions(r) {
-    const filter = r.optional(Input.FilterExpression);
-    const projection = r.optional(Input.ProjectionExpression);
-    const keyCondition = r.optional(Input.KeyConditionExpression);
-    const names = r.parse(Input.ExpressionAttributeNames, parseNames);
-    const values = r.parse(Input.ExpressionAttributeValues, parseValues);
+    const filter = r.optional(constants/* Input */.pd.FilterExpression);
+    const projection = r.optional(constants/* Input */.pd.ProjectionExpression);
+    const keyCondition = r.optional(constants/* Input */.pd.KeyConditionExpression);
+    const names = r.parse(constants/* Input */.pd.ExpressionAttributeNames, parseNames);
+    const values = r.parse(constants/* Input */.pd.ExpressionAttributeValues, parseValues);
     const expressions = { filter, projection, keyCondition };
     checkPlaceholders(r, expressions, names, values);
     const result = {
@@ -10562,10 +10830,10 @@ function parseJsonObject(value, example) {
         parsed = JSON.parse(value);
     }
     catch {
-        throw new InvalidValue(`a JSON object such as ${example}`);
+        throw new parsing_values/* InvalidValue */.h6(`a JSON object such as ${example}`);
     }
     if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))
-        throw new InvalidValue(`a JSON object such as ${example}`);
+        throw new parsing_values/* InvalidValue */.h6(`a JSON object such as ${example}`);
     return parsed;
 }
 function parseNames(value) {
@@ -10573,7 +10841,7 @@ function parseNames(value) {
     const object = parseJsonObject(value, example);
     for (const [key, name] of Object.entries(object)) {
         if (!key.startsWith('#') || typeof name !== 'string')
-            throw new InvalidValue(`a JSON object of "#placeholder": "attribute name" pairs such as ${example}`);
+            throw new parsing_values/* InvalidValue */.h6(`a JSON object of "#placeholder": "attribute name" pairs such as ${example}`);
     }
     return object;
 }
@@ -10583,12 +10851,12 @@ function parseValues(value) {
     const values = {};
     for (const [key, attribute] of Object.entries(object)) {
         if (!key.startsWith(':'))
-            throw new InvalidValue(`a JSON object of ":placeholder": DynamoDB JSON value pairs such as ${example}`);
+            throw new parsing_values/* InvalidValue */.h6(`a JSON object of ":placeholder": DynamoDB JSON value pairs such as ${example}`);
         try {
             values[key] = fromDynamoJson(attribute);
         }
         catch (error) {
-            throw new InvalidValue(`values in DynamoDB JSON such as ${example} (${key}: ${error instanceof Error ? error.message : String(error)})`);
+            throw new parsing_values/* InvalidValue */.h6(`values in DynamoDB JSON such as ${example} (${key}: ${error instanceof Error ? error.message : String(error)})`);
         }
     }
     return values;
@@ -10599,8 +10867,8 @@ function checkPlaceholders(r, expressions, names, values) {
         .filter((e) => e !== undefined)
         .join(' ');
     for (const [input, prefix, defined] of [
-        [Input.ExpressionAttributeNames, '#', names],
-        [Input.ExpressionAttributeValues, ':', values],
+        [constants/* Input */.pd.ExpressionAttributeNames, '#', names],
+        [constants/* Input */.pd.ExpressionAttributeValues, ':', values],
     ]) {
         if (defined === undefined && r.given(input))
             continue; // already reported as unreadable
@@ -10617,10 +10885,10 @@ function checkPlaceholders(r, expressions, names, values) {
     }
 }
 function readEncryption(r) {
-    const algorithm = r.parse(Input.SseAlgorithm, (v) => parseEnum(v, ['AES256', 'KMS']));
-    const kmsKeyId = r.optional(Input.SseKmsKeyId);
+    const algorithm = r.parse(constants/* Input */.pd.SseAlgorithm, (v) => (0,parsing_values/* parseEnum */.nL)(v, ['AES256', 'KMS']));
+    const kmsKeyId = r.optional(constants/* Input */.pd.SseKmsKeyId);
     if (kmsKeyId !== undefined && algorithm !== 'KMS') {
-        r.reject(Input.SseKmsKeyId, kmsKeyId, 'expected it only with s3-sse-algorithm: KMS');
+        r.reject(constants/* Input */.pd.SseKmsKeyId, kmsKeyId, 'expected it only with s3-sse-algorithm: KMS');
     }
     return algorithm === undefined ? undefined : { algorithm, ...optional('kmsKeyId', kmsKeyId) };
 }
@@ -10638,7 +10906,7 @@ function parseKeyShorthand(raw) {
     const type = match?.[2]?.toUpperCase();
     const name = match?.[1]?.trim() ?? '';
     if (!match || type === undefined || !KEY_TYPES.includes(type) || name === '' || name.length > 255) {
-        throw new InvalidValue('name:S, name:N or name:B (an attribute name of 1 to 255 characters and its type)');
+        throw new parsing_values/* InvalidValue */.h6('name:S, name:N or name:B (an attribute name of 1 to 255 characters and its type)');
     }
     return { name, type };
 }
@@ -10662,19 +10930,19 @@ function parseTableCreationParameters(raw) {
         ? readJson(raw)
         : readYaml(raw, 'YAML because it does not start with {');
     if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-        throw new InvalidValue('a JSON or YAML object in the shape of TableCreationParameters');
+        throw new parsing_values/* InvalidValue */.h6('a JSON or YAML object in the shape of TableCreationParameters');
     }
     const unknown = Object.keys(value).filter((k) => !TOP_LEVEL_FIELDS.includes(k));
     if (unknown.length > 0) {
-        throw new InvalidValue(`only the fields ${TOP_LEVEL_FIELDS.join(', ')}; ${unknown.join(', ')} is not one of them`);
+        throw new parsing_values/* InvalidValue */.h6(`only the fields ${TOP_LEVEL_FIELDS.join(', ')}; ${unknown.join(', ')} is not one of them`);
     }
     const params = value;
     checkKeyDefinitions(params);
     if (params.BillingMode !== undefined && !['PROVISIONED', 'PAY_PER_REQUEST'].includes(params.BillingMode)) {
-        throw new InvalidValue(`BillingMode PROVISIONED or PAY_PER_REQUEST, not ${String(params.BillingMode)}`);
+        throw new parsing_values/* InvalidValue */.h6(`BillingMode PROVISIONED or PAY_PER_REQUEST, not ${String(params.BillingMode)}`);
     }
     if (params.BillingMode === 'PROVISIONED' && params.ProvisionedThroughput === undefined) {
-        throw new InvalidValue('ProvisionedThroughput (ReadCapacityUnits, WriteCapacityUnits) with BillingMode PROVISIONED');
+        throw new parsing_values/* InvalidValue */.h6('ProvisionedThroughput (ReadCapacityUnits, WriteCapacityUnits) with BillingMode PROVISIONED');
     }
     return params;
 }
@@ -10699,15 +10967,15 @@ function readYaml(raw, readAs) {
 }
 function unparsable(readAs, error) {
     const reason = (error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error)).replace(/:$/, '');
-    return new InvalidValue(`JSON or YAML in the shape of TableCreationParameters (it does not parse: read as ${readAs}; ${reason})`);
+    return new parsing_values/* InvalidValue */.h6(`JSON or YAML in the shape of TableCreationParameters (it does not parse: read as ${readAs}; ${reason})`);
 }
 function checkKeyDefinitions(params) {
     const definitions = params.AttributeDefinitions ?? [];
     if (!Array.isArray(definitions))
-        throw new InvalidValue('AttributeDefinitions as a list');
+        throw new parsing_values/* InvalidValue */.h6('AttributeDefinitions as a list');
     for (const d of definitions) {
         if (typeof d?.AttributeName !== 'string' || !KEY_TYPES.includes(d.AttributeType)) {
-            throw new InvalidValue('each AttributeDefinitions entry to have an AttributeName and an AttributeType of S, N or B');
+            throw new parsing_values/* InvalidValue */.h6('each AttributeDefinitions entry to have an AttributeName and an AttributeType of S, N or B');
         }
     }
     const schemas = [];
@@ -10726,10 +10994,10 @@ function checkKeySchema(where, keys, definitions) {
         list[0]?.KeyType === 'HASH' &&
         (list.length === 1 || list[1]?.KeyType === 'RANGE');
     if (!shapeOk)
-        throw new InvalidValue(`${where} to be a HASH key, optionally followed by a RANGE key`);
+        throw new parsing_values/* InvalidValue */.h6(`${where} to be a HASH key, optionally followed by a RANGE key`);
     for (const key of list) {
         if (!definitions.some((d) => d.AttributeName === key.AttributeName)) {
-            throw new InvalidValue(`an AttributeDefinitions entry for ${String(key.AttributeName)}, used in ${where}`);
+            throw new parsing_values/* InvalidValue */.h6(`an AttributeDefinitions entry for ${String(key.AttributeName)}, used in ${where}`);
         }
     }
 }
@@ -10761,23 +11029,23 @@ function buildTableParameters(params, partitionKey, sortKey) {
 
 const DIRECTIONS = ['apply', 'revert'];
 function readRestore(r, context) {
-    const changes = r.parseDefaulted(Input.Changes, (v) => parseEnum(v, DIRECTIONS));
-    const restoreTo = r.parseDefaulted(Input.RestoreTo, (v) => parseRestoreTo(v, context.now));
+    const changes = r.parseDefaulted(constants/* Input */.pd.Changes, (v) => (0,parsing_values/* parseEnum */.nL)(v, DIRECTIONS));
+    const restoreTo = r.parseDefaulted(constants/* Input */.pd.RestoreTo, (v) => parseRestoreTo(v, context.now));
     return { changes, ...optional('restoreTo', restoreTo) };
 }
 function parseRestoreTo(value, now) {
     if (value.trim().toLowerCase() === 'latest')
         return undefined;
     try {
-        const time = parseTime(value, now);
+        const time = (0,parsing_values/* parseTime */.pe)(value, now);
         if (time.getTime() > now.getTime())
-            throw new InvalidValue('a time not in the future');
+            throw new parsing_values/* InvalidValue */.h6('a time not in the future');
         return time;
     }
     catch (error) {
-        if (!(error instanceof InvalidValue))
+        if (!(error instanceof parsing_values/* InvalidValue */.h6))
             throw error;
-        throw new InvalidValue(`latest, or ${error.expected}`);
+        throw new parsing_values/* InvalidValue */.h6(`latest, or ${error.expected}`);
     }
 }
 /**
@@ -10789,13 +11057,13 @@ function parseRestoreTo(value, now) {
  */
 function keySchemaCanWait(r, location) {
     const where = location.kind === 's3' ? location.prefix : location.path.replace(/\\/g, '/');
-    return (r.changedFromDefault(Input.RestoreTo) ||
-        r.changedFromDefault(Input.Changes) ||
+    return (r.changedFromDefault(constants/* Input */.pd.RestoreTo) ||
+        r.changedFromDefault(constants/* Input */.pd.Changes) ||
         exportFileOf(where.endsWith('/') ? where : `${where}/`) !== undefined);
 }
 /** Refuses the restore inputs with mode: export. */
 function rejectRestoreInputs(r) {
-    for (const name of [Input.RestoreTo, Input.Changes]) {
+    for (const name of [constants/* Input */.pd.RestoreTo, constants/* Input */.pd.Changes]) {
         if (r.changedFromDefault(name))
             r.reject(name, r.get(name), 'expected it only with mode: import or validate');
     }
@@ -10825,7 +11093,7 @@ function isValid(check, value) {
     }
 }
 function readImportPlan(r, context, mode, common, existingTable) {
-    const tableName = r.parse(Input.TableName, checkTableName);
+    const tableName = r.parse(constants/* Input */.pd.TableName, checkTableName);
     const [tableParameters, keyInputUnreadable] = readTableParameters(r);
     const source = readImportSource(r, context, mode, tableName ?? tableParameters?.TableName);
     const rejectedItems = readRejectedItems(r, context, source.location);
@@ -10833,7 +11101,7 @@ function readImportPlan(r, context, mode, common, existingTable) {
     if (mode === 'validate') {
         rejectResumeInputs(r);
         if (tableParameters?.KeySchema === undefined && tableName === undefined && !keyInputUnreadable) {
-            r.missing(Input.PartitionKey, 'mode: validate needs the key schema to check against: partition-key (and sort-key), table-creation-parameters with a KeySchema, or the table-name of an existing table');
+            r.missing(constants/* Input */.pd.PartitionKey, 'mode: validate needs the key schema to check against: partition-key (and sort-key), table-creation-parameters with a KeySchema, or the table-name of an existing table');
         }
         return {
             mode,
@@ -10847,21 +11115,21 @@ function readImportPlan(r, context, mode, common, existingTable) {
     }
     const importTable = tableName ?? tableParameters?.TableName;
     // table-creation-parameters that do not parse are reported once: not again as a missing TableName.
-    const parametersUnreadable = r.hasProblem(Input.TableCreationParameters);
-    if (importTable === undefined && !r.given(Input.TableName) && !parametersUnreadable) {
-        r.missing(Input.TableName, 'mode: import needs the table to import into: table-name, or TableName in table-creation-parameters');
+    const parametersUnreadable = r.hasProblem(constants/* Input */.pd.TableCreationParameters);
+    if (importTable === undefined && !r.given(constants/* Input */.pd.TableName) && !parametersUnreadable) {
+        r.missing(constants/* Input */.pd.TableName, 'mode: import needs the table to import into: table-name, or TableName in table-creation-parameters');
     }
     else if (tableName === undefined && importTable !== undefined && !isValid(checkTableName, importTable)) {
-        r.reject(Input.TableCreationParameters, importTable, `expected TableName to be ${TABLE_NAME_RULE}`);
+        r.reject(constants/* Input */.pd.TableCreationParameters, importTable, `expected TableName to be ${TABLE_NAME_RULE}`);
     }
     if (existingTable === 'fail' &&
         tableParameters?.KeySchema === undefined &&
         !keyInputUnreadable &&
         !keySchemaCanWait(r, source.location)) {
-        r.missing(Input.PartitionKey, 'mode: import with existing-table: fail creates the table, so it needs partition-key (and sort-key) or table-creation-parameters with a KeySchema');
+        r.missing(constants/* Input */.pd.PartitionKey, 'mode: import with existing-table: fail creates the table, so it needs partition-key (and sort-key) or table-creation-parameters with a KeySchema');
     }
     if (common.engine.engine === 'managed' && existingTable !== 'fail') {
-        r.reject(Input.ExistingTable, existingTable, "expected fail with engine: managed, because AWS's ImportTable always creates a new table; use engine: direct (or auto) to write into an existing table");
+        r.reject(constants/* Input */.pd.ExistingTable, existingTable, "expected fail with engine: managed, because AWS's ImportTable always creates a new table; use engine: direct (or auto) to write into an existing table");
     }
     const parameters = tableParameters === undefined ? undefined : { ...tableParameters, ...optional('TableName', importTable) };
     return {
@@ -10878,22 +11146,22 @@ function readImportPlan(r, context, mode, common, existingTable) {
     };
 }
 const IMPORT_ONLY = [
-    Input.TableCreationParameters,
-    Input.PartitionKey,
-    Input.SortKey,
-    Input.RejectedItems,
-    Input.CsvHeader,
+    constants/* Input */.pd.TableCreationParameters,
+    constants/* Input */.pd.PartitionKey,
+    constants/* Input */.pd.SortKey,
+    constants/* Input */.pd.RejectedItems,
+    constants/* Input */.pd.CsvHeader,
 ];
 /** Refuses the import-only inputs with mode: export; `rejected-items` is allowed with `verify: true` (it names the differences file). */
 function rejectImportOnlyInputs(r, options = {}) {
     for (const name of IMPORT_ONLY) {
-        if (name === Input.RejectedItems && options.verify === true)
+        if (name === constants/* Input */.pd.RejectedItems && options.verify === true)
             continue;
         r.notApplicable(name, 'expected it only with mode: import or validate');
     }
     rejectRestoreInputs(r);
-    if (r.changedFromDefault(Input.ExistingTable)) {
-        r.reject(Input.ExistingTable, r.get(Input.ExistingTable), 'expected it only with mode: import');
+    if (r.changedFromDefault(constants/* Input */.pd.ExistingTable)) {
+        r.reject(constants/* Input */.pd.ExistingTable, r.get(constants/* Input */.pd.ExistingTable), 'expected it only with mode: import');
     }
 }
 function readImportSource(r, context, mode, table) {
@@ -10917,43 +11185,43 @@ const CSV_DELIMITERS = {
 function parseCsvDelimiter(value) {
     const delimiter = CSV_DELIMITERS[value] ?? CSV_DELIMITERS[value.trim().toLowerCase()];
     if (delimiter === undefined)
-        throw new InvalidValue('one of , ; : | \\t (tab) and a single space');
+        throw new parsing_values/* InvalidValue */.h6('one of , ; : | \\t (tab) and a single space');
     return delimiter;
 }
 function readCsvOptions(r, format) {
-    const header = r.parse(Input.CsvHeader, parseCsvHeader);
+    const header = r.parse(constants/* Input */.pd.CsvHeader, parseCsvHeader);
     if (format !== 'CSV') {
-        if (r.untrimmedChangedFromDefault(Input.CsvDelimiter)) {
-            r.reject(Input.CsvDelimiter, r.untrimmed(Input.CsvDelimiter), `expected no csv-delimiter with format ${format}; it applies to CSV only`);
+        if (r.untrimmedChangedFromDefault(constants/* Input */.pd.CsvDelimiter)) {
+            r.reject(constants/* Input */.pd.CsvDelimiter, r.untrimmed(constants/* Input */.pd.CsvDelimiter), `expected no csv-delimiter with format ${format}; it applies to CSV only`);
         }
-        if (r.given(Input.CsvHeader))
-            r.reject(Input.CsvHeader, r.get(Input.CsvHeader), `expected no csv-header with format ${format}; it applies to CSV only`);
+        if (r.given(constants/* Input */.pd.CsvHeader))
+            r.reject(constants/* Input */.pd.CsvHeader, r.get(constants/* Input */.pd.CsvHeader), `expected no csv-header with format ${format}; it applies to CSV only`);
         return undefined;
     }
-    const delimiter = r.parseDefaulted(Input.CsvDelimiter, parseCsvDelimiter, { untrimmed: true });
+    const delimiter = r.parseDefaulted(constants/* Input */.pd.CsvDelimiter, parseCsvDelimiter, { untrimmed: true });
     return { delimiter, ...optional('header', header) };
 }
 function parseCsvHeader(value) {
     const names = value.split(',').map((n) => n.trim());
     if (names.some((n) => n === ''))
-        throw new InvalidValue('comma-separated column names, none of them empty');
+        throw new parsing_values/* InvalidValue */.h6('comma-separated column names, none of them empty');
     const duplicate = names.find((n, i) => names.indexOf(n) !== i);
     if (duplicate !== undefined)
-        throw new InvalidValue(`comma-separated column names, each once; ${duplicate} appears twice`);
+        throw new parsing_values/* InvalidValue */.h6(`comma-separated column names, each once; ${duplicate} appears twice`);
     return names;
 }
 /** The table parameters, and whether a key schema input was given but could not be read (already reported). */
 function readTableParameters(r) {
-    const params = r.parse(Input.TableCreationParameters, parseTableCreationParameters);
-    const partitionKey = r.parse(Input.PartitionKey, parseKeyShorthand);
-    const unreadable = (r.given(Input.TableCreationParameters) && params === undefined) ||
-        (r.given(Input.PartitionKey) && partitionKey === undefined);
-    const sortKey = r.parse(Input.SortKey, parseKeyShorthand);
-    if (r.given(Input.SortKey) && !r.given(Input.PartitionKey)) {
-        r.missing(Input.PartitionKey, 'sort-key is set, and a sort key needs a partition key');
+    const params = r.parse(constants/* Input */.pd.TableCreationParameters, parseTableCreationParameters);
+    const partitionKey = r.parse(constants/* Input */.pd.PartitionKey, parseKeyShorthand);
+    const unreadable = (r.given(constants/* Input */.pd.TableCreationParameters) && params === undefined) ||
+        (r.given(constants/* Input */.pd.PartitionKey) && partitionKey === undefined);
+    const sortKey = r.parse(constants/* Input */.pd.SortKey, parseKeyShorthand);
+    if (r.given(constants/* Input */.pd.SortKey) && !r.given(constants/* Input */.pd.PartitionKey)) {
+        r.missing(constants/* Input */.pd.PartitionKey, 'sort-key is set, and a sort key needs a partition key');
     }
     if (partitionKey !== undefined && params?.KeySchema !== undefined) {
-        r.reject(Input.PartitionKey, r.get(Input.PartitionKey), 'expected no partition-key when table-creation-parameters has a KeySchema; give the key schema in one place');
+        r.reject(constants/* Input */.pd.PartitionKey, r.get(constants/* Input */.pd.PartitionKey), 'expected no partition-key when table-creation-parameters has a KeySchema; give the key schema in one place');
     }
     return [buildTableParameters(params, partitionKey, sortKey), unreadable];
 }
@@ -10962,11 +11230,11 @@ function readTableParameters(r) {
  * re-import would read them back; a relative path stays in the workspace.
  */
 function readRejectedItems(r, context, source, what = 'rejected') {
-    const given = r.parse(Input.RejectedItems, parseFileLocation((0,external_node_path_.resolve)(workspace(context))));
+    const given = r.parse(constants/* Input */.pd.RejectedItems, parseFileLocation((0,external_node_path_.resolve)(workspace(context))));
     if (given === undefined)
         return defaultFileInTemp(context, what);
     if (listedBy(source, given)) {
-        r.reject(Input.RejectedItems, r.get(Input.RejectedItems), 'expected a place outside the source, or a re-import would read the rejected items back');
+        r.reject(constants/* Input */.pd.RejectedItems, r.get(constants/* Input */.pd.RejectedItems), 'expected a place outside the source, or a re-import would read the rejected items back');
     }
     return given;
 }
@@ -10977,20 +11245,20 @@ function parseFileLocation(base) {
             checkLocalPath(value);
             const path = (0,external_node_path_.resolve)(base, value);
             if (!(0,external_node_path_.isAbsolute)(value) && !isInside(path, base)) {
-                throw new InvalidValue(`a local path inside the workspace (${base}) when it is relative, or an absolute path; this one resolves to ${path}`);
+                throw new parsing_values/* InvalidValue */.h6(`a local path inside the workspace (${base}) when it is relative, or an absolute path; this one resolves to ${path}`);
             }
             return { kind: 'local', path };
         }
         const match = /^s3:\/\/([^/]+)\/([\s\S]+)$/.exec(value);
         if (!match?.[1] || !match[2])
-            throw new InvalidValue('an s3://bucket/key URL or a local file path');
+            throw new parsing_values/* InvalidValue */.h6('an s3://bucket/key URL or a local file path');
         const [, bucket, key] = match;
         if (!isValid(checkBucket, bucket)) {
-            throw new InvalidValue('an s3://bucket/key URL whose bucket is an S3 bucket name: 3 to 63 characters from a-z, 0-9, . and -');
+            throw new parsing_values/* InvalidValue */.h6('an s3://bucket/key URL whose bucket is an S3 bucket name: 3 to 63 characters from a-z, 0-9, . and -');
         }
         const problem = keyProblem(key);
         if (problem !== undefined)
-            throw new InvalidValue(`an s3://bucket/key URL with a key ${problem}`);
+            throw new parsing_values/* InvalidValue */.h6(`an s3://bucket/key URL with a key ${problem}`);
         return { kind: 's3', bucket, prefix: key };
     };
 }
@@ -11028,23 +11296,23 @@ function listedBy(source, target) {
 
 
 function checkpoint_readCheckpoint(r, context, plan) {
-    const given = r.parse(Input.Checkpoint, parseFileLocation((0,external_node_path_.resolve)(workspace(context))));
+    const given = r.parse(constants/* Input */.pd.Checkpoint, parseFileLocation((0,external_node_path_.resolve)(workspace(context))));
     if (given === undefined)
         return undefined;
-    const value = r.get(Input.Checkpoint);
+    const value = r.get(constants/* Input */.pd.Checkpoint);
     if (plan.engine.engine === 'managed') {
-        r.reject(Input.Checkpoint, value, "expected it only with engine: direct (or auto); AWS's ImportTable keeps no checkpoint");
+        r.reject(constants/* Input */.pd.Checkpoint, value, "expected it only with engine: direct (or auto); AWS's ImportTable keeps no checkpoint");
     }
     else if (listedBy(plan.source.location, given)) {
-        r.reject(Input.Checkpoint, value, 'expected a place outside the source (a different bucket or prefix, or a path outside the source folder): a checkpoint inside it would be read back as data');
+        r.reject(constants/* Input */.pd.Checkpoint, value, 'expected a place outside the source (a different bucket or prefix, or a path outside the source folder): a checkpoint inside it would be read back as data');
     }
     else if (sameLocation(given, plan.rejectedItems)) {
-        r.reject(Input.Checkpoint, value, 'expected a place other than rejected-items');
+        r.reject(constants/* Input */.pd.Checkpoint, value, 'expected a place other than rejected-items');
     }
     return given;
 }
 function rejectCheckpoint(r, mode) {
-    r.notApplicable(Input.Checkpoint, `expected it only with mode: import (mode ${mode} writes no table)`);
+    r.notApplicable(constants/* Input */.pd.Checkpoint, `expected it only with mode: import (mode ${mode} writes no table)`);
 }
 function sameLocation(a, b) {
     if (a.kind === 's3' && b.kind === 's3')
@@ -11052,122 +11320,8 @@ function sameLocation(a, b) {
     return a.kind === 'local' && b.kind === 'local' && (0,external_node_path_.resolve)(a.path) === (0,external_node_path_.resolve)(b.path);
 }
 
-;// CONCATENATED MODULE: ./src/inputs/reader.ts
-// Reads inputs the way @actions/core does (INPUT_<NAME> with the hyphens
-// kept, trimmed) and collects every problem, so all are reported together.
-// An input that action.yml gives a default is read with `parseDefaulted`:
-// the reader fills in that default itself, so no caller repeats it.
-
-
-
-function inputVariable(name) {
-    return `INPUT_${name.replace(/ /g, '_').toUpperCase()}`;
-}
-class InputReader {
-    problems = [];
-    env;
-    constructor(env) {
-        this.env = env;
-    }
-    /** The value without trimming (a space or a tab can be the CSV delimiter), or action.yml's default when empty. */
-    untrimmed(name) {
-        const value = this.env[inputVariable(name)] ?? '';
-        return value === '' ? this.defaultOf(name) : value;
-    }
-    /** The trimmed value, or action.yml's default when empty. */
-    get(name) {
-        const value = (this.env[inputVariable(name)] ?? '').trim();
-        return value === '' ? this.defaultOf(name) : value;
-    }
-    /** Whether the workflow gave a value (a default does not count). */
-    given(name) {
-        return (this.env[inputVariable(name)] ?? '').trim() !== '';
-    }
-    /** Whether the workflow gave a value other than the default (compared as enums are). */
-    changedFromDefault(name) {
-        const normalize = (v) => v.trim().toUpperCase().replace(/-/g, '_');
-        return this.given(name) && normalize(this.get(name)) !== normalize(this.defaultOf(name));
-    }
-    /** Whether the untrimmed value differs from the default, for inputs where spaces count. */
-    untrimmedChangedFromDefault(name) {
-        return this.untrimmed(name) !== this.defaultOf(name);
-    }
-    /** The value if given, else undefined. */
-    optional(name) {
-        const value = this.get(name);
-        return value === '' ? undefined : value;
-    }
-    /** Parses an input that has no default; a bad value becomes a problem and undefined. */
-    parse(name, parser) {
-        const value = this.optional(name);
-        if (value === undefined)
-            return undefined;
-        return this.parseValue(name, value, parser);
-    }
-    /**
-     * Parses an input that has a default in action.yml: the value given, or
-     * the default when none was. A bad value becomes a problem, and the parsed
-     * default stands in for it so that the other inputs can still be checked.
-     */
-    parseDefaulted(name, parser, options = {}) {
-        const value = options.untrimmed === true ? this.untrimmed(name) : this.get(name);
-        const parsed = this.parseValue(name, value, parser);
-        return parsed === undefined ? this.parsedDefault(name, parser) : parsed;
-    }
-    parsedDefault(name, parser) {
-        try {
-            return parser(this.defaultOf(name));
-        }
-        catch (error) {
-            const reason = error instanceof InvalidValue ? `expected ${error.expected}` : String(error);
-            throw new Error(`The default of input ${name}, ${quote(this.defaultOf(name))}, does not parse: ${reason}`);
-        }
-    }
-    parseValue(name, value, parser) {
-        try {
-            return parser(value);
-        }
-        catch (error) {
-            if (!(error instanceof InvalidValue))
-                throw error;
-            this.reject(name, value, `expected ${error.expected}`);
-            return undefined;
-        }
-    }
-    /** Records `Input "name" is "value"; <reason>.` */
-    reject(name, value, reason) {
-        this.problems.push({ input: name, value, message: `Input "${name}" is ${quote(value)}; ${reason}.` });
-    }
-    /** Records a problem with an input that is missing. */
-    missing(name, reason) {
-        this.problems.push({ input: name, value: '', message: `Input "${name}" is not set; ${reason}.` });
-    }
-    /** Records that an input was given where it has no effect, which is almost always a mistake. */
-    notApplicable(name, reason) {
-        if (this.given(name))
-            this.reject(name, this.get(name), reason);
-    }
-    /** Whether a problem with this input has been recorded. */
-    hasProblem(name) {
-        return this.problems.some((p) => p.input === name);
-    }
-    throwIfAny() {
-        if (this.problems.length > 0)
-            throw this.error();
-    }
-    /** Every problem recorded, as the one error the step fails with. */
-    error() {
-        return new InputError([...this.problems]);
-    }
-    defaultOf(name) {
-        return InputDefault[name] ?? '';
-    }
-}
-function quote(value) {
-    const shown = value.length > 80 ? `${value.slice(0, 77)}...` : value;
-    return JSON.stringify(shown);
-}
-
+// EXTERNAL MODULE: ./src/inputs/reader.ts
+var reader = __webpack_require__(9066);
 ;// CONCATENATED MODULE: ./src/inputs/verify.ts
 // The verify inputs: `mode: verify` (a table and a source, read as an import
 // reads it; the differences file where `rejected-items` says, since verify
@@ -11179,20 +11333,20 @@ function quote(value) {
 
 
 function readVerifyPlan(r, context, common) {
-    const tableName = r.parse(Input.TableName, checkTableName);
-    if (!r.given(Input.TableName))
-        r.missing(Input.TableName, 'mode: verify needs the table to compare');
-    const partition = r.parse(Input.PartitionKey, parseKeyShorthand);
-    const sort = r.parse(Input.SortKey, parseKeyShorthand);
-    if (r.given(Input.SortKey) && !r.given(Input.PartitionKey)) {
-        r.missing(Input.PartitionKey, 'sort-key is set, and a sort key needs a partition key');
+    const tableName = r.parse(constants/* Input */.pd.TableName, checkTableName);
+    if (!r.given(constants/* Input */.pd.TableName))
+        r.missing(constants/* Input */.pd.TableName, 'mode: verify needs the table to compare');
+    const partition = r.parse(constants/* Input */.pd.PartitionKey, parseKeyShorthand);
+    const sort = r.parse(constants/* Input */.pd.SortKey, parseKeyShorthand);
+    if (r.given(constants/* Input */.pd.SortKey) && !r.given(constants/* Input */.pd.PartitionKey)) {
+        r.missing(constants/* Input */.pd.PartitionKey, 'sort-key is set, and a sort key needs a partition key');
     }
-    r.notApplicable(Input.TableCreationParameters, 'expected no table-creation-parameters with mode: verify, which takes the key schema from the table (partition-key and sort-key, when given, are checked against it)');
-    if (r.changedFromDefault(Input.ExistingTable)) {
-        r.reject(Input.ExistingTable, r.get(Input.ExistingTable), 'expected it only with mode: import');
+    r.notApplicable(constants/* Input */.pd.TableCreationParameters, 'expected no table-creation-parameters with mode: verify, which takes the key schema from the table (partition-key and sort-key, when given, are checked against it)');
+    if (r.changedFromDefault(constants/* Input */.pd.ExistingTable)) {
+        r.reject(constants/* Input */.pd.ExistingTable, r.get(constants/* Input */.pd.ExistingTable), 'expected it only with mode: import');
     }
-    if (r.changedFromDefault(Input.Verify)) {
-        r.reject(Input.Verify, r.get(Input.Verify), 'expected it only with mode: import or export; mode: verify is the comparison itself');
+    if (r.changedFromDefault(constants/* Input */.pd.Verify)) {
+        r.reject(constants/* Input */.pd.Verify, r.get(constants/* Input */.pd.Verify), 'expected it only with mode: import or export; mode: verify is the comparison itself');
     }
     const source = readImportSource(r, context, 'verify', tableName);
     const differences = readRejectedItems(r, context, source.location, 'differences');
@@ -11208,14 +11362,14 @@ function readVerifyPlan(r, context, common) {
 }
 /** `verify`, read once; what it allows is checked by `withVerification`. */
 function readVerifyFlag(r) {
-    return r.parseDefaulted(Input.Verify, parseBoolean);
+    return r.parseDefaulted(constants/* Input */.pd.Verify, parsing_values/* parseBoolean */.yG);
 }
 /** An import or export plan with `verify: true` checked and its differences file placed. */
 function withVerification(r, context, plan, verify) {
     if (!verify)
         return plan;
     const refuse = (why) => {
-        r.reject(Input.Verify, r.get(Input.Verify), why);
+        r.reject(constants/* Input */.pd.Verify, r.get(constants/* Input */.pd.Verify), why);
         return plan;
     };
     if (!plan.waiting.wait) {
@@ -11229,12 +11383,12 @@ function withVerification(r, context, plan, verify) {
             return refuse('expected false with projection-expression: the export holds part of each item, and verify compares whole items');
         }
         // An export rejects nothing: rejected-items, when given, names the differences file.
-        const given = r.given(Input.RejectedItems)
+        const given = r.given(constants/* Input */.pd.RejectedItems)
             ? readRejectedItems(r, context, plan.destination, 'differences')
             : defaultFileInTemp(context, 'differences');
         return { ...plan, verification: { differences: given } };
     }
-    const differences = r.given(Input.RejectedItems)
+    const differences = r.given(constants/* Input */.pd.RejectedItems)
         ? besideRejects(plan.rejectedItems)
         : defaultFileInTemp(context, 'differences');
     if (listedBy(plan.source.location, differences)) {
@@ -11273,11 +11427,11 @@ function describe(location) {
 const MODES = ['export', 'import', 'validate', 'verify'];
 const EXISTING_TABLE = ['fail', 'merge', 'replace'];
 function readPlan(context) {
-    const r = new InputReader(context.env);
-    const mode = r.parse(Input.Mode, (v) => parseEnum(v, MODES));
+    const r = new reader/* InputReader */.i(context.env);
+    const mode = r.parse(constants/* Input */.pd.Mode, (v) => (0,parsing_values/* parseEnum */.nL)(v, MODES));
     if (mode === undefined) {
-        if (!r.given(Input.Mode))
-            r.missing(Input.Mode, `expected one of ${MODES.join(', ')}`);
+        if (!r.given(constants/* Input */.pd.Mode))
+            r.missing(constants/* Input */.pd.Mode, `expected one of ${MODES.join(', ')}`);
         // Without a mode only the inputs every mode shares can be checked.
         readCommon(r, context, { engine: 'direct', reason: '' });
         throw r.error();
@@ -11296,7 +11450,7 @@ function buildPlan(r, context, mode) {
     return checkpoint === undefined ? plan : { ...plan, checkpoint };
 }
 function buildModePlan(r, context, mode) {
-    const existingTable = r.parseDefaulted(Input.ExistingTable, (v) => parseEnum(v, EXISTING_TABLE));
+    const existingTable = r.parseDefaulted(constants/* Input */.pd.ExistingTable, (v) => (0,parsing_values/* parseEnum */.nL)(v, EXISTING_TABLE));
     const common = readCommon(r, context, decideEngine(r, mode, existingTable));
     if (mode === 'verify') {
         rejectExportOnlyInputs(r);
@@ -11312,7 +11466,7 @@ function buildModePlan(r, context, mode) {
     const plan = readImportPlan(r, context, mode, common, existingTable);
     if (plan.mode === 'validate') {
         if (verify)
-            r.reject(Input.Verify, r.get(Input.Verify), 'expected it only with mode: import or export');
+            r.reject(constants/* Input */.pd.Verify, r.get(constants/* Input */.pd.Verify), 'expected it only with mode: import or export');
         return plan;
     }
     return withVerification(r, context, plan, verify);
@@ -11356,7 +11510,7 @@ async function followJob(options) {
             state,
             timedOut: true,
             aborted: false,
-            note: `${status} after ${formatDuration(plan.waiting.timeoutMs)} (timeout); the job goes on server-side.`,
+            note: `${status} after ${(0,parsing_values/* formatDuration */.a3)(plan.waiting.timeoutMs)} (timeout); the job goes on server-side.`,
         };
     }
     return {
@@ -11386,7 +11540,7 @@ async function preflightExport(plan, dynamodb, now) {
             throw explain(error, 'DescribeTable');
         });
         if (table?.TableArn === undefined)
-            throw new TransferError('TABLE_NOT_FOUND', `Table ${tableName} does not exist in ${plan.aws.region}; nothing was exported.`);
+            throw new errors/* TransferError */.aG('TABLE_NOT_FOUND', `Table ${tableName} does not exist in ${plan.aws.region}; nothing was exported.`);
         tableArn = table.TableArn;
     }
     let backups;
@@ -11398,7 +11552,7 @@ async function preflightExport(plan, dynamodb, now) {
     }
     const pitr = backups.ContinuousBackupsDescription?.PointInTimeRecoveryDescription;
     if (pitr?.PointInTimeRecoveryStatus !== 'ENABLED') {
-        throw new TransferError('PITR_DISABLED', `Point-in-time recovery is not enabled on ${tableName}, and exports need it. Enable it once with: aws dynamodb update-continuous-backups --table-name ${tableName} --point-in-time-recovery-specification PointInTimeRecoveryEnabled=true`);
+        throw new errors/* TransferError */.aG('PITR_DISABLED', `Point-in-time recovery is not enabled on ${tableName}, and exports need it. Enable it once with: aws dynamodb update-continuous-backups --table-name ${tableName} --point-in-time-recovery-specification PointInTimeRecoveryEnabled=true`);
     }
     const earliest = pitr.EarliestRestorableDateTime;
     const latest = pitr.LatestRestorableDateTime ?? now;
@@ -11407,7 +11561,7 @@ async function preflightExport(plan, dynamodb, now) {
         if (time === undefined)
             return;
         if ((earliest !== undefined && time < earliest) || time > now) {
-            throw new TransferError('OUTSIDE_PITR_WINDOW', `The ${what} ${time.toISOString()} is outside the point-in-time recovery window of ${tableName} (${window}).`);
+            throw new errors/* TransferError */.aG('OUTSIDE_PITR_WINDOW', `The ${what} ${time.toISOString()} is outside the point-in-time recovery window of ${tableName} (${window}).`);
         }
     };
     if (plan.exportType.kind === 'FULL_EXPORT')
@@ -11612,7 +11766,7 @@ function toSample(message) {
 async function preflightImport(plan, dynamodb, s3) {
     const location = plan.source.location;
     if (location.kind !== 's3')
-        throw new TransferError('INVALID_INPUT', 'The managed engine imports from S3 only; use bucket and prefix, or engine: direct for a local path.');
+        throw new errors/* TransferError */.aG('INVALID_INPUT', 'The managed engine imports from S3 only; use bucket and prefix, or engine: direct for a local path.');
     const store = new S3Store(s3, location.bucket, location.owner === undefined ? {} : { owner: location.owner });
     let objectCount = 0;
     let firstKey;
@@ -11620,7 +11774,7 @@ async function preflightImport(plan, dynamodb, s3) {
     for await (const object of store.list(location.prefix, MAX_SOURCE_OBJECTS + 1)) {
         const inExport = exportFileOf(object.key);
         if (inExport !== undefined && MANIFEST_FILE_NAMES.includes(inExport.file)) {
-            throw new TransferError('SOURCE_IS_EXPORT_ROOT', `${store.describe(location.prefix)} holds an export's manifests (${object.key}); AWS's ImportTable reads data files only: set prefix to ${exportFolder(inExport.root, inExport.exportId)}data/`);
+            throw new errors/* TransferError */.aG('SOURCE_IS_EXPORT_ROOT', `${store.describe(location.prefix)} holds an export's manifests (${object.key}); AWS's ImportTable reads data files only: set prefix to ${exportFolder(inExport.root, inExport.exportId)}data/`);
         }
         if (object.key.endsWith('/'))
             continue;
@@ -11631,13 +11785,13 @@ async function preflightImport(plan, dynamodb, s3) {
         }
     }
     if (firstKey === undefined) {
-        throw new TransferError('SOURCE_EMPTY', `No objects found under ${store.describe(location.prefix)}; AWS would complete the import with an empty table. Nothing was started.`);
+        throw new errors/* TransferError */.aG('SOURCE_EMPTY', `No objects found under ${store.describe(location.prefix)}; AWS would complete the import with an empty table. Nothing was started.`);
     }
     if (objectCount > MAX_SOURCE_OBJECTS) {
-        throw new TransferError('SOURCE_TOO_MANY_OBJECTS', `More than ${MAX_SOURCE_OBJECTS.toLocaleString('en-US')} objects under ${store.describe(location.prefix)}; ImportTable reads at most ${MAX_SOURCE_OBJECTS.toLocaleString('en-US')}. Consolidate them or narrow the prefix.`);
+        throw new errors/* TransferError */.aG('SOURCE_TOO_MANY_OBJECTS', `More than ${MAX_SOURCE_OBJECTS.toLocaleString('en-US')} objects under ${store.describe(location.prefix)}; ImportTable reads at most ${MAX_SOURCE_OBJECTS.toLocaleString('en-US')}. Consolidate them or narrow the prefix.`);
     }
     if ((await describeTable(dynamodb, plan.tableName)) !== undefined) {
-        throw new TransferError('TABLE_EXISTS', `Table ${plan.tableName} already exists, and AWS's ImportTable only creates new tables (it would fail with ResourceInUseException). Choose another table-name, delete the table, or use engine: direct with existing-table: merge.`);
+        throw new errors/* TransferError */.aG('TABLE_EXISTS', `Table ${plan.tableName} already exists, and AWS's ImportTable only creates new tables (it would fail with ResourceInUseException). Choose another table-name, delete the table, or use engine: direct with existing-table: merge.`);
     }
     // Sample the first object: the compression, then the first items.
     const compression = plan.source.compression === 'auto' ? await compressionOf(store.read(firstKey)) : plan.source.compression;
@@ -11791,7 +11945,7 @@ function importRequest(plan, compression) {
 
 async function runManaged(plan, deps, engineReason) {
     if (plan.mode === 'validate' || plan.mode === 'verify')
-        throw new TransferError('INVALID_INPUT', `mode: ${plan.mode} runs on the direct engine only.`);
+        throw new errors/* TransferError */.aG('INVALID_INPUT', `mode: ${plan.mode} runs on the direct engine only.`);
     return plan.mode === 'export'
         ? runManagedExport(plan, deps, engineReason)
         : runManagedImport(plan, deps, engineReason);
@@ -11806,7 +11960,7 @@ async function runManaged(plan, deps, engineReason) {
 class MaxDurationReached extends Error {
     limitMs;
     constructor(limitMs) {
-        super(`max-duration (${formatDuration(limitMs)}) reached`);
+        super(`max-duration (${(0,parsing_values/* formatDuration */.a3)(limitMs)}) reached`);
         this.name = 'MaxDurationReached';
         this.limitMs = limitMs;
     }
@@ -11903,7 +12057,7 @@ function describePlan(plan, choice) {
     }
     lines.push(`Engine: ${choice.engine}, because ${choice.reason}.`);
     const waiting = plan.waiting.wait
-        ? `wait up to ${formatDuration(plan.waiting.timeoutMs)}`
+        ? `wait up to ${(0,parsing_values/* formatDuration */.a3)(plan.waiting.timeoutMs)}`
         : 'return once the job has started';
     const failing = plan.mode === 'verify' ? 'differ or cannot be read' : 'cannot be moved';
     lines.push(`Then: ${waiting}; fail when more than ${plan.maxErrors} item(s) ${failing}.`);
@@ -11933,7 +12087,7 @@ const iso = (d) => d.toISOString();
 const t = (d) => d.getTime();
 function planChain(found, options) {
     if (found.length === 0)
-        throw new TransferError('CHAIN_UNUSABLE', 'The source holds no finished export.');
+        throw new errors/* TransferError */.aG('CHAIN_UNUSABLE', 'The source holds no finished export.');
     return options.changes === 'revert' ? planRevert(found, options.restoreTo) : planApply(found, options.restoreTo);
 }
 function planApply(found, requested) {
@@ -11941,7 +12095,7 @@ function planApply(found, requested) {
     const candidates = found.filter(inReach);
     if (candidates.length === 0) {
         const earliest = found.reduce((a, b) => (t(endOf(a)) <= t(endOf(b)) ? a : b));
-        throw new TransferError('CHAIN_UNUSABLE', `restore-to ${iso(requested)} is before every export in the source: the earliest, ${earliest.shown}, reaches ${iso(endOf(earliest))}. Nothing was created or written.`);
+        throw new errors/* TransferError */.aG('CHAIN_UNUSABLE', `restore-to ${iso(requested)} is before every export in the source: the earliest, ${earliest.shown}, reaches ${iso(endOf(earliest))}. Nothing was created or written.`);
     }
     const tableArn = chosenTable(candidates);
     const base = newest(candidates.filter((e) => e.type === 'FULL_EXPORT' && e.tableArn === tableArn), endOf);
@@ -11998,7 +12152,7 @@ function shortOfApply(found, tableArn, requested, restoredTo) {
 function planRevert(found, requested) {
     const incrementals = found.filter((e) => e.type === 'INCREMENTAL_EXPORT');
     if (incrementals.length === 0)
-        throw new TransferError('CHANGES_NOT_REVERTIBLE', 'changes: revert undoes incremental exports, and the source holds only full exports, which record no changes. Nothing was written.');
+        throw new errors/* TransferError */.aG('CHANGES_NOT_REVERTIBLE', 'changes: revert undoes incremental exports, and the source holds only full exports, which record no changes. Nothing was written.');
     const inReach = (e) => requested === undefined || t(startOf(e)) >= t(requested);
     const reachable = incrementals.filter(inReach);
     const tableArn = chosenTable(reachable.length > 0 ? reachable : incrementals);
@@ -12015,10 +12169,10 @@ function planRevert(found, requested) {
             reverted.push(e);
     }
     if (reverted.length === 0)
-        throw new TransferError('CHAIN_UNUSABLE', `No incremental export of ${tableArn} starts at or after restore-to ${iso(requested)}; nothing was written.`);
+        throw new errors/* TransferError */.aG('CHAIN_UNUSABLE', `No incremental export of ${tableArn} starts at or after restore-to ${iso(requested)}; nothing was written.`);
     const newImageOnly = reverted.filter((e) => e.view !== 'NEW_AND_OLD_IMAGES');
     if (newImageOnly.length > 0)
-        throw new TransferError('CHANGES_NOT_REVERTIBLE', `changes: revert puts back each item's OldImage, and ${newImageOnly.map((e) => e.shown).join(', ')} ${newImageOnly.length === 1 ? 'was' : 'were'} exported with view NEW_IMAGE, which records no old images: what those items were before the window is not in the export. Nothing was written. Revert needs exports made with export-view-type: NEW_AND_OLD_IMAGES.`);
+        throw new errors/* TransferError */.aG('CHANGES_NOT_REVERTIBLE', `changes: revert puts back each item's OldImage, and ${newImageOnly.map((e) => e.shown).join(', ')} ${newImageOnly.length === 1 ? 'was' : 'were'} exported with view NEW_IMAGE, which records no old images: what those items were before the window is not in the export. Nothing was written. Revert needs exports made with export-view-type: NEW_AND_OLD_IMAGES.`);
     const ascending = [...reverted].sort((a, b) => t(startOf(a)) - t(startOf(b)) || t(endOf(a)) - t(endOf(b)));
     const gap = firstGap(undefined, ascending, startOf(ascending[0]));
     // Newest first: the window that starts last is undone first, so each earlier one puts back what was before it.
@@ -12127,7 +12281,7 @@ async function findExports(store, prefix) {
         folders.set(folder, known);
     }
     if (listed > MAX_LISTED) {
-        throw new TransferError('SOURCE_TOO_MANY_OBJECTS', `More than ${MAX_LISTED.toLocaleString('en-US')} objects under ${store.describe(prefix)}; point prefix or path at the folder that holds the exports of one table.`);
+        throw new errors/* TransferError */.aG('SOURCE_TOO_MANY_OBJECTS', `More than ${MAX_LISTED.toLocaleString('en-US')} objects under ${store.describe(prefix)}; point prefix or path at the folder that holds the exports of one table.`);
     }
     if (folders.size === 0)
         return undefined;
@@ -12175,9 +12329,9 @@ async function readSummary(store, root, id, folder) {
     }
     catch (error) {
         if (error instanceof ManifestError || error instanceof TooLargeError)
-            throw new TransferError('MANIFEST_INVALID', `${error.message}. Nothing was created or written.`);
+            throw new errors/* TransferError */.aG('MANIFEST_INVALID', `${error.message}. Nothing was created or written.`);
         if (error instanceof OutsideRootError)
-            throw new TransferError('MANIFEST_OUTSIDE_SOURCE', `${error.message}: an export's files must be regular files inside the source. Nothing was read, created or written.`);
+            throw new errors/* TransferError */.aG('MANIFEST_OUTSIDE_SOURCE', `${error.message}: an export's files must be regular files inside the source. Nothing was read, created or written.`);
         throw error;
     }
 }
@@ -12244,12 +12398,12 @@ async function findRestore(plan, s3) {
         const alone = found.exports.length === 0 && found.unusable.length === 1 && found.unfinished.length === 0;
         if (alone && !asked)
             return undefined;
-        throw new TransferError('MANIFEST_INVALID', `${found.unusable[0]?.message}. Nothing was created or written.`);
+        throw new errors/* TransferError */.aG('MANIFEST_INVALID', `${found.unusable[0]?.message}. Nothing was created or written.`);
     }
     if (found === undefined || found.exports.length === 0) {
         if (!asked || found !== undefined)
             return undefined;
-        throw new TransferError('INVALID_INPUT', `restore-to and changes: revert apply to a source that holds DynamoDB exports, and ${describeLocation(plan.source.location)} holds none. Nothing was created or written.`);
+        throw new errors/* TransferError */.aG('INVALID_INPUT', `restore-to and changes: revert apply to a source that holds DynamoDB exports, and ${describeLocation(plan.source.location)} holds none. Nothing was created or written.`);
     }
     const [only] = found.exports;
     const ordinary = found.exports.length === 1 && only?.type === 'FULL_EXPORT' && found.unfinished.length === 0 && !asked;
@@ -12926,7 +13080,7 @@ async function runDirectSteps(plan, steps, target, store, deps) {
     }
     await next.discard();
     const rejectedItems = await ledger.close().catch((error) => {
-        failure ??= new TransferError('WRITE_FAILED', `The rejected items could not be written: ${String(error)}`);
+        failure ??= new errors/* TransferError */.aG('WRITE_FAILED', `The rejected items could not be written: ${String(error)}`);
         return undefined;
     });
     return {
@@ -12957,10 +13111,10 @@ function delta(a, b) {
     };
 }
 function direct_steps_asTransferError(error) {
-    if (error instanceof TransferError)
+    if (error instanceof errors/* TransferError */.aG)
         return error;
     const text = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-    return new TransferError('WRITE_FAILED', text);
+    return new errors/* TransferError */.aG('WRITE_FAILED', text);
 }
 
 ;// CONCATENATED MODULE: ./src/restore/managed-base.ts
@@ -12973,7 +13127,7 @@ function direct_steps_asTransferError(error) {
 async function importBaseManaged(plan, base, deps, reason) {
     const location = plan.source.location;
     if (location.kind !== 's3')
-        throw new TransferError('INVALID_INPUT', 'The managed engine imports from S3 only.');
+        throw new errors/* TransferError */.aG('INVALID_INPUT', 'The managed engine imports from S3 only.');
     const basePlan = {
         ...plan,
         engine: { engine: 'managed', reason },
@@ -12986,7 +13140,7 @@ async function importBaseManaged(plan, base, deps, reason) {
 function refuseNoWait(plan) {
     if (plan.waiting.wait)
         return;
-    throw new TransferError('INVALID_INPUT', 'wait: false cannot restore a chain into a new table on AWS: its incremental exports are applied once ImportTable has made the table, so the step waits for it. Use wait: true (and a timeout long enough for the import), or engine: direct.');
+    throw new errors/* TransferError */.aG('INVALID_INPUT', 'wait: false cannot restore a chain into a new table on AWS: its incremental exports are applied once ImportTable has made the table, so the step waits for it. Use wait: true (and a timeout long enough for the import), or engine: direct.');
 }
 
 ;// CONCATENATED MODULE: ./src/restore/result.ts
@@ -13089,7 +13243,7 @@ async function restoreTarget(plan, chain, base, store, deps) {
 /** TABLE_NOT_FOUND for changes without a base: which full export to restore first, if the exports' root holds one. */
 async function missingTable(name, chain, store) {
     if (chain.direction === 'revert')
-        return new TransferError('TABLE_NOT_FOUND', `Table ${name} does not exist, and changes: revert undoes changes in a table that exists. Check table-name and aws-region. Nothing was created or written.`);
+        return new errors/* TransferError */.aG('TABLE_NOT_FOUND', `Table ${name} does not exist, and changes: revert undoes changes in a table that exists. Check table-name and aws-region. Nothing was created or written.`);
     const first = chain.steps[0]?.export;
     const since = startOf(first);
     const root = first.root;
@@ -13103,7 +13257,7 @@ async function missingTable(name, chain, store) {
     const both = base === undefined
         ? ''
         : ` Or restore both in one step from ${store.describe(root)}, the folder that holds them (give partition-key for the new table).`;
-    return new TransferError('TABLE_NOT_FOUND', `Table ${name} does not exist. An incremental export changes a table that holds the state its window starts from, so restore ${which} into ${name} first, then apply this.${both} Nothing was created or written.`);
+    return new errors/* TransferError */.aG('TABLE_NOT_FOUND', `Table ${name} does not exist. An incremental export changes a table that holds the state its window starts from, so restore ${which} into ${name} first, then apply this.${both} Nothing was created or written.`);
 }
 
 ;// CONCATENATED MODULE: ./src/restore/run.ts
@@ -13147,7 +13301,7 @@ async function runRestore(plan, source, choice, deps) {
     });
     if (chain.gap !== undefined) {
         // Refused before anything is read or written; the summary still draws the chain and its gap.
-        return outcome({ failure: new TransferError('CHAIN_GAP', gapMessage(chain.gap)) });
+        return outcome({ failure: new errors/* TransferError */.aG('CHAIN_GAP', gapMessage(chain.gap)) });
     }
     // The budget settled before anything is read: a share the table cannot give is refused here.
     const meter = plan.mode === 'import'
@@ -13190,7 +13344,7 @@ async function runRestore(plan, source, choice, deps) {
                 managedStatus: base.status === 'COMPLETED' ? 'IN_PROGRESS' : base.status,
                 ...(base.aborted ? { cancelled: true } : {}),
                 ...(base.timedOut ? { timedOut: true } : {}),
-                ...(base.failure === undefined ? {} : { failure: new TransferError('JOB_FAILED', base.failure) }),
+                ...(base.failure === undefined ? {} : { failure: new errors/* TransferError */.aG('JOB_FAILED', base.failure) }),
                 ...(base.jobArn === undefined ? {} : { jobArn: base.jobArn }),
                 errors: base.errors,
                 notes: [base.note ?? ''].filter((n) => n !== ''),
@@ -13199,7 +13353,7 @@ async function runRestore(plan, source, choice, deps) {
         }
         const made = await describeTable(deps.direct.dynamodb, plan.tableName);
         if (made === undefined)
-            throw new TransferError('TABLE_NOT_FOUND', `ImportTable completed, but table ${plan.tableName} is not there.`);
+            throw new errors/* TransferError */.aG('TABLE_NOT_FOUND', `ImportTable completed, but table ${plan.tableName} is not there.`);
         table = made;
         keys = keyChecksFrom(made);
         directSteps = steps.slice(1);
@@ -13300,20 +13454,20 @@ async function run(deps) {
         report(withContext(shown, plan, deps.env), plan.maxErrors, core, deps.env.GITHUB_STEP_SUMMARY);
     }
     catch (error) {
-        const message = failureMessage(error);
+        const message = (0,errors/* failureMessage */.oh)(error);
         if (choice !== undefined)
-            core.setOutput(Output.Engine, choice.engine);
-        core.setOutput(Output.DurationSeconds, (deps.now().getTime() - started.getTime()) / 1000);
+            core.setOutput(constants/* Output */.k7.Engine, choice.engine);
+        core.setOutput(constants/* Output */.k7.DurationSeconds, (deps.now().getTime() - started.getTime()) / 1000);
         // Once work began, a step that ends here still says how: a refused input has no status, as nothing ran.
         if (working !== undefined)
-            core.setOutput(Output.Status, cancelled(error) ? 'CANCELLED' : 'FAILED');
+            core.setOutput(constants/* Output */.k7.Status, cancelled(error) ? 'CANCELLED' : 'FAILED');
         const summary = working === undefined ? renderStartFailure(message) : renderWorkFailure(working, message);
         writeSummary(summary, deps.env.GITHUB_STEP_SUMMARY, core);
         core.setFailed(clip(message, 20_000));
     }
 }
 function cancelled(error) {
-    return error instanceof TransferError && error.code === 'CANCELLED';
+    return error instanceof errors/* TransferError */.aG && error.code === 'CANCELLED';
 }
 function commonDeps(choice, clients, deps) {
     return {
