@@ -9452,7 +9452,7 @@ function expect(json, at, byte, reason) {
 
 /** The size of a pooled page buffer: a 1 MB page of items, as JSON with its type names, and room to spare. */
 const PAGE_BUFFER_BYTES = 2 * 1024 * 1024;
-/** Buffers kept for use again, at most: one per segment of an export at concurrency 64. */
+/** Buffers kept for use again, at most (an export never has more out at once than its limit). */
 const POOLED_PAGES = 64;
 /**
  * Page bodies used again once their items are written out, and how many
@@ -9690,10 +9690,10 @@ async function planSegments(table, plan, read) {
 
 /**
  * Scan pages being read or waiting to be written, across every segment, at
- * most: each is up to ~1.5 MB of JSON held outside the heap, so 64 segments'
+ * most: each is up to ~1.6 MB of JSON held outside the heap, so 64 segments'
  * pages alone would take 100 MB of the 200 MB budget. Two cores compress
- * slower than 32 pages in flight arrive, even from AWS, so more would only
- * wait in memory.
+ * about 100 MB of JSON a second, which 16 pages in flight supply even from
+ * AWS (bench/README.md, "The export's pages"); more would only wait in memory.
  */
 const PAGES_OUT = 16;
 /** Uncompressed bytes per data file before a new one starts: what a stopped export redoes at most, per segment. */
