@@ -42,9 +42,11 @@ export const DYNAMODB_TIMEOUTS: Timeouts = { requestMs: 60_000, socketMs: 60_000
 
 /**
  * No request timeout: an upload's timer would run while its body is sent,
- * and a part is 8 MB. Silence for two minutes still fails a read or a write.
+ * and a part is 8 MB. Silence for ten minutes still fails a read or a write.
+ * Long, because an object streamed into a slow import is silent while the
+ * import waits (a 400 KB item under `max-capacity: 1` takes 400 s to write).
  */
-export const S3_SOCKET_TIMEOUT_MS = 120_000;
+export const S3_SOCKET_TIMEOUT_MS = 600_000;
 
 /**
  * Standard retries, not adaptive: adaptive mode throttles the whole client

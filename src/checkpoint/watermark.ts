@@ -8,52 +8,73 @@
 
 import type { CheckpointCounts, Position } from './state.js';
 
-/** A record (or a whole damaged object) in the order it was read, and what it came to once settled. */
-interface Entry {
+/**
+ * A record still open, in a list in the order records were read. `after`
+ * adds up the records settled since it was read and before the next open
+ * one: they count once it and every open record before it are settled.
+ * Only open records are kept, so a write that hangs while others land holds
+ * one entry, not every record read since.
+ */
+interface Open {
   position: Position;
-  outcome: 'open' | 'imported' | 'rejected' | CheckpointCounts;
+  after: CheckpointCounts;
+  previous: Open | undefined;
+  next: Open | undefined;
 }
 
 const IMPORTED: CheckpointCounts = { processed: 1, imported: 1, errors: 0 };
 const REJECTED: CheckpointCounts = { processed: 1, imported: 0, errors: 1 };
 
-/** Settled entries before the earliest open one are folded into the counts; the array is compacted past this many. */
-const COMPACT_AFTER = 4096;
-
 export class Watermark {
-  /** Records read since the earliest one still open, from `head`; entry `i` has ticket `base + i`. */
-  private readonly queue: Entry[] = [];
-  private head = 0;
-  private base = 0;
+  private readonly open = new Map<number, Open>();
+  private first: Open | undefined;
+  private last: Open | undefined;
+  private nextTicket = 0;
   /** Just after the last record handed on. */
-  private last: Position;
+  private end: Position;
   /** What the records before the position came to. */
   private readonly settledCounts: CheckpointCounts = { processed: 0, imported: 0, errors: 0 };
 
   constructor(start: Position) {
-    this.last = start;
+    this.end = start;
   }
 
   /** A record handed to the writers; `done(ticket, ...)` when DynamoDB acknowledged or rejected it. */
   issue(object: number, record: number): number {
-    const ticket = this.base + this.queue.length;
-    this.queue.push({ position: { finished: object, records: record }, outcome: 'open' });
-    this.last = { finished: object, records: record + 1 };
+    const ticket = this.nextTicket++;
+    const entry: Open = {
+      position: { finished: object, records: record },
+      after: { processed: 0, imported: 0, errors: 0 },
+      previous: this.last,
+      next: undefined,
+    };
+    if (this.last === undefined) this.first = entry;
+    else this.last.next = entry;
+    this.last = entry;
+    this.open.set(ticket, entry);
+    this.end = { finished: object, records: record + 1 };
     return ticket;
   }
 
   /** DynamoDB acknowledged (`imported`) or rejected the record. */
   done(ticket: number, imported: boolean): void {
-    const entry = this.queue[ticket - this.base];
-    if (entry?.outcome !== 'open') return;
-    entry.outcome = imported ? 'imported' : 'rejected';
-    this.advance();
+    const entry = this.open.get(ticket);
+    if (entry === undefined) return;
+    this.open.delete(ticket);
+    // Its counts, and those waiting behind it, now wait behind the open record before it, if any.
+    const into = entry.previous?.after ?? this.settledCounts;
+    add(into, imported ? IMPORTED : REJECTED);
+    add(into, entry.after);
+    if (entry.previous === undefined) this.first = entry.next;
+    else entry.previous.next = entry.next;
+    if (entry.next === undefined) this.last = entry.previous;
+    else entry.next.previous = entry.previous;
   }
 
   /** A record that needs no write (rejected by the checks): done as soon as it is read. */
   passed(object: number, record: number): void {
     this.settle(REJECTED);
-    this.last = { finished: object, records: record + 1 };
+    this.end = { finished: object, records: record + 1 };
   }
 
   /** An object none of whose `items` could be used (damaged): each counted as an error. */
@@ -63,11 +84,11 @@ export class Watermark {
 
   /** Every record of the object was read (handed on, rejected or skipped). */
   objectRead(object: number): void {
-    this.last = { finished: object + 1, records: 0 };
+    this.end = { finished: object + 1, records: 0 };
   }
 
   get position(): Position {
-    return this.queue[this.head]?.position ?? this.last;
+    return this.first?.position ?? this.end;
   }
 
   /** What the records before the position came to. */
@@ -75,24 +96,9 @@ export class Watermark {
     return { ...this.settledCounts };
   }
 
-  /** Counts that need no write: folded in at once when nothing is open, else queued behind what is. */
+  /** Counts that need no write: they wait behind the last open record, if any. */
   private settle(counts: CheckpointCounts): void {
-    if (this.head === this.queue.length) add(this.settledCounts, counts);
-    else this.queue.push({ position: this.last, outcome: counts });
-  }
-
-  private advance(): void {
-    for (let entry = this.queue[this.head]; entry !== undefined; entry = this.queue[this.head]) {
-      const { outcome } = entry;
-      if (outcome === 'open') break;
-      add(this.settledCounts, outcome === 'imported' ? IMPORTED : outcome === 'rejected' ? REJECTED : outcome);
-      this.head += 1;
-    }
-    if (this.head === this.queue.length || this.head > COMPACT_AFTER) {
-      this.base += this.head;
-      this.queue.splice(0, this.head);
-      this.head = 0;
-    }
+    add(this.last?.after ?? this.settledCounts, counts);
   }
 }
 

@@ -178,6 +178,17 @@ describe('Watermark', () => {
     expect(watermark.counts).toEqual({ processed: 1, imported: 1, errors: 0 });
   });
 
+  it('holds only the records still open while one write hangs and the rest land', () => {
+    const watermark = new Watermark({ finished: 0, records: 0 });
+    const hanging = watermark.issue(0, 0);
+    for (let record = 1; record <= 100_000; record++) watermark.done(watermark.issue(0, record), true);
+    expect((watermark as unknown as { open: Map<number, unknown> }).open.size).toBe(1);
+    expect(watermark.counts).toEqual({ processed: 0, imported: 0, errors: 0 });
+    watermark.done(hanging, true);
+    expect(watermark.position).toEqual({ finished: 0, records: 100_001 });
+    expect(watermark.counts).toEqual({ processed: 100_001, imported: 100_001, errors: 0 });
+  });
+
   it('keeps its place over many records settled out of order', () => {
     const watermark = new Watermark({ finished: 0, records: 0 });
     const tickets = Array.from({ length: 20_000 }, (_, record) => watermark.issue(0, record));
