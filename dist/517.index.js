@@ -473,9 +473,11 @@ function createClients(settings) {
 const DYNAMODB_TIMEOUTS = { requestMs: 60_000, socketMs: 60_000 };
 /**
  * No request timeout: an upload's timer would run while its body is sent,
- * and a part is 8 MB. Silence for two minutes still fails a read or a write.
+ * and a part is 8 MB. Silence for ten minutes still fails a read or a write.
+ * Long, because an object streamed into a slow import is silent while the
+ * import waits (a 400 KB item under `max-capacity: 1` takes 400 s to write).
  */
-const S3_SOCKET_TIMEOUT_MS = 120_000;
+const S3_SOCKET_TIMEOUT_MS = 600_000;
 /**
  * Standard retries, not adaptive: adaptive mode throttles the whole client
  * after a few throttled requests, which starves a bulk load. The direct
@@ -8133,39 +8135,59 @@ function sourceChange(then, now) {
 // again, and counted, by the run that resumes, not by both.
 const IMPORTED = { processed: 1, imported: 1, errors: 0 };
 const REJECTED = { processed: 1, imported: 0, errors: 1 };
-/** Settled entries before the earliest open one are folded into the counts; the array is compacted past this many. */
-const COMPACT_AFTER = 4096;
 class Watermark {
-    /** Records read since the earliest one still open, from `head`; entry `i` has ticket `base + i`. */
-    queue = [];
-    head = 0;
-    base = 0;
-    /** Just after the last record handed on. */
+    open = new Map();
+    first;
     last;
+    nextTicket = 0;
+    /** Just after the last record handed on. */
+    end;
     /** What the records before the position came to. */
     settledCounts = { processed: 0, imported: 0, errors: 0 };
     constructor(start) {
-        this.last = start;
+        this.end = start;
     }
     /** A record handed to the writers; `done(ticket, ...)` when DynamoDB acknowledged or rejected it. */
     issue(object, record) {
-        const ticket = this.base + this.queue.length;
-        this.queue.push({ position: { finished: object, records: record }, outcome: 'open' });
-        this.last = { finished: object, records: record + 1 };
+        const ticket = this.nextTicket++;
+        const entry = {
+            position: { finished: object, records: record },
+            after: { processed: 0, imported: 0, errors: 0 },
+            previous: this.last,
+            next: undefined,
+        };
+        if (this.last === undefined)
+            this.first = entry;
+        else
+            this.last.next = entry;
+        this.last = entry;
+        this.open.set(ticket, entry);
+        this.end = { finished: object, records: record + 1 };
         return ticket;
     }
     /** DynamoDB acknowledged (`imported`) or rejected the record. */
     done(ticket, imported) {
-        const entry = this.queue[ticket - this.base];
-        if (entry?.outcome !== 'open')
+        const entry = this.open.get(ticket);
+        if (entry === undefined)
             return;
-        entry.outcome = imported ? 'imported' : 'rejected';
-        this.advance();
+        this.open.delete(ticket);
+        // Its counts, and those waiting behind it, now wait behind the open record before it, if any.
+        const into = entry.previous?.after ?? this.settledCounts;
+        add(into, imported ? IMPORTED : REJECTED);
+        add(into, entry.after);
+        if (entry.previous === undefined)
+            this.first = entry.next;
+        else
+            entry.previous.next = entry.next;
+        if (entry.next === undefined)
+            this.last = entry.previous;
+        else
+            entry.next.previous = entry.previous;
     }
     /** A record that needs no write (rejected by the checks): done as soon as it is read. */
     passed(object, record) {
         this.settle(REJECTED);
-        this.last = { finished: object, records: record + 1 };
+        this.end = { finished: object, records: record + 1 };
     }
     /** An object none of whose `items` could be used (damaged): each counted as an error. */
     rejectedWhole(items) {
@@ -8173,35 +8195,18 @@ class Watermark {
     }
     /** Every record of the object was read (handed on, rejected or skipped). */
     objectRead(object) {
-        this.last = { finished: object + 1, records: 0 };
+        this.end = { finished: object + 1, records: 0 };
     }
     get position() {
-        return this.queue[this.head]?.position ?? this.last;
+        return this.first?.position ?? this.end;
     }
     /** What the records before the position came to. */
     get counts() {
         return { ...this.settledCounts };
     }
-    /** Counts that need no write: folded in at once when nothing is open, else queued behind what is. */
+    /** Counts that need no write: they wait behind the last open record, if any. */
     settle(counts) {
-        if (this.head === this.queue.length)
-            add(this.settledCounts, counts);
-        else
-            this.queue.push({ position: this.last, outcome: counts });
-    }
-    advance() {
-        for (let entry = this.queue[this.head]; entry !== undefined; entry = this.queue[this.head]) {
-            const { outcome } = entry;
-            if (outcome === 'open')
-                break;
-            add(this.settledCounts, outcome === 'imported' ? IMPORTED : outcome === 'rejected' ? REJECTED : outcome);
-            this.head += 1;
-        }
-        if (this.head === this.queue.length || this.head > COMPACT_AFTER) {
-            this.base += this.head;
-            this.queue.splice(0, this.head);
-            this.head = 0;
-        }
+        add(this.last?.after ?? this.settledCounts, counts);
     }
 }
 function add(to, counts) {
