@@ -17,7 +17,8 @@ import type { CheckpointCounts, Position } from './state.js';
  */
 interface Open {
   position: Position;
-  after: CheckpointCounts;
+  /** Made when the first record settles behind it: most records never have one. */
+  after: CheckpointCounts | undefined;
   previous: Open | undefined;
   next: Open | undefined;
 }
@@ -44,7 +45,7 @@ export class Watermark {
     const ticket = this.nextTicket++;
     const entry: Open = {
       position: { finished: object, records: record },
-      after: { processed: 0, imported: 0, errors: 0 },
+      after: undefined,
       previous: this.last,
       next: undefined,
     };
@@ -62,9 +63,9 @@ export class Watermark {
     if (entry === undefined) return;
     this.open.delete(ticket);
     // Its counts, and those waiting behind it, now wait behind the open record before it, if any.
-    const into = entry.previous?.after ?? this.settledCounts;
+    const into = entry.previous === undefined ? this.settledCounts : behind(entry.previous);
     add(into, imported ? IMPORTED : REJECTED);
-    add(into, entry.after);
+    if (entry.after !== undefined) add(into, entry.after);
     if (entry.previous === undefined) this.first = entry.next;
     else entry.previous.next = entry.next;
     if (entry.next === undefined) this.last = entry.previous;
@@ -98,8 +99,14 @@ export class Watermark {
 
   /** Counts that need no write: they wait behind the last open record, if any. */
   private settle(counts: CheckpointCounts): void {
-    add(this.last?.after ?? this.settledCounts, counts);
+    add(this.last === undefined ? this.settledCounts : behind(this.last), counts);
   }
+}
+
+/** The counts waiting behind an open record. */
+function behind(entry: Open): CheckpointCounts {
+  entry.after ??= { processed: 0, imported: 0, errors: 0 };
+  return entry.after;
 }
 
 function add(to: CheckpointCounts, counts: CheckpointCounts): void {
