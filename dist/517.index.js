@@ -8152,7 +8152,7 @@ class Watermark {
         const ticket = this.nextTicket++;
         const entry = {
             position: { finished: object, records: record },
-            after: { processed: 0, imported: 0, errors: 0 },
+            after: undefined,
             previous: this.last,
             next: undefined,
         };
@@ -8172,9 +8172,10 @@ class Watermark {
             return;
         this.open.delete(ticket);
         // Its counts, and those waiting behind it, now wait behind the open record before it, if any.
-        const into = entry.previous?.after ?? this.settledCounts;
+        const into = entry.previous === undefined ? this.settledCounts : behind(entry.previous);
         add(into, imported ? IMPORTED : REJECTED);
-        add(into, entry.after);
+        if (entry.after !== undefined)
+            add(into, entry.after);
         if (entry.previous === undefined)
             this.first = entry.next;
         else
@@ -8206,8 +8207,13 @@ class Watermark {
     }
     /** Counts that need no write: they wait behind the last open record, if any. */
     settle(counts) {
-        add(this.last?.after ?? this.settledCounts, counts);
+        add(this.last === undefined ? this.settledCounts : behind(this.last), counts);
     }
+}
+/** The counts waiting behind an open record. */
+function behind(entry) {
+    entry.after ??= { processed: 0, imported: 0, errors: 0 };
+    return entry.after;
 }
 function add(to, counts) {
     to.processed += counts.processed;
