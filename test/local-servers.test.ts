@@ -13,7 +13,8 @@ import {
 } from '@aws-sdk/client-s3';
 import { Upload } from '@aws-sdk/lib-storage';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createDynamoDbClient, createS3Client } from '../src/aws/clients.js';
+import { createDynamoDbClient } from '../src/aws/clients.js';
+import { createS3Client } from '../src/aws/s3-client.js';
 import { localSettings, uniqueName, useLocalCredentials } from './local-aws.js';
 
 beforeAll(() => useLocalCredentials());

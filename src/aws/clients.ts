@@ -1,25 +1,28 @@
 // SDK clients with the region, endpoints, retries and user agent of a plan.
 // Without endpoint inputs the SDK's own AWS_ENDPOINT_URL_* variables apply.
 
-import { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs';
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { S3Client } from '@aws-sdk/client-s3';
-import type { AwsSettings } from '../plan.js';
+// S3 and CloudWatch Logs are loaded when first used (lazy-clients.ts).
 
-const USER_AGENT: [string, string] = ['dynamodb-s3-transfer', '0.1.0'];
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import type { AwsSettings } from '../plan.js';
+import { type LogsAccess, type S3Access, lazyClient, loadLogsSdk, loadS3Sdk } from './lazy-clients.js';
+import { USER_AGENT } from './user-agent.js';
 
 export interface AwsClients {
   dynamodb: DynamoDBClient;
-  s3: S3Client;
-  logs: CloudWatchLogsClient;
+  s3: S3Access;
+  logs: LogsAccess;
 }
 
 export function createClients(settings: AwsSettings): AwsClients {
   return {
     dynamodb: createDynamoDbClient(settings),
-    s3: createS3Client(settings),
+    s3: lazyClient(loadS3Sdk, async () => (await import('./s3-client.js')).createS3Client(settings)),
     // Honours AWS_ENDPOINT_URL_CLOUDWATCH_LOGS and AWS_ENDPOINT_URL through the SDK.
-    logs: new CloudWatchLogsClient({ region: settings.region, maxAttempts: 5, customUserAgent: [USER_AGENT] }),
+    logs: lazyClient(
+      loadLogsSdk,
+      (sdk) => new sdk.CloudWatchLogsClient({ region: settings.region, maxAttempts: 5, customUserAgent: [USER_AGENT] }),
+    ),
   };
 }
 
@@ -39,14 +42,6 @@ export interface Timeouts {
  * taking 28 s for one 1 MB Scan page; AWS answers in milliseconds.
  */
 export const DYNAMODB_TIMEOUTS: Timeouts = { requestMs: 60_000, socketMs: 60_000 };
-
-/**
- * No request timeout: an upload's timer would run while its body is sent,
- * and a part is 8 MB. Silence for ten minutes still fails a read or a write.
- * Long, because an object streamed into a slow import is silent while the
- * import waits (a 400 KB item under `max-capacity: 1` takes 400 s to write).
- */
-export const S3_SOCKET_TIMEOUT_MS = 600_000;
 
 /**
  * Standard retries, not adaptive: adaptive mode throttles the whole client
@@ -72,28 +67,4 @@ export function createDynamoDbClient(settings: AwsSettings, timeouts: Timeouts =
   // which discards it: 8% of the CPU of applying changes. The action logs itself.
   client.middlewareStack.remove('loggerMiddleware');
   return client;
-}
-
-/**
- * With `s3-endpoint-url` set the server is S3-compatible, not S3: path-style
- * addressing, and checksums only where S3 requires them, because MinIO,
- * s3rver and others store aws-chunked framing inside the object or reject it.
- */
-export function createS3Client(settings: AwsSettings, socketTimeoutMs = S3_SOCKET_TIMEOUT_MS): S3Client {
-  const compatible = settings.s3Compatible
-    ? {
-        forcePathStyle: true,
-        requestChecksumCalculation: 'WHEN_REQUIRED' as const,
-        responseChecksumValidation: 'WHEN_REQUIRED' as const,
-      }
-    : {};
-  return new S3Client({
-    region: settings.region,
-    maxAttempts: 5,
-    retryMode: 'standard',
-    requestHandler: { socketTimeout: socketTimeoutMs, connectionTimeout: 5_000 },
-    customUserAgent: [USER_AGENT],
-    ...compatible,
-    ...(settings.s3EndpointUrl === undefined ? {} : { endpoint: settings.s3EndpointUrl }),
-  });
 }

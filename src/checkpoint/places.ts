@@ -6,7 +6,7 @@
 import { randomBytes } from 'node:crypto';
 import { lstat, mkdir, open, readFile, rename, rm } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import { DeleteObjectCommand, type S3Client } from '@aws-sdk/client-s3';
+import type { S3Access } from '../aws/lazy-clients.js';
 import { S3Store } from '../storage/s3.js';
 
 /** A checkpoint of 50,000 objects is a few MB: anything far larger is not one. */
@@ -77,12 +77,12 @@ export class S3Checkpoint implements CheckpointPlace {
   readonly intervalMs = 5_000;
   readonly objectGapMs = 1_000;
   private readonly store: S3Store;
-  private readonly s3: S3Client;
+  private readonly s3: S3Access;
   private readonly bucket: string;
   private readonly key: string;
   private readonly owner: string | undefined;
 
-  constructor(s3: S3Client, bucket: string, key: string, owner: string | undefined) {
+  constructor(s3: S3Access, bucket: string, key: string, owner: string | undefined) {
     this.s3 = s3;
     this.bucket = bucket;
     this.key = key;
@@ -100,8 +100,9 @@ export class S3Checkpoint implements CheckpointPlace {
   }
 
   async complete(): Promise<void> {
-    await this.s3.send(
-      new DeleteObjectCommand({
+    const { client, sdk } = await this.s3();
+    await client.send(
+      new sdk.DeleteObjectCommand({
         Bucket: this.bucket,
         Key: this.key,
         ...(this.owner === undefined ? {} : { ExpectedBucketOwner: this.owner }),

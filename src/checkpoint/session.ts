@@ -2,7 +2,6 @@
 // one found there is resumed from (or why not), the watermark of what
 // DynamoDB acknowledged, and what the log and the summary say about it.
 
-import type { S3Client } from '@aws-sdk/client-s3';
 import type { SourceObject } from '../sources/resolve.js';
 import { Checkpointer, type CheckpointerDeps, describePosition } from './checkpointer.js';
 import { type ResumeDecision, decideResume } from './decide.js';
@@ -11,6 +10,7 @@ import type { ImportCheckpoint, ImportIdentity, ObjectFingerprint, Position } fr
 import { Watermark } from './watermark.js';
 import { checkpointPlace } from './where.js';
 import type { ImportPlan, Location } from '../plan.js';
+import type { S3Access } from '../aws/lazy-clients.js';
 
 export interface CheckpointOptions {
   given: Location | undefined;
@@ -18,7 +18,7 @@ export interface CheckpointOptions {
   identity: ImportIdentity;
   objects: readonly SourceObject[];
   env: Record<string, string | undefined>;
-  s3: S3Client;
+  s3: S3Access;
   clientToken?: string | undefined;
   log: (line: string) => void;
   warn: (line: string) => void;

@@ -6,19 +6,19 @@
 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { S3Client } from '@aws-sdk/client-s3';
 import { deriveClientToken } from '../managed/client-token.js';
 import type { Location } from '../plan.js';
 import { CacheCheckpoint } from './cache.js';
 import { type CheckpointPlace, FileCheckpoint, S3Checkpoint } from './places.js';
 import type { ImportIdentity } from './state.js';
+import type { S3Access } from '../aws/lazy-clients.js';
 
 type Env = Record<string, string | undefined>;
 
 export function checkpointPlace(
   given: Location | undefined,
   identity: ImportIdentity,
-  context: { env: Env; s3: S3Client; clientToken?: string | undefined },
+  context: { env: Env; s3: S3Access; clientToken?: string | undefined },
 ): CheckpointPlace {
   if (given?.kind === 's3') return new S3Checkpoint(context.s3, given.bucket, given.prefix, given.owner);
   if (given?.kind === 'local') return new FileCheckpoint(given.path);

@@ -2,12 +2,12 @@
 // real clients pointed at local servers, or a no-op sleep.
 
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import type { S3Client } from '@aws-sdk/client-s3';
 import type { Meter } from '../aws/meter.js';
+import type { S3Access } from '../aws/lazy-clients.js';
 
 export interface EngineDeps {
   dynamodb: DynamoDBClient;
-  s3: S3Client;
+  s3: S3Access;
   log: (line: string) => void;
   /** Starts the next phase of the log: work, then verification. */
   phase: (name: string) => void;

@@ -6,7 +6,6 @@
 
 import { lstatSync, readlinkSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
-import { HeadObjectCommand } from '@aws-sdk/client-s3';
 import { InputError } from '../errors.js';
 import type { Location } from '../plan.js';
 import { LocalStore } from '../storage/local.js';
@@ -104,9 +103,10 @@ async function checkS3Rejects(
   deps: RejectsDeps,
   holds: string,
 ): Promise<void> {
-  const exists = await deps.s3
+  const { client, sdk } = await deps.s3();
+  const exists = await client
     .send(
-      new HeadObjectCommand({
+      new sdk.HeadObjectCommand({
         Bucket: location.bucket,
         Key: location.prefix,
         ...(location.owner === undefined ? {} : { ExpectedBucketOwner: location.owner }),

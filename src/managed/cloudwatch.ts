@@ -2,7 +2,7 @@
 // (/aws-dynamodb/imports, stream <importId>/error), with the S3 object and
 // item index each one names, so nobody has to go digging.
 
-import { type CloudWatchLogsClient, GetLogEventsCommand } from '@aws-sdk/client-cloudwatch-logs';
+import type { LogsAccess } from '../aws/lazy-clients.js';
 import type { ItemErrorSample } from '../result.js';
 
 export const IMPORT_LOG_GROUP = '/aws-dynamodb/imports';
@@ -13,16 +13,18 @@ export interface ImportErrors {
   unavailable?: string;
 }
 
-export async function readImportErrors(
-  logs: CloudWatchLogsClient,
-  importArn: string,
-  limit = 10,
-): Promise<ImportErrors> {
+export async function readImportErrors(logs: LogsAccess, importArn: string, limit = 10): Promise<ImportErrors> {
   const importId = importArn.split('/').pop() ?? '';
   const stream = `${importId}/error`;
   try {
-    const response = await logs.send(
-      new GetLogEventsCommand({ logGroupName: IMPORT_LOG_GROUP, logStreamName: stream, limit, startFromHead: true }),
+    const { client, sdk } = await logs();
+    const response = await client.send(
+      new sdk.GetLogEventsCommand({
+        logGroupName: IMPORT_LOG_GROUP,
+        logStreamName: stream,
+        limit,
+        startFromHead: true,
+      }),
     );
     return { samples: (response.events ?? []).map((event) => toSample(event.message ?? '')) };
   } catch (error) {

@@ -4,7 +4,6 @@
 // is known, and the first items parse with their keys present.
 
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import type { S3Client } from '@aws-sdk/client-s3';
 import { describeTable } from '../aws/table.js';
 import { TransferError } from '../errors.js';
 import { compressionOf } from '../formats/compression.js';
@@ -15,6 +14,7 @@ import { MANIFEST_FILE_NAMES, exportFileOf, exportFolder } from '../sources/expo
 import { MAX_SOURCE_OBJECTS } from '../sources/resolve.js';
 import { refuseUnreadable, sampleObject } from '../sources/sample.js';
 import { S3Store } from '../storage/s3.js';
+import type { S3Access } from '../aws/lazy-clients.js';
 
 export interface ImportPreflight {
   /** Legal but probably wrong: sorted data, very large objects. */
@@ -29,7 +29,7 @@ export interface ImportPreflight {
 export async function preflightImport(
   plan: ImportPlan,
   dynamodb: DynamoDBClient,
-  s3: S3Client,
+  s3: S3Access,
 ): Promise<ImportPreflight> {
   const location = plan.source.location;
   if (location.kind !== 's3')

@@ -4,7 +4,6 @@
 // or a revert. An ordinary source (data files, or one full export) goes on to
 // the engines as before.
 
-import type { S3Client } from '@aws-sdk/client-s3';
 import { TransferError } from '../errors.js';
 import type { ImportPlan, ValidatePlan } from '../plan.js';
 import { describeLocation } from '../plan-text.js';
@@ -12,6 +11,7 @@ import { type Chain, planChain } from '../sources/chain.js';
 import { type ExportsInSource, findExports } from '../sources/exports-found.js';
 import { openSource } from '../sources/open.js';
 import type { SourceStore } from '../storage/store.js';
+import type { S3Access } from '../aws/lazy-clients.js';
 
 export interface RestoreSource {
   store: SourceStore;
@@ -22,7 +22,7 @@ export interface RestoreSource {
   chain: Chain;
 }
 
-export async function findRestore(plan: ImportPlan | ValidatePlan, s3: S3Client): Promise<RestoreSource | undefined> {
+export async function findRestore(plan: ImportPlan | ValidatePlan, s3: S3Access): Promise<RestoreSource | undefined> {
   const asked = plan.restore.restoreTo !== undefined || plan.restore.changes === 'revert';
   const opened = await openSource(plan.source.location, s3);
   const found = opened.file === undefined ? await findExports(opened.store, opened.prefix) : undefined;

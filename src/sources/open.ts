@@ -6,13 +6,13 @@
 
 import { lstat, stat } from 'node:fs/promises';
 import { basename, dirname, sep } from 'node:path';
-import type { S3Client } from '@aws-sdk/client-s3';
 import { TransferError } from '../errors.js';
 import type { Location } from '../plan.js';
 import { LocalStore } from '../storage/local.js';
 import { S3Store } from '../storage/s3.js';
 import { OutsideRootError, type SourceStore, type StoredObject } from '../storage/store.js';
 import { exportFileOf } from './export-folder.js';
+import type { S3Access } from '../aws/lazy-clients.js';
 
 export interface OpenedSource {
   store: SourceStore;
@@ -22,7 +22,7 @@ export interface OpenedSource {
   file?: StoredObject;
 }
 
-export async function openSource(location: Location, s3: S3Client): Promise<OpenedSource> {
+export async function openSource(location: Location, s3: S3Access): Promise<OpenedSource> {
   if (location.kind === 's3') {
     const store = new S3Store(s3, location.bucket, location.owner === undefined ? {} : { owner: location.owner });
     return { store, prefix: location.prefix };

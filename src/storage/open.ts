@@ -1,11 +1,11 @@
 // Opens the store an export writes into: an S3 prefix, or a local folder
 // (created as needed).
 
-import type { S3Client } from '@aws-sdk/client-s3';
 import type { Location } from '../plan.js';
 import { LocalStore } from './local.js';
 import { S3Store, type S3StoreOptions } from './s3.js';
 import type { Store } from './store.js';
+import type { S3Access } from '../aws/lazy-clients.js';
 
 export interface OpenedStore {
   store: Store;
@@ -15,7 +15,7 @@ export interface OpenedStore {
 
 export function openDestination(
   location: Location,
-  s3: S3Client,
+  s3: S3Access,
   options: Omit<S3StoreOptions, 'owner'> = {},
 ): OpenedStore {
   if (location.kind === 's3') {

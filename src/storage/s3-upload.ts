@@ -5,19 +5,11 @@
 // each part is filled on disk, and only the parts being sent are in memory,
 // a few at a time across every upload of the store.
 
-import {
-  AbortMultipartUploadCommand,
-  CompleteMultipartUploadCommand,
-  type CompletedPart,
-  CreateMultipartUploadCommand,
-  PutObjectCommand,
-  type PutObjectCommandInput,
-  type S3Client,
-  UploadPartCommand,
-} from '@aws-sdk/client-s3';
+import type { CompletedPart, PutObjectCommandInput } from '@aws-sdk/client-s3';
 import { randomUUID } from 'node:crypto';
 import { type FileHandle, open, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
+import type { S3 } from '../aws/lazy-clients.js';
 
 /** Parts sent at once by every upload that shares it; each holds one part in memory. */
 export class PartSlots {
@@ -65,7 +57,7 @@ export interface UploadResult {
 
 /** An object smaller than one part is a single PutObject; a larger one a multipart upload, aborted on failure. */
 export async function uploadSpooled(
-  s3: S3Client,
+  s3: S3,
   chunks: AsyncIterable<Uint8Array>,
   options: SpooledUploadOptions,
 ): Promise<UploadResult> {
@@ -86,8 +78,8 @@ export async function uploadSpooled(
   const send = (file: PartFile, partNumber: number, id: string): Promise<void> =>
     slots.use(async () => {
       const body = await file.contents();
-      const response = await s3.send(
-        new UploadPartCommand({
+      const response = await s3.client.send(
+        new s3.sdk.UploadPartCommand({
           ...target,
           UploadId: id,
           PartNumber: partNumber,
@@ -125,13 +117,13 @@ export async function uploadSpooled(
       const last = spool;
       const response = await slots.use(async () => {
         const body = await last.contents();
-        return s3.send(new PutObjectCommand({ ...params, Body: body, ContentLength: body.byteLength }));
+        return s3.client.send(new s3.sdk.PutObjectCommand({ ...params, Body: body, ContentLength: body.byteLength }));
       });
       return { etag: unquote(response.ETag ?? ''), bytes };
     }
     if (spool.size > 0) await send(spool, parts.length + 1, uploadId);
-    const response = await s3.send(
-      new CompleteMultipartUploadCommand({
+    const response = await s3.client.send(
+      new s3.sdk.CompleteMultipartUploadCommand({
         ...target,
         UploadId: uploadId,
         MultipartUpload: { Parts: parts }, // in order: one part is sent at a time
@@ -143,7 +135,9 @@ export async function uploadSpooled(
     await sending.catch(() => undefined);
     if (uploadId !== undefined) {
       // Parts left behind are billed until a lifecycle rule removes them.
-      await s3.send(new AbortMultipartUploadCommand({ ...target, UploadId: uploadId })).catch(() => undefined);
+      await s3.client
+        .send(new s3.sdk.AbortMultipartUploadCommand({ ...target, UploadId: uploadId }))
+        .catch(() => undefined);
     }
     throw error;
   } finally {
@@ -152,13 +146,13 @@ export async function uploadSpooled(
 }
 
 /** As lib-storage does: with the SDK's default checksums, the upload is declared CRC32 so S3 checks every part. */
-async function createUpload(
-  s3: S3Client,
-  params: Omit<SpooledUploadOptions['params'], 'IfNoneMatch'>,
-): Promise<string> {
-  const checksums = (await s3.config.requestChecksumCalculation()) === 'WHEN_SUPPORTED';
-  const response = await s3.send(
-    new CreateMultipartUploadCommand({ ...params, ...(checksums ? { ChecksumAlgorithm: 'CRC32' as const } : {}) }),
+async function createUpload(s3: S3, params: Omit<SpooledUploadOptions['params'], 'IfNoneMatch'>): Promise<string> {
+  const checksums = (await s3.client.config.requestChecksumCalculation()) === 'WHEN_SUPPORTED';
+  const response = await s3.client.send(
+    new s3.sdk.CreateMultipartUploadCommand({
+      ...params,
+      ...(checksums ? { ChecksumAlgorithm: 'CRC32' as const } : {}),
+    }),
   );
   if (response.UploadId === undefined) throw new Error(`S3 gave no UploadId for ${params.Key}`);
   return response.UploadId;

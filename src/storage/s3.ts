@@ -3,21 +3,11 @@
 // `bucket-owner` is given. Every AWS error names the bucket and key it was
 // about (a missing bucket is BUCKET_NOT_FOUND).
 
-import {
-  AbortMultipartUploadCommand,
-  DeleteObjectCommand,
-  GetObjectCommand,
-  HeadObjectCommand,
-  ListMultipartUploadsCommand,
-  ListObjectsV2Command,
-  NoSuchKey,
-  PutObjectCommand,
-  type S3Client,
-  type ServerSideEncryption,
-} from '@aws-sdk/client-s3';
+import type { ServerSideEncryption } from '@aws-sdk/client-s3';
 import { tmpdir } from 'node:os';
 import type { Readable } from 'node:stream';
 import { explain } from '../aws/errors.js';
+import type { S3Access } from '../aws/lazy-clients.js';
 import { TransferError } from '../errors.js';
 import { PartSlots, unquote, uploadSpooled } from './s3-upload.js';
 import { type SourceStore, type StoredObject, TooLargeError, type WriteOptions, type WriteResult } from './store.js';
@@ -37,12 +27,12 @@ export interface S3StoreOptions {
 export class S3Store implements SourceStore {
   /** S3 has no symbolic links: listings skip nothing. */
   readonly skipped: readonly string[] = [];
-  private readonly s3: S3Client;
+  private readonly s3: S3Access;
   readonly bucket: string;
   private readonly options: S3StoreOptions;
   private readonly slots = new PartSlots(PARTS_IN_MEMORY);
 
-  constructor(s3: S3Client, bucket: string, options: S3StoreOptions = {}) {
+  constructor(s3: S3Access, bucket: string, options: S3StoreOptions = {}) {
     this.s3 = s3;
     this.bucket = bucket;
     this.options = options;
@@ -53,12 +43,18 @@ export class S3Store implements SourceStore {
   }
 
   async *list(prefix: string, limit: number): AsyncGenerator<StoredObject> {
+    const { client, sdk } = await this.s3();
     let token: string | undefined;
     let count = 0;
     do {
-      const page = await this.s3
+      const page = await client
         .send(
-          new ListObjectsV2Command({ Bucket: this.bucket, Prefix: prefix, ContinuationToken: token, ...this.owner() }),
+          new sdk.ListObjectsV2Command({
+            Bucket: this.bucket,
+            Prefix: prefix,
+            ContinuationToken: token,
+            ...this.owner(),
+          }),
         )
         .catch((error: unknown) => {
           throw explain(error, `ListObjectsV2 of bucket ${this.bucket}, prefix ${JSON.stringify(prefix)}`);
@@ -73,8 +69,9 @@ export class S3Store implements SourceStore {
   }
 
   async stat(key: string): Promise<StoredObject | undefined> {
+    const { client, sdk } = await this.s3();
     try {
-      const head = await this.s3.send(new HeadObjectCommand({ Bucket: this.bucket, Key: key, ...this.owner() }));
+      const head = await client.send(new sdk.HeadObjectCommand({ Bucket: this.bucket, Key: key, ...this.owner() }));
       return { key, size: head.ContentLength ?? 0, ...(head.ETag === undefined ? {} : { etag: head.ETag }) };
     } catch (error) {
       const e = error as { name?: string; $metadata?: { httpStatusCode?: number } };
@@ -106,8 +103,9 @@ export class S3Store implements SourceStore {
 
   /** The first bytes of an object, to sample it without reading it all. */
   async *readHead(key: string, bytes: number): AsyncGenerator<Uint8Array> {
-    const response = await this.s3
-      .send(new GetObjectCommand({ Bucket: this.bucket, Key: key, Range: `bytes=0-${bytes - 1}`, ...this.owner() }))
+    const { client, sdk } = await this.s3();
+    const response = await client
+      .send(new sdk.GetObjectCommand({ Bucket: this.bucket, Key: key, Range: `bytes=0-${bytes - 1}`, ...this.owner() }))
       .catch((error: unknown) => {
         throw explain(error, this.about('GetObject', key));
       });
@@ -117,11 +115,12 @@ export class S3Store implements SourceStore {
   }
 
   async readText(key: string, maxBytes: number): Promise<string | undefined> {
+    const { client, sdk } = await this.s3();
     let response;
     try {
-      response = await this.s3.send(new GetObjectCommand({ Bucket: this.bucket, Key: key, ...this.owner() }));
+      response = await client.send(new sdk.GetObjectCommand({ Bucket: this.bucket, Key: key, ...this.owner() }));
     } catch (error) {
-      if (error instanceof NoSuchKey || (error as { name?: string }).name === 'NoSuchKey') return undefined;
+      if (error instanceof sdk.NoSuchKey || (error as { name?: string }).name === 'NoSuchKey') return undefined;
       throw explain(error, this.about('GetObject', key));
     }
     const body = response.Body as (Readable & AsyncIterable<Uint8Array>) | undefined;
@@ -148,7 +147,7 @@ export class S3Store implements SourceStore {
 
   async write(key: string, chunks: AsyncIterable<Uint8Array>, options: WriteOptions = {}): Promise<WriteResult> {
     try {
-      return await uploadSpooled(this.s3, chunks, {
+      return await uploadSpooled(await this.s3(), chunks, {
         params: {
           Bucket: this.bucket,
           Key: key,
@@ -173,9 +172,10 @@ export class S3Store implements SourceStore {
   }
 
   async writeText(key: string, text: string): Promise<WriteResult> {
-    const result = await this.s3
+    const { client, sdk } = await this.s3();
+    const result = await client
       .send(
-        new PutObjectCommand({
+        new sdk.PutObjectCommand({
           Bucket: this.bucket,
           Key: key,
           Body: text,
@@ -193,8 +193,9 @@ export class S3Store implements SourceStore {
   }
 
   async delete(key: string): Promise<void> {
-    await this.s3
-      .send(new DeleteObjectCommand({ Bucket: this.bucket, Key: key, ...this.owner() }))
+    const { client, sdk } = await this.s3();
+    await client
+      .send(new sdk.DeleteObjectCommand({ Bucket: this.bucket, Key: key, ...this.owner() }))
       .catch((error: unknown) => {
         throw explain(error, this.about('DeleteObject', key));
       });
@@ -206,14 +207,15 @@ export class S3Store implements SourceStore {
    * many, or undefined when the server cannot list them.
    */
   async abortUploads(prefix: string): Promise<number | undefined> {
+    const { client, sdk } = await this.s3();
     let aborted = 0;
     let keyMarker: string | undefined;
     let uploadIdMarker: string | undefined;
     do {
       let page;
       try {
-        page = await this.s3.send(
-          new ListMultipartUploadsCommand({
+        page = await client.send(
+          new sdk.ListMultipartUploadsCommand({
             Bucket: this.bucket,
             Prefix: prefix,
             KeyMarker: keyMarker,
@@ -227,9 +229,9 @@ export class S3Store implements SourceStore {
       }
       for (const upload of page.Uploads ?? []) {
         if (upload.Key === undefined || upload.UploadId === undefined || !upload.Key.startsWith(prefix)) continue;
-        await this.s3
+        await client
           .send(
-            new AbortMultipartUploadCommand({
+            new sdk.AbortMultipartUploadCommand({
               Bucket: this.bucket,
               Key: upload.Key,
               UploadId: upload.UploadId,
@@ -248,8 +250,9 @@ export class S3Store implements SourceStore {
   }
 
   private async get(key: string): Promise<(Readable & AsyncIterable<Uint8Array>) | undefined> {
+    const { client, sdk } = await this.s3();
     try {
-      const response = await this.s3.send(new GetObjectCommand({ Bucket: this.bucket, Key: key, ...this.owner() }));
+      const response = await client.send(new sdk.GetObjectCommand({ Bucket: this.bucket, Key: key, ...this.owner() }));
       return response.Body as (Readable & AsyncIterable<Uint8Array>) | undefined;
     } catch (error) {
       throw explain(error, this.about('GetObject', key));

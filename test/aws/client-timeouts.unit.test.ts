@@ -9,7 +9,8 @@ import { GetObjectCommand } from '@aws-sdk/client-s3';
 import { type IncomingMessage, type Server, type ServerResponse, createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createDynamoDbClient, createS3Client } from '../../src/aws/clients.js';
+import { createDynamoDbClient } from '../../src/aws/clients.js';
+import { createS3Client } from '../../src/aws/s3-client.js';
 
 const SILENCE_MS = 300;
 

@@ -9,9 +9,10 @@ import { describe, expect, it } from 'vitest';
 import { CacheCheckpoint } from '../../src/checkpoint/cache.js';
 import { FileCheckpoint, S3Checkpoint } from '../../src/checkpoint/places.js';
 import { cacheOffered, checkpointPlace } from '../../src/checkpoint/where.js';
+import { s3Of } from '../../src/aws/lazy-clients.js';
 
 const identity = { table: 't', source: '/data', reading: 'DYNAMODB_JSON, compression auto' };
-const s3 = new S3Client({ region: 'us-east-1' });
+const s3 = s3Of(new S3Client({ region: 'us-east-1' }));
 
 describe('FileCheckpoint', () => {
   it('saves by replacing the whole file, leaves no temporary file, and removes it when completed', async () => {

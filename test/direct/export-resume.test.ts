@@ -17,6 +17,7 @@ import { startThrottlingProxy } from '../throttling-proxy.js';
 import { clientFor, errorLines, loadItems } from './fault-helpers.js';
 import { newBucket, newTable, runLocal, s3 } from './helpers.js';
 import { expectWholeExport } from './whole-export.js';
+import { s3Of } from '../../src/aws/lazy-clients.js';
 
 const ITEMS = 200_000;
 const SMALL_FILES = { DYNAMODB_S3_TRANSFER_DATA_FILE_BYTES: String(256 * 1024) };
@@ -146,6 +147,6 @@ it(
     expect(second.exitCode, second.log).toBe(0);
     expect(second.outputs).toMatchObject({ status: 'COMPLETED', resumed: 'true', 'item-count': String(ITEMS) });
     expect(second.log).toContain(`were finished by an earlier run`);
-    await expectWholeExport(new S3Store(s3(), bucket), 'long/', ITEMS);
+    await expectWholeExport(new S3Store(s3Of(s3()), bucket), 'long/', ITEMS);
   },
 );

@@ -4,7 +4,8 @@
 import { BatchWriteItemCommand, CreateTableCommand, ScanCommand, type AttributeValue } from '@aws-sdk/client-dynamodb';
 import { CreateBucketCommand } from '@aws-sdk/client-s3';
 import { inject } from 'vitest';
-import { createDynamoDbClient, createS3Client } from '../../src/aws/clients.js';
+import { createDynamoDbClient } from '../../src/aws/clients.js';
+import { createS3Client } from '../../src/aws/s3-client.js';
 import { localEnv, localSettings, uniqueName } from '../local-aws.js';
 import { type ActionRun, type RunOptions, runAction } from '../run-action.js';
 

@@ -15,6 +15,7 @@ import { prepareRejects } from '../../src/direct/rejects-location.js';
 import { dynamodb, newBucket, newTable, putItems, runLocal, s3, scanAll } from '../direct/helpers.js';
 import { uniqueName, useLocalCredentials } from '../local-aws.js';
 import { buildExport, flipped, gzipLines, itemLines, md5, putFiles, writeFiles } from '../sources/export-builder.js';
+import { s3Of } from '../../src/aws/lazy-clients.js';
 
 let bucket: string;
 
@@ -305,7 +306,7 @@ describe('the rejected-items place (issue 12 #10)', () => {
   it('an S3 object already at its place is refused up front (prepareRejects)', async () => {
     const key = `${uniqueName('rejects')}/rejected.jsonl`;
     await s3().send(new PutObjectCommand({ Bucket: bucket, Key: key, Body: 'precious' }));
-    const deps = { s3: s3(), tempDir: tmpdir() };
+    const deps = { s3: s3Of(s3()), tempDir: tmpdir() };
     await expect(prepareRejects({ kind: 's3', bucket, prefix: key }, deps)).rejects.toThrow(
       `rejected-items s3://${bucket}/${key} already exists`,
     );

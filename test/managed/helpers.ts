@@ -6,12 +6,13 @@ import { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs';
 import { DynamoDBClient, ResourceNotFoundException } from '@aws-sdk/client-dynamodb';
 import { PutObjectCommand } from '@aws-sdk/client-s3';
 import { mockClient } from 'aws-sdk-client-mock';
-import { createS3Client } from '../../src/aws/clients.js';
+import { createS3Client } from '../../src/aws/s3-client.js';
 import type { ManagedDeps } from '../../src/managed/deps.js';
 import type { ExportPlan, ImportPlan } from '../../src/plan.js';
 import { localSettings, uniqueName } from '../local-aws.js';
 import { BASE_ENV, plan } from '../plan-helpers.js';
 import { newBucket } from '../direct/helpers.js';
+import { logsOf, s3Of } from '../../src/aws/lazy-clients.js';
 
 export function mockedClients() {
   const dynamodb = new DynamoDBClient({ region: 'eu-west-1', credentials: { accessKeyId: 'a', secretAccessKey: 'b' } });
@@ -44,8 +45,8 @@ export function managedDeps(
   const lines: string[] = [];
   return {
     dynamodb: clients.dynamodb,
-    logs: clients.logs,
-    s3: createS3Client(localSettings()),
+    logs: logsOf(clients.logs),
+    s3: s3Of(createS3Client(localSettings())),
     log: (line) => lines.push(line),
     phase: (name) => lines.push(`== ${name}`),
     warn: (line) => lines.push(`warning: ${line}`),

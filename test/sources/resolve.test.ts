@@ -5,15 +5,15 @@
 import { mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { S3Client } from '@aws-sdk/client-s3';
 import { describe, expect, it } from 'vitest';
 import { TransferError } from '../../src/errors.js';
 import { dataFileKeyIn } from '../../src/sources/export-folder.js';
 import { openSource } from '../../src/sources/open.js';
 import { resolveSource } from '../../src/sources/resolve.js';
 import { buildExport, gzipLines, itemLines, md5, writeFiles } from './export-builder.js';
+import type { S3Access } from '../../src/aws/lazy-clients.js';
 
-const noS3 = {} as S3Client;
+const noS3: S3Access = () => Promise.reject(new Error('a local source asks for no S3 client'));
 
 function folder(): string {
   return mkdtempSync(join(tmpdir(), 'resolve-'));

@@ -12,6 +12,7 @@ import {
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, expect, it } from 'vitest';
 import { S3Store } from '../../src/storage/s3.js';
+import { s3Of } from '../../src/aws/lazy-clients.js';
 
 const s3 = mockClient(S3Client);
 const FOLDER = 'backups/AWSDynamoDB/01764547200000-0a1b2c3d/';
@@ -39,7 +40,7 @@ it('aborts every unfinished upload under the folder, across pages', async () => 
       ],
     });
   s3.on(AbortMultipartUploadCommand).resolves({});
-  const store = new S3Store(new S3Client({ region: 'us-east-1' }), 'bucket', { owner: '123456789012' });
+  const store = new S3Store(s3Of(new S3Client({ region: 'us-east-1' })), 'bucket', { owner: '123456789012' });
   expect(await store.abortUploads(FOLDER)).toBe(3);
   expect(s3.commandCalls(ListMultipartUploadsCommand).map((c) => c.args[0].input)).toEqual([
     {
@@ -71,7 +72,7 @@ it('says it cannot when the server does not list multipart uploads', async () =>
   s3.on(ListMultipartUploadsCommand).rejects(
     new S3ServiceException({ name: 'NotImplemented', $fault: 'server', $metadata: { httpStatusCode: 501 } }),
   );
-  const store = new S3Store(new S3Client({ region: 'us-east-1' }), 'bucket');
+  const store = new S3Store(s3Of(new S3Client({ region: 'us-east-1' })), 'bucket');
   expect(await store.abortUploads(FOLDER)).toBeUndefined();
   expect(s3.commandCalls(AbortMultipartUploadCommand)).toHaveLength(0);
 });
@@ -85,7 +86,7 @@ it('fails with the bucket and prefix when listing is denied', async () => {
       message: 'Access Denied',
     }),
   );
-  const store = new S3Store(new S3Client({ region: 'us-east-1' }), 'bucket');
+  const store = new S3Store(s3Of(new S3Client({ region: 'us-east-1' })), 'bucket');
   await expect(store.abortUploads(FOLDER)).rejects.toThrow(
     /ListMultipartUploads of bucket bucket, prefix "backups\/AWSDynamoDB\//,
   );

@@ -4,11 +4,12 @@
 
 import { CreateBucketCommand, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createS3Client } from '../../src/aws/clients.js';
+import { createS3Client } from '../../src/aws/s3-client.js';
 import { TransferError } from '../../src/errors.js';
 import { S3Store } from '../../src/storage/s3.js';
 import { TooLargeError } from '../../src/storage/store.js';
 import { localSettings, uniqueName, useLocalCredentials } from '../local-aws.js';
+import { s3Of } from '../../src/aws/lazy-clients.js';
 
 let s3: S3Client;
 let bucket: string;
@@ -45,7 +46,7 @@ describe('S3Store errors', () => {
   const missing = 'no-such-bucket-for-store';
 
   it('say BUCKET_NOT_FOUND and name the bucket, for listing, reading and writing', async () => {
-    const store = new S3Store(s3, missing);
+    const store = new S3Store(s3Of(s3), missing);
     const listed = await failure(async () => {
       for await (const _ of store.list('in/', 10)) void _;
     });
@@ -62,28 +63,28 @@ describe('S3Store errors', () => {
   });
 
   it('name the key of a missing object', async () => {
-    const error = await failure(() => bytes(new S3Store(s3, bucket).read('not/there.json')));
+    const error = await failure(() => bytes(new S3Store(s3Of(s3), bucket).read('not/there.json')));
     expect(error.shown).toContain(`GetObject of key not/there.json in bucket ${bucket} failed with NoSuchKey`);
   });
 });
 
 describe('S3Store reads', () => {
   it('stop at the size they are given', async () => {
-    const store = new S3Store(s3, bucket);
+    const store = new S3Store(s3Of(s3), bucket);
     expect((await bytes(store.read('data.bin', 10))).length).toBe(10);
     expect((await bytes(store.read('data.bin', 0))).length).toBe(0);
     expect((await bytes(store.read('data.bin'))).length).toBe(1000);
   });
 
   it('refuse a text object over its cap, and say undefined for one that is not there', async () => {
-    const store = new S3Store(s3, bucket);
+    const store = new S3Store(s3Of(s3), bucket);
     await expect(store.readText('data.bin', 999)).rejects.toBeInstanceOf(TooLargeError);
     expect((await store.readText('data.bin', 1000))?.length).toBe(1000);
     expect(await store.readText('nothing.json', 10)).toBeUndefined();
   });
 
   it('stat gives an object size, or undefined', async () => {
-    const store = new S3Store(s3, bucket);
+    const store = new S3Store(s3Of(s3), bucket);
     // The ETag comes along: a resumed import compares it.
     expect(await store.stat('data.bin')).toEqual({
       key: 'data.bin',

@@ -8,11 +8,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CreateBucketCommand, GetObjectCommand, HeadObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createS3Client } from '../../src/aws/clients.js';
+import { createS3Client } from '../../src/aws/s3-client.js';
 import { PartSlots, uploadSpooled } from '../../src/storage/s3-upload.js';
 import { chunked } from '../formats/helpers.js';
 import { localSettings, uniqueName, useLocalCredentials } from '../local-aws.js';
 import { LOCAL_CREDENTIALS, LOCAL_REGION, type LocalServer, startFauxqs } from '../servers.js';
+import { s3Of } from '../../src/aws/lazy-clients.js';
 
 const MiB = 1024 * 1024;
 let s3: S3Client;
@@ -40,7 +41,7 @@ function recording(): { client: S3Client; sent: string[] } {
 }
 
 async function upload(client: S3Client, key: string, chunks: AsyncIterable<Uint8Array>, spoolDir: string) {
-  return uploadSpooled(client, chunks, {
+  return uploadSpooled(await s3Of(client)(), chunks, {
     params: { Bucket: bucket, Key: key },
     partSize: 5 * MiB,
     spoolDir,
@@ -116,7 +117,7 @@ describe('uploadSpooled with the SDK default checksums, as real S3 gets them', (
     await client.send(new CreateBucketCommand({ Bucket: 'checksums' }));
     const spoolDir = mkdtempSync(join(tmpdir(), 'spool-'));
     const body = randomBytes(11 * MiB);
-    const result = await uploadSpooled(client, chunked(body, 64 * 1024), {
+    const result = await uploadSpooled(await s3Of(client)(), chunked(body, 64 * 1024), {
       params: { Bucket: 'checksums', Key: 'multi.bin' },
       partSize: 5 * MiB,
       spoolDir,

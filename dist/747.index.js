@@ -1,6 +1,18 @@
-export const id = 517;
-export const ids = [517];
+export const id = 747;
+export const ids = [747];
 export const modules = {
+
+/***/ 5290:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   _: () => (/* binding */ USER_AGENT)
+/* harmony export */ });
+/** What every client adds to the SDK's user agent: AWS's logs show which requests came from the action. */
+const USER_AGENT = ['dynamodb-s3-transfer', '0.1.0'];
+
+
+/***/ }),
 
 /***/ 7242:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -430,7 +442,7 @@ function formatDuration(ms) {
 
 /***/ }),
 
-/***/ 7517:
+/***/ 6747:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -445,25 +457,43 @@ var core = __webpack_require__(3838);
 var external_node_worker_threads_ = __webpack_require__(5919);
 // EXTERNAL MODULE: external "node:os"
 var external_node_os_ = __webpack_require__(8161);
-// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-cloudwatch-logs/dist-cjs/index.js
-var dist_cjs = __webpack_require__(303);
 // EXTERNAL MODULE: ./node_modules/@aws-sdk/client-dynamodb/dist-cjs/index.js
-var client_dynamodb_dist_cjs = __webpack_require__(4305);
-// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-s3/dist-cjs/index.js
-var client_s3_dist_cjs = __webpack_require__(3711);
+var dist_cjs = __webpack_require__(4305);
+;// CONCATENATED MODULE: ./src/aws/lazy-clients.ts
+// The S3 and CloudWatch Logs clients, with the SDK modules their commands
+// come from, loaded at their first use: a run that touches no bucket never
+// loads S3's (about 11 MB of the worker's memory with CloudWatch's, measured
+// on Node 24), and only a failed managed import reads CloudWatch Logs.
+// DynamoDB's client is used by every run and is made at once (clients.ts).
+function lazyClient(load, make) {
+    let loaded;
+    return () => {
+        loaded ??= load().then(async (sdk) => ({ client: await make(sdk), sdk }));
+        return loaded;
+    };
+}
+const loadS3Sdk = () => __webpack_require__.e(/* import() */ 711).then(__webpack_require__.t.bind(__webpack_require__, 3711, 19));
+const loadLogsSdk = () => __webpack_require__.e(/* import() */ 303).then(__webpack_require__.t.bind(__webpack_require__, 2684, 19));
+/** Access to an S3 client already made (tests, benchmarks). */
+const s3Of = (client) => lazyClient(loadS3Sdk, () => client);
+/** Access to a CloudWatch Logs client already made (tests). */
+const logsOf = (client) => lazyClient(loadLogsSdk, () => client);
+
+// EXTERNAL MODULE: ./src/aws/user-agent.ts
+var user_agent = __webpack_require__(5290);
 ;// CONCATENATED MODULE: ./src/aws/clients.ts
 // SDK clients with the region, endpoints, retries and user agent of a plan.
 // Without endpoint inputs the SDK's own AWS_ENDPOINT_URL_* variables apply.
+// S3 and CloudWatch Logs are loaded when first used (lazy-clients.ts).
 
 
 
-const USER_AGENT = ['dynamodb-s3-transfer', '0.1.0'];
 function createClients(settings) {
     return {
         dynamodb: createDynamoDbClient(settings),
-        s3: createS3Client(settings),
+        s3: lazyClient(loadS3Sdk, async () => (await Promise.all(/* import() */[__webpack_require__.e(711), __webpack_require__.e(15)]).then(__webpack_require__.bind(__webpack_require__, 1015))).createS3Client(settings)),
         // Honours AWS_ENDPOINT_URL_CLOUDWATCH_LOGS and AWS_ENDPOINT_URL through the SDK.
-        logs: new dist_cjs/* CloudWatchLogsClient */.TFr({ region: settings.region, maxAttempts: 5, customUserAgent: [USER_AGENT] }),
+        logs: lazyClient(loadLogsSdk, (sdk) => new sdk.CloudWatchLogsClient({ region: settings.region, maxAttempts: 5, customUserAgent: [user_agent/* USER_AGENT */._] })),
     };
 }
 /**
@@ -472,19 +502,12 @@ function createClients(settings) {
  */
 const DYNAMODB_TIMEOUTS = { requestMs: 60_000, socketMs: 60_000 };
 /**
- * No request timeout: an upload's timer would run while its body is sent,
- * and a part is 8 MB. Silence for ten minutes still fails a read or a write.
- * Long, because an object streamed into a slow import is silent while the
- * import waits (a 400 KB item under `max-capacity: 1` takes 400 s to write).
- */
-const S3_SOCKET_TIMEOUT_MS = 600_000;
-/**
  * Standard retries, not adaptive: adaptive mode throttles the whole client
  * after a few throttled requests, which starves a bulk load. The direct
  * engine retries throttled and unprocessed writes itself, with backoff.
  */
 function createDynamoDbClient(settings, timeouts = DYNAMODB_TIMEOUTS) {
-    const client = new client_dynamodb_dist_cjs/* DynamoDBClient */.MGV({
+    const client = new dist_cjs/* DynamoDBClient */.MGV({
         region: settings.region,
         maxAttempts: 3,
         retryMode: 'standard',
@@ -494,7 +517,7 @@ function createDynamoDbClient(settings, timeouts = DYNAMODB_TIMEOUTS) {
             connectionTimeout: 5_000,
             throwOnRequestTimeout: true,
         },
-        customUserAgent: [USER_AGENT],
+        customUserAgent: [user_agent/* USER_AGENT */._],
         ...(settings.endpointUrl === undefined ? {} : { endpoint: settings.endpointUrl }),
     });
     // The SDK's logger middleware copies every request (each item of each
@@ -502,29 +525,6 @@ function createDynamoDbClient(settings, timeouts = DYNAMODB_TIMEOUTS) {
     // which discards it: 8% of the CPU of applying changes. The action logs itself.
     client.middlewareStack.remove('loggerMiddleware');
     return client;
-}
-/**
- * With `s3-endpoint-url` set the server is S3-compatible, not S3: path-style
- * addressing, and checksums only where S3 requires them, because MinIO,
- * s3rver and others store aws-chunked framing inside the object or reject it.
- */
-function createS3Client(settings, socketTimeoutMs = S3_SOCKET_TIMEOUT_MS) {
-    const compatible = settings.s3Compatible
-        ? {
-            forcePathStyle: true,
-            requestChecksumCalculation: 'WHEN_REQUIRED',
-            responseChecksumValidation: 'WHEN_REQUIRED',
-        }
-        : {};
-    return new client_s3_dist_cjs/* S3Client */.YxF({
-        region: settings.region,
-        maxAttempts: 5,
-        retryMode: 'standard',
-        requestHandler: { socketTimeout: socketTimeoutMs, connectionTimeout: 5_000 },
-        customUserAgent: [USER_AGENT],
-        ...compatible,
-        ...(settings.s3EndpointUrl === undefined ? {} : { endpoint: settings.s3EndpointUrl }),
-    });
 }
 
 // EXTERNAL MODULE: ./src/constants.ts
@@ -816,7 +816,7 @@ function abortableSleep(ms, signal) {
 /** The table, or undefined when it does not exist; any other failure is explained. */
 async function describeTable(dynamodb, name) {
     try {
-        return (await dynamodb.send(new client_dynamodb_dist_cjs/* DescribeTableCommand */.h8C({ TableName: name }))).Table;
+        return (await dynamodb.send(new dist_cjs/* DescribeTableCommand */.h8C({ TableName: name }))).Table;
     }
     catch (error) {
         if (errorName(error) === 'ResourceNotFoundException')
@@ -842,7 +842,7 @@ async function createTable(parameters, deps, timeoutMs) {
     }
     deps.log(`Creating table ${parameters.TableName} (${describeKeys(parameters)})`);
     try {
-        await deps.dynamodb.send(new client_dynamodb_dist_cjs/* CreateTableCommand */.IxS({
+        await deps.dynamodb.send(new dist_cjs/* CreateTableCommand */.IxS({
             ...parameters,
             TableName: parameters.TableName,
             KeySchema: parameters.KeySchema,
@@ -2294,7 +2294,6 @@ function modifiedTag(mtimeMs) {
 
 
 
-
 /** Parts sent at once by every upload that shares it; each holds one part in memory. */
 class PartSlots {
     free;
@@ -2336,7 +2335,7 @@ async function uploadSpooled(s3, chunks, options) {
     let bytes = 0;
     const send = (file, partNumber, id) => slots.use(async () => {
         const body = await file.contents();
-        const response = await s3.send(new client_s3_dist_cjs/* UploadPartCommand */.iVK({
+        const response = await s3.client.send(new s3.sdk.UploadPartCommand({
             ...target,
             UploadId: id,
             PartNumber: partNumber,
@@ -2374,13 +2373,13 @@ async function uploadSpooled(s3, chunks, options) {
             const last = spool;
             const response = await slots.use(async () => {
                 const body = await last.contents();
-                return s3.send(new client_s3_dist_cjs/* PutObjectCommand */.wKZ({ ...params, Body: body, ContentLength: body.byteLength }));
+                return s3.client.send(new s3.sdk.PutObjectCommand({ ...params, Body: body, ContentLength: body.byteLength }));
             });
             return { etag: unquote(response.ETag ?? ''), bytes };
         }
         if (spool.size > 0)
             await send(spool, parts.length + 1, uploadId);
-        const response = await s3.send(new client_s3_dist_cjs/* CompleteMultipartUploadCommand */.Gym({
+        const response = await s3.client.send(new s3.sdk.CompleteMultipartUploadCommand({
             ...target,
             UploadId: uploadId,
             MultipartUpload: { Parts: parts }, // in order: one part is sent at a time
@@ -2392,7 +2391,9 @@ async function uploadSpooled(s3, chunks, options) {
         await sending.catch(() => undefined);
         if (uploadId !== undefined) {
             // Parts left behind are billed until a lifecycle rule removes them.
-            await s3.send(new client_s3_dist_cjs/* AbortMultipartUploadCommand */.tfP({ ...target, UploadId: uploadId })).catch(() => undefined);
+            await s3.client
+                .send(new s3.sdk.AbortMultipartUploadCommand({ ...target, UploadId: uploadId }))
+                .catch(() => undefined);
         }
         throw error;
     }
@@ -2402,8 +2403,11 @@ async function uploadSpooled(s3, chunks, options) {
 }
 /** As lib-storage does: with the SDK's default checksums, the upload is declared CRC32 so S3 checks every part. */
 async function createUpload(s3, params) {
-    const checksums = (await s3.config.requestChecksumCalculation()) === 'WHEN_SUPPORTED';
-    const response = await s3.send(new client_s3_dist_cjs/* CreateMultipartUploadCommand */.nG4({ ...params, ...(checksums ? { ChecksumAlgorithm: 'CRC32' } : {}) }));
+    const checksums = (await s3.client.config.requestChecksumCalculation()) === 'WHEN_SUPPORTED';
+    const response = await s3.client.send(new s3.sdk.CreateMultipartUploadCommand({
+        ...params,
+        ...(checksums ? { ChecksumAlgorithm: 'CRC32' } : {}),
+    }));
     if (response.UploadId === undefined)
         throw new Error(`S3 gave no UploadId for ${params.Key}`);
     return response.UploadId;
@@ -2451,7 +2455,6 @@ function unquote(etag) {
 
 
 
-
 /** S3's smallest part: a part waits on disk, and only the parts being sent are in memory. */
 const PART_SIZE = 5 * 1024 * 1024;
 /** Parts in memory at once, across every object the store writes. */
@@ -2472,11 +2475,17 @@ class S3Store {
         return `s3://${this.bucket}/${key}`;
     }
     async *list(prefix, limit) {
+        const { client, sdk } = await this.s3();
         let token;
         let count = 0;
         do {
-            const page = await this.s3
-                .send(new client_s3_dist_cjs/* ListObjectsV2Command */.u6x({ Bucket: this.bucket, Prefix: prefix, ContinuationToken: token, ...this.owner() }))
+            const page = await client
+                .send(new sdk.ListObjectsV2Command({
+                Bucket: this.bucket,
+                Prefix: prefix,
+                ContinuationToken: token,
+                ...this.owner(),
+            }))
                 .catch((error) => {
                 throw explain(error, `ListObjectsV2 of bucket ${this.bucket}, prefix ${JSON.stringify(prefix)}`);
             });
@@ -2491,8 +2500,9 @@ class S3Store {
         } while (token !== undefined);
     }
     async stat(key) {
+        const { client, sdk } = await this.s3();
         try {
-            const head = await this.s3.send(new client_s3_dist_cjs/* HeadObjectCommand */.l81({ Bucket: this.bucket, Key: key, ...this.owner() }));
+            const head = await client.send(new sdk.HeadObjectCommand({ Bucket: this.bucket, Key: key, ...this.owner() }));
             return { key, size: head.ContentLength ?? 0, ...(head.ETag === undefined ? {} : { etag: head.ETag }) };
         }
         catch (error) {
@@ -2528,8 +2538,9 @@ class S3Store {
     }
     /** The first bytes of an object, to sample it without reading it all. */
     async *readHead(key, bytes) {
-        const response = await this.s3
-            .send(new client_s3_dist_cjs/* GetObjectCommand */.jLs({ Bucket: this.bucket, Key: key, Range: `bytes=0-${bytes - 1}`, ...this.owner() }))
+        const { client, sdk } = await this.s3();
+        const response = await client
+            .send(new sdk.GetObjectCommand({ Bucket: this.bucket, Key: key, Range: `bytes=0-${bytes - 1}`, ...this.owner() }))
             .catch((error) => {
             throw explain(error, this.about('GetObject', key));
         });
@@ -2539,12 +2550,13 @@ class S3Store {
         yield* body;
     }
     async readText(key, maxBytes) {
+        const { client, sdk } = await this.s3();
         let response;
         try {
-            response = await this.s3.send(new client_s3_dist_cjs/* GetObjectCommand */.jLs({ Bucket: this.bucket, Key: key, ...this.owner() }));
+            response = await client.send(new sdk.GetObjectCommand({ Bucket: this.bucket, Key: key, ...this.owner() }));
         }
         catch (error) {
-            if (error instanceof client_s3_dist_cjs/* NoSuchKey */._kG || error.name === 'NoSuchKey')
+            if (error instanceof sdk.NoSuchKey || error.name === 'NoSuchKey')
                 return undefined;
             throw explain(error, this.about('GetObject', key));
         }
@@ -2576,7 +2588,7 @@ class S3Store {
     }
     async write(key, chunks, options = {}) {
         try {
-            return await uploadSpooled(this.s3, chunks, {
+            return await uploadSpooled(await this.s3(), chunks, {
                 params: {
                     Bucket: this.bucket,
                     Key: key,
@@ -2598,8 +2610,9 @@ class S3Store {
         }
     }
     async writeText(key, text) {
-        const result = await this.s3
-            .send(new client_s3_dist_cjs/* PutObjectCommand */.wKZ({
+        const { client, sdk } = await this.s3();
+        const result = await client
+            .send(new sdk.PutObjectCommand({
             Bucket: this.bucket,
             Key: key,
             Body: text,
@@ -2615,8 +2628,9 @@ class S3Store {
         return { etag: unquote(result.ETag ?? ''), bytes: Buffer.byteLength(text) };
     }
     async delete(key) {
-        await this.s3
-            .send(new client_s3_dist_cjs/* DeleteObjectCommand */.k4j({ Bucket: this.bucket, Key: key, ...this.owner() }))
+        const { client, sdk } = await this.s3();
+        await client
+            .send(new sdk.DeleteObjectCommand({ Bucket: this.bucket, Key: key, ...this.owner() }))
             .catch((error) => {
             throw explain(error, this.about('DeleteObject', key));
         });
@@ -2627,13 +2641,14 @@ class S3Store {
      * many, or undefined when the server cannot list them.
      */
     async abortUploads(prefix) {
+        const { client, sdk } = await this.s3();
         let aborted = 0;
         let keyMarker;
         let uploadIdMarker;
         do {
             let page;
             try {
-                page = await this.s3.send(new client_s3_dist_cjs/* ListMultipartUploadsCommand */.mo2({
+                page = await client.send(new sdk.ListMultipartUploadsCommand({
                     Bucket: this.bucket,
                     Prefix: prefix,
                     KeyMarker: keyMarker,
@@ -2649,8 +2664,8 @@ class S3Store {
             for (const upload of page.Uploads ?? []) {
                 if (upload.Key === undefined || upload.UploadId === undefined || !upload.Key.startsWith(prefix))
                     continue;
-                await this.s3
-                    .send(new client_s3_dist_cjs/* AbortMultipartUploadCommand */.tfP({
+                await client
+                    .send(new sdk.AbortMultipartUploadCommand({
                     Bucket: this.bucket,
                     Key: upload.Key,
                     UploadId: upload.UploadId,
@@ -2667,8 +2682,9 @@ class S3Store {
         return aborted;
     }
     async get(key) {
+        const { client, sdk } = await this.s3();
         try {
-            const response = await this.s3.send(new client_s3_dist_cjs/* GetObjectCommand */.jLs({ Bucket: this.bucket, Key: key, ...this.owner() }));
+            const response = await client.send(new sdk.GetObjectCommand({ Bucket: this.bucket, Key: key, ...this.owner() }));
             return response.Body;
         }
         catch (error) {
@@ -6690,7 +6706,6 @@ class RejectsFile {
 
 
 
-
 /**
  * The rejected-items file, created only when an item is rejected, exclusively.
  * A local place is checked here (synchronously, a few lstat calls) and again
@@ -6762,8 +6777,9 @@ function checkLocalRejects(path, deps, holds) {
 }
 /** HeadObject: an object already there is refused; anything else (no access to read it) is left to If-None-Match. */
 async function checkS3Rejects(location, deps, holds) {
-    const exists = await deps.s3
-        .send(new client_s3_dist_cjs/* HeadObjectCommand */.l81({
+    const { client, sdk } = await deps.s3();
+    const exists = await client
+        .send(new sdk.HeadObjectCommand({
         Bucket: location.bucket,
         Key: location.prefix,
         ...(location.owner === undefined ? {} : { ExpectedBucketOwner: location.owner }),
@@ -7280,7 +7296,7 @@ class PageSizer {
 function sdkChannel(dynamodb, table) {
     return {
         async send(requests) {
-            const command = new client_dynamodb_dist_cjs/* BatchWriteItemCommand */.SZm({
+            const command = new dist_cjs/* BatchWriteItemCommand */.SZm({
                 RequestItems: { [table]: requests },
                 ReturnConsumedCapacity: 'TOTAL',
             });
@@ -7537,7 +7553,7 @@ class RawWrites {
     }
     async send(puts, body) {
         // An empty list for the table: the endpoint rules see the table's name, and the body is replaced anyway.
-        const command = new client_dynamodb_dist_cjs/* BatchWriteItemCommand */.SZm({ RequestItems: { [this.table]: [] }, ReturnConsumedCapacity: 'TOTAL' });
+        const command = new dist_cjs/* BatchWriteItemCommand */.SZm({ RequestItems: { [this.table]: [] }, ReturnConsumedCapacity: 'TOTAL' });
         command.middlewareStack.add((next) => (args) => {
             const request = args.request;
             request.body = body;
@@ -7805,7 +7821,7 @@ async function emptyTable(table, dynamodb, deps, segments) {
         do {
             const from = start;
             const limit = sizer.limit();
-            const scan = () => dynamodb.send(new client_dynamodb_dist_cjs/* ScanCommand */.Zy5({
+            const scan = () => dynamodb.send(new dist_cjs/* ScanCommand */.Zy5({
                 TableName: name,
                 Segment: segment,
                 TotalSegments: segments,
@@ -8275,7 +8291,6 @@ var external_node_url_ = __webpack_require__(3136);
 
 
 
-
 /** A checkpoint of 50,000 objects is a few MB: anything far larger is not one. */
 const MAX_CHECKPOINT_BYTES = 64 * 1024 * 1024;
 class FileCheckpoint {
@@ -8347,7 +8362,8 @@ class S3Checkpoint {
         await this.store.writeText(this.key, text);
     }
     async complete() {
-        await this.s3.send(new client_s3_dist_cjs/* DeleteObjectCommand */.k4j({
+        const { client, sdk } = await this.s3();
+        await client.send(new sdk.DeleteObjectCommand({
             Bucket: this.bucket,
             Key: this.key,
             ...(this.owner === undefined ? {} : { ExpectedBucketOwner: this.owner }),
@@ -9514,10 +9530,10 @@ class PageBuffers {
 }
 /** A cancel abandons the page on the wire: a read is safe to drop, and a loaded endpoint may take a minute. */
 function scanRaw(client, input, signal, buffers) {
-    return sendRaw(client, new client_dynamodb_dist_cjs/* ScanCommand */.Zy5(input), signal, buffers);
+    return sendRaw(client, new dist_cjs/* ScanCommand */.Zy5(input), signal, buffers);
 }
 function queryRaw(client, input, signal, buffers) {
-    return sendRaw(client, new client_dynamodb_dist_cjs/* QueryCommand */.sfZ(input), signal, buffers);
+    return sendRaw(client, new dist_cjs/* QueryCommand */.sfZ(input), signal, buffers);
 }
 async function sendRaw(client, command, signal, buffers) {
     // Set by the last attempt that got a 200; earlier attempts are overwritten.
@@ -9541,7 +9557,7 @@ async function sendRaw(client, command, signal, buffers) {
     const output = await client.send(command, signal === undefined ? {} : { abortSignal: signal });
     const received = items ?? [];
     if (received.length !== (output.Count ?? 0)) {
-        const operation = command instanceof client_dynamodb_dist_cjs/* ScanCommand */.Zy5 ? 'Scan' : 'Query';
+        const operation = command instanceof dist_cjs/* ScanCommand */.Zy5 ? 'Scan' : 'Query';
         throw new Error(`A ${operation} page said Count ${output.Count} but held ${received.length} items`);
     }
     const whole = body;
@@ -11556,7 +11572,7 @@ async function preflightExport(plan, dynamodb, now) {
     }
     let backups;
     try {
-        backups = await dynamodb.send(new client_dynamodb_dist_cjs/* DescribeContinuousBackupsCommand */.NXH({ TableName: tableArn }));
+        backups = await dynamodb.send(new dist_cjs/* DescribeContinuousBackupsCommand */.NXH({ TableName: tableArn }));
     }
     catch (error) {
         throw explain(error, 'DescribeContinuousBackups');
@@ -11621,7 +11637,7 @@ async function runManagedExport(plan, deps, engineReason) {
         what: 'export',
         start: async (token) => {
             try {
-                return ((await deps.dynamodb.send(new client_dynamodb_dist_cjs/* ExportTableToPointInTimeCommand */.JUe({ ...request, ClientToken: token })))
+                return ((await deps.dynamodb.send(new dist_cjs/* ExportTableToPointInTimeCommand */.JUe({ ...request, ClientToken: token })))
                     .ExportDescription ?? {});
             }
             catch (error) {
@@ -11636,7 +11652,7 @@ async function runManagedExport(plan, deps, engineReason) {
         plan,
         deps,
         initial: job,
-        describe: async () => (await deps.dynamodb.send(new client_dynamodb_dist_cjs/* DescribeExportCommand */.XIc({ ExportArn: arn }))).ExportDescription ?? {},
+        describe: async () => (await deps.dynamodb.send(new dist_cjs/* DescribeExportCommand */.XIc({ ExportArn: arn }))).ExportDescription ?? {},
         statusOf: (d) => d.ExportStatus,
         progressOf: (d) => `${d.ItemCount ?? 0} item(s), ${d.BilledSizeBytes ?? 0} billed bytes`,
     });
@@ -11728,13 +11744,18 @@ function export_exportRequest(plan, tableArn) {
 // For a failed import, the first error events AWS wrote to CloudWatch Logs
 // (/aws-dynamodb/imports, stream <importId>/error), with the S3 object and
 // item index each one names, so nobody has to go digging.
-
 const IMPORT_LOG_GROUP = '/aws-dynamodb/imports';
 async function readImportErrors(logs, importArn, limit = 10) {
     const importId = importArn.split('/').pop() ?? '';
     const stream = `${importId}/error`;
     try {
-        const response = await logs.send(new dist_cjs/* GetLogEventsCommand */.h7S({ logGroupName: IMPORT_LOG_GROUP, logStreamName: stream, limit, startFromHead: true }));
+        const { client, sdk } = await logs();
+        const response = await client.send(new sdk.GetLogEventsCommand({
+            logGroupName: IMPORT_LOG_GROUP,
+            logStreamName: stream,
+            limit,
+            startFromHead: true,
+        }));
         return { samples: (response.events ?? []).map((event) => toSample(event.message ?? '')) };
     }
     catch (error) {
@@ -11871,7 +11892,7 @@ async function runManagedImport(plan, deps, engineReason) {
         what: 'import',
         start: async (token) => {
             try {
-                const response = await deps.dynamodb.send(new client_dynamodb_dist_cjs/* ImportTableCommand */.Lni({ ...request, ClientToken: token }));
+                const response = await deps.dynamodb.send(new dist_cjs/* ImportTableCommand */.Lni({ ...request, ClientToken: token }));
                 return response.ImportTableDescription ?? {};
             }
             catch (error) {
@@ -11886,7 +11907,7 @@ async function runManagedImport(plan, deps, engineReason) {
         plan,
         deps,
         initial: job,
-        describe: async () => (await deps.dynamodb.send(new client_dynamodb_dist_cjs/* DescribeImportCommand */.kIG({ ImportArn: arn }))).ImportTableDescription ?? {},
+        describe: async () => (await deps.dynamodb.send(new dist_cjs/* DescribeImportCommand */.kIG({ ImportArn: arn }))).ImportTableDescription ?? {},
         statusOf: (d) => d.ImportStatus,
         progressOf: (d) => `processed ${d.ProcessedItemCount ?? 0} item(s), imported ${d.ImportedItemCount ?? 0}, ${d.ErrorCount ?? 0} error(s), ${d.ProcessedSizeBytes ?? 0} bytes`,
     });
