@@ -16,7 +16,9 @@ import type { CheckpointCounts, Position } from './state.js';
  * one entry, not every record read since.
  */
 interface Open {
-  position: Position;
+  /** Its object and record: kept as numbers, as a Position object an item would cost on the hot path. */
+  object: number;
+  record: number;
   /** Made when the first record settles behind it: most records never have one. */
   after: CheckpointCounts | undefined;
   previous: Open | undefined;
@@ -31,29 +33,27 @@ export class Watermark {
   private first: Open | undefined;
   private last: Open | undefined;
   private nextTicket = 0;
-  /** Just after the last record handed on. */
-  private end: Position;
+  /** Just after the last record handed on: its object, and the records of it before that point. */
+  private endObject: number;
+  private endRecords: number;
   /** What the records before the position came to. */
   private readonly settledCounts: CheckpointCounts = { processed: 0, imported: 0, errors: 0 };
 
   constructor(start: Position) {
-    this.end = start;
+    this.endObject = start.finished;
+    this.endRecords = start.records;
   }
 
   /** A record handed to the writers; `done(ticket, ...)` when DynamoDB acknowledged or rejected it. */
   issue(object: number, record: number): number {
     const ticket = this.nextTicket++;
-    const entry: Open = {
-      position: { finished: object, records: record },
-      after: undefined,
-      previous: this.last,
-      next: undefined,
-    };
+    const entry: Open = { object, record, after: undefined, previous: this.last, next: undefined };
     if (this.last === undefined) this.first = entry;
     else this.last.next = entry;
     this.last = entry;
     this.open.set(ticket, entry);
-    this.end = { finished: object, records: record + 1 };
+    this.endObject = object;
+    this.endRecords = record + 1;
     return ticket;
   }
 
@@ -75,7 +75,8 @@ export class Watermark {
   /** A record that needs no write (rejected by the checks): done as soon as it is read. */
   passed(object: number, record: number): void {
     this.settle(REJECTED);
-    this.end = { finished: object, records: record + 1 };
+    this.endObject = object;
+    this.endRecords = record + 1;
   }
 
   /** An object none of whose `items` could be used (damaged): each counted as an error. */
@@ -85,11 +86,15 @@ export class Watermark {
 
   /** Every record of the object was read (handed on, rejected or skipped). */
   objectRead(object: number): void {
-    this.end = { finished: object + 1, records: 0 };
+    this.endObject = object + 1;
+    this.endRecords = 0;
   }
 
   get position(): Position {
-    return this.first?.position ?? this.end;
+    const first = this.first;
+    return first === undefined
+      ? { finished: this.endObject, records: this.endRecords }
+      : { finished: first.object, records: first.record };
   }
 
   /** What the records before the position came to. */

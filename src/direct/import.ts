@@ -24,7 +24,7 @@ import { importResult, importWarnings } from './import-result.js';
 import { Ledger } from './ledger.js';
 import { Progress } from './progress.js';
 import { prepareRejects } from './rejects-location.js';
-import { CountingSink, type ItemSink, newSinkStats } from './sink.js';
+import { CountingSink, type ItemOrigin, type ItemSink, newSinkStats } from './sink.js';
 import { findTargetTable } from './target-table.js';
 import { BatchWriter } from './writer.js';
 import { type ObjectTracking, openImportCheckpoint, rejectsAfter } from './import-checkpoint.js';
@@ -222,16 +222,16 @@ export async function importObject(
             ...(itemIndex === undefined ? {} : { itemIndex }),
           });
         } else {
+          const origin: ItemOrigin = { object: name, line: record.line, itemIndex: record.itemIndex };
           // The watermark's ticket: the checkpoint passes this record once DynamoDB has settled it.
           const ticket = track?.issued(index);
-          const origin = {
-            object: name,
-            line: record.line,
-            itemIndex: record.itemIndex,
-            ...(ticket === undefined ? {} : { ticket }),
-          };
-          if ('raw' in record) await (putRaw as NonNullable<typeof putRaw>)(record.raw, origin);
-          else await sink.put(record.item, { ...origin, textLength: record.textLength });
+          if (ticket !== undefined) origin.ticket = ticket;
+          // Waited for only when the sink gives something to wait for: most items just join a batch.
+          const wait =
+            'raw' in record
+              ? (putRaw as NonNullable<typeof putRaw>)(record.raw, origin)
+              : sink.put(record.item, { ...origin, textLength: record.textLength });
+          if (wait !== undefined) await wait;
         }
       }
       await ledger.drain();

@@ -46,10 +46,12 @@ export class RawBatch {
     const item = put.bytes;
     this.reserve(1 + PUT_OPEN.length + item.length + PUT_CLOSE.length);
     if (this.puts.length > 0) this.buffer[this.length++] = COMMA;
-    this.length += PUT_OPEN.copy(this.buffer, this.length);
-    const start = this.length;
-    this.length += item.copy(this.buffer, start);
-    this.length += PUT_CLOSE.copy(this.buffer, this.length);
+    // set, not copy: for a few hundred bytes the typed array's own copy costs a fraction of Buffer's.
+    this.buffer.set(PUT_OPEN, this.length);
+    const start = this.length + PUT_OPEN.length;
+    this.buffer.set(item, start);
+    this.buffer.set(PUT_CLOSE, start + item.length);
+    this.length = start + item.length + PUT_CLOSE.length;
     put.bytes = this.buffer.subarray(start, start + item.length);
     this.puts.push(put);
   }

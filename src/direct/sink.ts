@@ -37,12 +37,15 @@ export function newSinkStats(): SinkStats {
   return { written: 0, deleted: 0, rejected: 0, abandoned: 0, duplicateKeys: 0 };
 }
 
+/** What the caller waits for before the next write, if anything: most writes just join a batch. */
+export type SinkWait = Promise<void> | undefined;
+
 export interface ItemSink {
   readonly stats: SinkStats;
-  put(item: Item, origin: ItemOrigin): Promise<void>;
+  put(item: Item, origin: ItemOrigin): SinkWait;
   /** A put passed through as bytes; sinks without it are given decoded items only. */
-  putRaw?(put: RawPut, origin: ItemOrigin): Promise<void>;
-  delete(key: Item, origin: ItemOrigin): Promise<void>;
+  putRaw?(put: RawPut, origin: ItemOrigin): SinkWait;
+  delete(key: Item, origin: ItemOrigin): SinkWait;
   /** Sends what is queued and waits until every write is acknowledged or rejected. */
   flush(): Promise<void>;
   /** After a failure elsewhere: waits for what is in flight, without sending more, so the counts are exact. */
@@ -53,17 +56,20 @@ export interface ItemSink {
 export class CountingSink implements ItemSink {
   readonly stats = newSinkStats();
 
-  async put(): Promise<void> {
+  put(): SinkWait {
     this.stats.written += 1;
+    return undefined;
   }
 
-  async putRaw(): Promise<void> {
+  putRaw(): SinkWait {
     this.stats.written += 1;
+    return undefined;
   }
 
-  async delete(): Promise<void> {
+  delete(): SinkWait {
     this.stats.written += 1;
     this.stats.deleted += 1;
+    return undefined;
   }
 
   async flush(): Promise<void> {}

@@ -13,7 +13,7 @@ import { type BatchChannel, type WriteDeps, type WriteOutcome, sdkChannel, write
 import { keyString } from './item-key.js';
 import type { RawBatch } from './raw-bodies.js';
 import { RawWrites } from './raw-batch-write.js';
-import { type ItemOrigin, type ItemSink, type OnRejected, type RawPut, newSinkStats } from './sink.js';
+import { type ItemOrigin, type ItemSink, type OnRejected, type RawPut, type SinkWait, newSinkStats } from './sink.js';
 
 const BATCH_SIZE = 25;
 
@@ -32,7 +32,7 @@ const UNKNOWN_TEXT_LENGTH = 1024;
 interface Pending {
   request: WriteRequest;
   /** Set for a put passed through as bytes; `request` is then a placeholder. */
-  raw?: RawPut;
+  raw: RawPut | undefined;
   origin: ItemOrigin;
   key: string;
 }
@@ -79,39 +79,62 @@ export class BatchWriter implements ItemSink {
     this.raw = new RawWrites(this.dynamodb, this.table, this.keyNames);
   }
 
-  put(item: Item, origin: ItemOrigin): Promise<void> {
+  put(item: Item, origin: ItemOrigin): SinkWait {
     return this.add({ PutRequest: { Item: item } }, item, origin);
   }
 
-  putRaw(put: RawPut, origin: ItemOrigin): Promise<void> {
+  putRaw(put: RawPut, origin: ItemOrigin): SinkWait {
     return this.add(PASSED_THROUGH, put.key, origin, put);
   }
 
-  delete(key: Item, origin: ItemOrigin): Promise<void> {
+  delete(key: Item, origin: ItemOrigin): SinkWait {
     return this.add({ DeleteRequest: { Key: key } }, key, origin);
   }
 
-  /** Queues a write; waits while `concurrency` requests, or MAX_BYTES_IN_FLIGHT, are in flight. */
-  private async add(request: WriteRequest, item: Item, origin: ItemOrigin, raw?: RawPut): Promise<void> {
+  /**
+   * Queues a write. Most writes only join the batch, and give nothing to wait
+   * for (no promise an item: this is the import's hot path); one that fills
+   * the batch, or must wait for it to go first, gives the send to wait for,
+   * which waits while `concurrency` requests, or MAX_BYTES_IN_FLIGHT, are in flight.
+   */
+  private add(request: WriteRequest, item: Item, origin: ItemOrigin, raw?: RawPut): SinkWait {
     this.throwIfFailed();
-    // Passed-through puts and decoded writes go in separate requests.
-    if (this.batch.length > 0 && (this.batch[0]?.raw === undefined) !== (raw === undefined)) await this.send();
     const key = keyString(item, this.keyNames);
+    // Passed-through puts and decoded writes go in separate requests; the same key twice in one request is an error to DynamoDB.
+    const otherKind = this.batch.length > 0 && (this.batch[0]?.raw === undefined) !== (raw === undefined);
+    if (otherKind || this.batchKeys.has(key)) return this.addAfterSend(request, key, origin, raw, otherKind);
+    if (this.keysInFlight.has(key)) this.stats.duplicateKeys += 1;
+    this.queue(request, key, origin, raw);
+    return this.batch.length >= BATCH_SIZE ? this.send() : undefined;
+  }
+
+  /** A write that cannot join the batch: the batch goes first. */
+  private async addAfterSend(
+    request: WriteRequest,
+    key: string,
+    origin: ItemOrigin,
+    raw: RawPut | undefined,
+    otherKind: boolean,
+  ): Promise<void> {
+    if (otherKind) await this.send();
     if (this.batchKeys.has(key)) {
-      // The same key twice in one request is an error to DynamoDB: split.
       this.stats.duplicateKeys += 1;
       await this.send();
     } else if (this.keysInFlight.has(key)) {
       this.stats.duplicateKeys += 1;
     }
+    this.queue(request, key, origin, raw);
+    if (this.batch.length >= BATCH_SIZE) await this.send();
+  }
+
+  private queue(request: WriteRequest, key: string, origin: ItemOrigin, raw: RawPut | undefined): void {
     if (raw !== undefined) {
       // Copied into the request body: the bytes were a view of a decompressed chunk.
       this.rawBatch ??= this.raw.start();
       this.rawBatch.add(raw);
     }
-    this.batch.push({ request, origin, key, ...(raw && { raw }) });
+    this.batch.push({ request, origin, key, raw });
     this.batchKeys.add(key);
-    if (this.batch.length >= BATCH_SIZE) await this.send();
   }
 
   async flush(): Promise<void> {
@@ -143,9 +166,13 @@ export class BatchWriter implements ItemSink {
       return;
     }
     // A key still being written by an earlier request must land first.
-    const earlier = new Set(batch.flatMap((p) => this.keysInFlight.get(p.key) ?? []));
+    let earlier: Set<Promise<void>> | undefined;
+    for (const p of batch) {
+      const writing = this.keysInFlight.get(p.key);
+      if (writing !== undefined) (earlier ??= new Set()).add(writing);
+    }
     const request = (async () => {
-      if (earlier.size > 0) await Promise.all(earlier);
+      if (earlier !== undefined) await Promise.all(earlier);
       await this.write(batch, body);
     })();
     const tracked = request.catch((error: unknown) => {
@@ -186,6 +213,12 @@ export class BatchWriter implements ItemSink {
     // Counted before a stop is passed on: what DynamoDB acknowledged stays counted.
     this.stats.written += batch.length - failed.length - abandoned.length - unsent.length;
     this.stats.abandoned += abandoned.length;
+    if (failed.length === 0 && abandoned.length === 0 && unsent.length === 0) {
+      // All acknowledged, as nearly every request is: nothing to match.
+      this.acknowledge(batch, []);
+      if (stopped !== undefined) throw stopped.error;
+      return;
+    }
     // Unprocessed requests come back as new objects: match them by key.
     const byKey = new Map(batch.map((p) => [p.key, p]));
     const pendingOf = (request: T) => byKey.get(keyString(keyItem(request), this.keyNames));
@@ -203,13 +236,19 @@ export class BatchWriter implements ItemSink {
         ...(pending ?? (batch[0] as Pending)).origin,
       });
     }
-    const acknowledged = batch.filter((p) => !unsettled.has(p) && !rejected.has(p));
-    this.stats.deleted += acknowledged.filter((p) => p.request.DeleteRequest !== undefined).length;
-    this.onSettled?.(
-      acknowledged.map((p) => p.origin),
-      [...rejected].map((p) => p.origin),
+    this.acknowledge(
+      batch.filter((p) => !unsettled.has(p) && !rejected.has(p)),
+      [...rejected],
     );
     if (stopped !== undefined) throw stopped.error;
+  }
+
+  private acknowledge(acknowledged: Pending[], rejected: Pending[]): void {
+    for (const p of acknowledged) if (p.request.DeleteRequest !== undefined) this.stats.deleted += 1;
+    this.onSettled?.(
+      acknowledged.map((p) => p.origin),
+      rejected.map((p) => p.origin),
+    );
   }
 
   private throwIfFailed(): void {

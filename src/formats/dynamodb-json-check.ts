@@ -16,6 +16,7 @@ import { type KeyCheck, MAX_ITEM_BYTES, numberSize } from './item-checks.js';
 import type { CheckedLine } from './records.js';
 
 const ITEM_NAME = Buffer.from('"Item"');
+const NO_LINE = Buffer.alloc(0);
 
 /** The key names as bytes, once per key schema rather than once per line. */
 const keyNameBytes = new WeakMap<readonly KeyCheck[], Buffer[]>();
@@ -33,13 +34,23 @@ function keyNamesOf(keys: readonly KeyCheck[]): Buffer[] {
 class NotAccepted extends Error {}
 const notAccepted = new NotAccepted();
 
+/** One scanner per key schema, used for line after line: nothing is allocated for a line but what it gives back. */
+const scanners = new WeakMap<readonly KeyCheck[], LineScan>();
+
 /** The line's item, checked, or undefined when only the full decoder can say what is wrong (or right) with it. */
 export function checkItemLine(line: Buffer, keys: readonly KeyCheck[]): CheckedLine | undefined {
+  let scan = scanners.get(keys);
+  if (scan === undefined) {
+    scan = new LineScan(keys);
+    scanners.set(keys, scan);
+  }
   try {
-    return new LineScan(line, keys).line();
+    return scan.line(line);
   } catch (error) {
     if (error === notAccepted) return undefined;
     throw error;
+  } finally {
+    scan.release();
   }
 }
 
@@ -54,21 +65,29 @@ interface Found {
 
 class LineScan {
   private i = 0;
-  private readonly b: Buffer;
+  private b: Buffer = NO_LINE;
   private readonly keys: readonly KeyCheck[];
-  private readonly found: (Found | undefined)[];
+  /** Where each key attribute's value is, valid where `seen` says so. */
+  private readonly found: Found[];
+  private readonly seen: boolean[];
   private readonly keyNames: Buffer[];
+  /** The names of the object being read at each depth. */
+  private readonly names: Names[] = [];
   /** Set by readString: whether the string just read holds an escape. */
   private escaped = false;
 
-  constructor(b: Buffer, keys: readonly KeyCheck[]) {
-    this.b = b;
+  constructor(keys: readonly KeyCheck[]) {
     this.keys = keys;
-    this.found = keys.map(() => undefined);
+    this.found = keys.map(() => ({ tag: '', start: 0, end: 0, escaped: false }));
+    this.seen = keys.map(() => false);
     this.keyNames = keyNamesOf(keys);
   }
 
-  line(): CheckedLine {
+  line(b: Buffer): CheckedLine {
+    this.b = b;
+    this.i = 0;
+    this.escaped = false;
+    this.seen.fill(false);
     this.space();
     this.expect(OPEN_BRACE);
     this.space();
@@ -87,12 +106,17 @@ class LineScan {
     return { bytes: this.b.subarray(start, end), key: this.keyAttributes(), size };
   }
 
+  /** Lets go of the line, so that the chunk it was read from is not kept. */
+  release(): void {
+    this.b = NO_LINE;
+  }
+
   /** The key checks item-checks.ts makes, on the values found; the key attributes as the SDK holds them. */
   private keyAttributes(): Item {
     const key: Item = {};
     for (let k = 0; k < this.keys.length; k++) {
       const check = this.keys[k] as KeyCheck;
-      const found = this.found[k];
+      const found = this.seen[k] ? (this.found[k] as Found) : undefined;
       if (found === undefined) {
         if (check.index !== undefined) continue;
         throw notAccepted;
@@ -115,7 +139,8 @@ class LineScan {
     this.expect(OPEN_BRACE);
     this.space();
     let size = 0;
-    const names = new Names(this.b);
+    const names = (this.names[level] ??= new Names());
+    names.reset(this.b);
     if (this.b[this.i] === CLOSE_BRACE) {
       this.i += 1;
       return 0;
@@ -161,7 +186,14 @@ class LineScan {
       case 'B': {
         const start = this.i + 1;
         size = this.scalar(tag);
-        if (key !== -1) this.found[key] = { tag, start, end: this.i - 1, escaped: this.escaped };
+        if (key !== -1) {
+          const found = this.found[key] as Found;
+          found.tag = tag;
+          found.start = start;
+          found.end = this.i - 1;
+          found.escaped = this.escaped;
+          this.seen[key] = true;
+        }
         break;
       }
       case 'BOOL':
@@ -366,12 +398,15 @@ class LineScan {
 
 /** The names of one object, as byte ranges of the line while few, as text beyond. */
 class Names {
-  private readonly b: Buffer;
+  private b: Buffer = NO_LINE;
   private readonly ranges: number[] = [];
   private set: Set<string> | undefined;
 
-  constructor(b: Buffer) {
+  /** Starts an object again: used for one object after another at the same depth. */
+  reset(b: Buffer): void {
     this.b = b;
+    this.ranges.length = 0;
+    this.set = undefined;
   }
 
   /** False when the name is already there. */

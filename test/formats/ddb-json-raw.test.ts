@@ -203,4 +203,21 @@ describe('the pass-through decoder', () => {
     expect(errors).toMatchObject([{ code: 'ITEM_TOO_LARGE', line: 2, itemIndex: 1 }]);
     expect(errors[0]?.message).toContain('409601 bytes');
   });
+
+  it('checks each line on its own: nothing found in one line is kept for the next', () => {
+    // One scanner is used line after line (no allocation a line): a key, or a name, seen on one line is forgotten.
+    const line = (json: string) => checkItemLine(Buffer.from(json), KEYS);
+    expect(line('{"Item":{"id":{"S":"a"},"m":{"M":{"x":{"N":"1"}}},"x":{"N":"2"}}}')?.key).toEqual({ id: { S: 'a' } });
+    expect(line('{"Item":{"other":{"S":"b"}}}')).toBeUndefined(); // no id: only the full decoder words it
+    expect(line('{"Item":{"id":{"S":"c"},"gsi":{"S":"not a number"}}}')).toBeUndefined();
+    expect(line('{"Item":{"id":{"S":"d"}}}')?.key).toEqual({ id: { S: 'd' } }); // gsi is not carried over
+    // A name in one object is not a duplicate of the same name in the object before it at the same depth.
+    expect(line('{"Item":{"id":{"S":"e"},"a":{"M":{"x":{"N":"1"}}},"b":{"M":{"x":{"N":"1"}}}}}')?.size).toBeGreaterThan(
+      0,
+    );
+    expect(line('{"Item":{"id":{"S":"f"},"a":{"M":{"x":{"N":"1"},"x":{"N":"2"}}}}}')).toBeUndefined();
+    // A line refused half-way (bad JSON) leaves nothing behind either.
+    expect(line('{"Item":{"id":{"S":"g"},"n":{"N":"1"')).toBeUndefined();
+    expect(line('{"Item":{"id":{"S":"h"},"n":{"N":"1"}}}')?.key).toEqual({ id: { S: 'h' } });
+  });
 });
