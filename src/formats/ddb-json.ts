@@ -98,12 +98,21 @@ const NEWLINE = 0x0a;
  * already DynamoDB JSON (as DynamoDB's API sends them), in one buffer.
  */
 export function dynamoJsonLines(items: readonly Buffer[]): Buffer {
-  const lines: Buffer[] = [];
-  for (const item of items) {
-    // DynamoDB sends compact JSON; anything spread over lines is made compact.
-    lines.push(ITEM_OPEN, item.includes(NEWLINE) ? compact(item) : item, ITEM_CLOSE);
+  // DynamoDB sends compact JSON; anything spread over lines is made compact.
+  const compacted = items.map((item) => (item.includes(NEWLINE) ? compact(item) : item));
+  let size = 0;
+  for (const item of compacted) size += ITEM_OPEN.length + item.length + ITEM_CLOSE.length;
+  // Written straight into one buffer: the export's hot path, an item at a time.
+  const lines = Buffer.allocUnsafe(size);
+  let at = 0;
+  for (const item of compacted) {
+    lines.set(ITEM_OPEN, at);
+    lines.set(item, at + ITEM_OPEN.length);
+    at += ITEM_OPEN.length + item.length;
+    lines.set(ITEM_CLOSE, at);
+    at += ITEM_CLOSE.length;
   }
-  return Buffer.concat(lines);
+  return lines;
 }
 
 function compact(json: Buffer): Buffer {
