@@ -15,6 +15,7 @@ import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { createDynamoDbClient } from '../src/aws/clients.js';
 import { ROOT } from '../test/action-yml.js';
 import { buildAction } from '../test/build-action.js';
 import { parseOutputFile } from '../test/run-action.js';
@@ -24,6 +25,7 @@ import { bareImportFile } from './bare-import.js';
 import { bareScan } from './bare-scan.js';
 import { importSource } from './import-source.js';
 import { measure } from './measure.js';
+import { sdkFloor } from './sdk-floor.js';
 
 const COUNT = Number(process.env.BENCH_ITEMS ?? 300_000);
 const WARM_UP_ITEMS = 20_000;
@@ -73,6 +75,9 @@ function verdict(bare: Timing, action: Timing, target: number, run: ChildRun, co
   );
 }
 
+/** How fast `than` ran beside `reference`, by wall time. */
+const percent = (reference: Timing, than: Timing) => `${((reference.seconds / than.seconds) * 100).toFixed(0)}%`;
+
 /** A bare loop in this process, timed, with its CPU time and peak memory. */
 async function bareRun(work: () => Promise<unknown>): Promise<Timing & { peakRssMb: number }> {
   const cpu = process.cpuUsage();
@@ -110,6 +115,10 @@ const build = await buildAction();
 const { endpoint, stop } = await startEndpoint();
 try {
   const client = new DynamoDBClient({ region: LOCAL_REGION, endpoint, credentials: LOCAL_CREDENTIALS });
+  // Set up as the action sets up its own (no logger middleware, its retries and timeouts).
+  process.env.AWS_ACCESS_KEY_ID = LOCAL_CREDENTIALS.accessKeyId;
+  process.env.AWS_SECRET_ACCESS_KEY = LOCAL_CREDENTIALS.secretAccessKey;
+  const actionLikeClient = createDynamoDbClient({ region: LOCAL_REGION, endpointUrl: endpoint, s3Compatible: false });
   // The bare loops run warm (the action starts cold in its own process each time): the comparison errs their way.
   await bareImportFile(client, 'warm-up', await importSource(DATA, WARM_UP_ITEMS), 16);
   await bareScan(client, SCAN_TABLE, 16);
@@ -120,6 +129,13 @@ try {
     const bare = await bareRun(() => bareImportFile(client, `bare-${concurrency}`, source, concurrency));
     const bareCount = (await written(endpoint)) - before;
     line('bare loop', bare, bare.peakRssMb, ` (bench process), endpoint counted ${bareCount}`);
+    const floor = await bareRun(() => sdkFloor(actionLikeClient, `floor-${concurrency}`, COUNT, concurrency));
+    line(
+      'SDK floor',
+      floor,
+      floor.peakRssMb,
+      ` (bench process: no work an item), ${percent(bare, floor)} of the bare loop`,
+    );
     before = await written(endpoint);
     const imported = await runActionMeasured(
       {
