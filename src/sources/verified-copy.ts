@@ -10,6 +10,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { once } from 'node:events';
 import { join } from 'node:path';
 import { Aborted } from '../aws/retry.js';
+import { READ_CHUNK_BYTES } from '../storage/read-size.js';
 import { Md5Tracker } from '../formats/manifest.js';
 import type { Store } from '../storage/store.js';
 
@@ -44,7 +45,7 @@ export async function copyToTemp(
     await remove();
     throw error;
   }
-  return { chunks: () => createReadStream(path, { highWaterMark: 256 * 1024 }), remove };
+  return { chunks: () => createReadStream(path, { highWaterMark: READ_CHUNK_BYTES }), remove };
 }
 
 export interface VerifiedCopy {

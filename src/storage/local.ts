@@ -33,6 +33,7 @@ import {
   type WriteResult,
   unsafeKey,
 } from './store.js';
+import { READ_CHUNK_BYTES } from './read-size.js';
 
 /** What a listing left out: a symbolic link (never followed), a device, a pipe or a socket. */
 export interface SkippedEntry {
@@ -134,7 +135,7 @@ export class LocalStore implements SourceStore {
       return;
     }
     // Never past the size the listing gave: a file that grows (or lies) cannot fill the disk.
-    yield* handle.createReadStream({ start: 0, end: end - 1, highWaterMark: 256 * 1024, autoClose: true });
+    yield* handle.createReadStream({ start: 0, end: end - 1, highWaterMark: READ_CHUNK_BYTES, autoClose: true });
   }
 
   async readText(key: string, maxBytes: number): Promise<string | undefined> {

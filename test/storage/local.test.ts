@@ -112,6 +112,21 @@ describe('LocalStore sizes', () => {
     expect((await bytes(store.read('data.bin'))).length).toBe(1000);
   });
 
+  it('reads in chunks of at most 64 KiB, the whole file in order', async () => {
+    // A larger read buffer raises glibc's mmap threshold and fragments its arenas (src/storage/read-size.ts).
+    const root = folder();
+    const data = Buffer.from(Array.from({ length: 1_000_000 }, (_, i) => i % 251));
+    writeFileSync(join(root, 'data.bin'), data);
+    const sizes: number[] = [];
+    const parts: Uint8Array[] = [];
+    for await (const chunk of new LocalStore(root).read('data.bin')) {
+      sizes.push(chunk.byteLength);
+      parts.push(chunk);
+    }
+    expect(Math.max(...sizes)).toBe(64 * 1024);
+    expect(Buffer.concat(parts).equals(data)).toBe(true);
+  });
+
   it('refuses a text file over its cap', async () => {
     const root = folder();
     writeFileSync(join(root, 'manifest-files.json'), 'x'.repeat(101));
