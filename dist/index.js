@@ -21,7 +21,7 @@ else if (node_worker_threads__WEBPACK_IMPORTED_MODULE_0__.workerData?.cacheTask 
     await runCacheTaskInWorker();
 }
 else {
-    const { runInsideWorker } = await Promise.all(/* import() */[__nccwpck_require__.e(838), __nccwpck_require__.e(680), __nccwpck_require__.e(747)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6747));
+    const { runInsideWorker } = await Promise.all(/* import() */[__nccwpck_require__.e(838), __nccwpck_require__.e(680), __nccwpck_require__.e(836)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4836));
     await runInsideWorker();
 }
 

@@ -1,5 +1,5 @@
-export const id = 747;
-export const ids = [747];
+export const id = 836;
+export const ids = [836];
 export const modules = {
 
 /***/ 5290:
@@ -442,7 +442,7 @@ function formatDuration(ms) {
 
 /***/ }),
 
-/***/ 6747:
+/***/ 4836:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -2067,6 +2067,19 @@ function unsafeKey(key) {
     return undefined;
 }
 
+;// CONCATENATED MODULE: ./src/storage/read-size.ts
+/**
+ * How much a file read gives at a time. Below glibc's first mmap threshold
+ * (128 KiB): a larger buffer is mapped on its own, and freeing it raises the
+ * threshold, after which every buffer of that size comes from malloc's
+ * arenas, which fragment and keep freed memory. With 256 KiB reads, about one
+ * import in four at the client's ceiling peaked 30-60 MB above the others
+ * (205-228 MB; /proc/<pid>/smaps put the difference in the arenas); with
+ * 64 KiB reads none of eight did (159-183 MB). zlib's and the sockets' chunks
+ * are 64 KiB too.
+ */
+const READ_CHUNK_BYTES = 64 * 1024;
+
 ;// CONCATENATED MODULE: ./src/storage/local.ts
 // A local folder as a store: fixtures kept in the repository, or an export
 // written into the workspace. ETags are the MD5 hex of the content, as S3
@@ -2077,6 +2090,7 @@ function unsafeKey(key) {
 // real path and it is a regular file, and at most as many bytes as the
 // listing gave are read. Listings never follow a symbolic link: they skip it
 // and say so (`skipped`).
+
 
 
 
@@ -2175,7 +2189,7 @@ class LocalStore {
             return;
         }
         // Never past the size the listing gave: a file that grows (or lies) cannot fill the disk.
-        yield* handle.createReadStream({ start: 0, end: end - 1, highWaterMark: 256 * 1024, autoClose: true });
+        yield* handle.createReadStream({ start: 0, end: end - 1, highWaterMark: READ_CHUNK_BYTES, autoClose: true });
     }
     async readText(key, maxBytes) {
         const handle = await this.openInside(key);
@@ -4740,12 +4754,22 @@ const ddb_json_NEWLINE = 0x0a;
  * already DynamoDB JSON (as DynamoDB's API sends them), in one buffer.
  */
 function dynamoJsonLines(items) {
-    const lines = [];
-    for (const item of items) {
-        // DynamoDB sends compact JSON; anything spread over lines is made compact.
-        lines.push(ITEM_OPEN, item.includes(ddb_json_NEWLINE) ? compact(item) : item, ITEM_CLOSE);
+    // DynamoDB sends compact JSON; anything spread over lines is made compact.
+    const compacted = items.map((item) => (item.includes(ddb_json_NEWLINE) ? compact(item) : item));
+    let size = 0;
+    for (const item of compacted)
+        size += ITEM_OPEN.length + item.length + ITEM_CLOSE.length;
+    // Written straight into one buffer: the export's hot path, an item at a time.
+    const lines = Buffer.allocUnsafe(size);
+    let at = 0;
+    for (const item of compacted) {
+        lines.set(ITEM_OPEN, at);
+        lines.set(item, at + ITEM_OPEN.length);
+        at += ITEM_OPEN.length + item.length;
+        lines.set(ITEM_CLOSE, at);
+        at += ITEM_CLOSE.length;
     }
-    return Buffer.concat(lines);
+    return lines;
 }
 function compact(json) {
     return Buffer.from(JSON.stringify(JSON.parse(json.toString('utf8'))), 'utf8');
@@ -4778,6 +4802,7 @@ const json_bytes_CLOSE_BRACKET = 0x5d;
 
 
 const ITEM_NAME = Buffer.from('"Item"');
+const NO_LINE = Buffer.alloc(0);
 /** The key names as bytes, once per key schema rather than once per line. */
 const keyNameBytes = new WeakMap();
 function keyNamesOf(keys) {
@@ -4792,32 +4817,50 @@ function keyNamesOf(keys) {
 class NotAccepted extends Error {
 }
 const notAccepted = new NotAccepted();
+/** One scanner per key schema, used for line after line: nothing is allocated for a line but what it gives back. */
+const scanners = new WeakMap();
 /** The line's item, checked, or undefined when only the full decoder can say what is wrong (or right) with it. */
 function checkItemLine(line, keys) {
+    let scan = scanners.get(keys);
+    if (scan === undefined) {
+        scan = new LineScan(keys);
+        scanners.set(keys, scan);
+    }
     try {
-        return new LineScan(line, keys).line();
+        return scan.line(line);
     }
     catch (error) {
         if (error === notAccepted)
             return undefined;
         throw error;
     }
+    finally {
+        scan.release();
+    }
 }
 class LineScan {
     i = 0;
-    b;
+    b = NO_LINE;
     keys;
+    /** Where each key attribute's value is, valid where `seen` says so. */
     found;
+    seen;
     keyNames;
+    /** The names of the object being read at each depth. */
+    names = [];
     /** Set by readString: whether the string just read holds an escape. */
     escaped = false;
-    constructor(b, keys) {
-        this.b = b;
+    constructor(keys) {
         this.keys = keys;
-        this.found = keys.map(() => undefined);
+        this.found = keys.map(() => ({ tag: '', start: 0, end: 0, escaped: false }));
+        this.seen = keys.map(() => false);
         this.keyNames = keyNamesOf(keys);
     }
-    line() {
+    line(b) {
+        this.b = b;
+        this.i = 0;
+        this.escaped = false;
+        this.seen.fill(false);
         this.space();
         this.expect(json_bytes_OPEN_BRACE);
         this.space();
@@ -4837,12 +4880,16 @@ class LineScan {
             throw notAccepted;
         return { bytes: this.b.subarray(start, end), key: this.keyAttributes(), size };
     }
+    /** Lets go of the line, so that the chunk it was read from is not kept. */
+    release() {
+        this.b = NO_LINE;
+    }
     /** The key checks item-checks.ts makes, on the values found; the key attributes as the SDK holds them. */
     keyAttributes() {
         const key = {};
         for (let k = 0; k < this.keys.length; k++) {
             const check = this.keys[k];
-            const found = this.found[k];
+            const found = this.seen[k] ? this.found[k] : undefined;
             if (found === undefined) {
                 if (check.index !== undefined)
                     continue;
@@ -4867,7 +4914,8 @@ class LineScan {
         this.expect(json_bytes_OPEN_BRACE);
         this.space();
         let size = 0;
-        const names = new Names(this.b);
+        const names = (this.names[level] ??= new Names());
+        names.reset(this.b);
         if (this.b[this.i] === json_bytes_CLOSE_BRACE) {
             this.i += 1;
             return 0;
@@ -4917,8 +4965,14 @@ class LineScan {
             case 'B': {
                 const start = this.i + 1;
                 size = this.scalar(tag);
-                if (key !== -1)
-                    this.found[key] = { tag, start, end: this.i - 1, escaped: this.escaped };
+                if (key !== -1) {
+                    const found = this.found[key];
+                    found.tag = tag;
+                    found.start = start;
+                    found.end = this.i - 1;
+                    found.escaped = this.escaped;
+                    this.seen[key] = true;
+                }
                 break;
             }
             case 'BOOL':
@@ -5150,11 +5204,14 @@ class LineScan {
 }
 /** The names of one object, as byte ranges of the line while few, as text beyond. */
 class Names {
-    b;
+    b = NO_LINE;
     ranges = [];
     set;
-    constructor(b) {
+    /** Starts an object again: used for one object after another at the same depth. */
+    reset(b) {
         this.b = b;
+        this.ranges.length = 0;
+        this.set = undefined;
     }
     /** False when the name is already there. */
     add(start, end) {
@@ -6989,6 +7046,7 @@ async function checkIntegrity(chunks, compression) {
 
 
 
+
 /** Copies the chunks to a file of its own under `tempDir`; removed again when the copy fails or the step is cancelled. */
 async function copyToTemp(chunks, tempDir, signal) {
     const folder = await (0,promises_.mkdtemp)((0,external_node_path_.join)(tempDir, 'dynamodb-s3-transfer-'));
@@ -7014,7 +7072,7 @@ async function copyToTemp(chunks, tempDir, signal) {
         await remove();
         throw error;
     }
-    return { chunks: () => (0,external_node_fs_.createReadStream)(path, { highWaterMark: 256 * 1024 }), remove };
+    return { chunks: () => (0,external_node_fs_.createReadStream)(path, { highWaterMark: READ_CHUNK_BYTES }), remove };
 }
 async function verifiedCopy(store, key, expectedMd5, tempDir, 
 /** The size the listing gave: no more is copied. */
@@ -7224,15 +7282,18 @@ function newSinkStats() {
 /** mode: validate: every item that reaches the sink has passed the checks; nothing is written. */
 class CountingSink {
     stats = newSinkStats();
-    async put() {
+    put() {
         this.stats.written += 1;
+        return undefined;
     }
-    async putRaw() {
+    putRaw() {
         this.stats.written += 1;
+        return undefined;
     }
-    async delete() {
+    delete() {
         this.stats.written += 1;
         this.stats.deleted += 1;
+        return undefined;
     }
     async flush() { }
     async settle() { }
@@ -7465,10 +7526,12 @@ class RawBatch {
         this.reserve(1 + PUT_OPEN.length + item.length + PUT_CLOSE.length);
         if (this.puts.length > 0)
             this.buffer[this.length++] = raw_bodies_COMMA;
-        this.length += PUT_OPEN.copy(this.buffer, this.length);
-        const start = this.length;
-        this.length += item.copy(this.buffer, start);
-        this.length += PUT_CLOSE.copy(this.buffer, this.length);
+        // set, not copy: for a few hundred bytes the typed array's own copy costs a fraction of Buffer's.
+        this.buffer.set(PUT_OPEN, this.length);
+        const start = this.length + PUT_OPEN.length;
+        this.buffer.set(item, start);
+        this.buffer.set(PUT_CLOSE, start + item.length);
+        this.length = start + item.length + PUT_CLOSE.length;
         put.bytes = this.buffer.subarray(start, start + item.length);
         this.puts.push(put);
     }
@@ -7646,30 +7709,47 @@ class BatchWriter {
     delete(key, origin) {
         return this.add({ DeleteRequest: { Key: key } }, key, origin);
     }
-    /** Queues a write; waits while `concurrency` requests, or MAX_BYTES_IN_FLIGHT, are in flight. */
-    async add(request, item, origin, raw) {
+    /**
+     * Queues a write. Most writes only join the batch, and give nothing to wait
+     * for (no promise an item: this is the import's hot path); one that fills
+     * the batch, or must wait for it to go first, gives the send to wait for,
+     * which waits while `concurrency` requests, or MAX_BYTES_IN_FLIGHT, are in flight.
+     */
+    add(request, item, origin, raw) {
         this.throwIfFailed();
-        // Passed-through puts and decoded writes go in separate requests.
-        if (this.batch.length > 0 && (this.batch[0]?.raw === undefined) !== (raw === undefined))
-            await this.send();
         const key = keyString(item, this.keyNames);
+        // Passed-through puts and decoded writes go in separate requests; the same key twice in one request is an error to DynamoDB.
+        const otherKind = this.batch.length > 0 && (this.batch[0]?.raw === undefined) !== (raw === undefined);
+        if (otherKind || this.batchKeys.has(key))
+            return this.addAfterSend(request, key, origin, raw, otherKind);
+        if (this.keysInFlight.has(key))
+            this.stats.duplicateKeys += 1;
+        this.queue(request, key, origin, raw);
+        return this.batch.length >= BATCH_SIZE ? this.send() : undefined;
+    }
+    /** A write that cannot join the batch: the batch goes first. */
+    async addAfterSend(request, key, origin, raw, otherKind) {
+        if (otherKind)
+            await this.send();
         if (this.batchKeys.has(key)) {
-            // The same key twice in one request is an error to DynamoDB: split.
             this.stats.duplicateKeys += 1;
             await this.send();
         }
         else if (this.keysInFlight.has(key)) {
             this.stats.duplicateKeys += 1;
         }
+        this.queue(request, key, origin, raw);
+        if (this.batch.length >= BATCH_SIZE)
+            await this.send();
+    }
+    queue(request, key, origin, raw) {
         if (raw !== undefined) {
             // Copied into the request body: the bytes were a view of a decompressed chunk.
             this.rawBatch ??= this.raw.start();
             this.rawBatch.add(raw);
         }
-        this.batch.push({ request, origin, key, ...(raw && { raw }) });
+        this.batch.push({ request, origin, key, raw });
         this.batchKeys.add(key);
-        if (this.batch.length >= BATCH_SIZE)
-            await this.send();
     }
     async flush() {
         await this.send();
@@ -7698,9 +7778,14 @@ class BatchWriter {
             return;
         }
         // A key still being written by an earlier request must land first.
-        const earlier = new Set(batch.flatMap((p) => this.keysInFlight.get(p.key) ?? []));
+        let earlier;
+        for (const p of batch) {
+            const writing = this.keysInFlight.get(p.key);
+            if (writing !== undefined)
+                (earlier ??= new Set()).add(writing);
+        }
         const request = (async () => {
-            if (earlier.size > 0)
+            if (earlier !== undefined)
                 await Promise.all(earlier);
             await this.write(batch, body);
         })();
@@ -7740,6 +7825,13 @@ class BatchWriter {
         // Counted before a stop is passed on: what DynamoDB acknowledged stays counted.
         this.stats.written += batch.length - failed.length - abandoned.length - unsent.length;
         this.stats.abandoned += abandoned.length;
+        if (failed.length === 0 && abandoned.length === 0 && unsent.length === 0) {
+            // All acknowledged, as nearly every request is: nothing to match.
+            this.acknowledge(batch, []);
+            if (stopped !== undefined)
+                throw stopped.error;
+            return;
+        }
         // Unprocessed requests come back as new objects: match them by key.
         const byKey = new Map(batch.map((p) => [p.key, p]));
         const pendingOf = (request) => byKey.get(keyString(keyItem(request), this.keyNames));
@@ -7758,11 +7850,15 @@ class BatchWriter {
                 ...(pending ?? batch[0]).origin,
             });
         }
-        const acknowledged = batch.filter((p) => !unsettled.has(p) && !rejected.has(p));
-        this.stats.deleted += acknowledged.filter((p) => p.request.DeleteRequest !== undefined).length;
-        this.onSettled?.(acknowledged.map((p) => p.origin), [...rejected].map((p) => p.origin));
+        this.acknowledge(batch.filter((p) => !unsettled.has(p) && !rejected.has(p)), [...rejected]);
         if (stopped !== undefined)
             throw stopped.error;
+    }
+    acknowledge(acknowledged, rejected) {
+        for (const p of acknowledged)
+            if (p.request.DeleteRequest !== undefined)
+                this.stats.deleted += 1;
+        this.onSettled?.(acknowledged.map((p) => p.origin), rejected.map((p) => p.origin));
     }
     throwIfFailed() {
         if (this.failure !== undefined)
@@ -8156,29 +8252,27 @@ class Watermark {
     first;
     last;
     nextTicket = 0;
-    /** Just after the last record handed on. */
-    end;
+    /** Just after the last record handed on: its object, and the records of it before that point. */
+    endObject;
+    endRecords;
     /** What the records before the position came to. */
     settledCounts = { processed: 0, imported: 0, errors: 0 };
     constructor(start) {
-        this.end = start;
+        this.endObject = start.finished;
+        this.endRecords = start.records;
     }
     /** A record handed to the writers; `done(ticket, ...)` when DynamoDB acknowledged or rejected it. */
     issue(object, record) {
         const ticket = this.nextTicket++;
-        const entry = {
-            position: { finished: object, records: record },
-            after: undefined,
-            previous: this.last,
-            next: undefined,
-        };
+        const entry = { object, record, after: undefined, previous: this.last, next: undefined };
         if (this.last === undefined)
             this.first = entry;
         else
             this.last.next = entry;
         this.last = entry;
         this.open.set(ticket, entry);
-        this.end = { finished: object, records: record + 1 };
+        this.endObject = object;
+        this.endRecords = record + 1;
         return ticket;
     }
     /** DynamoDB acknowledged (`imported`) or rejected the record. */
@@ -8204,7 +8298,8 @@ class Watermark {
     /** A record that needs no write (rejected by the checks): done as soon as it is read. */
     passed(object, record) {
         this.settle(REJECTED);
-        this.end = { finished: object, records: record + 1 };
+        this.endObject = object;
+        this.endRecords = record + 1;
     }
     /** An object none of whose `items` could be used (damaged): each counted as an error. */
     rejectedWhole(items) {
@@ -8212,10 +8307,14 @@ class Watermark {
     }
     /** Every record of the object was read (handed on, rejected or skipped). */
     objectRead(object) {
-        this.end = { finished: object + 1, records: 0 };
+        this.endObject = object + 1;
+        this.endRecords = 0;
     }
     get position() {
-        return this.first?.position ?? this.end;
+        const first = this.first;
+        return first === undefined
+            ? { finished: this.endObject, records: this.endRecords }
+            : { finished: first.object, records: first.record };
     }
     /** What the records before the position came to. */
     get counts() {
@@ -8859,18 +8958,17 @@ async function importObject(store, object, options, { sink, ledger, progress, de
                     });
                 }
                 else {
+                    const origin = { object: name, line: record.line, itemIndex: record.itemIndex };
                     // The watermark's ticket: the checkpoint passes this record once DynamoDB has settled it.
                     const ticket = track?.issued(index);
-                    const origin = {
-                        object: name,
-                        line: record.line,
-                        itemIndex: record.itemIndex,
-                        ...(ticket === undefined ? {} : { ticket }),
-                    };
-                    if ('raw' in record)
-                        await putRaw(record.raw, origin);
-                    else
-                        await sink.put(record.item, { ...origin, textLength: record.textLength });
+                    if (ticket !== undefined)
+                        origin.ticket = ticket;
+                    // Waited for only when the sink gives something to wait for: most items just join a batch.
+                    const wait = 'raw' in record
+                        ? putRaw(record.raw, origin)
+                        : sink.put(record.item, { ...origin, textLength: record.textLength });
+                    if (wait !== undefined)
+                        await wait;
                 }
             }
             await ledger.drain();
