@@ -29,7 +29,13 @@ export function lazyClient<Sdk, Client>(
 ): Lazy<Sdk, Client> {
   let loaded: Promise<Loaded<Sdk, Client>> | undefined;
   return () => {
-    loaded ??= load().then(async (sdk) => ({ client: await make(sdk), sdk }));
+    loaded ??= load()
+      .then(async (sdk) => ({ client: await make(sdk), sdk }))
+      .catch((error: unknown) => {
+        // Not kept: the next use tries again rather than failing the same way for the rest of the run.
+        loaded = undefined;
+        throw error;
+      });
     return loaded;
   };
 }

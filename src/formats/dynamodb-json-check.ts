@@ -72,7 +72,7 @@ class LineScan {
   private readonly seen: boolean[];
   private readonly keyNames: Buffer[];
   /** The names of the object being read at each depth. */
-  private readonly names: Names[] = [];
+  private readonly names: (Names | undefined)[] = [];
   /** Set by readString: whether the string just read holds an escape. */
   private escaped = false;
 
@@ -109,6 +109,7 @@ class LineScan {
   /** Lets go of the line, so that the chunk it was read from is not kept. */
   release(): void {
     this.b = NO_LINE;
+    for (const names of this.names) names?.reset(NO_LINE);
   }
 
   /** The key checks item-checks.ts makes, on the values found; the key attributes as the SDK holds them. */
