@@ -260,9 +260,15 @@ describe('throttling', () => {
     expect(await scanAll(table)).toHaveLength(800);
     expect(proxy.counts.throttled).toBeGreaterThan(10);
     expect(run.summary).toContain(`**Throttled requests** | ${proxy.counts.throttled.toLocaleString('en-US')}`);
-    // Once most calls are throttled, far fewer than the 16 workers have a request in flight at once.
-    const late = proxy.writesInFlight.slice(Math.floor(proxy.writesInFlight.length / 2));
-    const most = Math.max(...late.map((s) => s.inFlight));
-    expect(most).toBeLessThanOrEqual(8);
+    // Once most calls are throttled, far fewer than the 16 workers have a request at the endpoint at once.
+    // The median, not the most: a request of the first burst still being retried by the SDK can lift a
+    // sample or two on a loaded runner (CI once saw 11). The backoff of retries alone keeps this low too
+    // (it passes with AIMD's halving switched off): AIMD itself is tested in test/aws/rate.test.ts.
+    const late = proxy.writesInFlight
+      .slice(Math.floor(proxy.writesInFlight.length / 2))
+      .map((s) => s.inFlight)
+      .sort((a, b) => a - b);
+    expect(late[Math.floor(late.length / 2)]).toBeLessThanOrEqual(4);
+    expect(Math.max(...late)).toBeLessThan(16);
   });
 });
