@@ -468,7 +468,13 @@ var dist_cjs = __webpack_require__(4305);
 function lazyClient(load, make) {
     let loaded;
     return () => {
-        loaded ??= load().then(async (sdk) => ({ client: await make(sdk), sdk }));
+        loaded ??= load()
+            .then(async (sdk) => ({ client: await make(sdk), sdk }))
+            .catch((error) => {
+            // Not kept: the next use tries again rather than failing the same way for the rest of the run.
+            loaded = undefined;
+            throw error;
+        });
         return loaded;
     };
 }
@@ -4883,6 +4889,8 @@ class LineScan {
     /** Lets go of the line, so that the chunk it was read from is not kept. */
     release() {
         this.b = NO_LINE;
+        for (const names of this.names)
+            names?.reset(NO_LINE);
     }
     /** The key checks item-checks.ts makes, on the values found; the key attributes as the SDK holds them. */
     keyAttributes() {
