@@ -77,16 +77,10 @@ export class S3Checkpoint implements CheckpointPlace {
   readonly intervalMs = 5_000;
   readonly objectGapMs = 1_000;
   private readonly store: S3Store;
-  private readonly s3: S3Access;
-  private readonly bucket: string;
   private readonly key: string;
-  private readonly owner: string | undefined;
 
   constructor(s3: S3Access, bucket: string, key: string, owner: string | undefined) {
-    this.s3 = s3;
-    this.bucket = bucket;
     this.key = key;
-    this.owner = owner;
     this.store = new S3Store(s3, bucket, owner === undefined ? {} : { owner });
     this.description = this.store.describe(key);
   }
@@ -100,13 +94,6 @@ export class S3Checkpoint implements CheckpointPlace {
   }
 
   async complete(): Promise<void> {
-    const { client, sdk } = await this.s3();
-    await client.send(
-      new sdk.DeleteObjectCommand({
-        Bucket: this.bucket,
-        Key: this.key,
-        ...(this.owner === undefined ? {} : { ExpectedBucketOwner: this.owner }),
-      }),
-    );
+    await this.store.delete(this.key);
   }
 }

@@ -10,7 +10,9 @@ import { join } from 'node:path';
 import { useLocalCredentials } from '../local-aws.js';
 import type { ThrottlingProxy } from '../throttling-proxy.js';
 import { clientFor, createKeyedTable, expectedIds, tableIds } from './fault-helpers.js';
-import { newBucket, runLocal } from './helpers.js';
+import { newBucket, runLocal, s3 } from './helpers.js';
+import { s3Of } from '../../src/aws/lazy-clients.js';
+import { S3Store } from '../../src/storage/s3.js';
 import {
   ITEMS,
   OBJECTS,
@@ -119,6 +121,8 @@ describe('a stopped import resumes from its checkpoint', () => {
       expect(second.summary).toContain('### Resumed');
       expect(second.summary).toMatch(/Skipped, done by earlier runs: [1-9]\d* whole object\(s\)/);
       expectCountsSplitAtTheCheckpoint(second);
+      // A completed import removes its checkpoint.
+      expect(await new S3Store(s3Of(s3()), bucket).stat(`checkpoints/${table}.json`)).toBeUndefined();
       const ids = await tableIds(clientFor(inject('dynamodbEndpoint')), table);
       expect([...ids].sort()).toEqual(expectedIds(ITEMS));
       expect(secondCapacity).toBeLessThan(0.6 * fullRunCapacity);
