@@ -8450,15 +8450,9 @@ class S3Checkpoint {
     intervalMs = 5_000;
     objectGapMs = 1_000;
     store;
-    s3;
-    bucket;
     key;
-    owner;
     constructor(s3, bucket, key, owner) {
-        this.s3 = s3;
-        this.bucket = bucket;
         this.key = key;
-        this.owner = owner;
         this.store = new S3Store(s3, bucket, owner === undefined ? {} : { owner });
         this.description = this.store.describe(key);
     }
@@ -8469,12 +8463,7 @@ class S3Checkpoint {
         await this.store.writeText(this.key, text);
     }
     async complete() {
-        const { client, sdk } = await this.s3();
-        await client.send(new sdk.DeleteObjectCommand({
-            Bucket: this.bucket,
-            Key: this.key,
-            ...(this.owner === undefined ? {} : { ExpectedBucketOwner: this.owner }),
-        }));
+        await this.store.delete(this.key);
     }
 }
 
