@@ -11,6 +11,7 @@ import { type EngineChoice, chooseEngine } from './engine-choice.js';
 import { TransferError, failureMessage } from './errors.js';
 import { describeTable } from './aws/table.js';
 import { readPlan } from './inputs/index.js';
+import { undeclaredInputs, undeclaredWarning } from './inputs/undeclared.js';
 import { runManaged } from './managed/engine.js';
 import { abortableSleep } from './aws/poll.js';
 import type { Plan } from './plan.js';
@@ -38,6 +39,7 @@ export async function run(deps: RunDeps): Promise<void> {
   let working: Plan['mode'] | undefined;
   let choice: EngineChoice | undefined;
   try {
+    for (const input of undeclaredInputs(deps.env)) core.warning(undeclaredWarning(input));
     const plan = readPlan({ env: deps.env, now: started, cwd: deps.cwd });
     const clients = createClients(plan.aws);
     choice = await chooseEngine(plan, async (name) => (await describeTable(clients.dynamodb, name)) !== undefined);
@@ -149,7 +151,11 @@ function runEngine(
 
 /** Console links only when the endpoints are AWS's; the action's own reference for the import-back snippet. */
 function withContext(result: TransferResult, plan: Plan, env: RunDeps['env']): TransferResult {
-  const onAws = plan.aws.endpointUrl === undefined && !plan.aws.s3Compatible && !env.AWS_ENDPOINT_URL_DYNAMODB;
+  const onAws =
+    plan.aws.endpointUrl === undefined &&
+    !plan.aws.s3Compatible &&
+    !env.AWS_ENDPOINT_URL_DYNAMODB &&
+    !env.AWS_ENDPOINT_URL;
   const uses = env.GITHUB_ACTION_REPOSITORY
     ? `${env.GITHUB_ACTION_REPOSITORY}@${env.GITHUB_ACTION_REF || 'v1'}`
     : undefined;
@@ -160,5 +166,6 @@ function withContext(result: TransferResult, plan: Plan, env: RunDeps['env']): T
     ...(onAws && { consoleRegion: plan.aws.region }),
     ...(uses && { uses }),
     ...(plan.aws.endpointUrl !== undefined && { endpointUrl: plan.aws.endpointUrl }),
+    ...(plan.aws.s3EndpointUrl !== undefined && { s3EndpointUrl: plan.aws.s3EndpointUrl }),
   };
 }

@@ -116,6 +116,8 @@ export interface TransferResult {
   consoleRegion?: string;
   /** The DynamoDB endpoint the work ran against, when it was not AWS's: the import-back snippet needs it too. */
   endpointUrl?: string;
+  /** The S3-compatible server the data went to or came from (s3-endpoint-url): the import-back snippet needs it too. */
+  s3EndpointUrl?: string;
   /** Direct engine: the capacity consumed, as DynamoDB reported it, and the budget. */
   capacity?: CapacityReport;
   /** How a workflow refers to this action (`owner/repo@ref`), for the import-back snippet. */

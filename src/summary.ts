@@ -163,6 +163,7 @@ function importBackSnippet(r: TransferResult): string | undefined {
     // Named either way: with auto, an S3 source would go to AWS's ImportTable, which reads data/ only.
     `    engine: ${engine}`,
     ...(r.endpointUrl === undefined ? [] : [`    endpoint-url: ${yamlScalar(r.endpointUrl)}`]),
+    ...(s3 === null || r.s3EndpointUrl === undefined ? [] : [`    s3-endpoint-url: ${yamlScalar(r.s3EndpointUrl)}`]),
   ];
   const title = changes ? 'Apply it to a restored table' : 'Import it back';
   return `### ${title}\n\n\`\`\`yaml\n${lines.join('\n')}\n\`\`\``;

@@ -57,6 +57,22 @@ describe('engine', () => {
     expect(plan(inputs).engine).toEqual({ engine, reason });
   });
 
+  it.each(['AWS_ENDPOINT_URL_DYNAMODB', 'AWS_ENDPOINT_URL'])(
+    'takes the SDK variable %s as endpoint-url when choosing the engine',
+    (variable) => {
+      expect(plan({ ...IMPORT }, { [variable]: 'http://127.0.0.1:4566' }).engine).toEqual({
+        engine: 'direct',
+        reason: `${variable} is set (http://127.0.0.1:4566), and AWS's managed import and export exist only on AWS itself`,
+      });
+    },
+  );
+
+  it('keeps an explicit engine: managed over the SDK variable', () => {
+    expect(plan({ ...IMPORT, engine: 'managed' }, { AWS_ENDPOINT_URL_DYNAMODB: 'http://x:1' }).engine.engine).toBe(
+      'managed',
+    );
+  });
+
   it.each([
     [{ ...EXPORT, engine: 'aws' }, 'Input "engine" is "aws"; expected one of auto, managed, direct.'],
     [

@@ -5,11 +5,15 @@
 import { Input } from '../constants.js';
 import { parseEnum } from '../parsing/values.js';
 import type { EngineDecision, ExistingTable, Mode } from '../plan.js';
-import type { InputReader } from './reader.js';
+import { nonEmpty } from './common.js';
+import type { Env, InputReader } from './reader.js';
 
 const ENGINES = ['auto', 'managed', 'direct'] as const;
 
-export function decideEngine(r: InputReader, mode: Mode, existingTable: ExistingTable): EngineDecision {
+/** The SDK's own variables that send DynamoDB calls elsewhere than AWS (the LocalStack habit), as endpoint-url does. */
+const ENDPOINT_VARIABLES = ['AWS_ENDPOINT_URL_DYNAMODB', 'AWS_ENDPOINT_URL'] as const;
+
+export function decideEngine(r: InputReader, mode: Mode, existingTable: ExistingTable, env: Env): EngineDecision {
   const requested = r.parseDefaulted(Input.Engine, (v) => parseEnum(v, ENGINES));
   if (requested === 'direct') return { engine: 'direct', reason: 'engine: direct was asked for' };
   if (requested === 'managed') {
@@ -37,6 +41,13 @@ export function decideEngine(r: InputReader, mode: Mode, existingTable: Existing
     return {
       engine: 'direct',
       reason: "endpoint-url is set, and AWS's managed import and export exist only on AWS itself",
+    };
+  }
+  const variable = ENDPOINT_VARIABLES.find((name) => nonEmpty(env[name]) !== undefined);
+  if (variable !== undefined) {
+    return {
+      engine: 'direct',
+      reason: `${variable} is set (${nonEmpty(env[variable])}), and AWS's managed import and export exist only on AWS itself`,
     };
   }
   if (r.given(Input.Path))

@@ -48,7 +48,7 @@ function buildPlan(r: InputReader, context: PlanContext, mode: Mode): Plan {
 
 function buildModePlan(r: InputReader, context: PlanContext, mode: Mode): Plan {
   const existingTable = r.parseDefaulted(Input.ExistingTable, (v) => parseEnum(v, EXISTING_TABLE));
-  const common = readCommon(r, context, decideEngine(r, mode, existingTable));
+  const common = readCommon(r, context, decideEngine(r, mode, existingTable, context.env));
   if (mode === 'verify') {
     rejectExportOnlyInputs(r);
     rejectResumeInputs(r);

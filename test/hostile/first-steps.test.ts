@@ -1,0 +1,46 @@
+// What a new user trips on (issue 25), through the built action: a typo in
+// an input's name, and local endpoints given the SDK's way.
+
+import { PutObjectCommand } from '@aws-sdk/client-s3';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { newBucket, s3, scanAll } from '../direct/helpers.js';
+import { localEnv, uniqueName, useLocalCredentials } from '../local-aws.js';
+import { runAction } from '../run-action.js';
+
+beforeAll(() => useLocalCredentials());
+
+describe('a new user', () => {
+  it('is told which declared input a misspelt one meant, before the error it causes', async () => {
+    const run = await runAction(
+      { mode: 'import', 'tabel-name': 'Orders', path: 'test/fixtures/seed', 'partition-key': 'id:S' },
+      { env: localEnv() },
+    );
+    expect(run.exitCode).toBe(1);
+    const warning = run.log.indexOf(
+      'Input "tabel-name" is not an input of this action, so it is ignored; did you mean "table-name"?',
+    );
+    expect(warning, run.log).toBeGreaterThanOrEqual(0);
+    expect(run.log.indexOf('table-name', warning + 60), run.log).toBeGreaterThan(warning);
+  });
+
+  it('imports into DynamoDB Local with the endpoints given as AWS_ENDPOINT_URL_DYNAMODB and AWS_ENDPOINT_URL_S3', async () => {
+    const bucket = await newBucket();
+    const lines = Array.from({ length: 12 }, (_, i) => JSON.stringify({ Item: { id: { S: `k${i}` } } }));
+    await s3().send(new PutObjectCommand({ Bucket: bucket, Key: 'seed/items.json', Body: lines.join('\n') }));
+    const table = uniqueName('sdk-endpoints');
+    const run = await runAction(
+      { mode: 'import', 'table-name': table, bucket, prefix: 'seed/', 'partition-key': 'id:S' },
+      {
+        env: {
+          ...localEnv(),
+          AWS_ENDPOINT_URL_DYNAMODB: inject('dynamodbEndpoint'),
+          AWS_ENDPOINT_URL_S3: inject('s3Endpoint'),
+        },
+      },
+    );
+    expect(run.exitCode, run.log).toBe(0);
+    expect(run.outputs).toMatchObject({ engine: 'direct', 'imported-item-count': '12' });
+    expect(run.log).toContain('AWS_ENDPOINT_URL_DYNAMODB is set');
+    expect(await scanAll(table)).toHaveLength(12);
+  });
+});
