@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { marked } from 'marked';
 import { parse } from 'yaml';
 import { withTables } from '../scripts/readme-tables.js';
 import { ROOT, readActionYml } from './action-yml.js';
@@ -49,6 +50,26 @@ describe('README', () => {
   it('has an IAM policy that is valid JSON', () => {
     const [policy] = blocks('json');
     expect(JSON.parse(policy ?? '').Version).toBe('2012-10-17');
+  });
+
+  it('renders every table as a table (a row before the header separator turns it into text)', () => {
+    const broken = marked
+      .lexer(readme)
+      .filter((token) => token.type === 'paragraph' && token.raw.trimStart().startsWith('|'))
+      .map((token) => token.raw.split('\n')[0]);
+    expect(broken).toEqual([]);
+  });
+
+  it('gives the managed import the same calls in the Permissions table as in the JSON policy', () => {
+    const row = /^\| import, managed \|(.*)$/m.exec(readme)?.[1] ?? '';
+    const named = new Set([...row.matchAll(/`(?:\w+:)?([A-Z]\w+)`/g)].map((m) => m[1]));
+    const policy = JSON.parse(blocks('json')[0] ?? '') as { Statement: { Sid: string; Action: string[] }[] };
+    const granted = policy.Statement.filter((s) => s.Sid === 'ManagedImport' || s.Sid === 'ImportLogs')
+      .flatMap((s) => s.Action)
+      .map((action) => action.split(':')[1]);
+    expect(granted.filter((action) => !named.has(action))).toEqual([]);
+    const everywhere = new Set(policy.Statement.flatMap((s) => s.Action).map((action) => action.split(':')[1]));
+    expect([...named].filter((action) => !everywhere.has(action ?? ''))).toEqual([]);
   });
 });
 
