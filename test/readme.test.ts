@@ -52,6 +52,25 @@ describe('README', () => {
     expect(JSON.parse(policy ?? '').Version).toBe('2012-10-17');
   });
 
+  it('has a table of contents that links every section and subsection, by the anchors GitHub makes', () => {
+    const slug = (heading: string): string =>
+      heading
+        .trim()
+        .toLowerCase()
+        .replace(/[^\w\- ]/g, '')
+        .replace(/ /g, '-');
+    const contents = readme.slice(
+      readme.indexOf('## Contents'),
+      readme.indexOf('\n## ', readme.indexOf('## Contents') + 5),
+    );
+    const links = [...contents.matchAll(/\]\(#([^)]+)\)/g)].map((m) => m[1]);
+    const headings = [...readme.matchAll(/^#{2,3} (.+)$/gm)]
+      .map((m) => m[1] ?? '')
+      .filter((heading) => heading !== 'Contents')
+      .map(slug);
+    expect(links).toEqual(headings);
+  });
+
   it('renders every table as a table (a row before the header separator turns it into text)', () => {
     const broken = marked
       .lexer(readme)
