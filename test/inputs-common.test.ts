@@ -105,6 +105,11 @@ describe('aws-region, endpoint-url, s3-endpoint-url', () => {
     ]);
   });
 
+  it('needs no region to validate a local folder against the keys given, which contacts nothing', () => {
+    expect(problems(VALIDATE, { AWS_REGION: '' })).toEqual([]);
+    expect(problems({ ...VALIDATE, 'table-name': 'Orders' }, { AWS_REGION: '' })).toHaveLength(1);
+  });
+
   it('defaults to us-east-1 for a local endpoint', () => {
     expect(plan({ ...EXPORT, 'endpoint-url': 'http://127.0.0.1:8000' }, { AWS_REGION: '' }).aws.region).toBe(
       'us-east-1',

@@ -53,7 +53,8 @@ function readAwsSettings(r: InputReader, env: Env): AwsSettings {
     const local =
       endpointUrl !== undefined ||
       nonEmpty(env.AWS_ENDPOINT_URL) !== undefined ||
-      nonEmpty(env.AWS_ENDPOINT_URL_DYNAMODB) !== undefined;
+      nonEmpty(env.AWS_ENDPOINT_URL_DYNAMODB) !== undefined ||
+      nothingRemote(r);
     if (local) region = 'us-east-1';
     else if (!r.given(Input.Region)) {
       r.missing(
@@ -73,6 +74,11 @@ function readAwsSettings(r: InputReader, env: Env): AwsSettings {
     ...optional('s3EndpointUrl', s3EndpointUrl),
     s3Compatible,
   };
+}
+
+/** Validating a local folder with the key schema given: no call leaves the runner, so no region is needed. */
+function nothingRemote(r: InputReader): boolean {
+  return r.get(Input.Mode) === 'validate' && r.given(Input.Path) && !r.given(Input.TableName);
 }
 
 /** The folder relative paths start from: the repository checkout, or the working directory outside a runner. */

@@ -23,6 +23,17 @@ describe('a new user', () => {
     expect(run.log.indexOf('table-name', warning + 60), run.log).toBeGreaterThan(warning);
   });
 
+  it('validates a folder of fixtures without a region or credentials, as it calls nothing remote', async () => {
+    const run = await runAction({
+      mode: 'validate',
+      path: 'test/fixtures/seed',
+      'partition-key': 'pk:S',
+      'max-errors': '5',
+    });
+    expect(run.log).not.toContain('aws-region');
+    expect(run.outputs).toMatchObject({ status: 'COMPLETED', 'processed-item-count': '5', 'error-count': '2' });
+  });
+
   it('imports into DynamoDB Local with the endpoints given as AWS_ENDPOINT_URL_DYNAMODB and AWS_ENDPOINT_URL_S3', async () => {
     const bucket = await newBucket();
     const lines = Array.from({ length: 12 }, (_, i) => JSON.stringify({ Item: { id: { S: `k${i}` } } }));
