@@ -10,6 +10,7 @@ import { runDirect } from './direct/engine.js';
 import { type EngineChoice, chooseEngine } from './engine-choice.js';
 import { TransferError, failureMessage } from './errors.js';
 import { describeTable } from './aws/table.js';
+import { explainTableNotFound } from './aws/table-elsewhere.js';
 import { readPlan } from './inputs/index.js';
 import { undeclaredInputs, undeclaredWarning } from './inputs/undeclared.js';
 import { runManaged } from './managed/engine.js';
@@ -38,9 +39,11 @@ export async function run(deps: RunDeps): Promise<void> {
   const started = deps.now();
   let working: Plan['mode'] | undefined;
   let choice: EngineChoice | undefined;
+  let planned: Plan | undefined;
   try {
     for (const input of undeclaredInputs(deps.env)) core.warning(undeclaredWarning(input));
     const plan = readPlan({ env: deps.env, now: started, cwd: deps.cwd });
+    planned = plan;
     const clients = createClients(plan.aws);
     choice = await chooseEngine(plan, async (name) => (await describeTable(clients.dynamodb, name)) !== undefined);
     core.startGroup('Plan');
@@ -79,7 +82,9 @@ export async function run(deps: RunDeps): Promise<void> {
     const shown = afterMaxDuration(result, work.signal);
     if (shown.status === 'IN_PROGRESS' && shown.engine === 'direct') core.info(shown.note ?? '');
     report(withContext(shown, plan, deps.env), plan.maxErrors, core, deps.env.GITHUB_STEP_SUMMARY);
-  } catch (error) {
+  } catch (thrown) {
+    const error =
+      planned === undefined ? thrown : await explainTableNotFound(thrown, planned.aws, tableNameOf(planned), deps.env);
     const message = failureMessage(error);
     if (choice !== undefined) core.setOutput(Output.Engine, choice.engine);
     core.setOutput(Output.DurationSeconds, (deps.now().getTime() - started.getTime()) / 1000);
@@ -89,6 +94,10 @@ export async function run(deps: RunDeps): Promise<void> {
     writeSummary(summary, deps.env.GITHUB_STEP_SUMMARY, core);
     core.setFailed(clip(message, 20_000));
   }
+}
+
+function tableNameOf(plan: Plan): string | undefined {
+  return plan.mode === 'export' ? plan.table.name : plan.tableName;
 }
 
 function cancelled(error: unknown): boolean {

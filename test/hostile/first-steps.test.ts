@@ -1,10 +1,12 @@
 // What a new user trips on (issue 25), through the built action: a typo in
 // an input's name, and local endpoints given the SDK's way.
 
+import { CreateTableCommand } from '@aws-sdk/client-dynamodb';
 import { PutObjectCommand } from '@aws-sdk/client-s3';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
-import { newBucket, s3, scanAll } from '../direct/helpers.js';
-import { localEnv, uniqueName, useLocalCredentials } from '../local-aws.js';
+import { createDynamoDbClient } from '../../src/aws/clients.js';
+import { newBucket, runLocal, s3, scanAll } from '../direct/helpers.js';
+import { localEnv, localSettings, uniqueName, useLocalCredentials } from '../local-aws.js';
 import { runAction } from '../run-action.js';
 
 beforeAll(() => useLocalCredentials());
@@ -53,5 +55,27 @@ describe('a new user', () => {
     expect(run.outputs).toMatchObject({ engine: 'direct', 'imported-item-count': '12' });
     expect(run.log).toContain('AWS_ENDPOINT_URL_DYNAMODB is set');
     expect(await scanAll(table)).toHaveLength(12);
+  });
+
+  it('is told where TABLE_NOT_FOUND looked, and which region of DynamoDB Local holds the table', async () => {
+    const table = uniqueName('other-region');
+    await createDynamoDbClient({ ...localSettings(), region: 'us-west-2' }).send(
+      new CreateTableCommand({
+        TableName: table,
+        AttributeDefinitions: [{ AttributeName: 'id', AttributeType: 'S' }],
+        KeySchema: [{ AttributeName: 'id', KeyType: 'HASH' }],
+        BillingMode: 'PAY_PER_REQUEST',
+      }),
+    );
+    const run = await runLocal({ mode: 'export', 'table-name': table, path: 'unused-out' });
+    expect(run.exitCode).toBe(1);
+    expect(run.log).toContain(`TABLE_NOT_FOUND: Table ${table} does not exist; nothing was exported.`);
+    expect(run.log).toContain(`Looked in region us-east-1 at ${inject('dynamodbEndpoint')}.`);
+    expect(run.log).toContain(
+      `A table named ${table} is in region us-west-2 at this endpoint: set aws-region: us-west-2.`,
+    );
+
+    const nowhere = await runLocal({ mode: 'export', 'table-name': `${table}-nowhere`, path: 'unused-out' });
+    expect(nowhere.log).toContain("DynamoDB Local keeps each region's tables");
   });
 });
