@@ -61,14 +61,17 @@ export async function run(deps: RunDeps): Promise<void> {
       );
     }
     const engine: EngineChoice = choice;
-    // max-duration stops the direct engine through the signal a cancel aborts; a managed job runs server-side.
-    const limit = engine.engine === 'direct' && 'maxDurationMs' in plan ? plan.maxDurationMs : undefined;
+    // max-duration and timeout stop the direct engine through the signal a cancel aborts; a managed job runs
+    // server-side, and its poll stops waiting at timeout.
+    const direct = engine.engine === 'direct';
+    const limit = direct && 'maxDurationMs' in plan ? plan.maxDurationMs : undefined;
     const work = workSignal(
       deps.signal,
       limit,
       started.getTime(),
       () => deps.now().getTime(),
       (reached) => core.info(`${reached.message}: stopping, and keeping where the work stopped for the next run.`),
+      direct ? plan.waiting.timeoutMs : undefined,
     );
     const result = await runEngine(plan, engine, clients, { ...deps, signal: work.signal }, restore)
       .finally(() => work.dispose())

@@ -51,9 +51,12 @@ export function describePlan(plan: Plan, choice: EngineChoice): string[] {
     );
   }
   lines.push(`Engine: ${choice.engine}, because ${choice.reason}.`);
-  const waiting = plan.waiting.wait
-    ? `wait up to ${formatDuration(plan.waiting.timeoutMs)}`
-    : 'return once the job has started';
+  const waiting =
+    choice.engine === 'direct'
+      ? `stop after ${formatDuration(plan.waiting.timeoutMs)} at the latest (timeout), keeping where the work stopped`
+      : plan.waiting.wait
+        ? `wait up to ${formatDuration(plan.waiting.timeoutMs)}`
+        : 'return once the job has started';
   const failing = plan.mode === 'verify' ? 'differ or cannot be read' : 'cannot be moved';
   lines.push(`Then: ${waiting}; fail when more than ${plan.maxErrors} item(s) ${failing}.`);
   return lines;

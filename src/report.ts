@@ -37,6 +37,7 @@ export function decideOutcome(result: TransferResult, maxErrors: number): Outcom
   if (result.timedOut || result.aborted) {
     if (result.engine === 'direct') {
       const note = result.note ?? '';
+      if (result.timedOut) return { ok: false, message: `WAIT_TIMED_OUT: ${note}` };
       const why = note.startsWith('The step was cancelled') ? note : `The step was cancelled; ${note}`;
       return { ok: false, message: `CANCELLED: ${why}`.trim() };
     }

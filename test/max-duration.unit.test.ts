@@ -3,7 +3,13 @@
 // run into a green IN_PROGRESS.
 
 import { describe, expect, it } from 'vitest';
-import { MaxDurationReached, afterMaxDuration, workSignal } from '../src/max-duration.js';
+import {
+  type DeadlineReached,
+  MaxDurationReached,
+  TimeoutReached,
+  afterMaxDuration,
+  workSignal,
+} from '../src/max-duration.js';
 import type { TransferResult } from '../src/result.js';
 
 const stopped: TransferResult = {
@@ -22,7 +28,7 @@ const tick = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe('workSignal', () => {
   it('aborts with MaxDurationReached when the time since the start has passed', async () => {
-    const reached: MaxDurationReached[] = [];
+    const reached: DeadlineReached[] = [];
     const start = Date.now();
     // The step started 950 ms ago: 50 ms are left of one second.
     const work = workSignal(undefined, 1000, start - 950, Date.now, (r) => reached.push(r));
@@ -45,6 +51,18 @@ describe('workSignal', () => {
     await tick(100);
     expect(reached).toEqual([]);
     work.dispose();
+  });
+
+  it('aborts with TimeoutReached when timeout comes before max-duration, and with MaxDurationReached on a tie', async () => {
+    const start = Date.now();
+    const timeout = workSignal(undefined, 60_000, start - 950, Date.now, () => undefined, 1000);
+    const tie = workSignal(undefined, 1000, start - 950, Date.now, () => undefined, 1000);
+    await tick(200);
+    expect(timeout.signal.reason).toBeInstanceOf(TimeoutReached);
+    expect((timeout.signal.reason as Error).message).toBe('timeout (1s) reached');
+    expect(tie.signal.reason).toBeInstanceOf(MaxDurationReached);
+    timeout.dispose();
+    tie.dispose();
   });
 
   it('without a limit, aborts only on a cancel; dispose stops the timer', async () => {

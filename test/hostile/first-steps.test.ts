@@ -3,9 +3,12 @@
 
 import { CreateTableCommand } from '@aws-sdk/client-dynamodb';
 import { PutObjectCommand } from '@aws-sdk/client-s3';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { createDynamoDbClient } from '../../src/aws/clients.js';
-import { newBucket, runLocal, s3, scanAll } from '../direct/helpers.js';
+import { newBucket, newTable, runLocal, s3, scanAll } from '../direct/helpers.js';
 import { localEnv, localSettings, uniqueName, useLocalCredentials } from '../local-aws.js';
 import { runAction } from '../run-action.js';
 
@@ -77,5 +80,35 @@ describe('a new user', () => {
 
     const nowhere = await runLocal({ mode: 'export', 'table-name': `${table}-nowhere`, path: 'unused-out' });
     expect(nowhere.log).toContain("DynamoDB Local keeps each region's tables");
+  });
+
+  it('has timeout bound a direct import: it stops, fails with WAIT_TIMED_OUT, and the next run finishes it', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'timeout-'));
+    const lines = Array.from({ length: 300 }, (_, i) =>
+      JSON.stringify({ Item: { id: { S: `k${i}` }, pad: { S: 'x'.repeat(900) } } }),
+    );
+    mkdirSync(join(dir, 'source'));
+    writeFileSync(join(dir, 'source', 'items.json'), lines.join('\n'));
+    const table = await newTable();
+    const inputs = {
+      mode: 'import',
+      'table-name': table,
+      path: join(dir, 'source'),
+      'existing-table': 'merge',
+      checkpoint: join(dir, 'import.checkpoint.json'),
+    };
+    // One write unit an item at 25 a second: about 12 s of work, stopped at 3 s.
+    const first = await runLocal({ ...inputs, 'max-capacity': '25', timeout: '3s' }, { timeoutMs: 120_000 });
+    expect(first.exitCode, first.log).toBe(1);
+    expect(first.log).toContain('Then: stop after 3s at the latest (timeout), keeping where the work stopped;');
+    expect(first.log).toContain('::error::WAIT_TIMED_OUT: timeout (3s) reached: the import stopped');
+    expect(first.outputs.status).toBe('IN_PROGRESS');
+    expect(Number(first.outputs['duration-seconds'])).toBeLessThan(30);
+    expect(Number(first.outputs['imported-item-count'])).toBeLessThan(300);
+
+    const second = await runLocal(inputs, { timeoutMs: 120_000 });
+    expect(second.exitCode, second.log).toBe(0);
+    expect(second.outputs).toMatchObject({ status: 'COMPLETED', resumed: 'true' });
+    expect(await scanAll(table)).toHaveLength(300);
   });
 });
