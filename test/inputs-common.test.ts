@@ -267,3 +267,39 @@ describe('several bad inputs', () => {
     expect(NOW.toISOString()).toBe('2026-01-15T12:00:00.000Z');
   });
 });
+
+describe('path as an s3:// URL', () => {
+  it('is bucket and prefix in one, as export outputs give a place, and leaves the engine to the S3 rules', () => {
+    const imported = plan({ ...IMPORT, bucket: '', path: 's3://backups/orders/AWSDynamoDB/0123-abcd/' });
+    expect(imported.mode === 'import' && imported.source.location).toEqual({
+      kind: 's3',
+      bucket: 'backups',
+      prefix: 'orders/AWSDynamoDB/0123-abcd/',
+    });
+    expect(imported.engine.engine).toBe('managed');
+    const exported = plan({ ...EXPORT, bucket: '', path: 's3://backups/{table}/', 'bucket-owner': '123456789012' });
+    expect(exported.mode === 'export' && exported.destination).toEqual({
+      kind: 's3',
+      bucket: 'backups',
+      prefix: 'Orders/',
+      owner: '123456789012',
+    });
+  });
+
+  it.each([
+    [
+      { path: 's3://backups/x/', prefix: 'y/' },
+      'Input "prefix" is "y/"; expected no prefix with an s3:// path, which holds its prefix after the bucket.',
+    ],
+    [
+      { path: 's3://Not_A_Bucket/x' },
+      'Input "path" is "s3://Not_A_Bucket/x"; expected a local path, or an s3://bucket/prefix URL whose bucket is an S3 bucket name: 3 to 63 characters from a-z, 0-9, . and -.',
+    ],
+    [
+      { path: 's3://backups/../other/' },
+      'Input "path" is "s3://backups/../other/"; expected an s3://bucket/prefix URL with a key prefix without .. segments (S3 keys are names, not paths; a .. would reach outside the folder meant).',
+    ],
+  ])('%j is refused', (inputs, message) => {
+    expect(problems({ ...IMPORT, bucket: '', ...inputs })).toEqual([message]);
+  });
+});

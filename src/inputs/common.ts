@@ -78,7 +78,7 @@ function readAwsSettings(r: InputReader, env: Env): AwsSettings {
 
 /** Validating a local folder with the key schema given: no call leaves the runner, so no region is needed. */
 function nothingRemote(r: InputReader): boolean {
-  return r.get(Input.Mode) === 'validate' && r.given(Input.Path) && !r.given(Input.TableName);
+  return r.get(Input.Mode) === 'validate' && givenLocalPath(r) && !r.given(Input.TableName);
 }
 
 /** The folder relative paths start from: the repository checkout, or the working directory outside a runner. */
@@ -102,6 +102,12 @@ export function readLocation(
     r.reject(Input.Path, path, 'expected either bucket or path, not both (bucket is set too)');
     return undefined;
   }
+  if (path !== undefined && isS3Url(path)) {
+    r.notApplicable(Input.Prefix, 'expected no prefix with an s3:// path, which holds its prefix after the bucket');
+    const owner = r.parse(Input.BucketOwner, checkAccountId);
+    const url = r.parse(Input.Path, (value) => parseS3Url(value, { now: context.now, env: context.env, table }));
+    return url === undefined ? undefined : { kind: 's3', ...url, ...optional('owner', owner) };
+  }
   if (path !== undefined) {
     r.notApplicable(Input.Prefix, 'expected no prefix with path; put the whole folder or file in path');
     r.notApplicable(Input.BucketOwner, 'expected no bucket-owner with path, which is a local folder');
@@ -117,6 +123,33 @@ export function readLocation(
   return bucket === undefined || r.hasProblem(Input.Prefix)
     ? undefined
     : { kind: 's3', bucket, prefix, ...optional('owner', owner) };
+}
+
+/** `path: s3://bucket/prefix`, as export outputs (`data-url`, `export-manifest`) and the S3 console give a place. */
+export function isS3Url(value: string): boolean {
+  return value.startsWith('s3://');
+}
+
+/** Whether `path` names a local file or folder (not an s3:// URL). */
+export function givenLocalPath(r: InputReader): boolean {
+  return r.given(Input.Path) && !isS3Url(r.get(Input.Path));
+}
+
+function parseS3Url(value: string, context: Parameters<typeof expandTemplate>[1]): { bucket: string; prefix: string } {
+  const match = /^s3:\/\/([^/]*)(?:\/([\s\S]*))?$/.exec(value);
+  const bucket = match?.[1] ?? '';
+  try {
+    checkBucket(bucket);
+  } catch (error) {
+    if (!(error instanceof InvalidValue)) throw error;
+    throw new InvalidValue(`a local path, or an s3://bucket/prefix URL whose bucket is ${error.expected}`);
+  }
+  try {
+    return { bucket, prefix: expandPrefix(match?.[2] ?? '', context) };
+  } catch (error) {
+    if (!(error instanceof InvalidValue)) throw error;
+    throw new InvalidValue(`an s3://bucket/prefix URL with ${error.expected}`);
+  }
 }
 
 /** The prefix with its placeholders filled in, checked as the key prefix it then is. */

@@ -5,7 +5,7 @@
 import { Input } from '../constants.js';
 import { parseEnum } from '../parsing/values.js';
 import type { EngineDecision, ExistingTable, Mode } from '../plan.js';
-import { nonEmpty } from './common.js';
+import { givenLocalPath, nonEmpty } from './common.js';
 import type { Env, InputReader } from './reader.js';
 
 const ENGINES = ['auto', 'managed', 'direct'] as const;
@@ -27,10 +27,11 @@ export function decideEngine(r: InputReader, mode: Mode, existingTable: Existing
       );
       return { engine: 'direct', reason: `mode: ${mode}` };
     }
-    r.notApplicable(
-      Input.Path,
-      'expected no path with engine: managed, because AWS reads and writes only S3; use bucket, or engine: direct',
-    );
+    if (givenLocalPath(r))
+      r.notApplicable(
+        Input.Path,
+        'expected no path with engine: managed, because AWS reads and writes only S3; use bucket, or engine: direct',
+      );
     return { engine: 'managed', reason: 'engine: managed was asked for' };
   }
   if (mode === 'validate')
@@ -50,7 +51,7 @@ export function decideEngine(r: InputReader, mode: Mode, existingTable: Existing
       reason: `${variable} is set (${nonEmpty(env[variable])}), and AWS's managed import and export exist only on AWS itself`,
     };
   }
-  if (r.given(Input.Path))
+  if (givenLocalPath(r))
     return { engine: 'direct', reason: 'path is a local folder, which only the direct engine can read or write' };
   if (mode === 'import' && existingTable !== 'fail') {
     return {

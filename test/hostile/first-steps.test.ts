@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { createDynamoDbClient } from '../../src/aws/clients.js';
-import { newBucket, newTable, runLocal, s3, scanAll } from '../direct/helpers.js';
+import { newBucket, newTable, putItems, runLocal, s3, scanAll } from '../direct/helpers.js';
 import { localEnv, localSettings, uniqueName, useLocalCredentials } from '../local-aws.js';
 import { runAction } from '../run-action.js';
 
@@ -110,5 +110,28 @@ describe('a new user', () => {
     expect(second.exitCode, second.log).toBe(0);
     expect(second.outputs).toMatchObject({ status: 'COMPLETED', resumed: 'true' });
     expect(await scanAll(table)).toHaveLength(300);
+  });
+
+  it('imports an export back from the s3:// URL its outputs give, as path', async () => {
+    const table = await newTable();
+    await putItems(
+      table,
+      Array.from({ length: 20 }, (_, i) => ({ id: { S: `k${i}` } })),
+    );
+    const bucket = await newBucket();
+    const exported = await runLocal({ mode: 'export', 'table-name': table, bucket, prefix: 'nightly/' });
+    expect(exported.exitCode, exported.log).toBe(0);
+    const folder = (exported.outputs['export-manifest'] ?? '').replace(/manifest-summary\.json$/, '');
+    expect(folder).toMatch(new RegExp(`^s3://${bucket}/nightly/AWSDynamoDB/[^/]+/$`));
+
+    const imported = await runLocal({
+      mode: 'import',
+      'table-name': `${table}-back`,
+      path: folder,
+      'partition-key': 'id:S',
+    });
+    expect(imported.exitCode, imported.log).toBe(0);
+    expect(imported.outputs['imported-item-count']).toBe('20');
+    expect(await scanAll(`${table}-back`)).toHaveLength(20);
   });
 });
