@@ -41,6 +41,15 @@ export function table(header: readonly string[], rows: readonly (readonly string
 }
 
 /**
+ * Two columns of names and values: the first pair is the header row, so
+ * GitHub draws no empty header above them.
+ */
+export function keyValueTable(rows: readonly (readonly [string, string])[]): string {
+  const [first, ...rest] = rows;
+  return first === undefined ? '' : table(first, rest);
+}
+
+/**
  * Text from the data cut to a length a person can read: item content echoed
  * in a message (a 400 MB number, a 10,000-level map) must never reach the log,
  * an annotation or the summary whole.

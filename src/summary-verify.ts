@@ -2,7 +2,7 @@
 // verdict, the counts, and the first differences with the attributes that
 // differ. Keys and names are item content: clipped, and shown as code.
 
-import { clip, code, escapeMarkdown, table } from './markdown.js';
+import { clip, code, escapeMarkdown, keyValueTable, table } from './markdown.js';
 import type { VerificationResult } from './result.js';
 
 const n = (value: number): string => value.toLocaleString('en-US');
@@ -61,10 +61,7 @@ export function verificationSection(v: VerificationResult): string {
   const parts = [
     `### ${mark} Verification: ${headline}`,
     escapeMarkdown(clip(verdict(v), 2000)),
-    table(
-      ['', ''],
-      shown.map(([k, value]) => [`**${k}**`, value]),
-    ),
+    keyValueTable(shown.map(([k, value]) => [`**${k}**`, value])),
   ];
   if (v.first.length > 0) parts.push(firstDifferences(v, differences));
   return parts.join('\n\n');

@@ -2,7 +2,7 @@
 // own against stored expected Markdown. Names and values from the data are
 // escaped; links go to the AWS console only when the endpoints are AWS's.
 
-import { clip, code, escapeMarkdown, table } from './markdown.js';
+import { clip, code, escapeMarkdown, keyValueTable, table } from './markdown.js';
 import type { TransferResult } from './result.js';
 import { capacitySection } from './summary-capacity.js';
 import { renderChain } from './summary-chain.js';
@@ -17,9 +17,10 @@ export const MAX_SUMMARY_BYTES = 512 * 1024;
 const MAX_WARNINGS_SHOWN = 20;
 
 export function renderSummary(result: TransferResult, outcome: { ok: boolean; message: string }): string {
-  const parts = [heading(result, outcome.ok), table(['', ''], detailRows(result))];
+  const parts = [heading(result, outcome.ok), keyValueTable(detailRows(result))];
   if (result.capacity !== undefined) parts.push(capacitySection(result.capacity));
-  if (!outcome.ok) parts.push(`**Why the step failed:** ${escapeMarkdown(clip(outcome.message))}`);
+  // Whole, with its "what to do" half: the action's own sentences, whose data is clipped where it is quoted.
+  if (!outcome.ok) parts.push(`**Why the step failed:** ${escapeMarkdown(clip(outcome.message, 1500))}`);
   const chain = renderChain(result);
   if (chain !== undefined) parts.push(chain);
   if (result.errors.length > 0) parts.push(errorSection(result));
@@ -72,7 +73,7 @@ function heading(result: TransferResult, ok: boolean): string {
   return `## ✅ ${what}${table} completed`;
 }
 
-function detailRows(r: TransferResult): string[][] {
+function detailRows(r: TransferResult): [string, string][] {
   // Verify's counts are in its own section.
   const counted = r.mode !== 'verify';
   const rows: [string, string | undefined][] = [
@@ -95,7 +96,9 @@ function detailRows(r: TransferResult): string[][] {
     ['Data files', count(r.fileCount)],
     ['Rejected items', place(r.rejectedItems, r)],
   ];
-  return rows.filter((row): row is [string, string] => row[1] !== undefined).map(([k, v]) => [`**${k}**`, v]);
+  return rows
+    .filter((row): row is [string, string] => row[1] !== undefined)
+    .map(([k, v]): [string, string] => [`**${k}**`, v]);
 }
 
 /** The byte counts of each mode and engine measure different things: say which. */

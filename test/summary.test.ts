@@ -27,14 +27,19 @@ const base: TransferResult = {
 };
 
 describe('renderSummary', () => {
+  it('shows the whole reason a step failed, what to do included, well past 500 characters', () => {
+    const why = `CHAIN_GAP: ${'the exports leave a gap; '.repeat(30)}what to do: export the missing window.`;
+    const summary = renderSummary(base, { ok: false, message: why });
+    expect(summary).toContain('what to do: export the missing window.');
+  });
+
   it('shows outcome, engine, counts, throughput and the first errors', () => {
     expect(renderSummary(base, { ok: true, message: '' })).toBe(
       [
         '## ✅ Import of <code>Orders</code> completed',
         '',
-        '|  |  |',
-        '| --- | --- |',
         '| **Mode** | import |',
+        '| --- | --- |',
         '| **Engine** | direct (endpoint-url is set) |',
         '| **Table** | <code>Orders</code> |',
         '| **Source** | <code>s3://backups/in/</code> |',
