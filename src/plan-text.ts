@@ -9,7 +9,8 @@ export function describeLocation(location: Location): string {
 }
 
 function describeSource(source: ImportSource): string {
-  const compression = source.compression === 'auto' ? 'compression detected' : source.compression;
+  const compression =
+    source.compression === 'auto' ? 'compression: auto, told from the first bytes of each object' : source.compression;
   return `${source.format} (${compression}) from ${describeLocation(source.location)}`;
 }
 
@@ -43,7 +44,10 @@ export function describePlan(plan: Plan, choice: EngineChoice): string[] {
       }[plan.existingTable];
       lines.push(`Write: table ${plan.tableName} (${existing}).`);
     }
-    lines.push(`Rejected items go to ${describeLocation(plan.rejectedItems)}.`);
+    // AWS's ImportTable keeps its rejected items in CloudWatch Logs, not in the action's file.
+    if (choice.engine === 'managed')
+      lines.push("Rejected items: AWS's import writes them to CloudWatch Logs; a failed import shows the first ones.");
+    else lines.push(`Rejected items go to ${describeLocation(plan.rejectedItems)}.`);
   }
   if (plan.mode !== 'verify' && plan.mode !== 'validate' && plan.verification !== undefined) {
     lines.push(
