@@ -27,6 +27,33 @@ const base: TransferResult = {
 };
 
 describe('renderSummary', () => {
+  it('puts no ✅ over a comparison that found differences within max-errors', () => {
+    const verification: NonNullable<TransferResult['verification']> = {
+      status: 'COMPLETED',
+      against: 'source',
+      source: 's3://backups/in/',
+      tableName: 'Orders',
+      tableItems: 1_200,
+      sourceRecords: 1_200,
+      unreadable: 0,
+      duplicateKeys: 0,
+      matched: 1_198,
+      missing: 2,
+      extra: 0,
+      different: 0,
+      first: [],
+      partitions: { done: 1, total: 1 },
+      durationSeconds: 1,
+    };
+    const summary = renderSummary({ ...base, verification }, { ok: true, message: '' });
+    expect(summary).toMatch(
+      /^## ⚠️ Import of <code>Orders<\/code> completed, with 2 difference\(s\) within max-errors\n/,
+    );
+    expect(summary).toContain('### ❌ Verification: the table does not match the source');
+    const matching = { ...verification, matched: 1_200, missing: 0 };
+    expect(renderSummary({ ...base, verification: matching }, { ok: true, message: '' })).toMatch(/^## ✅ Import/);
+  });
+
   it('shows the whole reason a step failed, what to do included, well past 500 characters', () => {
     const why = `CHAIN_GAP: ${'the exports leave a gap; '.repeat(30)}what to do: export the missing window.`;
     const summary = renderSummary(base, { ok: false, message: why });
