@@ -4,6 +4,7 @@
 // renders in a job summary.
 
 import type { CapacityReport } from './aws/meter.js';
+import { keyValueTable } from './markdown.js';
 
 /** A chart of more seconds than this shows each point as the average of several seconds. */
 const MAX_POINTS = 60;
@@ -11,13 +12,16 @@ const MAX_POINTS = 60;
 export function capacitySection(c: CapacityReport): string {
   const units = c.readUnits + c.writeUnits;
   const average = c.seconds > 0 ? units / c.seconds : 0;
-  const rows = [
-    `| **Read units consumed** | ${format(c.readUnits)} |`,
-    `| **Write units consumed** | ${format(c.writeUnits)} |`,
-    `| **Average rate** | ${format(average)} units/s${c.budget === undefined ? '' : ` (budget ${format(c.budget)} units/s)`} |`,
-    `| **Throttled requests** | ${c.throttled.toLocaleString('en-US')} |`,
+  const rows: [string, string][] = [
+    ['**Read units consumed**', format(c.readUnits)],
+    ['**Write units consumed**', format(c.writeUnits)],
+    [
+      '**Average rate**',
+      `${format(average)} units/s${c.budget === undefined ? '' : ` (budget ${format(c.budget)} units/s)`}`,
+    ],
+    ['**Throttled requests**', c.throttled.toLocaleString('en-US')],
   ];
-  const parts = [`### Capacity\n\n| | |\n| --- | --- |\n${rows.join('\n')}`];
+  const parts = [`### Capacity\n\n${keyValueTable(rows)}`];
   const chart = capacityChart(c);
   if (chart !== undefined) parts.push(chart);
   return parts.join('\n\n');
@@ -35,10 +39,16 @@ export function capacityChart(c: CapacityReport): string | undefined {
     labels.push(String(i));
   }
   const top = Math.max(...points, c.budget ?? 0) * 1.1 || 1;
+  const title =
+    c.budget === undefined
+      ? 'Capacity units consumed per second'
+      : `Units consumed per second (bars) against the budget of ${format(c.budget)} (line)`;
   const lines = [
     '```mermaid',
+    // GitHub's default palette draws the bars in a pale grey; a saturated blue and a red budget line read at a glance.
+    '%%{init: {"themeVariables": {"xyChart": {"plotColorPalette": "#0969da, #cf222e"}}}}%%',
     'xychart-beta',
-    '  title "Capacity units consumed per second"',
+    `  title "${title}"`,
     `  x-axis "seconds" [${labels.join(', ')}]`,
     `  y-axis "units per second" 0 --> ${Math.ceil(top)}`,
     `  bar [${points.join(', ')}]`,
