@@ -11,7 +11,7 @@
 // Memory: per key, 12 bytes of a salted SHA-256 digest of its key text and its
 // timestamp as 8, in a table at most half full with no object per key (a Map
 // of strings would hold about 100 bytes a key, see src/verify/key-index.ts):
-// at most 40 MB, for MAX_KEYS keys. Past that, the export's further keys are
+// 2^21 slots of 20 bytes (about 40 MB) at MAX_KEYS keys. Past that, further keys are
 // applied in file order, and a warning names the export.
 
 import { hash, randomBytes } from 'node:crypto';
