@@ -49,12 +49,14 @@ export class ChangeOrder {
   private readonly start: bigint;
   private readonly tally: ChangeTally;
   private readonly shown: string;
+  private readonly maxKeys: number;
 
   /** `from`: the window's start (records outside the window are refused before they come here). */
-  constructor(from: Date, tally: ChangeTally, shown: string) {
+  constructor(from: Date, tally: ChangeTally, shown: string, maxKeys = MAX_KEYS) {
     this.start = BigInt(from.getTime()) * 1000n;
     this.tally = tally;
     this.shown = shown;
+    this.maxKeys = Math.min(maxKeys, MAX_KEYS);
   }
 
   /** Where a record of `key` written at `micros` stands against the records of its key seen before. */
@@ -64,7 +66,7 @@ export class ChangeOrder {
     const slot = this.slotOf(digest);
     const held = this.times[slot] as number;
     if (Number.isNaN(held)) {
-      if (this.keys >= MAX_KEYS) {
+      if (this.keys >= this.maxKeys) {
         if (!this.tally.untracked.includes(this.shown)) this.tally.untracked.push(this.shown);
         return 'untracked';
       }

@@ -35,4 +35,21 @@ describe('ChangeOrder', () => {
     expect(order.see('S1\u0000N1.0\u0000', micros(5))).toBe('first');
     expect(order.see('S11\u0000N\u0000', micros(5))).toBe('first');
   });
+
+  it('past its most keys, lets further keys through in file order and says which export', () => {
+    const tally = newTally();
+    const order = new ChangeOrder(from, tally, 's3://b/AWSDynamoDB/x/', 2);
+    expect(['a', 'b', 'c', 'c'].map((key) => order.see(key, micros(10)))).toEqual([
+      'first',
+      'first',
+      'untracked',
+      'untracked',
+    ]);
+    // Keys already kept are still ordered.
+    expect(order.see('a', micros(5))).toBe('older');
+    expect(tally.untracked).toEqual(['s3://b/AWSDynamoDB/x/']);
+    expect(changeWarnings(tally)[1]).toBe(
+      "s3://b/AWSDynamoDB/x/ changes more than 1,000,000 keys: records of one key are put in the order of their timestamps for the first 1,000,000 keys only, and the export's other records are applied in the order of its files.",
+    );
+  });
 });
