@@ -44,6 +44,7 @@ export const Input = {
   Verify: 'verify',
   RestoreTo: 'restore-to',
   Changes: 'changes',
+  ChangesOntoTable: 'changes-onto-table',
   Resume: 'resume',
   MaxDuration: 'max-duration',
   Checkpoint: 'checkpoint',
@@ -74,6 +75,7 @@ export const InputDefault = {
   [Input.Verify]: 'false',
   [Input.RestoreTo]: 'latest',
   [Input.Changes]: 'apply',
+  [Input.ChangesOntoTable]: 'false',
   [Input.Resume]: 'auto',
 } as const satisfies Partial<Record<InputName, string>>;
 /** The inputs that have a default in action.yml. */

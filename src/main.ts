@@ -53,7 +53,7 @@ export async function run(deps: RunDeps): Promise<void> {
     core.startGroup('Pre-flight checks');
     // A source of exports (an incremental export, a chain) is restored rather than imported: reading it is work.
     const restore =
-      plan.mode === 'import' || plan.mode === 'validate' ? await findRestore(plan, clients.s3) : undefined;
+      plan.mode === 'import' || plan.mode === 'validate' ? await findRestore(plan, clients.s3, deps.now()) : undefined;
     if (restore !== undefined) {
       choice = restoreEngine(choice, restore.chain);
       core.info(

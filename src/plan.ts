@@ -16,6 +16,8 @@ export interface RestoreOptions {
   changes: ChangeDirection;
   /** Undefined for `latest`: as far as the exports reach (applying), or every window (reverting). */
   restoreTo?: Date;
+  /** `changes-onto-table`: incremental exports without a full export may be applied onto the table as it is. */
+  ontoTable: boolean;
 }
 
 /** Where data is read or written: an S3 prefix or a local file or folder. */

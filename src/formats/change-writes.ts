@@ -2,8 +2,11 @@
 // decompress, read each change record, and turn it into a put or a delete
 // checked against the table's keys. Applying: NewImage is put, no NewImage
 // deletes Keys. Reverting: OldImage is put back, no OldImage (the item was
-// created in the window) deletes Keys. A damaged stream ends with one located
-// error after the records read before it, as decode.ts does for items.
+// created in the window) deletes Keys. A record written outside its export's
+// window is refused (OUTSIDE_WINDOW): its timestamp could otherwise win over
+// the true record of its key (src/direct/change-order.ts). A damaged stream
+// ends with one located error after the records read before it, as decode.ts
+// does for items.
 
 import type { ChangeDirection, Compression } from '../plan.js';
 import type { Item } from './attribute-value.js';
@@ -21,6 +24,8 @@ export interface ChangeWrite {
   item: Item;
   line: number;
   itemIndex: number;
+  /** The record's Metadata.WriteTimestampMicros, as digits. */
+  micros: string;
 }
 
 export type DecodedWrite = ChangeWrite | DecodeFailure;
@@ -32,6 +37,8 @@ export interface ChangeOptions {
   /** The table's and its indexes' keys. */
   keys: readonly KeyCheck[];
   direction: ChangeDirection;
+  /** The export's window: from inclusive, to exclusive. A record written outside it is refused. */
+  window?: { from: Date; to: Date };
 }
 
 export async function* decodeChangeWrites(
@@ -66,7 +73,10 @@ export async function* decodeChangeWrites(
 }
 
 /** The write one record makes, checked: the key against the table's, the image put as DynamoDB would check it. */
-export function writeOf(record: DecodedChange, options: Pick<ChangeOptions, 'keys' | 'direction'>): DecodedWrite {
+export function writeOf(
+  record: DecodedChange,
+  options: Pick<ChangeOptions, 'keys' | 'direction' | 'window'>,
+): DecodedWrite {
   const { change, line, itemIndex } = record;
   const fail = (code: DecodeFailure['error']['code'], message: string, item: Item): DecodeFailure => ({
     error: { code, message, line, itemIndex },
@@ -83,12 +93,25 @@ export function writeOf(record: DecodedChange, options: Pick<ChangeOptions, 'key
       `Keys holds ${JSON.stringify(extra.slice(0, 100))}, which is not a key attribute of the table (${primary.map((k) => k.name).join(', ')}): the export is of a table with another key schema`,
       change.keys,
     );
+  const micros = change.writeTimestampMicros;
+  const outside = options.window === undefined ? undefined : outsideWindow(micros, options.window);
+  if (outside !== undefined) return fail('OUTSIDE_WINDOW', outside, change.keys);
   const image = options.direction === 'apply' ? change.newImage : change.oldImage;
-  if (image === undefined) return { kind: 'delete', item: change.keys, line, itemIndex };
+  if (image === undefined) return { kind: 'delete', item: change.keys, line, itemIndex, micros };
   const problem = checkItem(image, options.keys, record.textLength);
   if (problem !== undefined)
     return fail(problem.code, `${options.direction === 'apply' ? 'NewImage' : 'OldImage'}: ${problem.message}`, image);
-  return { kind: 'put', item: image, line, itemIndex };
+  return { kind: 'put', item: image, line, itemIndex, micros };
+}
+
+/** Why a timestamp lies outside the window, or undefined when it lies inside. */
+function outsideWindow(micros: string, window: { from: Date; to: Date }): string | undefined {
+  const time = BigInt(micros);
+  const [from, to] = [window.from, window.to].map((d) => BigInt(d.getTime()) * 1000n) as [bigint, bigint];
+  if (time >= from && time < to) return undefined;
+  const ms = time / 1000n;
+  const shown = ms <= 8_640_000_000_000_000n ? ` (${new Date(Number(ms)).toISOString()})` : '';
+  return `Metadata.WriteTimestampMicros ${micros}${shown} is outside the export's window, ${window.from.toISOString()} to ${window.to.toISOString()}: an incremental export holds only writes made in its window, so this record is not one of them`;
 }
 
 function objectError(error: ObjectReadError, stats: DecodeStats, records: number): DecodeFailure {

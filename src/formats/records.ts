@@ -25,7 +25,9 @@ export type DecodeErrorCode =
   | 'KEY_TYPE_MISMATCH'
   | 'NOT_A_CHANGE'
   | 'IMAGE_KEY_MISMATCH'
-  | 'KEY_SCHEMA_MISMATCH';
+  | 'KEY_SCHEMA_MISMATCH'
+  | 'OUTSIDE_WINDOW'
+  | 'DUPLICATE_CHANGE';
 
 export interface DecodeError {
   code: DecodeErrorCode;

@@ -22,7 +22,7 @@ import {
   workspace,
 } from './common.js';
 import type { InputReader, PlanContext } from './reader.js';
-import { keySchemaCanWait, readRestore, rejectRestoreInputs } from './restore.js';
+import { keySchemaCanWait, readRestore, rejectReplaceWithRevert, rejectRestoreInputs } from './restore.js';
 import { readResume, rejectResumeInputs } from './resume.js';
 
 function isValid(check: (value: string) => string, value: string): boolean {
@@ -65,6 +65,7 @@ export function readImportPlan(
     };
   }
 
+  rejectReplaceWithRevert(r, restore, existingTable);
   const importTable = tableName ?? tableParameters?.TableName;
   // table-creation-parameters that do not parse are reported once: not again as a missing TableName.
   const parametersUnreadable = r.hasProblem(Input.TableCreationParameters);

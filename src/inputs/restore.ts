@@ -1,12 +1,12 @@
-// The inputs of a restore from exports: `restore-to` and `changes`, for
-// import and validate; refused with export. Whether the source is a chain or
+// The inputs of a restore from exports: `restore-to`, `changes` and
+// `changes-onto-table`, for import and validate; refused with export. Whether the source is a chain or
 // an incremental export is known only once it is listed (src/restore/), so
 // here they are only parsed.
 
 import { Input } from '../constants.js';
 import { optional } from '../optional.js';
-import { InvalidValue, parseEnum, parseTime } from '../parsing/values.js';
-import type { ChangeDirection, Location, RestoreOptions } from '../plan.js';
+import { InvalidValue, parseBoolean, parseEnum, parseTime } from '../parsing/values.js';
+import type { ChangeDirection, ExistingTable, Location, RestoreOptions } from '../plan.js';
 import { exportFileOf } from '../sources/export-folder.js';
 import type { InputReader, PlanContext } from './reader.js';
 
@@ -15,7 +15,28 @@ const DIRECTIONS: readonly ChangeDirection[] = ['apply', 'revert'];
 export function readRestore(r: InputReader, context: PlanContext): RestoreOptions {
   const changes = r.parseDefaulted(Input.Changes, (v) => parseEnum(v, DIRECTIONS));
   const restoreTo = r.parseDefaulted(Input.RestoreTo, (v) => parseRestoreTo(v, context.now));
-  return { changes, ...optional('restoreTo', restoreTo) };
+  const ontoTable = r.parseDefaulted(Input.ChangesOntoTable, parseBoolean);
+  if (ontoTable && changes === 'revert')
+    r.reject(
+      Input.ChangesOntoTable,
+      r.get(Input.ChangesOntoTable),
+      'expected it only with changes: apply; changes: revert always works on the table as it is',
+    );
+  return { changes, ...optional('restoreTo', restoreTo), ontoTable };
+}
+
+/**
+ * existing-table: replace is never ignored in a restore: changes: revert
+ * undoes the windows' changes on the table as it is, and an emptied table
+ * would be left holding only the old images of the items they changed.
+ */
+export function rejectReplaceWithRevert(r: InputReader, restore: RestoreOptions, existingTable: ExistingTable): void {
+  if (restore.changes !== 'revert' || existingTable !== 'replace') return;
+  r.reject(
+    Input.ExistingTable,
+    existingTable,
+    'expected fail or merge with changes: revert, which undoes the changes of the windows on the table as it is; emptied first, the table would hold only the old images of the items the windows changed',
+  );
 }
 
 function parseRestoreTo(value: string, now: Date): Date | undefined {
@@ -48,7 +69,7 @@ export function keySchemaCanWait(r: InputReader, location: Location): boolean {
 
 /** Refuses the restore inputs with mode: export. */
 export function rejectRestoreInputs(r: InputReader): void {
-  for (const name of [Input.RestoreTo, Input.Changes] as const) {
+  for (const name of [Input.RestoreTo, Input.Changes, Input.ChangesOntoTable] as const) {
     if (r.changedFromDefault(name)) r.reject(name, r.get(name), 'expected it only with mode: import or validate');
   }
 }

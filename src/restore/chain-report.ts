@@ -11,6 +11,8 @@ export interface StepCounts {
   puts: number;
   deletes: number;
   errors: number;
+  /** Change records skipped because a newer record of their key in the same export was applied. */
+  superseded?: number;
 }
 
 export interface ChainRow {
@@ -91,6 +93,7 @@ export function totals(report: ChainReport): StepCounts {
     sum.puts += row.counts.puts;
     sum.deletes += row.counts.deletes;
     sum.errors += row.counts.errors;
+    if (row.counts.superseded !== undefined) sum.superseded = (sum.superseded ?? 0) + row.counts.superseded;
   }
   return sum;
 }

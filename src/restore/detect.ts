@@ -22,10 +22,15 @@ export interface RestoreSource {
   chain: Chain;
 }
 
-export async function findRestore(plan: ImportPlan | ValidatePlan, s3: S3Access): Promise<RestoreSource | undefined> {
+/** `now`: the clock a manifest's times are checked against (none may be in the future). */
+export async function findRestore(
+  plan: ImportPlan | ValidatePlan,
+  s3: S3Access,
+  now: Date,
+): Promise<RestoreSource | undefined> {
   const asked = plan.restore.restoreTo !== undefined || plan.restore.changes === 'revert';
   const opened = await openSource(plan.source.location, s3);
-  const found = opened.file === undefined ? await findExports(opened.store, opened.prefix) : undefined;
+  const found = opened.file === undefined ? await findExports(opened.store, opened.prefix, now) : undefined;
   if (found !== undefined && found.unusable.length > 0) {
     // One full export alone imports as before; in a chain, every export must say where it belongs.
     const alone = found.exports.length === 0 && found.unusable.length === 1 && found.unfinished.length === 0;

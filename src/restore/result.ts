@@ -37,7 +37,9 @@ export function restoreResult(plan: ImportPlan | ValidatePlan, o: RestoreOutcome
   const applied = o.report.rows.filter((r) => r.state === 'applied' || r.state === 'checked').length;
   const finished = o.failure === undefined && !o.cancelled && o.managedStatus === undefined;
   const balanced = finished ? o.unwritten === 0 : o.unwritten >= 0;
-  const counts = `${n(sum.processed)} processed = ${n(sum.puts)} put + ${n(sum.deletes)} deleted + ${n(sum.errors)} error(s)${o.unwritten === 0 ? '' : ` + ${n(o.unwritten)} read but not written`}`;
+  const superseded =
+    sum.superseded === undefined ? '' : ` + ${n(sum.superseded)} superseded by a newer record of their key`;
+  const counts = `${n(sum.processed)} processed = ${n(sum.puts)} put + ${n(sum.deletes)} deleted + ${n(sum.errors)} error(s)${superseded}${o.unwritten === 0 ? '' : ` + ${n(o.unwritten)} read but not written`}`;
   const notes = [balanced ? `Checked: ${counts}.` : `Counts do not add up: ${counts}. Please report this.`];
   const allApplied = finished && balanced && applied === o.report.rows.length;
   // Records that could not be applied leave their items behind: the table is at the point only when max-errors allows them.

@@ -9,6 +9,7 @@ import { Breaker } from '../aws/retry.js';
 import { describeTable } from '../aws/table.js';
 import { meterFor } from '../direct/budget.js';
 import type { EngineDeps } from '../direct/deps.js';
+import { changeWarnings } from '../direct/change-order.js';
 import { importWarnings } from '../direct/import-result.js';
 import type { EngineChoice } from '../engine-choice.js';
 import { TransferError } from '../errors.js';
@@ -24,6 +25,7 @@ import { type DirectStep, type StepsOutcome, runDirectSteps } from './direct-ste
 import { importBaseManaged, refuseNoWait } from './managed-base.js';
 import { type RestoreOutcome, restoreResult } from './result.js';
 import { restoreTarget } from './target.js';
+import { refuseWithoutBase } from './without-base.js';
 
 export interface RestoreDeps {
   managed: ManagedDeps;
@@ -59,6 +61,12 @@ export async function runRestore(
     // Refused before anything is read or written; the summary still draws the chain and its gap.
     return outcome({ failure: new TransferError('CHAIN_GAP', gapMessage(chain.gap)) });
   }
+  // Changes without a full export, onto a table that exists (a missing one is TABLE_NOT_FOUND, naming the full export to restore first).
+  if (plan.mode === 'import') {
+    const refused = refuseWithoutBase(plan, chain);
+    if (refused !== undefined && (await describeTable(deps.direct.dynamodb, plan.tableName)) !== undefined)
+      return outcome({ failure: refused });
+  }
   // The budget settled before anything is read: a share the table cannot give is refused here.
   const meter =
     plan.mode === 'import'
@@ -67,9 +75,12 @@ export async function runRestore(
   // Every export's manifests read (a missing data file, a damaged manifest) before any write.
   const steps: DirectStep[] = [];
   for (const step of chain.steps) {
+    const { from, to } = step.export;
     steps.push({
       action: step.action,
       resolved: await resolveSource({ store: source.store, prefix: step.export.folder }),
+      ...(from !== undefined && to !== undefined && { window: { from, to } }),
+      shown: step.export.shown,
     });
   }
   const breaker = new Breaker();
@@ -129,13 +140,13 @@ export async function runRestore(
     engine: directSteps.length > 0 ? 'direct' : choice.engine,
     ...(done.failure === undefined ? {} : { failure: done.failure }),
     cancelled: done.cancelled,
-    unwritten: done.ledger.processed - done.sink.stats.written - done.ledger.errors,
+    unwritten: done.ledger.processed - done.sink.stats.written - done.ledger.errors - done.changes.superseded,
     ...(table.TableArn === undefined ? {} : { tableArn: table.TableArn }),
     bytes: done.ledger.bytes,
     ...(done.rejectedItems === undefined ? {} : { rejectedItems: done.rejectedItems }),
     ...(jobArn === undefined ? {} : { jobArn }),
     errors: done.ledger.samples,
-    warnings: importWarnings(objects, source.store, done.sink.stats.duplicateKeys),
+    warnings: [...importWarnings(objects, source.store, done.importDuplicates), ...changeWarnings(done.changes)],
   });
   log(result.note ?? '');
   return meter === undefined ? result : { ...result, capacity: meter.report() };

@@ -1,8 +1,10 @@
 // The table a restore writes into. With a full export in the chain it is
 // found, created, emptied (existing-table: replace) or refused exactly as an
 // import's, once the full export's first records have been read. Incremental
-// exports alone change a table that must already exist: existing-table does
-// not apply, and a missing table says which full export to restore first.
+// exports alone change a table that must already exist, as it is (only with
+// changes-onto-table: true or changes: revert, see without-base.ts; never
+// with existing-table: replace), and a missing table says which full export
+// to restore first.
 
 import type { TableDescription } from '@aws-sdk/client-dynamodb';
 import type { Breaker, RetryDeps } from '../aws/retry.js';
@@ -50,13 +52,21 @@ export async function restoreTarget(
     return { keys, prepare: () => target.prepare() };
   }
   const table = await describeTable(deps.dynamodb, plan.tableName);
-  if (table === undefined) throw await missingTable(plan.tableName, chain, store);
+  if (table === undefined) throw await missingTable(plan.tableName, chain, store, new Date(deps.now()));
   return {
     keys: keyChecksFrom(table),
     prepare: async () => {
-      if (plan.existingTable !== 'fail')
+      // Refused before (without-base.ts, and with revert by the inputs): never emptied and then given changes alone.
+      if (plan.mode === 'import' && plan.existingTable === 'replace')
+        throw new TransferError(
+          'CHAIN_UNUSABLE',
+          `existing-table: replace would empty ${plan.tableName} and leave only the changes of the windows in it. Nothing was written.`,
+        );
+      if (plan.mode === 'import')
         deps.log(
-          `existing-table: ${plan.existingTable} does not apply to incremental exports: their changes are applied to ${plan.tableName} as it is.`,
+          chain.direction === 'apply'
+            ? `changes-onto-table: true: the changes are applied onto ${plan.tableName} as it is (existing-table: ${plan.existingTable}).`
+            : `changes: revert undoes the changes of the windows on ${plan.tableName} as it is (existing-table: ${plan.existingTable}).`,
         );
       return table;
     },
@@ -64,7 +74,7 @@ export async function restoreTarget(
 }
 
 /** TABLE_NOT_FOUND for changes without a base: which full export to restore first, if the exports' root holds one. */
-async function missingTable(name: string, chain: Chain, store: SourceStore): Promise<TransferError> {
+async function missingTable(name: string, chain: Chain, store: SourceStore, now: Date): Promise<TransferError> {
   if (chain.direction === 'revert')
     return new TransferError(
       'TABLE_NOT_FOUND',
@@ -73,7 +83,7 @@ async function missingTable(name: string, chain: Chain, store: SourceStore): Pro
   const first = chain.steps[0]?.export as FoundExport;
   const since = startOf(first);
   const root = first.root;
-  const siblings = (await findExports(store, `${root}AWSDynamoDB/`).catch(() => undefined))?.exports ?? [];
+  const siblings = (await findExports(store, `${root}AWSDynamoDB/`, now).catch(() => undefined))?.exports ?? [];
   const base = siblings
     .filter((e) => e.type === 'FULL_EXPORT' && e.tableArn === chain.tableArn && endOf(e).getTime() <= since.getTime())
     .sort((a, b) => endOf(b).getTime() - endOf(a).getTime())[0];

@@ -8,6 +8,8 @@
 // the full export's time, when there is one, to the restore point); overlaps
 // are fine, since each window holds each item's final state in it. A gap is
 // returned, not thrown, so that the summary can draw it before the step fails.
+// Two full exports of one exportTime as the base are refused: which holds the
+// table as it was then cannot be told.
 
 import { TransferError } from '../errors.js';
 import type { RestoreOptions } from '../plan.js';
@@ -59,7 +61,10 @@ export function startOf(e: FoundExport): Date {
 const iso = (d: Date): string => d.toISOString();
 const t = (d: Date): number => d.getTime();
 
-export function planChain(found: readonly FoundExport[], options: RestoreOptions): Chain {
+export function planChain(
+  found: readonly FoundExport[],
+  options: Pick<RestoreOptions, 'changes' | 'restoreTo'>,
+): Chain {
   if (found.length === 0) throw new TransferError('CHAIN_UNUSABLE', 'The source holds no finished export.');
   return options.changes === 'revert' ? planRevert(found, options.restoreTo) : planApply(found, options.restoreTo);
 }
@@ -75,10 +80,10 @@ function planApply(found: readonly FoundExport[], requested: Date | undefined): 
     );
   }
   const tableArn = chosenTable(candidates);
-  const base = newest(
-    candidates.filter((e) => e.type === 'FULL_EXPORT' && e.tableArn === tableArn),
-    endOf,
-  );
+  const fulls = candidates.filter((e) => e.type === 'FULL_EXPORT' && e.tableArn === tableArn);
+  const base = newest(fulls, endOf);
+  const twin = fulls.find((e) => e !== base && base !== undefined && t(endOf(e)) === t(endOf(base)));
+  if (base !== undefined && twin !== undefined) throw tie(tableArn, base, twin);
   const leftOut: LeftOut[] = [];
   const chainIncrementals: FoundExport[] = [];
   for (const e of found) {
@@ -104,7 +109,7 @@ function planApply(found: readonly FoundExport[], requested: Date | undefined): 
   const notes = tablesNote(found, tableArn);
   if (base === undefined)
     notes.push(
-      `No full export of this table is at or before the restore point: the changes are applied to the table as it is, which must hold its state as of ${iso(start)}.`,
+      `No full export of this table is at or before the restore point: the changes can only be applied onto the table as it is (changes-onto-table: true), which must hold its state as of ${iso(start)}.`,
     );
   if (requested !== undefined && t(restoredTo) < t(requested))
     notes.push(shortOfApply(found, tableArn, requested, restoredTo));
@@ -237,6 +242,14 @@ function newest(exports: readonly FoundExport[], time: (e: FoundExport) => Date)
     if (best === undefined || t(time(e)) > t(time(best)) || (t(time(e)) === t(time(best)) && e.id > best.id)) best = e;
   }
   return best;
+}
+
+function tie(tableArn: string, a: FoundExport, b: FoundExport): TransferError {
+  const [first, second] = [a, b].sort((x, y) => (x.id < y.id ? -1 : 1)) as [FoundExport, FoundExport];
+  return new TransferError(
+    'CHAIN_UNUSABLE',
+    `Two full exports of ${tableArn} have the same exportTime ${iso(endOf(a))}: ${first.shown} and ${second.shown}. Which of them holds the table as it was then cannot be told, so neither is used. Nothing was created or written. Move the one that does not belong out of the prefix, or set restore-to before ${iso(endOf(a))}.`,
+  );
 }
 
 /** CHAIN_GAP: the sentence that refuses a chain with a gap, naming both exports and the missing window. */

@@ -2,8 +2,8 @@
 // and described by its manifest-summary.json: which table, full or
 // incremental, the point in time or the window, the view. What is read here
 // is only manifests, inside the source, each checked against its checksum
-// file; a summary that does not say what a chain needs is MANIFEST_INVALID,
-// before anything is written.
+// file; a summary that does not say what a chain needs, or dates the export
+// after now, is MANIFEST_INVALID, before anything is written.
 
 import { TransferError } from '../errors.js';
 import { ManifestError, exportPaths, parseManifestSummary } from '../formats/manifest.js';
@@ -48,8 +48,17 @@ export interface ExportsInSource {
 const MAX_LISTED = 1_000_000;
 const READ_CONCURRENCY = 8;
 
-/** Every export under `prefix`, or undefined when there is none (an ordinary source). */
-export async function findExports(store: SourceStore, prefix: string): Promise<ExportsInSource | undefined> {
+/**
+ * How far a manifest's time may be after this machine's clock: AWS says its
+ * export times can differ from a caller's clock by about a minute.
+ */
+export const CLOCK_ALLOWANCE_MS = 5 * 60 * 1000;
+
+/** A summary that dates its export after now: refused in a chain and alone, since its time would decide the chain. */
+class FromTheFuture extends ManifestError {}
+
+/** Every export under `prefix`, or undefined when there is none (an ordinary source); `now` dates what a manifest may claim. */
+export async function findExports(store: SourceStore, prefix: string, now: Date): Promise<ExportsInSource | undefined> {
   const folders = new Map<string, { root: string; id: string; summary: boolean }>();
   let listed = 0;
   for await (const object of store.list(prefix, MAX_LISTED + 1)) {
@@ -77,7 +86,7 @@ export async function findExports(store: SourceStore, prefix: string): Promise<E
   const worker = async (): Promise<void> => {
     for (let i = next++; i < finished.length; i = next++) {
       const [folder, f] = finished[i] as (typeof finished)[number];
-      read[i] = await readSummary(store, f.root, f.id, folder);
+      read[i] = await readSummary(store, f.root, f.id, folder, now);
     }
   };
   await Promise.all(Array.from({ length: Math.min(READ_CONCURRENCY, finished.length) }, worker));
@@ -101,6 +110,7 @@ async function readSummary(
   root: string,
   id: string,
   folder: string,
+  now: Date,
 ): Promise<FoundExport | Unusable> {
   const key = exportPaths(root, id).manifestSummary;
   const where = store.describe(key);
@@ -110,10 +120,14 @@ async function readSummary(
     await checkManifest(store, key, text);
     const summary = parseManifestSummary(text, where) as unknown as Record<string, unknown>;
     try {
-      return describeExport(summary, { id, root, folder, shown: store.describe(folder), where });
+      return describeExport(summary, { id, root, folder, shown: store.describe(folder), where }, now);
     } catch (error) {
       // A full export's summary need not say more than its import reads: only a chain needs the rest.
-      if (error instanceof ManifestError && summary.exportType !== 'INCREMENTAL_EXPORT')
+      if (
+        error instanceof ManifestError &&
+        !(error instanceof FromTheFuture) &&
+        summary.exportType !== 'INCREMENTAL_EXPORT'
+      )
         return new Unusable(store.describe(folder), `${error.message}, which a restore chain needs`);
       throw error;
     }
@@ -131,10 +145,16 @@ async function readSummary(
 
 const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/;
 
-/** The summary's fields a chain is built from, each checked: a manifest is not trusted to hold what it should. */
+/**
+ * The summary's fields a chain is built from, each checked: a manifest is not
+ * trusted to hold what it should. A time after `now` (past the clock
+ * allowance) is refused: a stale export dated 2099 would otherwise win the
+ * chain and leave the real one out.
+ */
 export function describeExport(
   summary: Record<string, unknown>,
   at: { id: string; root: string; folder: string; shown: string; where: string },
+  now: Date,
 ): FoundExport {
   const bad = (field: string, expected: string): ManifestError => {
     const value = summary[field];
@@ -145,6 +165,10 @@ export function describeExport(
     const value = summary[field];
     const date = typeof value === 'string' && ISO_TIME.test(value) ? new Date(value) : undefined;
     if (date === undefined || Number.isNaN(date.getTime())) throw bad(field, 'an ISO 8601 time');
+    if (date.getTime() > now.getTime() + CLOCK_ALLOWANCE_MS)
+      throw new FromTheFuture(
+        `${at.where} has ${field} ${date.toISOString()}, after now (${now.toISOString()}, with ${CLOCK_ALLOWANCE_MS / 60_000} minutes allowed for clocks that differ): no export is made in the future, so the manifest was changed or this machine's clock is wrong`,
+      );
     return date;
   };
   const type = summary.exportType ?? 'FULL_EXPORT';

@@ -246,3 +246,42 @@ describe('the writes, checked against the table', () => {
     expect(all.length - 1).toBeGreaterThan(100);
   });
 });
+
+describe("a record's timestamp against its export's window", () => {
+  const from = new Date('2026-03-01T00:00:00.000Z');
+  const to = new Date('2026-03-01T01:00:00.000Z');
+  const micros = (ms: number): string => `${ms}000`;
+  const line = (timestamp: string) =>
+    `${JSON.stringify({ Metadata: { WriteTimestampMicros: timestamp }, Keys: { PK: { S: 'a' } }, NewImage: { PK: { S: 'a' } } })}\n`;
+
+  it('is inside from its start (inclusive) to just before its end (exclusive); outside, OUTSIDE_WINDOW', async () => {
+    const text = [
+      micros(from.getTime()),
+      String(BigInt(to.getTime()) * 1000n - 1n),
+      micros(to.getTime()),
+      String(BigInt(from.getTime()) * 1000n - 1n),
+      '99999999999999999999',
+    ]
+      .map(line)
+      .join('');
+    const stats = newStats();
+    const all = (
+      await collect(
+        decodeChangeWrites(
+          chunked(text),
+          { compression: 'auto', keys: PK, direction: 'apply', window: { from, to } },
+          stats,
+        ),
+      )
+    ).flat();
+    expect(summary(all)).toEqual(['put a', 'put a', 'OUTSIDE_WINDOW@3', 'OUTSIDE_WINDOW@4', 'OUTSIDE_WINDOW@5']);
+    const third = all[2] as { error: { message: string } };
+    expect(third.error.message).toBe(
+      "Metadata.WriteTimestampMicros 1772326800000000 (2026-03-01T01:00:00.000Z) is outside the export's window, 2026-03-01T00:00:00.000Z to 2026-03-01T01:00:00.000Z: an incremental export holds only writes made in its window, so this record is not one of them",
+    );
+    // A timestamp past what a date can show is named by its digits alone.
+    expect((all[4] as { error: { message: string } }).error.message).toMatch(
+      /^Metadata\.WriteTimestampMicros 99999999999999999999 is outside/,
+    );
+  });
+});

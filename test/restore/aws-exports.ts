@@ -127,8 +127,6 @@ export function incrementalExport(
   touched: readonly string[],
   options: WindowOptions,
 ): BuiltExport {
-  const id = exportId(options.to);
-  const folder = `${options.prefix}AWSDynamoDB/${id}/`;
   const records: string[] = [];
   touched.forEach((key, i) => {
     const old = before.get(key);
@@ -144,8 +142,20 @@ export function incrementalExport(
     if (now !== undefined) record.NewImage = toDynamoJsonMap(now);
     records.push(JSON.stringify(record));
   });
+  return recordsExport(split(records, 2), options);
+}
+
+/**
+ * An incremental export whose data files hold exactly these record lines, one
+ * array a file, in that order: for exports AWS would not write (a key twice,
+ * a timestamp outside the window).
+ */
+export function recordsExport(files: readonly string[][], options: WindowOptions): BuiltExport {
+  const id = exportId(options.to);
+  const folder = `${options.prefix}AWSDynamoDB/${id}/`;
+  const records = files.flat();
   // The shared data folder: every incremental export's files side by side.
-  const dataFiles = split(records, 2).map((lines) => ({
+  const dataFiles = files.map((lines) => ({
     key: `${options.prefix}AWSDynamoDB/data/${randomBytes(13).toString('hex').slice(0, 26)}.json.gz`,
     lines,
   }));

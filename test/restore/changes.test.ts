@@ -80,7 +80,13 @@ describe('one incremental export', () => {
   it('applied to the table as it was at its start, gives the table at its end (no key schema needed)', async () => {
     const table = await tableAt(history.states[1]!);
     const w2 = history.windows[1]!;
-    const run = await runLocal({ mode: 'import', bucket, prefix: w2.folder, 'table-name': table });
+    const run = await runLocal({
+      mode: 'import',
+      bucket,
+      prefix: w2.folder,
+      'table-name': table,
+      'changes-onto-table': 'true',
+    });
     expect(run.exitCode, run.log).toBe(0);
     expect(normalized(await scanAll(table))).toEqual(sorted(history.states[2]!));
     const lines = records(w2);
@@ -108,6 +114,7 @@ describe('one incremental export', () => {
         'table-name': table,
         'max-capacity': '100',
         'endpoint-url': proxy.endpoint,
+        'changes-onto-table': 'true',
       });
       expect(run.exitCode, run.log).toBe(0);
       expect(normalized(await scanAll(table))).toEqual(sorted(history.states[2]!));
@@ -135,7 +142,13 @@ describe('one incremental export', () => {
     expect(run.outputs['restored-to']).toBe(T[2]!.toISOString());
     expect(run.summary).toContain('### Reverted windows');
     // Applied again, it is back at the window's end.
-    const again = await runLocal({ mode: 'import', bucket, prefix: w3.folder, 'table-name': history.live });
+    const again = await runLocal({
+      mode: 'import',
+      bucket,
+      prefix: w3.folder,
+      'table-name': history.live,
+      'changes-onto-table': 'true',
+    });
     expect(again.exitCode, again.log).toBe(0);
     expect(normalized(await scanAll(history.live))).toEqual(sorted(history.states[3]!));
   });
@@ -202,7 +215,13 @@ describe('a cancelled restore', () => {
     writeFiles(dir, big.files);
     const table = await newTable({ sorted: true });
     const run = await runLocal(
-      { mode: 'import', path: join(dir, big.folder), 'table-name': table, concurrency: '2' },
+      {
+        mode: 'import',
+        path: join(dir, big.folder),
+        'table-name': table,
+        concurrency: '2',
+        'changes-onto-table': 'true',
+      },
       { signal: { name: 'SIGTERM', when: (log) => log.includes('::group::Apply') } },
     );
     expect(run.exitCode).toBe(1);

@@ -92,7 +92,8 @@ async function restore(plan: ImportPlan) {
     now: clock.now,
     tempDir: mkdtempSync(join(tmpdir(), 'restore-')),
   };
-  const source = await findRestore(plan, managed.s3);
+  // The exports are dated by the scenario (after the fake clock's start): manifests are checked against the real clock.
+  const source = await findRestore(plan, managed.s3, new Date());
   if (source === undefined) throw new Error('not a restore');
   const choice = restoreEngine(plan.engine as { engine: 'managed'; reason: string }, source.chain);
   const result = await runRestore(

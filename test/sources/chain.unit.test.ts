@@ -126,6 +126,24 @@ describe('applying a chain', () => {
     expect(chain.notes[0]).toMatch(/^No full export of this table .* state as of 2026-03-01T00:00:00.000Z\.$/);
   });
 
+  it('refuses two full exports of one exportTime as the base, naming both; a tie among older ones is left out', () => {
+    const twin = full(0);
+    const error = (() => {
+      try {
+        planChain([f0, i1, twin], { changes: 'apply' });
+      } catch (e) {
+        return e as TransferError;
+      }
+      return undefined;
+    })();
+    expect(error?.code).toBe('CHAIN_UNUSABLE');
+    expect(error?.message).toContain(`Two full exports of ${TABLE} have the same exportTime 2026-03-01T00:00:00.000Z`);
+    expect(error?.message).toContain(f0.shown);
+    expect(error?.message).toContain(twin.shown);
+    // Older than the base, the tie decides nothing.
+    expect(ids(planChain([f0, twin, full(1), i1, inc(1, 2)], { changes: 'apply' }))[0]).toMatch(/^import /);
+  });
+
   it('refuses a restore-to before every export', () => {
     expect(() => planChain([f0, i1], { changes: 'apply', restoreTo: new Date(Date.UTC(2025, 0, 1)) })).toThrow(
       /^restore-to 2025-01-01T00:00:00.000Z is before every export in the source/,
@@ -186,8 +204,10 @@ describe("a manifest-summary's fields", () => {
     itemCount: 8,
   };
 
+  const now = new Date('2026-12-08T01:00:00.000Z');
+
   it("reads AWS's documented incremental summary", () => {
-    expect(describeExport(incremental, where)).toMatchObject({
+    expect(describeExport(incremental, where, now)).toMatchObject({
       type: 'INCREMENTAL_EXPORT',
       from: new Date('2023-09-18T17:00:00.000Z'),
       to: new Date('2023-09-19T04:00:00.000Z'),
@@ -207,6 +227,22 @@ describe("a manifest-summary's fields", () => {
     [{ outputView: 'NEW_IMAGES' }, 'm.json has outputView "NEW_IMAGES"; expected NEW_IMAGE or NEW_AND_OLD_IMAGES'],
     [{ exportType: 'FULL_EXPORT' }, 'm.json has exportTime missing; expected an ISO 8601 time'],
   ])('refuses %j', (change, message) => {
-    expect(() => describeExport({ ...incremental, ...change }, where)).toThrow(message);
+    expect(() => describeExport({ ...incremental, ...change }, where, now)).toThrow(message);
+  });
+
+  it.each([
+    [{ exportToTime: '2099-01-01T00:00:00.000Z' }, 'exportToTime 2099-01-01T00:00:00.000Z'],
+    [{ exportFromTime: '2099-01-01T00:00:00.000Z', exportToTime: '2099-01-02T00:00:00.000Z' }, 'exportFromTime 2099'],
+    [{ exportType: 'FULL_EXPORT', exportTime: '2026-12-08T01:05:01.000Z' }, 'exportTime 2026-12-08T01:05:01.000Z'],
+  ])('refuses a time after now, past the clock allowance: %j', (change, named) => {
+    expect(() => describeExport({ ...incremental, ...change }, where, now)).toThrow(`m.json has ${named}`);
+    expect(() => describeExport({ ...incremental, ...change }, where, now)).toThrow(
+      'after now (2026-12-08T01:00:00.000Z, with 5 minutes allowed for clocks that differ)',
+    );
+  });
+
+  it('accepts a time within the clock allowance', () => {
+    const soon = { ...incremental, exportType: 'FULL_EXPORT', exportTime: '2026-12-08T01:05:00.000Z' };
+    expect(describeExport(soon, where, now).exportTime).toEqual(new Date('2026-12-08T01:05:00.000Z'));
   });
 });
