@@ -75,7 +75,11 @@ describe('capacity summary', () => {
     expect(text).toContain('| **Write units consumed** | 502 |');
     expect(text).toContain('| **Average rate** | 50.2 units/s (budget 50 units/s) |');
     expect(text).toContain('| **Throttled requests** | 3 |');
-    expect(text).toContain('```mermaid\nxychart-beta');
+    // The palette comes first, as Mermaid reads an init directive only before the diagram's type.
+    expect(text).toMatch(
+      /```mermaid\n%%\{init: \{"themeVariables": \{"xyChart": \{"plotColorPalette": "#[0-9a-f]{6}, #[0-9a-f]{6}"\}\}\}\}%%\nxychart-beta\n/,
+    );
+    expect(text).toContain('  title "Units consumed per second (bars) against the budget of 50 (line)"');
     expect(text).toContain('  bar [25, 50, 50, 48]');
     expect(text).toContain('  line [50, 50, 50, 50]');
   });
