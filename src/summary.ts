@@ -91,7 +91,13 @@ function detailRows(r: TransferResult): [string, string][] {
     ['Status', r.status],
     ['Items', counted ? count(r.itemCount) : undefined],
     ['Items processed', counted ? count(r.processedItemCount) : undefined],
-    [r.mode === 'validate' ? 'Items valid' : 'Items imported', count(r.importedItemCount)],
+    // Changes applied are puts and deletes: "imported" would count a delete as an item brought in.
+    [
+      r.mode === 'validate' ? 'Items valid' : 'Items imported',
+      r.putCount === undefined ? count(r.importedItemCount) : undefined,
+    ],
+    ['Items put', count(r.putCount)],
+    ['Items deleted', count(r.deleteCount)],
     ['Errors', counted ? count(r.errorCount) : undefined],
     [bytesLabel(r), r.processedSizeBytes === undefined ? undefined : formatBytes(r.processedSizeBytes)],
     ['Duration', formatDuration(Math.round(r.durationSeconds * 1000))],

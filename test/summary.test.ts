@@ -27,6 +27,16 @@ const base: TransferResult = {
 };
 
 describe('renderSummary', () => {
+  it('counts changes applied as puts and deletes, not as items imported', () => {
+    const summary = renderSummary(
+      { ...base, processedItemCount: 10, importedItemCount: 10, errorCount: 0, putCount: 9, deleteCount: 1 },
+      { ok: true, message: '' },
+    );
+    expect(summary).toContain('| **Items put** | 9 |');
+    expect(summary).toContain('| **Items deleted** | 1 |');
+    expect(summary).not.toContain('Items imported');
+  });
+
   it('puts no ✅ over a comparison that found differences within max-errors', () => {
     const verification: NonNullable<TransferResult['verification']> = {
       status: 'COMPLETED',
