@@ -48,6 +48,7 @@ export const Input = {
   Resume: 'resume',
   MaxDuration: 'max-duration',
   Checkpoint: 'checkpoint',
+  UploadArtifacts: 'upload-artifacts',
 } as const;
 export type InputName = (typeof Input)[keyof typeof Input];
 
@@ -77,6 +78,7 @@ export const InputDefault = {
   [Input.Changes]: 'apply',
   [Input.ChangesOntoTable]: 'false',
   [Input.Resume]: 'auto',
+  [Input.UploadArtifacts]: 'true',
 } as const satisfies Partial<Record<InputName, string>>;
 /** The inputs that have a default in action.yml. */
 export type DefaultedInput = keyof typeof InputDefault;

@@ -10,6 +10,10 @@ if (isMainThread) {
   // A checkpoint's cache restore or save, in a worker of its own (src/checkpoint/cache.ts).
   const { runCacheTaskInWorker } = await import('./checkpoint/cache-task.js');
   await runCacheTaskInWorker();
+} else if ((workerData as { artifactTask?: unknown } | null)?.artifactTask !== undefined) {
+  // A file uploaded as a workflow artifact, in a worker of its own (src/artifacts.ts).
+  const { runArtifactTaskInWorker } = await import('./artifact-task.js');
+  await runArtifactTaskInWorker();
 } else {
   const { runInsideWorker } = await import('./worker-main.js');
   await runInsideWorker();

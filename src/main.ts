@@ -3,6 +3,7 @@
 
 import * as core from '@actions/core';
 import { tmpdir } from 'node:os';
+import { uploadArtifacts } from './artifacts.js';
 import { type AwsClients, createClients } from './aws/clients.js';
 import { Output } from './constants.js';
 import type { EngineDeps } from './direct/deps.js';
@@ -82,8 +83,9 @@ export async function run(deps: RunDeps): Promise<void> {
           : done,
       )
       .finally(() => core.endGroup());
-    const shown = afterMaxDuration(result, work.signal);
-    if (shown.status === 'IN_PROGRESS' && shown.engine === 'direct') core.info(shown.note ?? '');
+    const stopped = afterMaxDuration(result, work.signal);
+    if (stopped.status === 'IN_PROGRESS' && stopped.engine === 'direct') core.info(stopped.note ?? '');
+    const shown = plan.uploadArtifacts ? await uploadArtifacts(stopped, deps.env, core) : stopped;
     report(withContext(shown, plan, deps.env), plan.maxErrors, core, deps.env.GITHUB_STEP_SUMMARY);
   } catch (thrown) {
     const error =

@@ -57,6 +57,8 @@ interface CommonPlan {
   waiting: Waiting;
   maxErrors: number;
   clientToken?: string;
+  /** On GitHub, keep a local rejected-items or differences file as a workflow artifact. */
+  uploadArtifacts: boolean;
 }
 
 export interface CsvOptions {

@@ -14,6 +14,13 @@ export interface ItemErrorSample {
   message: string;
 }
 
+/** A file of the step's kept as a workflow artifact, for the summary's link. */
+export interface ArtifactLink {
+  what: 'rejected items' | 'differences';
+  name: string;
+  url: string;
+}
+
 /** A rejected item from a file in the repository, shown on that file's line in the pull request. */
 export interface Annotation {
   /** Path relative to the repository root. */
@@ -90,6 +97,8 @@ export interface TransferResult {
   exportType?: 'FULL_EXPORT' | 'INCREMENTAL_EXPORT';
   dataUrl?: string;
   rejectedItems?: string;
+  /** The rejected-items and differences files uploaded as workflow artifacts (on GitHub, when local). */
+  artifacts?: ArtifactLink[];
   durationSeconds: number;
   /** The first errors, for the summary; errorCount has them all. */
   errors: ItemErrorSample[];

@@ -106,6 +106,7 @@ function detailRows(r: TransferResult): [string, string][] {
     ['Data', place(r.dataUrl, r)],
     ['Data files', count(r.fileCount)],
     ['Rejected items', place(r.rejectedItems, r)],
+    ...(r.artifacts ?? []).map((a): [string, string] => [`Artifact (${a.what})`, linked(code(a.name), a.url)]),
   ];
   return rows
     .filter((row): row is [string, string] => row[1] !== undefined)

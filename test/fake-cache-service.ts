@@ -141,7 +141,8 @@ export async function startFakeCacheService(): Promise<FakeCacheService> {
   });
 }
 
-function json(res: ServerResponse, status: number, body: unknown): void {
+/** A Twirp answer: plain JSON. */
+export function json(res: ServerResponse, status: number, body: unknown): void {
   const text = JSON.stringify(body);
   res.writeHead(status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text) });
   res.end(text);

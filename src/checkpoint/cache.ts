@@ -2,12 +2,9 @@
 // runner finds it. Cache entries cannot be overwritten: each save is a new
 // entry whose key ends with the time, and a restore takes the newest entry
 // under the key's prefix (the client token: the same on a re-run of the
-// step). @actions/cache runs in a worker thread of its own, ended at a
-// timeout: a cache service that hangs must neither hold the step nor keep
-// the process alive afterwards.
+// step). @actions/cache runs in a worker thread of its own (task-worker.ts).
 
-import { pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import { type TaskAnswer, runTaskWorker } from '../task-worker.js';
 import { FileCheckpoint, type CheckpointPlace } from './places.js';
 
 /** What the cache worker does: restore the newest entry under `key`, or save `path` as `key`. */
@@ -17,7 +14,7 @@ export interface CacheTask {
   key: string;
 }
 
-export type CacheAnswer = { ok: true; hit: boolean } | { ok: false; error: string };
+export type CacheAnswer = TaskAnswer<{ hit: boolean }>;
 
 /** A restore or a save that takes longer is abandoned, with a warning. */
 export const CACHE_TIMEOUT_MS = 30_000;
@@ -64,22 +61,5 @@ export class CacheCheckpoint implements CheckpointPlace {
 
 /** Runs one task in a worker thread (the action's own entry, which sees workerData.cacheTask); ends it at the timeout. */
 export function runCacheTask(task: CacheTask, timeoutMs: number): Promise<CacheAnswer> {
-  const entry = pathToFileURL(process.argv[1] ?? '');
-  return new Promise((resolve) => {
-    const worker = new Worker(entry, { workerData: { cacheTask: task }, stdout: false, stderr: false });
-    const timer = setTimeout(() => {
-      finish({ ok: false, error: `no answer within ${timeoutMs / 1000} s` });
-      void worker.terminate();
-    }, timeoutMs);
-    let settled = false;
-    function finish(answer: CacheAnswer): void {
-      if (settled) return;
-      settled = true;
-      clearTimeout(timer);
-      resolve(answer);
-    }
-    worker.once('message', (answer: CacheAnswer) => finish(answer));
-    worker.once('error', (error) => finish({ ok: false, error: error.message }));
-    worker.once('exit', () => finish({ ok: false, error: 'the cache worker ended without an answer' }));
-  });
+  return runTaskWorker<{ hit: boolean }>({ cacheTask: task }, timeoutMs, 'cache');
 }

@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { deriveClientToken } from '../managed/client-token.js';
 import type { Location } from '../plan.js';
+import { onGitHubDotCom } from '../runner.js';
 import { CacheCheckpoint } from './cache.js';
 import { type CheckpointPlace, FileCheckpoint, S3Checkpoint } from './places.js';
 import type { ImportIdentity } from './state.js';
@@ -35,7 +36,7 @@ export function checkpointPlace(
  */
 export function cacheOffered(env: Env): boolean {
   if (!env.ACTIONS_RUNTIME_TOKEN) return false;
-  const host = new URL(env.GITHUB_SERVER_URL || 'https://github.com').hostname.toUpperCase();
-  const ghes = host !== 'GITHUB.COM' && !host.endsWith('.GHE.COM') && !host.endsWith('.LOCALHOST');
-  return !ghes && env.ACTIONS_CACHE_SERVICE_V2 ? Boolean(env.ACTIONS_RESULTS_URL) : Boolean(env.ACTIONS_CACHE_URL);
+  return onGitHubDotCom(env) && env.ACTIONS_CACHE_SERVICE_V2
+    ? Boolean(env.ACTIONS_RESULTS_URL)
+    : Boolean(env.ACTIONS_CACHE_URL);
 }

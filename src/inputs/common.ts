@@ -22,7 +22,7 @@ import type { Env, InputReader, PlanContext } from './reader.js';
 
 export type CommonSettings = Pick<
   Plan,
-  'engine' | 'aws' | 'concurrency' | 'maxCapacity' | 'waiting' | 'maxErrors' | 'clientToken'
+  'engine' | 'aws' | 'concurrency' | 'maxCapacity' | 'waiting' | 'maxErrors' | 'clientToken' | 'uploadArtifacts'
 >;
 
 export function readCommon(r: InputReader, context: PlanContext, engine: EngineDecision): CommonSettings {
@@ -38,6 +38,7 @@ export function readCommon(r: InputReader, context: PlanContext, engine: EngineD
     },
     maxErrors: r.parseDefaulted(Input.MaxErrors, (v) => parseInteger(v, 0, Number.MAX_SAFE_INTEGER)),
     ...optional('clientToken', r.parse(Input.ClientToken, checkClientToken)),
+    uploadArtifacts: r.parseDefaulted(Input.UploadArtifacts, parseBoolean),
   };
 }
 
