@@ -8,7 +8,14 @@
 import type { ScalarAttributeType } from '@aws-sdk/client-dynamodb';
 import { Readable } from 'node:stream';
 import { type CsvError, parse } from 'csv-parse';
-import { AttributeValueError, type Item, checkNumber, decodeBase64, setAttribute } from './attribute-value.js';
+import {
+  AttributeValueError,
+  type Item,
+  checkName,
+  checkNumber,
+  decodeBase64,
+  setAttribute,
+} from './attribute-value.js';
 import { EXCERPT_CHARS, excerpt } from './excerpt.js';
 import { type DecodeStats, type Decoded, ObjectReadError } from './records.js';
 import { Utf8LineCheck } from './utf8-lines.js';
@@ -173,6 +180,7 @@ function toItem(
     const value = record[i] as string;
     if (value === '') continue; // empty columns are omitted, as AWS does
     const name = header[i] as string;
+    checkName(name); // a value under a column without a name
     try {
       switch (keyTypes[name]) {
         case 'N':
