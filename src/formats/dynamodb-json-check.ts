@@ -4,7 +4,8 @@
 // (ddb-json.ts with item-checks.ts) accepts: valid JSON, one known type tag
 // per value, valid numbers, strict base64, sets non-empty and without
 // duplicates, no duplicate names, nesting within DynamoDB's limit, the key
-// attributes present with their types and not empty, and the size under
+// attributes present with their types, not empty nor over DynamoDB's key
+// size limits, and the size under
 // 400 KB by DynamoDB's rules, no empty names, base64 only in the one text
 // its bytes have. Whatever it does not accept, or is not sure
 // of (escaped names, other members beside Item), it hands back undefined,
@@ -13,7 +14,7 @@
 import { BACKSLASH, CLOSE_BRACE, CLOSE_BRACKET, COLON, COMMA, OPEN_BRACE, OPEN_BRACKET, QUOTE } from './json-bytes.js';
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import { type Item, MAX_NESTING, checkNumber, numberValue } from './attribute-value.js';
-import { type KeyCheck, MAX_ITEM_BYTES, numberSize } from './item-checks.js';
+import { type KeyCheck, MAX_ITEM_BYTES, keyOverLimit, numberSize } from './item-checks.js';
 import type { CheckedLine } from './records.js';
 
 const ITEM_NAME = Buffer.from('"Item"');
@@ -124,7 +125,9 @@ class LineScan {
         throw notAccepted;
       }
       if (found.tag !== check.type || found.end === found.start) throw notAccepted;
-      key[check.name] = this.keyValue(found);
+      const value = this.keyValue(found);
+      if (keyOverLimit(value, check) !== undefined) throw notAccepted;
+      key[check.name] = value;
     }
     return key;
   }

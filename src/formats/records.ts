@@ -23,6 +23,7 @@ export type DecodeErrorCode =
   | 'ITEM_TOO_LARGE'
   | 'MISSING_KEY'
   | 'EMPTY_KEY'
+  | 'KEY_TOO_LARGE'
   | 'KEY_TYPE_MISMATCH'
   | 'NOT_A_CHANGE'
   | 'IMAGE_KEY_MISMATCH'

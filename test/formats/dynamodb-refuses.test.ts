@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { checkNumber } from '../../src/formats/attribute-value.js';
 import { type DecodeOptions, decodeObjectRaw } from '../../src/formats/decode.js';
 import { checkItemLine } from '../../src/formats/dynamodb-json-check.js';
-import type { KeyCheck } from '../../src/formats/item-checks.js';
+import { type KeyCheck, keyChecksFrom } from '../../src/formats/item-checks.js';
 import { type DecodeFailure, newStats } from '../../src/formats/records.js';
 import { chunked, collect, decode } from './helpers.js';
 
@@ -121,6 +121,55 @@ describe('records DynamoDB refuses', () => {
       ['INVALID_NUMBER', 4],
     ]);
     expect(items.map((i) => i.item.id)).toEqual([{ N: '1' }, { N: '0e5' }]);
+  });
+
+  it('refuse a key value over 2048 bytes (partition) or 1024 bytes (sort), an index key too, on both JSON paths', async () => {
+    const keys = keyChecksFrom({
+      KeySchema: [
+        { AttributeName: 'id', KeyType: 'HASH' },
+        { AttributeName: 'sk', KeyType: 'RANGE' },
+      ],
+      AttributeDefinitions: [
+        { AttributeName: 'id', AttributeType: 'S' },
+        { AttributeName: 'sk', AttributeType: 'B' },
+        { AttributeName: 'g', AttributeType: 'S' },
+        { AttributeName: 'gs', AttributeType: 'S' },
+      ],
+      GlobalSecondaryIndexes: [
+        {
+          IndexName: 'by-g',
+          KeySchema: [
+            { AttributeName: 'g', KeyType: 'HASH' },
+            { AttributeName: 'gs', KeyType: 'RANGE' },
+          ],
+        },
+      ],
+    });
+    const b64 = (bytes: number) => Buffer.alloc(bytes, 1).toString('base64');
+    /** `id` as written inside the JSON string's quotes. */
+    const item = (id: string, sk: number, more = '') => `{"Item":{"id":{"S":"${id}"},"sk":{"B":"${b64(sk)}"}${more}}}`;
+    const cases: [string, string | undefined][] = [
+      [item('a'.repeat(2048), 1024), undefined],
+      [item('a'.repeat(2049), 1), 'KEY_TOO_LARGE'],
+      [item('é'.repeat(1025), 1), 'KEY_TOO_LARGE'], // 2,050 bytes in 1,025 characters
+      [item('\\u00e9'.repeat(1025), 1), 'KEY_TOO_LARGE'], // the same, escaped
+      [item('a', 1025), 'KEY_TOO_LARGE'],
+      [item('a', 1, `,"g":{"S":"${'g'.repeat(2048)}"},"gs":{"S":"${'s'.repeat(1024)}"}`), undefined],
+      [item('a', 1, `,"g":{"S":"${'g'.repeat(2049)}"}`), 'KEY_TOO_LARGE'],
+      [item('a', 1, `,"gs":{"S":"${'s'.repeat(1025)}"}`), 'KEY_TOO_LARGE'],
+    ];
+    const options: DecodeOptions = { format: 'DYNAMODB_JSON', compression: 'NONE', keys };
+    for (const [text, code] of cases) {
+      const full = await decode(text, { keys });
+      const raw = (await collect(decodeObjectRaw(chunked(text), options, newStats()))).flat();
+      const expected = code ?? 'item';
+      const fullCodes: string[] = [...full.errors.map((e) => e.code), ...full.items.map(() => 'item')];
+      expect(fullCodes, text.slice(0, 40)).toEqual([expected]);
+      expect(
+        raw.map((r) => ('error' in r ? r.error.code : 'item')),
+        text.slice(0, 40),
+      ).toEqual([expected]);
+    }
   });
 
   it('checks numbers as DynamoDB reads them: the exponent and the scale within 32 bits', () => {

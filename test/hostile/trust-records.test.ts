@@ -179,6 +179,33 @@ describe('records DynamoDB refuses', () => {
     ]);
   });
 
+  it('a key value over 2048 bytes, or 1024 for a sort key, refused both ways on both JSON paths', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'trust-keys-'));
+    const line = (id: string, sort: string) => `{"Item":{"id":{"S":"${id}"},"s":{"S":"${sort}"}}}`;
+    const lines = [
+      line('a'.repeat(2048), 'b'.repeat(1024)),
+      line('a'.repeat(2049), 'b'),
+      line('a', 'b'.repeat(1025)),
+      decoded(line('a'.repeat(2049), 'c')),
+      line('é'.repeat(1025), 'd'), // 2,050 bytes
+    ];
+    writeFileSync(join(folder, 'items.json'), lines.join('\n'));
+    const { validate, imported, table, rejected } = await validateAndImport({
+      path: folder,
+      'partition-key': 'id:S',
+      'sort-key': 's:S',
+    });
+    const expected = [2, 3, 4, 5].map((n) => [n, 'KEY_TOO_LARGE']);
+    for (const run of [validate, imported]) {
+      expect(run.exitCode, run.log).toBe(0);
+      expect(counts(run)).toEqual(['5', '1', '4']);
+    }
+    expect(where(rejected.validate)).toEqual(expected);
+    expect(where(rejected.import)).toEqual(expected);
+    expect(rejected.import[0]?.error.message).toContain("is 2049 bytes, over DynamoDB's limit of 2048 bytes");
+    expect(await scanAll(table)).toHaveLength(1);
+  });
+
   it('CSV: a value under a column without a name, and a key number DynamoDB cannot read, refused both ways', async () => {
     const folder = mkdtempSync(join(tmpdir(), 'trust-csv-'));
     writeFileSync(join(folder, 'items.csv'), 'id,,note\n1,,a\n2,x,b\n0e99999999999999999999,,c\n0e5,,d\n');
