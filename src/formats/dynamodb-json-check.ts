@@ -3,13 +3,13 @@
 // BatchWriteItem body as they are. It accepts only what the full decoder
 // (ddb-json.ts with item-checks.ts) accepts: valid JSON, one known type tag
 // per value, valid numbers, strict base64, sets non-empty and without
-// duplicates, no duplicate names, nesting within DynamoDB's limit, the key
-// attributes present with their types, not empty nor over DynamoDB's key
-// size limits, and the size under
-// 400 KB by DynamoDB's rules, no empty names, base64 only in the one text
-// its bytes have. Whatever it does not accept, or is not sure
-// of (escaped names, other members beside Item), it hands back undefined,
-// and the caller asks the full decoder, which gives the error and its code.
+// duplicates, no duplicate or empty names, nesting within DynamoDB's limit,
+// the key attributes present with their types, not empty and within
+// DynamoDB's key size limits, and the size under 400 KB by DynamoDB's rules.
+// Whatever it does not accept, or is not sure of (escaped names, other
+// members beside Item, base64 with bits set past its last byte), it hands
+// back undefined, and the caller asks the full decoder, which gives the
+// error and its code.
 
 import { BACKSLASH, CLOSE_BRACE, CLOSE_BRACKET, COLON, COMMA, OPEN_BRACE, OPEN_BRACKET, QUOTE } from './json-bytes.js';
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
