@@ -134,7 +134,10 @@ async function* decodeCsvRecords(
         yield { item: toItem(header, record, options.keyTypes ?? {}), line: info.lines, itemIndex: index, textLength };
       } catch (error) {
         if (!(error instanceof AttributeValueError)) throw error;
-        yield { error: { code: error.code, message: error.message, line: info.lines, itemIndex: index } };
+        yield {
+          error: { code: error.code, message: error.message, line: info.lines, itemIndex: index },
+          text: csvRow(record, options.delimiter),
+        };
       }
     }
   } catch (error) {
@@ -197,6 +200,13 @@ function toItem(
     }
   }
   return item;
+}
+
+/** A row's fields as a CSV line again, quoted where they must be: the text a refused row is kept as. */
+function csvRow(fields: readonly string[], delimiter: string): string {
+  const quoted = (field: string) =>
+    field.includes('"') || field.includes(delimiter) || /[\r\n]/.test(field) ? `"${field.replace(/"/g, '""')}"` : field;
+  return fields.map(quoted).join(delimiter);
 }
 
 /** The bytes as they are, counted and checked for UTF-8 before the parser sees them. */

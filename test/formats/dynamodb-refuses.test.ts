@@ -7,7 +7,7 @@
 
 import { describe, expect, it } from 'vitest';
 import { checkNumber } from '../../src/formats/attribute-value.js';
-import { type DecodeOptions, decodeObjectRaw } from '../../src/formats/decode.js';
+import { type DecodeOptions, decodeObject, decodeObjectRaw } from '../../src/formats/decode.js';
 import { checkItemLine } from '../../src/formats/dynamodb-json-check.js';
 import { type KeyCheck, keyChecksFrom } from '../../src/formats/item-checks.js';
 import { type DecodeFailure, newStats } from '../../src/formats/records.js';
@@ -116,6 +116,16 @@ describe('records DynamoDB refuses', () => {
     const csv = (text: string) =>
       decode(text, { format: 'CSV', keys: [{ name: 'id', type: 'N' }], csv: { delimiter: ',' } });
     const { errors, items } = await csv('id,,note\n1,,a\n2,x,b\n0e99999999999999999999,,c\n0e5,,d\n');
+    const failures = (
+      await collect(
+        decodeObject(
+          chunked('id,,note\n2,"x,""y""",b\n'),
+          { format: 'CSV', compression: 'NONE', keys: [{ name: 'id', type: 'N' }], csv: { delimiter: ',' } },
+          newStats(),
+        ),
+      )
+    ).flat();
+    expect(failures).toMatchObject([{ error: { code: 'EMPTY_ATTRIBUTE_NAME' }, text: '2,"x,""y""",b' }]);
     expect(errors.map((e) => [e.code, e.line])).toEqual([
       ['EMPTY_ATTRIBUTE_NAME', 3],
       ['INVALID_NUMBER', 4],

@@ -224,6 +224,7 @@ describe('records DynamoDB refuses', () => {
     }
     expect(where(rejected.validate)).toEqual(expected);
     expect(where(rejected.import)).toEqual(expected);
+    expect(rejected.import.map((r) => r.source.text)).toEqual(['2,x,b', '0e99999999999999999999,,c']);
     const ids = (await scanAll(table)).map((i) => i.id?.N).sort();
     expect(ids).toEqual(['0', '1']);
   });
