@@ -108,6 +108,13 @@ describe('logErrors', () => {
     expect(lines.some((l) => l.startsWith('::'))).toBe(false);
   });
 
+  it('escapes control characters in an object key too', () => {
+    const lines: string[] = [];
+    const errors = [{ location: 's3://bkt/a\r\n::error::k:1', code: 'INVALID_SET', message: 'm' }];
+    logErrors({ ...result, errorCount: 1, errors }, { info: (l) => lines.push(l) });
+    expect(lines).toEqual(['First errors (1 of 1):', '- s3://bkt/a\\u000d\\u000a::error::k:1 INVALID_SET: m']);
+  });
+
   it('logs nothing when nothing was rejected', () => {
     const lines: string[] = [];
     logErrors(result, { info: (l) => lines.push(l) });
