@@ -6,7 +6,7 @@ import { appendFileSync } from 'node:fs';
 import { Output, type OutputName } from './constants.js';
 import { clip } from './markdown.js';
 import type { TransferResult } from './result.js';
-import { renderSummary } from './summary.js';
+import { firstErrors, renderSummary } from './summary.js';
 
 export interface AnnotationProperties {
   file?: string;
@@ -138,6 +138,24 @@ export function annotate(result: TransferResult, reporter: Pick<Reporter, 'warni
   }
 }
 
+/**
+ * The first rejected items in the log, as the summary lists them: an
+ * annotation carries its code and place only for a file in the repository.
+ */
+export function logErrors(result: TransferResult, reporter: Pick<Reporter, 'info'>): void {
+  if (result.errors.length === 0) return;
+  const { title, shown, rest } = firstErrors(result, (place) => place);
+  reporter.info(`${title}:`);
+  for (const e of shown) reporter.info(`- ${oneLine(clip(e.location))} ${e.code}: ${oneLine(clip(e.message))}`);
+  if (rest !== undefined) reporter.info(oneLine(rest));
+}
+
+/** Control characters escaped: a name or key from the source must not start a line (a `::` command) of its own. */
+function oneLine(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  return text.replace(/[\u0000-\u001f\u007f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
 export function report(
   result: TransferResult,
   maxErrors: number,
@@ -149,6 +167,7 @@ export function report(
   const shown = !outcome.ok && result.status === 'COMPLETED' ? { ...result, status: 'FAILED' as const } : result;
   setOutputs(shown, reporter);
   annotate(result, reporter);
+  logErrors(result, reporter);
   writeSummary(renderSummary(shown, outcome), summaryFile, reporter);
   if (!outcome.ok) reporter.setFailed(clip(outcome.message, 20_000));
   return outcome;

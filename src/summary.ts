@@ -141,13 +141,29 @@ function linked(text: string, url: string | undefined): string {
   return url === undefined ? text : `<a href="${url.replace(/"/g, '%22')}">${text}</a>`;
 }
 
-function errorSection(r: TransferResult): string {
+/**
+ * The first errors as the summary and the log show them: a title, at most
+ * MAX_ERRORS_SHOWN errors, and how many more there are and where they all
+ * are (`quote` marks up that place).
+ */
+export function firstErrors(
+  r: TransferResult,
+  quote: (text: string) => string,
+): { title: string; shown: TransferResult['errors']; rest: string | undefined } {
   const shown = r.errors.slice(0, MAX_ERRORS_SHOWN);
   const total = r.errorCount ?? r.errors.length;
+  const where = r.rejectedItems === undefined ? '' : `; all are in ${quote(r.rejectedItems)}`;
+  return {
+    title: `First errors (${shown.length} of ${count(total)})`,
+    shown,
+    rest: total > shown.length ? `${count(total - shown.length)} more not shown${where}.` : undefined,
+  };
+}
+
+function errorSection(r: TransferResult): string {
+  const { title, shown, rest } = firstErrors(r, code);
   const rows = shown.map((e) => [code(clip(e.location)), code(e.code), escapeMarkdown(clip(e.message))]);
-  const where = r.rejectedItems === undefined ? '' : `; all are in ${code(r.rejectedItems)}`;
-  const rest = total > shown.length ? `\n\n${count(total - shown.length)} more not shown${where}.` : '';
-  return `### First errors (${shown.length} of ${count(total)})\n\n${table(['Where', 'Code', 'Reason'], rows)}${rest}`;
+  return `### ${title}\n\n${table(['Where', 'Code', 'Reason'], rows)}${rest === undefined ? '' : `\n\n${rest}`}`;
 }
 
 /**

@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { decideOutcome, report, writeSummary } from '../src/report.js';
+import { decideOutcome, logErrors, report, writeSummary } from '../src/report.js';
 import type { TransferResult } from '../src/result.js';
 
 const result: TransferResult = {
@@ -84,5 +84,40 @@ describe('report', () => {
     expect(calls.failed).toEqual([]);
     expect(calls.warnings).toHaveLength(1);
     expect(calls.warnings[0]).toContain('Could not write the job summary to /nonexistent-dir/summary.md');
+  });
+});
+
+describe('logErrors', () => {
+  const rejected = (n: number) => ({
+    location: `s3://bkt/items.json:${n}`,
+    code: 'EMPTY_ATTRIBUTE_NAME',
+    message: `m\n::error::x${n}`,
+  });
+
+  it('logs the first errors as the summary lists them, each on one line, with how many more and where', () => {
+    const lines: string[] = [];
+    const errors = Array.from({ length: 10 }, (_, i) => rejected(i + 1));
+    logErrors(
+      { ...result, errorCount: 12, errors, rejectedItems: 's3://bkt/rejects.jsonl' },
+      { info: (l) => lines.push(l) },
+    );
+    expect(lines[0]).toBe('First errors (10 of 12):');
+    expect(lines[1]).toBe('- s3://bkt/items.json:1 EMPTY_ATTRIBUTE_NAME: m\\u000a::error::x1');
+    expect(lines).toHaveLength(12);
+    expect(lines[11]).toBe('2 more not shown; all are in s3://bkt/rejects.jsonl.');
+    expect(lines.some((l) => l.startsWith('::'))).toBe(false);
+  });
+
+  it('escapes control characters in an object key too', () => {
+    const lines: string[] = [];
+    const errors = [{ location: 's3://bkt/a\r\n::error::k:1', code: 'INVALID_SET', message: 'm' }];
+    logErrors({ ...result, errorCount: 1, errors }, { info: (l) => lines.push(l) });
+    expect(lines).toEqual(['First errors (1 of 1):', '- s3://bkt/a\\u000d\\u000a::error::k:1 INVALID_SET: m']);
+  });
+
+  it('logs nothing when nothing was rejected', () => {
+    const lines: string[] = [];
+    logErrors(result, { info: (l) => lines.push(l) });
+    expect(lines).toEqual([]);
   });
 });

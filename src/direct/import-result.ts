@@ -67,7 +67,13 @@ export function importResult(
 /** AWS recommends mid-sized objects (about 4,000,000 items under 1 KB each). */
 const LARGE_OBJECT_BYTES = 4 * 1024 ** 3;
 
-export function importWarnings(objects: readonly SourceObject[], store: Store, duplicateKeys: number): string[] {
+/** `droppedAnnotations`: Ion annotations other than DynamoDB's, which an item has no place for. */
+export function importWarnings(
+  objects: readonly SourceObject[],
+  store: Store,
+  duplicateKeys: number,
+  droppedAnnotations = 0,
+): string[] {
   const warnings = objects
     .filter((o) => o.size > LARGE_OBJECT_BYTES)
     .map(
@@ -77,6 +83,11 @@ export function importWarnings(objects: readonly SourceObject[], store: Store, d
   if (duplicateKeys > 0) {
     warnings.push(
       `${n(duplicateKeys)} item(s) had the key of an item written just before them and overwrote it (the last one in the source wins, as in AWS's import).`,
+    );
+  }
+  if (droppedAnnotations > 0) {
+    warnings.push(
+      `${n(droppedAnnotations)} Ion annotation(s) other than $dynamodb_SS, $dynamodb_NS and $dynamodb_BS were dropped: an item has no place for them, so the values they annotate were read without them.`,
     );
   }
   return warnings;

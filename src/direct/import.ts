@@ -159,7 +159,10 @@ export async function runImport(
   const outcome = { failure, cancelled: deps.signal?.aborted === true && cut && failure === undefined };
   const result = importResult(plan, engineReason, table, ledger, sink.stats, outcome, { rejectedItems, ...where() });
   deps.log(result.note ?? '');
-  const warnings = [...importWarnings(source.objects, store, sink.stats.duplicateKeys), ...(tracking?.warnings ?? [])];
+  const warnings = [
+    ...importWarnings(source.objects, store, sink.stats.duplicateKeys, ledger.annotationsDropped),
+    ...(tracking?.warnings ?? []),
+  ];
   return {
     ...result,
     ...(warnings.length > 0 && { warnings }),
@@ -215,6 +218,7 @@ export async function importObject(
           const { code, message, line, itemIndex } = record.error;
           await ledger.reject({
             ...(record.item && { item: record.item }),
+            ...(record.text !== undefined && { text: record.text }),
             code,
             message,
             object: name,
@@ -243,6 +247,7 @@ export async function importObject(
     return true;
   } finally {
     ledger.bytes += stats.bytes;
+    ledger.annotationsDropped += stats.annotationsDropped;
     await input.remove();
   }
 }

@@ -19,6 +19,8 @@ export class Ledger {
   errors = 0;
   /** Bytes read from the source, after decompression. */
   bytes = 0;
+  /** Ion annotations other than DynamoDB's on the items read, dropped (see ion.ts). */
+  annotationsDropped = 0;
   readonly samples: ItemErrorSample[] = [];
   readonly annotations: Annotation[] = [];
   annotationsOmitted = 0;

@@ -20,6 +20,8 @@ export interface RejectedItem {
   object: string;
   line?: number;
   itemIndex?: number;
+  /** The record as the source wrote it, when it could not be made an item (kept to be fixed). */
+  text?: string;
 }
 
 export interface RejectsFileOptions {
@@ -56,6 +58,7 @@ export class RejectsFile {
         object: rejected.object,
         ...(rejected.line === undefined ? {} : { line: rejected.line }),
         ...(rejected.itemIndex === undefined ? {} : { itemIndex: rejected.itemIndex }),
+        ...(rejected.text === undefined ? {} : { text: rejected.text }),
       },
     });
     await this.addLine(line);

@@ -8,7 +8,13 @@ import { EXCERPT_CHARS, excerpt } from './excerpt.js';
 export type Item = Record<string, AttributeValue>;
 
 export type AttributeErrorCode =
-  'INVALID_TYPE' | 'INVALID_NUMBER' | 'INVALID_BINARY' | 'INVALID_SET' | 'TOO_DEEPLY_NESTED' | 'DUPLICATE_ATTRIBUTE';
+  | 'INVALID_TYPE'
+  | 'INVALID_NUMBER'
+  | 'INVALID_BINARY'
+  | 'INVALID_SET'
+  | 'TOO_DEEPLY_NESTED'
+  | 'DUPLICATE_ATTRIBUTE'
+  | 'EMPTY_ATTRIBUTE_NAME';
 
 /**
  * DynamoDB's nesting limit. An item's attributes are at level 1 and a map's
@@ -51,6 +57,12 @@ export function setAttribute<T>(map: Record<string, T>, name: string, value: NoI
   if (name === '__proto__')
     Object.defineProperty(map, name, { value, enumerable: true, writable: true, configurable: true });
   else map[name] = value;
+}
+
+/** DynamoDB refuses an empty attribute name at any depth ("Empty attribute name"), a map's keys included. */
+export function checkName(name: string): void {
+  if (name === '')
+    throw new AttributeValueError('EMPTY_ATTRIBUTE_NAME', 'an attribute name is empty, which DynamoDB refuses');
 }
 
 /**
@@ -151,8 +163,12 @@ export function fromDynamoJson(value: unknown, walk: JsonWalk = newWalk(), level
       for (const n of expectStrings(inner, tag, walk)) checkNumber(n);
       checkSet(inner as string[], tag);
       return value as AttributeValue;
-    case 'BS':
-      return { BS: checkSet(expectStrings(inner, tag, walk), tag).map(decodeBase64) };
+    case 'BS': {
+      const members = checkSet(expectStrings(inner, tag, walk), tag).map(decodeBase64);
+      // "AA==" and "AB==" are one byte: DynamoDB compares members by their bytes.
+      checkSet(members.map(toBase64), tag);
+      return { BS: members };
+    }
     case undefined:
       throw new AttributeValueError('INVALID_TYPE', `expected exactly one type tag (${TYPE_TAGS}), not 0`);
     default:
@@ -173,6 +189,7 @@ export function fromDynamoJsonMap(value: unknown, walk: JsonWalk = newWalk(), le
   for (const name in map) {
     names += 1;
     walk.chars += name.length + 3; // "name":
+    checkName(name);
     try {
       const value = map[name];
       const converted = fromDynamoJson(value, walk, level + 1);
@@ -239,10 +256,27 @@ export function checkNumber(text: string): string {
   const match = NUMBER.exec(text);
   if (match === null) throw invalidNumber(text, 'expected digits with an optional sign, point and exponent');
   const value = significant(match);
-  if (value === undefined) return text; // zero
+  if (value === undefined) return checkZero(text, match);
   if (value.digits.length > 38) throw invalidNumber(text, 'more than 38 significant digits');
   if (value.magnitude > 125) throw invalidNumber(text, 'larger than 9.9999999999999999999999999999999999999E+125');
   if (value.magnitude < -130) throw invalidNumber(text, 'smaller than 1E-130');
+  return text;
+}
+
+const INT_MAX = 2 ** 31 - 1;
+
+/**
+ * Zero has no magnitude to check, but DynamoDB reads its exponent, and its
+ * scale (digits after the point less the exponent), as 32-bit integers:
+ * 0e2147483647 is 0, while 0e2147483648 and 0.0e-2147483647 are refused ("A
+ * value provided cannot be converted into a number"). Any other number with
+ * such an exponent is out of range anyway.
+ */
+function checkZero(text: string, match: RegExpExecArray): string {
+  if (match[3] === undefined) return text;
+  const exponent = Number(match[3]);
+  if (exponent > INT_MAX || (match[2]?.length ?? 0) - exponent > INT_MAX)
+    throw invalidNumber(text, 'zero with an exponent beyond what DynamoDB can read');
   return text;
 }
 
@@ -306,6 +340,10 @@ export function decodeBase64(text: string): Uint8Array {
     throw new AttributeValueError('INVALID_BINARY', `"${excerpt(text, 40)}" is not valid base64`);
   }
   return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
+}
+
+function toBase64(bytes: Uint8Array): string {
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64');
 }
 
 /** AttributeValue to DynamoDB JSON, as AWS's export writes it. */

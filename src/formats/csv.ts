@@ -8,7 +8,14 @@
 import type { ScalarAttributeType } from '@aws-sdk/client-dynamodb';
 import { Readable } from 'node:stream';
 import { type CsvError, parse } from 'csv-parse';
-import { AttributeValueError, type Item, checkNumber, decodeBase64, setAttribute } from './attribute-value.js';
+import {
+  AttributeValueError,
+  type Item,
+  checkName,
+  checkNumber,
+  decodeBase64,
+  setAttribute,
+} from './attribute-value.js';
 import { EXCERPT_CHARS, excerpt } from './excerpt.js';
 import { type DecodeStats, type Decoded, ObjectReadError } from './records.js';
 import { Utf8LineCheck } from './utf8-lines.js';
@@ -127,7 +134,10 @@ async function* decodeCsvRecords(
         yield { item: toItem(header, record, options.keyTypes ?? {}), line: info.lines, itemIndex: index, textLength };
       } catch (error) {
         if (!(error instanceof AttributeValueError)) throw error;
-        yield { error: { code: error.code, message: error.message, line: info.lines, itemIndex: index } };
+        yield {
+          error: { code: error.code, message: error.message, line: info.lines, itemIndex: index },
+          text: csvRow(record, options.delimiter),
+        };
       }
     }
   } catch (error) {
@@ -173,6 +183,7 @@ function toItem(
     const value = record[i] as string;
     if (value === '') continue; // empty columns are omitted, as AWS does
     const name = header[i] as string;
+    checkName(name); // a value under a column without a name
     try {
       switch (keyTypes[name]) {
         case 'N':
@@ -189,6 +200,13 @@ function toItem(
     }
   }
   return item;
+}
+
+/** A row's fields as a CSV line again, quoted where they must be: the text a refused row is kept as. */
+function csvRow(fields: readonly string[], delimiter: string): string {
+  const quoted = (field: string) =>
+    field.includes('"') || field.includes(delimiter) || /[\r\n]/.test(field) ? `"${field.replace(/"/g, '""')}"` : field;
+  return fields.map(quoted).join(delimiter);
 }
 
 /** The bytes as they are, counted and checked for UTF-8 before the parser sees them. */

@@ -26,8 +26,9 @@ export async function* decodeDynamoJson(
 /** One non-blank line: an item, or an error that says why it is not one. */
 export function decodeLine(line: Line, itemIndex: number): Decoded {
   const { text, number } = line;
-  const error = (code: DecodeError['code'], message: string): Decoded => ({
+  const error = (code: DecodeError['code'], message: string, kept?: string): Decoded => ({
     error: { code, message, line: number, itemIndex },
+    ...(kept !== undefined && { text: kept }),
   });
   if (line.error !== undefined) return error(line.error.code, line.error.message);
   let value: unknown;
@@ -49,7 +50,7 @@ export function decodeLine(line: Line, itemIndex: number): Decoded {
     converted = fromDynamoJsonMap(item, walk);
   } catch (conversionError) {
     if (!(conversionError instanceof AttributeValueError)) throw conversionError;
-    return error(conversionError.code, conversionError.message);
+    return error(conversionError.code, conversionError.message, text);
   }
   // The wrapper's keys too; its length is known when Item is all it holds.
   const wrapperKeys = Object.keys(value).length;
@@ -61,6 +62,7 @@ export function decodeLine(line: Line, itemIndex: number): Decoded {
     return error(
       'DUPLICATE_ATTRIBUTE',
       `the name "${excerpt(twice)}" appears more than once in the same object; JSON would keep only the last`,
+      text,
     );
   return { item: converted, line: number, itemIndex, textLength: text.length };
 }

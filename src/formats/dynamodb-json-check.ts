@@ -3,16 +3,18 @@
 // BatchWriteItem body as they are. It accepts only what the full decoder
 // (ddb-json.ts with item-checks.ts) accepts: valid JSON, one known type tag
 // per value, valid numbers, strict base64, sets non-empty and without
-// duplicates, no duplicate names, nesting within DynamoDB's limit, the key
-// attributes present with their types and not empty, and the size under
-// 400 KB by DynamoDB's rules. Whatever it does not accept, or is not sure
-// of (escaped names, other members beside Item), it hands back undefined,
-// and the caller asks the full decoder, which gives the error and its code.
+// duplicates, no duplicate or empty names, nesting within DynamoDB's limit,
+// the key attributes present with their types, not empty and within
+// DynamoDB's key size limits, and the size under 400 KB by DynamoDB's rules.
+// Whatever it does not accept, or is not sure of (escaped names, other
+// members beside Item, base64 with bits set past its last byte), it hands
+// back undefined, and the caller asks the full decoder, which gives the
+// error and its code.
 
 import { BACKSLASH, CLOSE_BRACE, CLOSE_BRACKET, COLON, COMMA, OPEN_BRACE, OPEN_BRACKET, QUOTE } from './json-bytes.js';
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import { type Item, MAX_NESTING, checkNumber, numberValue } from './attribute-value.js';
-import { type KeyCheck, MAX_ITEM_BYTES, numberSize } from './item-checks.js';
+import { type KeyCheck, MAX_ITEM_BYTES, keyOverLimit, numberSize } from './item-checks.js';
 import type { CheckedLine } from './records.js';
 
 const ITEM_NAME = Buffer.from('"Item"');
@@ -123,7 +125,9 @@ class LineScan {
         throw notAccepted;
       }
       if (found.tag !== check.type || found.end === found.start) throw notAccepted;
-      key[check.name] = this.keyValue(found);
+      const value = this.keyValue(found);
+      if (keyOverLimit(value, check) !== undefined) throw notAccepted;
+      key[check.name] = value;
     }
     return key;
   }
@@ -151,6 +155,7 @@ class LineScan {
       this.string();
       if (this.escaped) throw notAccepted; // "a" and "\u0061" are one name: the full decoder compares them
       const nameEnd = this.i - 1;
+      if (nameEnd === nameStart) throw notAccepted; // DynamoDB refuses an empty name: the full decoder says so
       if (!names.add(nameStart, nameEnd)) throw notAccepted;
       this.space();
       this.expect(COLON);
@@ -490,5 +495,15 @@ function base64Bytes(b: Buffer, start: number, end: number): number {
       (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39) || c === 0x2b || c === 0x2f;
     if (!ok) throw notAccepted;
   }
+  // Bits past the last byte set ("AB==" for "AA=="): the same bytes under another text, which
+  // DynamoDB reads as those bytes, so a set of both is refused; the full decoder compares bytes.
+  if (padding > 0 && base64Digit(b[end - padding - 1] as number) % (padding === 2 ? 16 : 4) !== 0) throw notAccepted;
   return (length / 4) * 3 - padding;
+}
+
+function base64Digit(c: number): number {
+  if (c >= 0x61) return c - 0x61 + 26;
+  if (c >= 0x41) return c - 0x41;
+  if (c >= 0x30) return c - 0x30 + 52;
+  return c === 0x2b ? 62 : 63;
 }

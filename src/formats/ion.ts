@@ -10,6 +10,7 @@ import {
   AttributeValueError,
   type Item,
   MAX_NESTING,
+  checkName,
   checkNumber,
   checkSet,
   fromDynamoJsonMap,
@@ -30,13 +31,18 @@ export async function* decodeIon(chunks: AsyncIterable<Uint8Array>, stats?: Deco
   const counter = { next: 0 };
   for await (const values of splitIonValues(splitLines(chunks, stats))) {
     const batch: Decoded[] = [];
-    for (const value of values) decodeValueText(value, counter, batch);
+    for (const value of values) decodeValueText(value, counter, batch, stats);
     yield batch;
   }
 }
 
 /** The items in one piece of Ion text: usually one, several for `$ion_1_0 {...} {...}`. */
-function decodeValueText(value: IonText, counter: { next: number }, batch: Decoded[]): void {
+function decodeValueText(
+  value: IonText,
+  counter: { next: number },
+  batch: Decoded[],
+  stats: DecodeStats | undefined,
+): void {
   const malformed = (message: string, code: DecodeError['code'] = 'MALFORMED_ION'): void => {
     batch.push({ error: { code, message, line: value.line, itemIndex: counter.next++ } });
   };
@@ -57,9 +63,14 @@ function decodeValueText(value: IonText, counter: { next: number }, batch: Decod
     if (type === null) return;
     const itemIndex = counter.next++;
     try {
-      batch.push({ item: readItemStruct(reader, type), line: value.line, itemIndex, textLength: value.text.length });
+      const dropped: Dropped = { annotations: 0 };
+      const item = readItemStruct(reader, type, dropped);
+      if (stats !== undefined) stats.annotationsDropped += dropped.annotations;
+      batch.push({ item, line: value.line, itemIndex, textLength: value.text.length });
     } catch (error) {
-      batch.push({ error: toDecodeError(error, value.line, itemIndex) });
+      const decodeError = toDecodeError(error, value.line, itemIndex);
+      // A value DynamoDB would refuse keeps its text; text ion-js could not read is not an item to keep.
+      batch.push({ error: decodeError, ...(decodeError.code !== 'MALFORMED_ION' && { text: value.text }) });
       return; // the reader's position inside a bad value is unknown
     }
   }
@@ -67,9 +78,16 @@ function decodeValueText(value: IonText, counter: { next: number }, batch: Decod
 
 class NotAnItem extends Error {}
 
-function readItemStruct(reader: Reader, type: IonType): Item {
+/** What reading an item dropped because DynamoDB has no place for it: counted, for the summary. */
+export interface Dropped {
+  /** Annotations other than DynamoDB's own ($dynamodb_SS, ...). */
+  annotations: number;
+}
+
+function readItemStruct(reader: Reader, type: IonType, dropped: Dropped): Item {
   if (type.name !== 'struct' || reader.isNull())
     throw new NotAnItem(`expected a struct {Item: {...}}, found ${reader.isNull() ? 'null' : type.name}`);
+  countOthers(reader, dropped);
   reader.stepIn();
   try {
     let item: Item | undefined;
@@ -81,7 +99,8 @@ function readItemStruct(reader: Reader, type: IonType): Item {
         if (item !== undefined) throw duplicate('Item');
         if (t.name !== 'struct' || reader.isNull())
           throw new NotAnItem(`expected Item to be a struct, found ${t.name}`);
-        item = readStruct(reader, 0);
+        countOthers(reader, dropped);
+        item = readStruct(reader, 0, dropped);
       }
     }
     if (item === undefined)
@@ -95,15 +114,16 @@ function readItemStruct(reader: Reader, type: IonType): Item {
 }
 
 /** A struct of attributes at `level` (the item's is 0); its values are one level below it. */
-export function readStruct(reader: Reader, level: number): Item {
+export function readStruct(reader: Reader, level: number, dropped: Dropped = { annotations: 0 }): Item {
   const map: Item = {};
   reader.stepIn();
   for (let t = reader.next(); t !== null; t = reader.next()) {
     const name = reader.fieldName() ?? '';
+    checkName(name);
     try {
       // ion-js gives every field, where a JSON parser would keep the last of duplicates.
       if (Object.hasOwn(map, name)) throw duplicate(name);
-      setAttribute(map, name, readValue(reader, t, level + 1));
+      setAttribute(map, name, readValue(reader, t, level + 1, dropped));
     } catch (error) {
       throw error instanceof AttributeValueError ? error.within(name) : error;
     }
@@ -119,8 +139,8 @@ function duplicate(name: string): AttributeValueError {
   );
 }
 
-function readValue(reader: Reader, type: IonType, level: number): AttributeValue {
-  const set = setAnnotation(reader, type);
+function readValue(reader: Reader, type: IonType, level: number, dropped: Dropped): AttributeValue {
+  const set = setAnnotation(reader, type, dropped);
   if (reader.isNull()) {
     if (set !== undefined) throw new AttributeValueError('INVALID_SET', `a $dynamodb_${set} set cannot be null`);
     return { NULL: true };
@@ -140,11 +160,11 @@ function readValue(reader: Reader, type: IonType, level: number): AttributeValue
       return { B: reader.uInt8ArrayValue() ?? new Uint8Array() };
     case 'struct':
       if (level >= MAX_NESTING) throw tooDeep();
-      return { M: readStruct(reader, level) };
+      return { M: readStruct(reader, level, dropped) };
     case 'list':
-      if (set !== undefined) return readSet(reader, set, level);
+      if (set !== undefined) return readSet(reader, set, level, dropped);
       if (level >= MAX_NESTING) throw tooDeep();
-      return { L: readList(reader, level) };
+      return { L: readList(reader, level, dropped) };
     default:
       throw new AttributeValueError(
         'INVALID_TYPE',
@@ -155,15 +175,19 @@ function readValue(reader: Reader, type: IonType, level: number): AttributeValue
 
 /**
  * The set a value's `$dynamodb_` annotation makes of it. Other annotations
- * mean nothing to DynamoDB and are ignored; an unknown `$dynamodb_` one, or a
- * set annotation on anything but a list, would lose what the writer meant.
+ * mean nothing to DynamoDB and are dropped, and counted so the summary says
+ * so; an unknown `$dynamodb_` one, or a set annotation on anything but a
+ * list, would lose what the writer meant.
  */
-function setAnnotation(reader: Reader, type: IonType): 'SS' | 'NS' | 'BS' | undefined {
+function setAnnotation(reader: Reader, type: IonType, dropped: Dropped): 'SS' | 'NS' | 'BS' | undefined {
   const annotations = reader.annotations();
   if (annotations.length === 0) return undefined;
   let set: 'SS' | 'NS' | 'BS' | undefined;
   for (const annotation of annotations) {
-    if (!annotation.startsWith('$dynamodb_')) continue;
+    if (!annotation.startsWith('$dynamodb_')) {
+      dropped.annotations += 1;
+      continue;
+    }
     const named = SET_ANNOTATIONS.get(annotation);
     if (named === undefined)
       throw new AttributeValueError(
@@ -178,6 +202,11 @@ function setAnnotation(reader: Reader, type: IonType): 'SS' | 'NS' | 'BS' | unde
   return set;
 }
 
+/** The annotations on the item's own structs, none of them DynamoDB's: dropped with the others. */
+function countOthers(reader: Reader, dropped: Dropped): void {
+  for (const annotation of reader.annotations()) if (!annotation.startsWith('$dynamodb_')) dropped.annotations += 1;
+}
+
 function tooDeep(): AttributeValueError {
   return new AttributeValueError(
     'TOO_DEEPLY_NESTED',
@@ -186,12 +215,12 @@ function tooDeep(): AttributeValueError {
 }
 
 /** A list at `level`; its elements are one level below it. */
-function readList(reader: Reader, level: number): AttributeValue[] {
+function readList(reader: Reader, level: number, dropped: Dropped): AttributeValue[] {
   const values: AttributeValue[] = [];
   reader.stepIn();
   for (let t = reader.next(); t !== null; t = reader.next()) {
     try {
-      values.push(readValue(reader, t, level + 1));
+      values.push(readValue(reader, t, level + 1, dropped));
     } catch (error) {
       throw error instanceof AttributeValueError ? error.within(values.length) : error;
     }
@@ -200,8 +229,8 @@ function readList(reader: Reader, level: number): AttributeValue[] {
   return values;
 }
 
-function readSet(reader: Reader, set: 'SS' | 'NS' | 'BS', level: number): AttributeValue {
-  const members = readList(reader, level);
+function readSet(reader: Reader, set: 'SS' | 'NS' | 'BS', level: number, dropped: Dropped): AttributeValue {
+  const members = readList(reader, level, dropped);
   const wanted = { SS: 'S', NS: 'N', BS: 'B' }[set] as 'S' | 'N' | 'B';
   const values = members.map((m, i) => {
     const v = m[wanted];
@@ -228,6 +257,8 @@ function readNumber(reader: Reader, type: IonType): string {
     const decimal = reader.decimalValue() as Decimal;
     // Checked in exponent form first: 1d400000000 written out would be 400 million zeros.
     const coefficient = decimal.getCoefficient();
+    // Written as 0 whatever its exponent: DynamoDB never sees the exponent.
+    if (coefficient === 0n) return '0';
     const digits = (coefficient < 0n ? -coefficient : coefficient).toString();
     checkNumber(`${decimal.isNegative() ? '-' : ''}${digits}E${decimal.getExponent()}`);
     return checkNumber(decimalToString(decimal));

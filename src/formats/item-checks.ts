@@ -13,12 +13,18 @@ import type { DecodeError } from './records.js';
 
 export const MAX_ITEM_BYTES = 400 * 1024;
 
+/** The most bytes a key value may have: a partition key's, and a sort key's (the table's or an index's). */
+export const MAX_PARTITION_KEY_BYTES = 2048;
+export const MAX_SORT_KEY_BYTES = 1024;
+
 /** A key attribute an item is checked against: the table's, or an index's. */
 export interface KeyCheck {
   name: string;
   type: ScalarAttributeType;
   /** Set for an index key: an item may lack it, but not have the wrong type. */
   index?: string;
+  /** The most bytes its value may have: 1024 when it is a sort key anywhere; 2048 (a partition key's) when absent. */
+  maxBytes?: number;
 }
 
 interface IndexKeys {
@@ -49,6 +55,11 @@ export function keyChecksFrom(definitions: KeyDefinitions): KeyCheck[] {
       checks.push({ name: key.AttributeName ?? '', type: typeOf(key.AttributeName), index: index.IndexName ?? '' });
     }
   }
+  // A sort key anywhere, the table's or an index's, holds at most 1024 bytes.
+  const sortKeys = [definitions, ...indexes].flatMap((d) =>
+    (d.KeySchema ?? []).filter((k) => k.KeyType === 'RANGE').map((k) => k.AttributeName),
+  );
+  for (const check of checks) if (sortKeys.includes(check.name)) check.maxBytes = MAX_SORT_KEY_BYTES;
   return checks;
 }
 
@@ -83,6 +94,8 @@ export function checkItem(
         message: `One or more parameter values are not valid. The AttributeValue for a key attribute cannot contain an empty ${value.S === undefined ? 'binary' : 'string'} value. Key: ${key.name}`,
       };
     }
+    const over = keyOverLimit(value, key);
+    if (over !== undefined) return { code: 'KEY_TOO_LARGE', message: over };
   }
   // The source text is never smaller than a fifth of the item's size, so
   // short records cannot be over the limit and skip the exact count.
@@ -95,6 +108,22 @@ export function checkItem(
     };
   }
   return undefined;
+}
+
+/** Why a key value is larger than DynamoDB takes, or undefined when it is not (numbers never are). */
+export function keyOverLimit(value: AttributeValue, key: KeyCheck): string | undefined {
+  const max = key.maxBytes ?? MAX_PARTITION_KEY_BYTES;
+  // A character is at most 3 UTF-8 bytes (a surrogate pair 4 for 2): a short string needs no count.
+  const size =
+    value.B !== undefined
+      ? value.B.byteLength
+      : value.S !== undefined && value.S.length * 3 > max
+        ? utf8Length(value.S)
+        : 0;
+  if (size <= max) return undefined;
+  const what = max === MAX_SORT_KEY_BYTES ? 'a sort key' : 'a partition key';
+  const index = key.index === undefined ? '' : ` of index ${key.index}`;
+  return `One or more parameter values were invalid: the key ${key.name}${index} is ${size} bytes, over DynamoDB's limit of ${max} bytes for ${what}`;
 }
 
 function scalarType(value: AttributeValue): string {

@@ -12,6 +12,7 @@ export type DecodeErrorCode =
   | 'INVALID_SET'
   | 'INVALID_UTF8'
   | 'DUPLICATE_ATTRIBUTE'
+  | 'EMPTY_ATTRIBUTE_NAME'
   | 'TOO_DEEPLY_NESTED'
   | 'MALFORMED_ION'
   | 'MALFORMED_CSV'
@@ -22,6 +23,7 @@ export type DecodeErrorCode =
   | 'ITEM_TOO_LARGE'
   | 'MISSING_KEY'
   | 'EMPTY_KEY'
+  | 'KEY_TOO_LARGE'
   | 'KEY_TYPE_MISMATCH'
   | 'NOT_A_CHANGE'
   | 'IMAGE_KEY_MISMATCH'
@@ -50,6 +52,8 @@ export interface DecodedItem {
 export interface DecodeFailure {
   error: DecodeError;
   item?: Item;
+  /** The record as the source wrote it, when it was read but holds a value DynamoDB would refuse. */
+  text?: string;
 }
 
 export type Decoded = DecodedItem | DecodeFailure;
@@ -78,10 +82,12 @@ export interface DecodeStats {
   lines: number;
   items: number;
   errors: number;
+  /** Ion annotations other than DynamoDB's, on the items read: dropped, since an item has no place for them. */
+  annotationsDropped: number;
 }
 
 export function newStats(): DecodeStats {
-  return { bytes: 0, lines: 0, items: 0, errors: 0 };
+  return { bytes: 0, lines: 0, items: 0, errors: 0, annotationsDropped: 0 };
 }
 
 /** Why the rest of an object cannot be read. */

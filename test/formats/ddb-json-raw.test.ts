@@ -125,6 +125,18 @@ const HOSTILE: Record<string, string[]> = {
     line('{"id":{"S":"a"},"b":{"B":""}}'),
     line('{"id":{"S":"a"},"b":{"B":"QR=="}}'),
   ],
+  'refused by DynamoDB': [
+    line('{"id":{"S":"a"},"s":{"BS":["AA==","AB=="]}}'),
+    line('{"id":{"S":"a"},"s":{"BS":["AQ==","AR==","Ag=="]}}'),
+    line('{"id":{"S":"a"},"b":{"B":"AB=="}}'),
+    line('{"id":{"S":"a"},"":{"S":"x"}}'),
+    line('{"id":{"S":"a"},"m":{"M":{"":{"N":"1"}}}}'),
+    line('{"id":{"S":"a"},"n":{"N":"0e99999999999999999999"}}'),
+    line('{"id":{"S":"a"},"n":{"N":"0e2147483647"}}'),
+    line(`{"id":{"S":"${'a'.repeat(2049)}"}}`),
+    line(`{"id":{"S":"${'\\u00e9'.repeat(1025)}"}}`),
+    line(`{"id":{"S":"a"},"gsi":{"N":"1"}}`),
+  ],
   types: [
     line('{"id":{"S":1}}'),
     line('{"id":{"S":"a"},"b":{"BOOL":"true"}}'),

@@ -123,10 +123,17 @@ describe('Ion fields and annotations DynamoDB would not keep', () => {
     expect(errors.map((e) => e.code)).toEqual(['DUPLICATE_ATTRIBUTE']);
   });
 
-  it('ignores annotations that mean nothing to DynamoDB', async () => {
-    const { items, errors } = await ion(item('s:note::"a", l:mine::[1.], t:mine::$dynamodb_SS::["a"]'));
+  it('drops annotations that mean nothing to DynamoDB, and counts them for the summary', async () => {
+    const { items, errors, stats } = await ion(item('s:note::"a", l:mine::[1.], t:mine::$dynamodb_SS::["a"]'));
     expect(errors).toEqual([]);
     expect(items[0]?.item).toMatchObject({ s: { S: 'a' }, l: { L: [{ N: '1' }] }, t: { SS: ['a'] } });
+    expect(stats.annotationsDropped).toBe(3);
+    // On the item's own structs and inside sets too; a refused item's are not counted.
+    const more = await ion(
+      `top::{Item:{id:"x", m:{a:b::c::1.}}}\n{Item:outer::{id:"y", s:$dynamodb_SS::[x::"a"]}}\n{Item:{id:"z", n:k::"1", '':v::1.}}`,
+    );
+    expect(more.errors.map((e) => e.code)).toEqual(['EMPTY_ATTRIBUTE_NAME']);
+    expect(more.stats.annotationsDropped).toBe(5);
   });
 
   it('keeps a field named __proto__ as an attribute', async () => {

@@ -18,7 +18,7 @@ describe('keyChecksFrom', () => {
   it('lists table keys, then index keys with their index', () => {
     expect(keys).toEqual([
       { name: 'pk', type: 'S' },
-      { name: 'sk', type: 'N' },
+      { name: 'sk', type: 'N', maxBytes: 1024 },
       { name: 'email', type: 'S', index: 'byEmail' },
     ]);
   });
