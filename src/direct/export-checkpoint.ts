@@ -130,7 +130,26 @@ export function parseCheckpoint(text: string, paths: ExportPaths, request: Expor
   }
   const seen = new Set<string>();
   for (const f of c.files as Partial<CheckpointFile>[]) checkFile(f, paths, count, seen);
+  checkSegmentsAgainstFiles(c as ExportCheckpoint);
   return c as ExportCheckpoint;
+}
+
+/**
+ * A segment's position is saved only with a data file of it (one, empty, at
+ * least for a segment that ends without items): a segment marked done, or
+ * moved on, without any file claims work no run did, and one with files but
+ * at its start would read them again.
+ */
+function checkSegmentsAgainstFiles(c: ExportCheckpoint): void {
+  const withFiles = new Set(c.files.map((f) => f.segment));
+  for (const [i, s] of c.segments.entries()) {
+    const has = withFiles.has(i);
+    if (s.done && !has) throw new CheckpointRefused('unusable', `segment ${i} is marked done but has no data file`);
+    if (!s.done && s.lastEvaluatedKey !== null && !has)
+      throw new CheckpointRefused('unusable', `segment ${i} has a position but no data file`);
+    if (!s.done && s.lastEvaluatedKey === null && has)
+      throw new CheckpointRefused('unusable', `segment ${i} has data files but is at its start`);
+  }
 }
 
 function checkFile(f: Partial<CheckpointFile>, paths: ExportPaths, segments: number, seen: Set<string>): void {

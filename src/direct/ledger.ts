@@ -22,7 +22,8 @@ export class Ledger {
   readonly samples: ItemErrorSample[] = [];
   readonly annotations: Annotation[] = [];
   annotationsOmitted = 0;
-  private readonly pending: RejectedItem[] = [];
+  /** Each with whether an earlier run's rejected-items file already holds it. */
+  private readonly pending: [RejectedItem, boolean][] = [];
   private readonly rejects: RejectsSink;
   private readonly workspace: string | undefined;
 
@@ -32,11 +33,12 @@ export class Ledger {
   }
 
   /** A rejection from a callback that cannot wait; written at the next drain. */
-  queue(rejected: RejectedItem): void {
-    this.pending.push(rejected);
+  queue(rejected: RejectedItem, written = false): void {
+    this.pending.push([rejected, written]);
   }
 
-  async reject(rejected: RejectedItem, count = 1): Promise<void> {
+  /** `written`: an earlier run's rejected-items file already holds it (a resumed import): counted, not written again. */
+  async reject(rejected: RejectedItem, count = 1, written = false): Promise<void> {
     this.errors += count;
     if (this.samples.length < MAX_SAMPLES) {
       this.samples.push({
@@ -49,11 +51,12 @@ export class Ledger {
     if (file !== undefined && this.annotations.length < MAX_ANNOTATIONS)
       this.annotations.push({ file, line: rejected.line as number, message: `${rejected.code}: ${rejected.message}` });
     else if (file !== undefined) this.annotationsOmitted += 1;
-    await this.rejects.add(rejected);
+    if (!written) await this.rejects.add(rejected);
   }
 
   async drain(): Promise<void> {
-    for (let next = this.pending.shift(); next !== undefined; next = this.pending.shift()) await this.reject(next);
+    for (let next = this.pending.shift(); next !== undefined; next = this.pending.shift())
+      await this.reject(next[0], 1, next[1]);
   }
 
   /** Writes what is queued and finishes the rejected-items file; its location if anything was rejected. */

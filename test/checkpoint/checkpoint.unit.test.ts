@@ -22,10 +22,14 @@ function checkpoint(overrides: Partial<ImportCheckpoint> = {}): ImportCheckpoint
     kind: CHECKPOINT_KIND,
     version: CHECKPOINT_VERSION,
     identity,
+    table: { arn: 'arn:aws:dynamodb:us-east-1:1:table/orders', id: 'id-1', created: '2026-11-30T19:00:00.000Z' },
     objects,
     position: { finished: 1, records: 10 },
+    objectRecords: [100],
     counts: { processed: 110, imported: 108, errors: 2 },
     rejectedItems: ['/tmp/rejects.jsonl'],
+    rejectsPlaces: ['/tmp/rejects.jsonl'],
+    rejectedAhead: [[1, 12]],
     runs: 1,
     completed: false,
     savedAt: '2026-11-30T20:00:00.000Z',
@@ -44,7 +48,7 @@ describe('parseCheckpoint', () => {
     ['truncated', text(checkpoint()).slice(0, 80), /not JSON .*cut short/],
     ['empty', '', /not JSON/],
     ['another kind of file', '{"kind":"something else"}', /not an import checkpoint/],
-    ['a later version', text({ ...checkpoint(), version: 2 }), /version 2/],
+    ['a later version', text({ ...checkpoint(), version: CHECKPOINT_VERSION + 1 }), /version 3/],
     ['a negative count', text(checkpoint({ counts: { processed: -1, imported: 0, errors: 0 } })), /counts/],
     ['a fractional position', text(checkpoint({ position: { finished: 0.5, records: 0 } })), /position/],
     ['a position past its objects', text(checkpoint({ position: { finished: 3, records: 0 } })), /beyond its own list/],
@@ -133,7 +137,7 @@ describe('Watermark', () => {
     expect(watermark.position).toEqual({ finished: 2, records: 7 });
     const last = watermark.issue(2, 7);
     watermark.passed(2, 8); // rejected by the checks: nothing to wait for
-    watermark.objectRead(2);
+    watermark.objectRead(2, 9);
     expect(watermark.position).toEqual({ finished: 2, records: 7 });
     const next = watermark.issue(3, 0);
     watermark.done(last, true);
@@ -160,9 +164,9 @@ describe('Watermark', () => {
   it('counts a damaged object once the records read before it are settled', () => {
     const watermark = new Watermark({ finished: 0, records: 0 });
     const open = watermark.issue(0, 0);
-    watermark.objectRead(0);
-    watermark.rejectedWhole(40);
-    watermark.objectRead(1);
+    watermark.objectRead(0, 1);
+    watermark.rejectedWhole(1, 40);
+    watermark.objectRead(1, 40);
     expect(watermark.counts).toEqual({ processed: 0, imported: 0, errors: 0 });
     watermark.done(open, true);
     expect(watermark.position).toEqual({ finished: 2, records: 0 });
