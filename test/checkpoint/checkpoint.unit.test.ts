@@ -2,7 +2,7 @@
 // over, and the watermark with writes acknowledged out of order.
 
 import { describe, expect, it } from 'vitest';
-import { decideResume, sourceChange } from '../../src/checkpoint/decide.js';
+import { decideResume, notOurs, otherTable, sourceChange } from '../../src/checkpoint/decide.js';
 import {
   CHECKPOINT_KIND,
   CHECKPOINT_VERSION,
@@ -106,6 +106,54 @@ describe('decideResume', () => {
       reason: 'the run that saved the checkpoint completed the import',
       warn: false,
     });
+  });
+});
+
+describe('parseCheckpoint, against work no run did', () => {
+  it.each([
+    ['a position moved past its counts', { position: { finished: 2, records: 0 } }, /records of 1/],
+    ['records past its counts', { position: { finished: 1, records: 500 } }, /claims work no run did/],
+    ['counts that do not add up', { counts: { processed: 110, imported: 110, errors: 2 } }, /do not add up/],
+    ['records done without a table', { table: null }, /no table/],
+  ])('refuses %s', (_, edit, why) => {
+    expect(() => parseCheckpoint(text(checkpoint(edit as Partial<ImportCheckpoint>)))).toThrow(why);
+  });
+});
+
+describe('notOurs', () => {
+  it('takes a checkpoint, whole or cut short, and nothing else', () => {
+    expect(notOurs(text(checkpoint()))).toBeUndefined();
+    expect(notOurs(text(checkpoint()).slice(0, 60))).toBeUndefined();
+    expect(notOurs(JSON.stringify({ version: 1, kind: CHECKPOINT_KIND }))).toBeUndefined();
+    expect(notOurs('do not lose me\n')).toBe('it is not JSON');
+    expect(notOurs('')).toBe('it is empty');
+    expect(notOurs('{"name":"mine","version":"1.0.0"}')).toBe('it is JSON of another kind');
+    expect(notOurs('{"kind":"other"}')).toBe('it is JSON of another kind ("other")');
+    expect(notOurs('[1]')).toBe('it is JSON of another kind');
+  });
+});
+
+describe('otherTable', () => {
+  const saved = checkpoint();
+  const same = saved.table ?? undefined;
+
+  it('takes the same table, and says why another is not it', () => {
+    expect(otherTable(saved, 'orders', same)).toBeUndefined();
+    expect(otherTable(saved, 'orders', undefined)).toMatch(/no longer exists/);
+    expect(otherTable(saved, 'orders', same && { ...same, created: '2026-11-30T21:00:00.000Z' })).toMatch(
+      /not the table earlier runs wrote into: it was deleted and created again/,
+    );
+    expect(otherTable(saved, 'orders', same && { ...same, id: 'id-2' })).toMatch(/deleted and created again/);
+  });
+
+  it('saved just before its run created the table: takes one created since, not one from before', () => {
+    const before = checkpoint({ table: null, position: { finished: 0, records: 0 }, objectRecords: [] });
+    const table = { arn: 'arn', created: '2026-11-30T20:00:02.000Z' };
+    expect(otherTable(before, 'orders', undefined)).toBeUndefined();
+    expect(otherTable(before, 'orders', table)).toBeUndefined();
+    expect(otherTable(before, 'orders', { ...table, created: '2026-11-30T10:00:00.000Z' })).toMatch(
+      /was created 2026-11-30T10:00:00.000Z, before the run/,
+    );
   });
 });
 
