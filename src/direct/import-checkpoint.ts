@@ -122,7 +122,7 @@ export async function openImportCheckpoint(
         now: deps.now,
         log: deps.log,
         warn: deps.warn,
-        rejectedItems: () => (ledger.errors > 0 ? rejects.location : undefined),
+        rejectedItems: () => (ledger.filed > 0 ? rejects.location : undefined),
         rejectsPlace: rejects.location,
       });
       let skippedRecords = 0;

@@ -17,6 +17,8 @@ export class Ledger {
   processed = 0;
   /** Records rejected, by the checks or by DynamoDB. */
   errors = 0;
+  /** Of those, the ones written to this run's rejected-items file (not those an earlier run's file holds). */
+  filed = 0;
   /** Bytes read from the source, after decompression. */
   bytes = 0;
   readonly samples: ItemErrorSample[] = [];
@@ -51,7 +53,9 @@ export class Ledger {
     if (file !== undefined && this.annotations.length < MAX_ANNOTATIONS)
       this.annotations.push({ file, line: rejected.line as number, message: `${rejected.code}: ${rejected.message}` });
     else if (file !== undefined) this.annotationsOmitted += 1;
-    if (!written) await this.rejects.add(rejected);
+    if (written) return;
+    this.filed += 1;
+    await this.rejects.add(rejected);
   }
 
   async drain(): Promise<void> {

