@@ -14,6 +14,7 @@ import { gzipSync } from 'node:zlib';
 import { DeleteTableCommand, ScanCommand } from '@aws-sdk/client-dynamodb';
 import { GetObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describeTable } from '../../src/aws/table.js';
 import { useLocalCredentials } from '../local-aws.js';
 import type { ActionRun } from '../run-action.js';
 import type { ThrottlingProxy } from '../throttling-proxy.js';
@@ -108,6 +109,40 @@ describe('a run killed before its first periodic save can be run again as it was
     const second = await runLocal(inputs);
     expect(second.log).not.toContain('TABLE_EXISTS');
     expect(second.log).not.toContain('already exists');
+    expect(second.outputs, second.log).toMatchObject({ status: 'COMPLETED', resumed: 'true' });
+    await expectEveryItem(table);
+  });
+});
+
+describe('a run killed while it creates the table can be run again as it was (#8)', () => {
+  it('the table made since its checkpoint was saved is its own: the re-run resumes into it', SLOW, async () => {
+    const table = `trust-creating-${process.pid}`;
+    const inputs = {
+      mode: 'import',
+      path: source,
+      'table-name': table,
+      'partition-key': 'id:S',
+      checkpoint: join(mkdtempSync(join(tmpdir(), 'checkpoint-')), 'checkpoint.json'),
+    };
+    // Killed as soon as the table exists: before (or just after) the run saw it ready through the slow proxy.
+    let exists = false;
+    let watching = true;
+    const watch = (async () => {
+      while (watching && !exists) {
+        exists = await describeTable(local(), table).then((t) => t !== undefined);
+        await new Promise((r) => setTimeout(r, 20));
+      }
+    })();
+    const first = await runLocal(
+      { ...inputs, 'endpoint-url': slow.endpoint },
+      { timeoutMs: 120_000, signal: { name: 'SIGKILL', when: () => exists } },
+    );
+    watching = false;
+    await watch;
+    expect(first.exitCode, first.log).toBeNull();
+    expect(first.log).not.toContain('::group::Import');
+    const second = await runLocal(inputs);
+    expect(second.log).not.toContain('TABLE_EXISTS');
     expect(second.outputs, second.log).toMatchObject({ status: 'COMPLETED', resumed: 'true' });
     await expectEveryItem(table);
   });
