@@ -221,6 +221,28 @@ describe('Watermark', () => {
     expect(watermark.counts).toEqual({ processed: 41, imported: 1, errors: 40 });
   });
 
+  it('remembers the rejections past its position, and knows those an earlier run filed', () => {
+    const watermark = new Watermark({ finished: 0, records: 3 }, { objectRecords: [], rejectedAhead: [[0, 5]] });
+    expect(watermark.rejectedBefore(0, 5)).toBe(true);
+    expect(watermark.rejectedBefore(0, 4)).toBe(false);
+    const open = watermark.issue(0, 3);
+    watermark.passed(0, 4); // behind the open record: past the position
+    const again = watermark.issue(0, 5);
+    expect(watermark.ticketRejectedBefore(again)).toBe(true);
+    watermark.done(again, false); // DynamoDB rejected it again
+    // This run's file is not known whole (a kill): only the earlier run's are said to be filed.
+    expect(watermark.rejectedAhead(false)).toEqual([[0, 5]]);
+    expect(watermark.rejectedAhead(true)).toEqual([
+      [0, 4],
+      [0, 5],
+    ]);
+    watermark.done(open, true);
+    watermark.objectRead(0, 6);
+    // The position passed them all: nothing is left to remember.
+    expect(watermark.rejectedAhead(true)).toEqual([]);
+    expect(watermark.finishedRecords).toEqual([6]);
+  });
+
   it('a ticket settled twice, or never issued, changes nothing', () => {
     const watermark = new Watermark({ finished: 0, records: 0 });
     const ticket = watermark.issue(0, 0);
