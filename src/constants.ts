@@ -93,6 +93,7 @@ export const Output = {
   ProcessedItemCount: 'processed-item-count',
   ImportedItemCount: 'imported-item-count',
   ErrorCount: 'error-count',
+  UnwrittenItemCount: 'unwritten-item-count',
   ProcessedSizeBytes: 'processed-size-bytes',
   ExportManifest: 'export-manifest',
   DataUrl: 'data-url',

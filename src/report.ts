@@ -98,6 +98,7 @@ export function setOutputs(result: TransferResult, reporter: Pick<Reporter, 'set
     [Output.ProcessedItemCount, result.processedItemCount],
     [Output.ImportedItemCount, result.importedItemCount],
     [Output.ErrorCount, result.errorCount],
+    [Output.UnwrittenItemCount, result.unwrittenItemCount],
     [Output.ProcessedSizeBytes, result.processedSizeBytes],
     [Output.ExportManifest, result.exportManifest],
     [Output.DataUrl, result.dataUrl],

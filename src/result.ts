@@ -91,6 +91,8 @@ export interface TransferResult {
   processedItemCount?: number;
   importedItemCount?: number;
   errorCount?: number;
+  /** Import and validate: read but neither written nor rejected (only when stopped); processed = imported + errors + this. */
+  unwrittenItemCount?: number;
   processedSizeBytes?: number;
   exportManifest?: string;
   /** Set by an export: an incremental one holds change records, which ImportTable cannot read. */

@@ -112,6 +112,7 @@ describe('report.ts', () => {
       processedItemCount: 1,
       importedItemCount: 1,
       errorCount: 0,
+      unwrittenItemCount: 0,
       processedSizeBytes: 10,
       exportManifest: 'm',
       dataUrl: 'd',

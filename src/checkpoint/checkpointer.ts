@@ -1,15 +1,26 @@
-// Saves an import's checkpoint: every few seconds while it runs (in the
+// Saves an import's checkpoint: before the table is created and once it is
+// ready (so a run killed at once is resumed, its table and rejected-items
+// place known as its own), every few seconds while it runs (in the
 // background, one save at a time, never holding the writes up), at the end
 // of each object, and once more when the import stops, however it stops. A
 // place that fails is warned about once and not used again: a checkpoint
 // never fails the step.
 
 import type { CheckpointPlace } from './places.js';
-import { CHECKPOINT_KIND, CHECKPOINT_VERSION, type CheckpointCounts, type ImportCheckpoint } from './state.js';
+import {
+  CHECKPOINT_KIND,
+  CHECKPOINT_VERSION,
+  type CheckpointCounts,
+  type ImportCheckpoint,
+  type TableIdentity,
+} from './state.js';
 import type { Watermark } from './watermark.js';
 
 /** What stays the same for the whole run, and what earlier runs did. */
-export type CheckpointBase = Pick<ImportCheckpoint, 'identity' | 'objects' | 'rejectedItems' | 'runs'> & {
+export type CheckpointBase = Pick<
+  ImportCheckpoint,
+  'identity' | 'objects' | 'rejectedItems' | 'rejectsPlaces' | 'runs' | 'table'
+> & {
   earlier: CheckpointCounts;
 };
 
@@ -19,6 +30,8 @@ export interface CheckpointerDeps {
   warn: (line: string) => void;
   /** Once anything was rejected, where this run's rejected items go. */
   rejectedItems: () => string | undefined;
+  /** Where this run's rejected items would go: claimed in the checkpoint before anything is written there. */
+  rejectsPlace: string;
 }
 
 export class Checkpointer {
@@ -27,6 +40,7 @@ export class Checkpointer {
   private broken = false;
   private readonly place: CheckpointPlace;
   private readonly base: CheckpointBase;
+  private table: TableIdentity | null;
   private readonly watermark: Watermark;
   private readonly deps: CheckpointerDeps;
 
@@ -41,6 +55,7 @@ export class Checkpointer {
     this.broken = disabled;
     this.place = place;
     this.base = base;
+    this.table = base.table;
     this.watermark = watermark;
     this.deps = deps;
     this.lastSave = deps.now();
@@ -72,25 +87,45 @@ export class Checkpointer {
       });
   }
 
-  /** The last save: the checkpoint as the import stopped, or, when it completed, nothing left to resume. */
-  async finish(completed: boolean): Promise<void> {
+  /**
+   * Saved at once, awaited: before the table is created (`table` null) and as
+   * soon as it is ready, before anything is written into it or the
+   * rejected-items file.
+   */
+  async saveNow(table: TableIdentity | null): Promise<void> {
+    this.table = table;
     await this.saving;
     if (this.broken) return;
-    const text = this.text(completed);
+    this.lastSave = this.deps.now();
+    await this.attempt(() => this.place.save(this.text(false)));
+  }
+
+  /**
+   * The last save: the checkpoint as the import stopped, or, when it
+   * completed, nothing left to resume. `rejectsClosed`: the rejected-items
+   * file is whole, so the records rejected past the position are in it.
+   */
+  async finish(completed: boolean, rejectsClosed = false): Promise<void> {
+    await this.saving;
+    if (this.broken) return;
+    const text = JSON.stringify(this.state(completed, rejectsClosed));
     await this.attempt(() => (completed ? this.place.complete(text) : this.place.save(text)));
   }
 
-  state(completed: boolean): ImportCheckpoint {
+  state(completed: boolean, rejectsClosed = false): ImportCheckpoint {
     const rejectedItems = this.deps.rejectedItems();
     const { earlier } = this.base;
     // Those of the records before the position: the ones after it are done again by a resumed run.
     const counts = this.watermark.counts;
+    const places = this.base.rejectsPlaces;
     return {
       kind: CHECKPOINT_KIND,
       version: CHECKPOINT_VERSION,
       identity: this.base.identity,
+      table: this.table,
       objects: this.base.objects,
       position: this.watermark.position,
+      objectRecords: this.watermark.finishedRecords,
       counts: {
         processed: earlier.processed + counts.processed,
         imported: earlier.imported + counts.imported,
@@ -98,6 +133,9 @@ export class Checkpointer {
       },
       rejectedItems:
         rejectedItems === undefined ? this.base.rejectedItems : [...this.base.rejectedItems, rejectedItems],
+      rejectsPlaces: places.includes(this.deps.rejectsPlace) ? places : [...places, this.deps.rejectsPlace],
+      // This run's only from a whole file: a killed run's file may lack its last lines, so they are rejected again.
+      rejectedAhead: this.watermark.rejectedAhead(rejectsClosed),
       runs: this.base.runs + 1,
       completed,
       savedAt: new Date(this.deps.now()).toISOString(),

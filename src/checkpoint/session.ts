@@ -4,9 +4,10 @@
 
 import type { SourceObject } from '../sources/resolve.js';
 import { Checkpointer, type CheckpointerDeps, describePosition } from './checkpointer.js';
-import { type ResumeDecision, decideResume } from './decide.js';
+import { InputError } from '../errors.js';
+import { type ResumeDecision, decideResume, notOurs, otherTable } from './decide.js';
 import type { CheckpointPlace } from './places.js';
-import type { ImportCheckpoint, ImportIdentity, ObjectFingerprint, Position } from './state.js';
+import type { ImportCheckpoint, ImportIdentity, ObjectFingerprint, Position, TableIdentity } from './state.js';
 import { Watermark } from './watermark.js';
 import { checkpointPlace } from './where.js';
 import type { ImportPlan, Location } from '../plan.js';
@@ -22,8 +23,8 @@ export interface CheckpointOptions {
   clientToken?: string | undefined;
   log: (line: string) => void;
   warn: (line: string) => void;
-  /** Asked before a checkpoint is resumed from: a reason to start over instead (the table is gone). */
-  stillThere?: () => Promise<string | undefined>;
+  /** Asked before a checkpoint is resumed from: the table of that name as it is now, if there is one. */
+  tableNow?: () => Promise<TableIdentity | undefined>;
 }
 
 export interface CheckpointSession {
@@ -61,7 +62,7 @@ export async function openCheckpoint(options: CheckpointOptions): Promise<Checkp
   }
   const start = resumed?.position ?? { finished: 0, records: 0 };
   if (resumed !== undefined) options.log(resumeLine(place, resumed));
-  const watermark = new Watermark(start);
+  const watermark = new Watermark(start, resumed ?? {});
   return {
     place,
     resumed,
@@ -73,8 +74,10 @@ export async function openCheckpoint(options: CheckpointOptions): Promise<Checkp
         place,
         {
           identity: options.identity,
+          table: resumed?.table ?? null,
           objects: fingerprints,
           rejectedItems: resumed?.rejectedItems ?? [],
+          rejectsPlaces: resumed?.rejectsPlaces ?? [],
           runs: resumed?.runs ?? 0,
           earlier: resumed?.counts ?? { processed: 0, imported: 0, errors: 0 },
         },
@@ -96,10 +99,6 @@ async function load(
   options: CheckpointOptions,
   objects: ObjectFingerprint[],
 ): Promise<ResumeDecision> {
-  if (options.resume === 'never') {
-    options.log(`resume: never: any checkpoint in ${place.description} is ignored, and replaced as the import goes.`);
-    return { kind: 'none' };
-  }
   let text: string | undefined;
   try {
     text = await place.load();
@@ -112,9 +111,28 @@ async function load(
       unreachable: true,
     };
   }
+  // Even with resume: never: what is there is replaced as the import goes, and removed at its end.
+  const foreign = text === undefined ? undefined : notOurs(text);
+  if (foreign !== undefined) throw refusal(place, foreign);
+  if (options.resume === 'never') {
+    options.log(`resume: never: any checkpoint in ${place.description} is ignored, and replaced as the import goes.`);
+    return { kind: 'none' };
+  }
   const decision = decideResume(text, options.identity, objects);
-  const gone = decision.kind === 'resume' ? await options.stillThere?.() : undefined;
-  return gone === undefined ? decision : { kind: 'start-over', reason: gone, warn: true };
+  if (decision.kind !== 'resume' || options.tableNow === undefined) return decision;
+  const other = otherTable(decision.checkpoint, options.identity.table, await options.tableNow());
+  return other === undefined ? decision : { kind: 'start-over', reason: other, warn: true };
+}
+
+/** A checkpoint place holding what this action did not write: never written over or deleted. */
+function refusal(place: CheckpointPlace, why: string): InputError {
+  return new InputError([
+    {
+      input: 'checkpoint',
+      value: place.description,
+      message: `checkpoint ${place.description} is not a checkpoint of this action (${why}); nothing was created, written or deleted. The checkpoint is written over as the import goes and removed at its end, so it must be a new place or one an earlier run of this action wrote: choose a new path or object key, or remove what is there.`,
+    },
+  ]);
 }
 
 const n = (value: number): string => value.toLocaleString('en-US');

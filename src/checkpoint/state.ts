@@ -1,12 +1,12 @@
 // What a direct import's checkpoint holds, and reading one back without
-// trusting it: the import it belongs to (table, source, format), the source's
-// objects as they were (sizes and ETags or MD5s), how far the import got (the
-// objects finished, and how many records of the next one DynamoDB has
-// acknowledged), the counts so far and where rejected items went. Pure: no
-// I/O here.
+// trusting it: the import it belongs to (table, source, format), the table it
+// writes into by identity, the source's objects as they were (sizes and ETags
+// or MD5s), how far the import got (the objects finished, the records each
+// held, and how many records of the next one DynamoDB has acknowledged), the
+// counts so far and where rejected items went. Pure: no I/O here.
 
 export const CHECKPOINT_KIND = 'dynamodb-s3-transfer import checkpoint';
-export const CHECKPOINT_VERSION = 1;
+export const CHECKPOINT_VERSION = 2;
 
 /** One source object as the checkpointed run saw it: a change of size or tag means the source changed. */
 export interface ObjectFingerprint {
@@ -31,6 +31,18 @@ export interface Position {
   records: number;
 }
 
+/**
+ * The table as DescribeTable told it: one deleted and created again under the
+ * name has another creation time (and on AWS another ARN and id).
+ */
+export interface TableIdentity {
+  arn: string;
+  /** AWS's TableId; DynamoDB Local has none. */
+  id?: string;
+  /** CreationDateTime, ISO 8601. */
+  created: string;
+}
+
 export interface CheckpointCounts {
   processed: number;
   imported: number;
@@ -41,12 +53,24 @@ export interface ImportCheckpoint {
   kind: typeof CHECKPOINT_KIND;
   version: typeof CHECKPOINT_VERSION;
   identity: ImportIdentity;
+  /** The table written into; null when saved just before the run created it. */
+  table: TableIdentity | null;
   objects: ObjectFingerprint[];
   position: Position;
+  /** The records each finished object held (one entry per object before the position): the counts are checked against them. */
+  objectRecords: number[];
   /** Every run's counts added up, as of the last save. */
   counts: CheckpointCounts;
   /** Where each run's rejected items went (runs that rejected nothing add nothing). */
   rejectedItems: string[];
+  /** Every run's rejected-items place, saved before the run could create it: a re-run knows them for its own. */
+  rejectsPlaces: string[];
+  /**
+   * Records at or past the position that a stopped run rejected and wrote to
+   * its closed rejected-items file, as [object, record]: a resumed run counts
+   * them again (the counts stop at the position) but does not write them again.
+   */
+  rejectedAhead: [number, number][];
   /** How many runs worked on this import. */
   runs: number;
   /** The run that saved it reached the end: a later run starts over. */
@@ -75,14 +99,22 @@ export function parseCheckpoint(text: string): ImportCheckpoint {
   const identity = c.identity;
   if (!isRecordOf(identity, ['table', 'source', 'reading'], 'string'))
     throw new CorruptCheckpoint('its identity is malformed');
+  if (c.table !== null && !isTableIdentity(c.table)) throw new CorruptCheckpoint('its table identity is malformed');
   if (!Array.isArray(c.objects) || !c.objects.every(isFingerprint))
     throw new CorruptCheckpoint('its list of source objects is malformed');
   if (!isRecordOf(c.position, ['finished', 'records'], 'count'))
     throw new CorruptCheckpoint('its position is malformed');
   if (!isRecordOf(c.counts, ['processed', 'imported', 'errors'], 'count'))
     throw new CorruptCheckpoint('its counts are malformed');
-  if (!Array.isArray(c.rejectedItems) || !c.rejectedItems.every((r) => typeof r === 'string'))
+  if (!isStrings(c.rejectedItems) || !isStrings(c.rejectsPlaces))
     throw new CorruptCheckpoint('its rejected-items list is malformed');
+  if (!Array.isArray(c.objectRecords) || !c.objectRecords.every(isCount))
+    throw new CorruptCheckpoint('its records per object are malformed');
+  if (
+    !Array.isArray(c.rejectedAhead) ||
+    !c.rejectedAhead.every((r) => Array.isArray(r) && r.length === 2 && r.every(isCount))
+  )
+    throw new CorruptCheckpoint('its list of rejected records is malformed');
   if (!isCount(c.runs) || typeof c.completed !== 'boolean' || typeof c.savedAt !== 'string')
     throw new CorruptCheckpoint('its run fields are malformed');
   const checkpoint = c as ImportCheckpoint;
@@ -91,11 +123,50 @@ export function parseCheckpoint(text: string): ImportCheckpoint {
     throw new CorruptCheckpoint(
       `its position (${finished} object(s) finished) is beyond its own list of ${checkpoint.objects.length} object(s)`,
     );
+  checkAccounted(checkpoint);
   return checkpoint;
+}
+
+/**
+ * Every record before the position is in the counts, once: a position moved
+ * by hand past what the runs read (or counts that do not add up) is refused.
+ */
+function checkAccounted(c: ImportCheckpoint): void {
+  const { processed, imported, errors } = c.counts;
+  if (processed !== imported + errors)
+    throw new CorruptCheckpoint(
+      `its counts do not add up (${processed} processed, ${imported} imported, ${errors} error(s))`,
+    );
+  if (c.objectRecords.length !== c.position.finished)
+    throw new CorruptCheckpoint(
+      `it says ${c.position.finished} object(s) are finished, but gives the records of ${c.objectRecords.length}`,
+    );
+  const before = c.objectRecords.reduce((sum, n) => sum + n, 0) + c.position.records;
+  if (before !== processed)
+    throw new CorruptCheckpoint(
+      `its position is ${before} record(s) in, but its counts say ${processed} were read: it claims work no run did`,
+    );
+  if (c.table === null && before > 0)
+    throw new CorruptCheckpoint('it has records done but no table they were written into');
 }
 
 function isCount(value: unknown): value is number {
   return typeof value === 'number' && Number.isSafeInteger(value) && value >= 0;
+}
+
+function isStrings(value: unknown): value is string[] {
+  return Array.isArray(value) && value.every((r) => typeof r === 'string');
+}
+
+function isTableIdentity(value: unknown): value is TableIdentity {
+  const t = value as Partial<TableIdentity> | null;
+  return (
+    typeof t === 'object' &&
+    t !== null &&
+    typeof t.arn === 'string' &&
+    typeof t.created === 'string' &&
+    (t.id === undefined || typeof t.id === 'string')
+  );
 }
 
 function isFingerprint(value: unknown): value is ObjectFingerprint {

@@ -4,7 +4,9 @@
 // first record not yet acknowledged (or rejected): everything before it is
 // done, whatever is after it may not be. The counts are those of the records
 // before the position only: a record in flight when a run is killed is done
-// again, and counted, by the run that resumes, not by both.
+// again, and counted, by the run that resumes, not by both. Records rejected
+// past the position are remembered, so that a resumed run does not write
+// them to a rejected-items file a second time.
 
 import type { CheckpointCounts, Position } from './state.js';
 
@@ -38,10 +40,34 @@ export class Watermark {
   private endRecords: number;
   /** What the records before the position came to. */
   private readonly settledCounts: CheckpointCounts = { processed: 0, imported: 0, errors: 0 };
+  /** The records each object held, once read to its end (by index; earlier runs' from their checkpoint). */
+  private readonly objectRecords: number[];
+  /** Records rejected by this run, as [object, record], until the position passes them. */
+  private rejected: [number, number][] = [];
+  /** Those earlier runs rejected past their position and wrote to their (closed) rejected-items files. */
+  private earlierRejected: [number, number][];
+  private readonly earlierKeys: Set<string>;
 
-  constructor(start: Position) {
+  constructor(
+    start: Position,
+    earlier: { objectRecords?: readonly number[]; rejectedAhead?: readonly [number, number][] } = {},
+  ) {
     this.endObject = start.finished;
     this.endRecords = start.records;
+    this.objectRecords = [...(earlier.objectRecords ?? [])];
+    this.earlierRejected = [...(earlier.rejectedAhead ?? [])];
+    this.earlierKeys = new Set(this.earlierRejected.map(([o, r]) => `${o}:${r}`));
+  }
+
+  /** The record of an open ticket was rejected by an earlier run, which wrote it to its rejected-items file. */
+  ticketRejectedBefore(ticket: number): boolean {
+    const entry = this.open.get(ticket);
+    return entry !== undefined && this.rejectedBefore(entry.object, entry.record);
+  }
+
+  /** An earlier run rejected this record and wrote it to its rejected-items file. */
+  rejectedBefore(object: number, record: number): boolean {
+    return this.earlierKeys.has(`${object}:${record}`);
   }
 
   /** A record handed to the writers; `done(ticket, ...)` when DynamoDB acknowledged or rejected it. */
@@ -62,6 +88,7 @@ export class Watermark {
     const entry = this.open.get(ticket);
     if (entry === undefined) return;
     this.open.delete(ticket);
+    if (!imported) this.rejected.push([entry.object, entry.record]);
     // Its counts, and those waiting behind it, now wait behind the open record before it, if any.
     const into = entry.previous === undefined ? this.settledCounts : behind(entry.previous);
     add(into, imported ? IMPORTED : REJECTED);
@@ -75,19 +102,42 @@ export class Watermark {
   /** A record that needs no write (rejected by the checks): done as soon as it is read. */
   passed(object: number, record: number): void {
     this.settle(REJECTED);
+    this.rejected.push([object, record]);
     this.endObject = object;
     this.endRecords = record + 1;
   }
 
-  /** An object none of whose `items` could be used (damaged): each counted as an error. */
-  rejectedWhole(items: number): void {
+  /** Object `object`, none of whose `items` could be used (damaged): each counted as an error, the object as one rejection. */
+  rejectedWhole(object: number, items: number): void {
     this.settle({ processed: items, imported: 0, errors: items });
+    this.rejected.push([object, 0]);
   }
 
-  /** Every record of the object was read (handed on, rejected or skipped). */
-  objectRead(object: number): void {
+  /** Every one of the `records` of the object was read (handed on, rejected or skipped). */
+  objectRead(object: number, records: number): void {
+    this.objectRecords[object] = records;
     this.endObject = object + 1;
     this.endRecords = 0;
+  }
+
+  /** The records each object before the position held. */
+  get finishedRecords(): number[] {
+    return this.objectRecords.slice(0, this.position.finished);
+  }
+
+  /**
+   * The rejections at or past the position that are in a rejected-items
+   * file: earlier runs', and this run's too when `mine` (its file is closed).
+   * Those before the position are dropped: the position never goes back.
+   */
+  rejectedAhead(mine: boolean): [number, number][] {
+    const { finished, records } = this.position;
+    const ahead = ([o, r]: [number, number]) => o > finished || (o === finished && r >= records);
+    this.rejected = this.rejected.filter(ahead);
+    this.earlierRejected = this.earlierRejected.filter(ahead);
+    if (!mine) return [...this.earlierRejected];
+    const all = new Map([...this.earlierRejected, ...this.rejected].map((p) => [`${p[0]}:${p[1]}`, p]));
+    return [...all.values()].sort((a, b) => a[0] - b[0] || a[1] - b[1]);
   }
 
   get position(): Position {

@@ -4,7 +4,7 @@
 // and MD5s. Written whole (a single PutObject, or a local file renamed into
 // place) after each data file, read back by the next run to continue.
 
-import type { AttributeValue } from '@aws-sdk/client-dynamodb';
+import type { AttributeValue, TableDescription } from '@aws-sdk/client-dynamodb';
 import { type DataFileEntry, type ExportPaths } from '../formats/manifest.js';
 import type { ExportPlan } from '../plan.js';
 import { unsafeKey } from '../storage/store.js';
@@ -19,6 +19,8 @@ export interface ExportRequest {
   tableName: string;
   tableArn: string;
   tableId: string;
+  /** CreationDateTime: DynamoDB Local gives a table created again the same ARN and no id. */
+  tableCreated: string;
   format: ExportPlan['format'];
   compression: ExportPlan['compression'];
   /** The filter, projection and key condition with their placeholders, as JSON. */
@@ -40,12 +42,13 @@ export interface ExportCheckpoint extends ExportRequest {
 
 export function exportRequest(
   plan: Pick<ExportPlan, 'format' | 'compression' | 'expressions'>,
-  table: { TableName?: string | undefined; TableArn?: string | undefined; TableId?: string | undefined },
+  table: Pick<TableDescription, 'TableName' | 'TableArn' | 'TableId' | 'CreationDateTime'>,
 ): ExportRequest {
   return {
     tableName: table.TableName ?? '',
     tableArn: table.TableArn ?? '',
     tableId: table.TableId ?? '',
+    tableCreated: table.CreationDateTime?.toISOString() ?? '',
     format: plan.format,
     compression: plan.compression,
     expressions: JSON.stringify(plan.expressions ?? {}),
@@ -103,10 +106,15 @@ export function parseCheckpoint(text: string, paths: ExportPaths, request: Expor
   const c = value as Partial<ExportCheckpoint>;
   if (typeof c !== 'object' || c === null || c.version !== 1 || !Array.isArray(c.segments) || !Array.isArray(c.files))
     throw new CheckpointRefused('unusable', 'it is not a checkpoint of this version (no version 1, segments or files)');
-  if (c.tableName !== request.tableName || c.tableArn !== request.tableArn || c.tableId !== request.tableId) {
+  if (
+    c.tableName !== request.tableName ||
+    c.tableArn !== request.tableArn ||
+    c.tableId !== request.tableId ||
+    c.tableCreated !== request.tableCreated
+  ) {
     throw new CheckpointRefused(
       'other-table',
-      `it is of table ${JSON.stringify(c.tableName)} (${JSON.stringify(c.tableArn)}, id ${JSON.stringify(c.tableId)}), not this one`,
+      `it is of table ${JSON.stringify(c.tableName)} (${JSON.stringify(c.tableArn)}${c.tableCreated ? `, created ${c.tableCreated}` : ''}, id ${JSON.stringify(c.tableId)}), not this one`,
     );
   }
   for (const name of ['format', 'compression', 'expressions'] as const) {
@@ -130,7 +138,26 @@ export function parseCheckpoint(text: string, paths: ExportPaths, request: Expor
   }
   const seen = new Set<string>();
   for (const f of c.files as Partial<CheckpointFile>[]) checkFile(f, paths, count, seen);
+  checkSegmentsAgainstFiles(c as ExportCheckpoint);
   return c as ExportCheckpoint;
+}
+
+/**
+ * A segment's position is saved only with a data file of it (one, empty, at
+ * least for a segment that ends without items): a segment marked done, or
+ * moved on, without any file claims work no run did, and one with files but
+ * at its start would read them again.
+ */
+function checkSegmentsAgainstFiles(c: ExportCheckpoint): void {
+  const withFiles = new Set(c.files.map((f) => f.segment));
+  for (const [i, s] of c.segments.entries()) {
+    const has = withFiles.has(i);
+    if (s.done && !has) throw new CheckpointRefused('unusable', `segment ${i} is marked done but has no data file`);
+    if (!s.done && s.lastEvaluatedKey !== null && !has)
+      throw new CheckpointRefused('unusable', `segment ${i} has a position but no data file`);
+    if (!s.done && s.lastEvaluatedKey === null && has)
+      throw new CheckpointRefused('unusable', `segment ${i} has data files but is at its start`);
+  }
 }
 
 function checkFile(f: Partial<CheckpointFile>, paths: ExportPaths, segments: number, seen: Set<string>): void {

@@ -2,10 +2,12 @@
 // the destination's prefix, the newest export folder of this table with a
 // `_started` and a checkpoint and no manifest-summary.json. Its checkpoint is
 // checked (see export-checkpoint.ts), and so is every data file it names
-// (there, the same size, the same MD5); what a killed run left beside them
+// (there, the same size, the same MD5) and every segment's position (DynamoDB
+// takes it as a start key of that segment); what a killed run left beside them
 // (a data file it did not finish, a multipart upload) is removed. A folder
 // that fails a check is left as it is, and the export starts over.
 
+import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import { EXPORT_ID, type ExportPaths, Md5Tracker, exportPaths } from '../formats/manifest.js';
 import { S3Store } from '../storage/s3.js';
 import type { Store } from '../storage/store.js';
@@ -27,6 +29,13 @@ export interface ResumePoint {
   checkpoint: ExportCheckpoint;
 }
 
+/** Why DynamoDB refuses `key` as a start key of the segment (a ValidationException), or undefined. */
+export type PositionProbe = (
+  segment: number,
+  total: number,
+  key: Record<string, AttributeValue>,
+) => Promise<string | undefined>;
+
 export function checkpointKey(paths: ExportPaths): string {
   return `${paths.folder}${CHECKPOINT_NAME}`;
 }
@@ -37,6 +46,7 @@ export async function findResumePoint(
   prefix: string,
   request: ExportRequest,
   log: (line: string) => void,
+  check?: { probe: PositionProbe; warn: (line: string) => void },
 ): Promise<ResumePoint | undefined> {
   let candidates: string[];
   try {
@@ -51,6 +61,13 @@ export async function findResumePoint(
     try {
       const checkpoint = await readCheckpoint(store, paths, request);
       await checkDataFiles(store, paths, checkpoint);
+      const refused = check === undefined ? undefined : await checkPositions(checkpoint, check.probe);
+      if (refused !== undefined) {
+        check?.warn(
+          `Not continuing the unfinished export ${exportId}, starting over: in its checkpoint ${store.describe(checkpointKey(paths))}, ${refused}. Its folder is left as it is; resume: never starts a new export without looking for one to continue.`,
+        );
+        return undefined;
+      }
       await removeLeftovers(store, paths, checkpoint, log);
       return { paths, checkpoint };
     } catch (error) {
@@ -79,6 +96,21 @@ export function continuing(checkpoint: ExportCheckpoint, folder: string): string
 /** The summary's sentence on a continued export: what earlier runs had done. */
 export function continuedNote(checkpoint: ExportCheckpoint, items: number): string {
   return `This run continued the unfinished export ${checkpoint.exportId} (resume: auto): its ${checkpoint.files.length} data file(s) with ${items.toLocaleString('en-US')} item(s) from earlier runs were checked against their MD5s and kept.`;
+}
+
+/**
+ * Each unfinished segment's position, tried as its start key (one item read
+ * each): a key DynamoDB refuses would fail every run of the step.
+ */
+async function checkPositions(checkpoint: ExportCheckpoint, probe: PositionProbe): Promise<string | undefined> {
+  const total = checkpoint.segments.length;
+  for (const [i, segment] of checkpoint.segments.entries()) {
+    if (segment.done || segment.lastEvaluatedKey === null) continue;
+    const refused = await probe(i, total, segment.lastEvaluatedKey);
+    if (refused !== undefined)
+      return `segment ${i} of ${total} stands at ${JSON.stringify(segment.lastEvaluatedKey)}, which DynamoDB refuses as a start key of that segment (${refused})`;
+  }
+  return undefined;
 }
 
 /** Export ids with a _started and a checkpoint and no manifest-summary.json, newest first. */

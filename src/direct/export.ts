@@ -6,11 +6,11 @@
 // unfinished export is never taken for a whole one.
 
 import { join } from 'node:path';
-import type { AttributeValue, TableDescription } from '@aws-sdk/client-dynamodb';
+import { type AttributeValue, ScanCommand, type TableDescription } from '@aws-sdk/client-dynamodb';
 import { unmetered } from '../aws/meter.js';
 import { explain } from '../aws/errors.js';
-import { Breaker, type RetryDeps, withRetries } from '../aws/retry.js';
-import { describeTable, keySchemaOf } from '../aws/table.js';
+import { Breaker, type RetryDeps, errorName, withRetries } from '../aws/retry.js';
+import { describeTable, keySchemaOf, primaryKeyNames } from '../aws/table.js';
 import { TransferError } from '../errors.js';
 import {
   type DataFileEntry,
@@ -27,7 +27,7 @@ import { openDestination } from '../storage/open.js';
 import { type DataFileTotals, writeDataFiles } from './data-files.js';
 import type { EngineDeps } from './deps.js';
 import { CheckpointKeeper, exportRequest, freshCheckpoint, sumItems } from './export-checkpoint.js';
-import { checkpointKey, continuedNote, continuing, findResumePoint } from './export-resume.js';
+import { type PositionProbe, checkpointKey, continuedNote, continuing, findResumePoint } from './export-resume.js';
 import { exportEstimate, logEstimate } from '../aws/estimate.js';
 import { PageSizer } from './page-limit.js';
 import { Progress } from './progress.js';
@@ -77,7 +77,8 @@ export async function runExport(plan: ExportPlan, deps: EngineDeps, engineReason
     ...(plan.encryption === undefined ? {} : { encryption: plan.encryption }),
   });
   const request = exportRequest(plan, table);
-  const resumed = plan.resume === 'auto' ? await findResumePoint(store, prefix, request, deps.log) : undefined;
+  const check = { probe: positionProbe(table, retry), warn: deps.warn };
+  const resumed = plan.resume === 'auto' ? await findResumePoint(store, prefix, request, deps.log, check) : undefined;
   // A continued export keeps its id, times and segment count: its checkpoint's positions are of those segments.
   const segments =
     resumed === undefined ? await planSegments(table, plan, reader) : { count: resumed.checkpoint.segments.length };
@@ -110,8 +111,9 @@ export async function runExport(plan: ExportPlan, deps: EngineDeps, engineReason
     positions.map((position, segment) => {
       const pages = readSegment(reader, segment, segments, onPage, stop, position);
       const onFile = (entry: DataFileEntry) => keeper.fileDone(segment, entry, position);
-      // A continued segment writes no empty file: its earlier files already hold its items, if any.
-      const segmentOptions = { ...options, onFile, emptyFile: resumed === undefined };
+      // A continued segment writes no empty file when its earlier files hold its items; every segment done has a file.
+      const emptyFile = !keeper.files.some((f) => f.segment === segment);
+      const segmentOptions = { ...options, onFile, emptyFile };
       return writeDataFiles(pages[Symbol.asyncIterator](), segmentOptions, totals)
         .catch((error: unknown) => {
           stop.fail(explain(error, `Writing a data file to ${store.describe(paths.dataFolder)}`, 'WRITE_FAILED'));
@@ -228,6 +230,28 @@ function unfinished(
     durationSeconds: (deps.now() - where.started) / 1000,
     errors: [],
     note: `${written}; ${where.folder} has no manifest, so no import takes it for a whole export. Its checkpoint lets the next run of this step continue it (resume: auto).`,
+  };
+}
+
+/** One item of a segment read from a checkpoint's position: DynamoDB's ValidationException says the key is not of it. */
+function positionProbe(table: TableDescription, deps: EngineDeps & RetryDeps & { breaker: Breaker }): PositionProbe {
+  return async (segment, total, key) => {
+    const scan = new ScanCommand({
+      TableName: table.TableName,
+      Segment: segment,
+      TotalSegments: total,
+      ExclusiveStartKey: key,
+      Limit: 1,
+      ProjectionExpression: '#k',
+      ExpressionAttributeNames: { '#k': primaryKeyNames(table)[0] ?? '' },
+    });
+    try {
+      await withRetries(`Scan of ${table.TableName}`, () => deps.dynamodb.send(scan), deps);
+      return undefined;
+    } catch (error) {
+      if (errorName(error) !== 'ValidationException') throw explain(error, `Scan of ${table.TableName}`, 'READ_FAILED');
+      return `ValidationException: ${(error as Error).message}`;
+    }
   };
 }
 

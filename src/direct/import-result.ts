@@ -54,6 +54,7 @@ export function importResult(
     processedItemCount: ledger.processed,
     importedItemCount: stats.written,
     errorCount: ledger.errors,
+    unwrittenItemCount: unwritten,
     processedSizeBytes: ledger.bytes,
     ...(where.rejectedItems === undefined ? {} : { rejectedItems: where.rejectedItems }),
     durationSeconds: where.durationSeconds,

@@ -93,6 +93,9 @@ export async function runImport(
     return { ...result, note };
   };
   if (deps.signal?.aborted) return cancelled('Nothing was created, emptied or written.');
+  const tracking = checkpoint?.start({ ledger, rejects });
+  // Saved before the table is created and once it is ready: a run killed at once is resumed, not refused.
+  if (target.creates === true) await tracking?.table(null);
   let table: TableDescription;
   try {
     table = await target.prepare();
@@ -101,6 +104,7 @@ export async function runImport(
       return cancelled(error.message);
     throw error;
   }
+  await tracking?.table(table);
   const sink: ItemSink =
     plan.mode === 'import'
       ? new BatchWriter({
@@ -109,7 +113,8 @@ export async function runImport(
           keyNames: primaryKeyNames(table),
           concurrency: plan.concurrency,
           deps: retry,
-          onRejected: (r) => ledger.queue(r),
+          // The rejection carries its origin, ticket included.
+          onRejected: (r) => ledger.queue(r, checkpoint?.rejectedBefore(r as { ticket?: number }) === true),
           ...(checkpoint && { onSettled: checkpoint.settled }),
         })
       : new CountingSink();
@@ -124,7 +129,6 @@ export async function runImport(
   let failure: TransferError | undefined;
   let everythingRead = true;
   const pipeline: Pipeline = { sink, ledger, progress, deps };
-  const tracking = checkpoint?.start({ ledger, rejects });
   try {
     for (const [index, object] of source.objects.entries()) {
       if (tracking !== undefined && index < tracking.firstObject) continue;
@@ -147,12 +151,14 @@ export async function runImport(
     // What is still in flight lands or fails before anything is counted.
     await sink.settle();
   }
+  let rejectsClosed = true;
   const rejectedItems = await ledger.close().catch((error: unknown) => {
     failure ??= new TransferError('WRITE_FAILED', `The rejected items could not be written: ${String(error)}`);
+    rejectsClosed = false;
     return undefined;
   });
   const completed = everythingRead && failure === undefined && sink.stats.abandoned === 0;
-  const checkpointReport = await tracking?.finish(completed);
+  const checkpointReport = await tracking?.finish(completed, rejectsClosed);
   deps.phase('Verification');
   // A cancel that came after the last write changed nothing: the import completed.
   const cut = !everythingRead || sink.stats.abandoned > 0;
@@ -190,11 +196,12 @@ export async function importObject(
   const input = await openObject(store, object, deps.tempDir, options, deps.signal);
   if ('damaged' in input) {
     ledger.processed += input.damaged.items;
+    const before = track?.rejectedWhole(input.damaged.items) === true;
     await ledger.reject(
       { code: input.damaged.code, message: input.damaged.message, object: name },
       input.damaged.items,
+      before,
     );
-    track?.rejectedWhole(input.damaged.items);
     track?.objectRead(Number.POSITIVE_INFINITY);
     return true;
   }
@@ -214,9 +221,10 @@ export async function importObject(
         if (track !== undefined && index < track.skip) continue;
         ledger.processed += 1;
         if ('error' in record) {
-          track?.passed(index);
+          // Rejected by an earlier run after its checkpoint's position and in its rejected-items file: counted, not written again.
+          const before = track?.passed(index) === true;
           const { code, message, line, itemIndex } = record.error;
-          await ledger.reject({
+          const rejected = {
             ...(record.item && { item: record.item }),
             ...(record.text !== undefined && { text: record.text }),
             code,
@@ -224,7 +232,8 @@ export async function importObject(
             object: name,
             ...(line === undefined ? {} : { line }),
             ...(itemIndex === undefined ? {} : { itemIndex }),
-          });
+          };
+          await ledger.reject(rejected, 1, before);
         } else {
           const origin: ItemOrigin = { object: name, line: record.line, itemIndex: record.itemIndex };
           // The watermark's ticket: the checkpoint passes this record once DynamoDB has settled it.

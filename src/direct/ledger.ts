@@ -17,6 +17,8 @@ export class Ledger {
   processed = 0;
   /** Records rejected, by the checks or by DynamoDB. */
   errors = 0;
+  /** Of those, the ones written to this run's rejected-items file (not those an earlier run's file holds). */
+  filed = 0;
   /** Bytes read from the source, after decompression. */
   bytes = 0;
   /** Ion annotations other than DynamoDB's on the items read, dropped (see ion.ts). */
@@ -24,7 +26,8 @@ export class Ledger {
   readonly samples: ItemErrorSample[] = [];
   readonly annotations: Annotation[] = [];
   annotationsOmitted = 0;
-  private readonly pending: RejectedItem[] = [];
+  /** Each with whether an earlier run's rejected-items file already holds it. */
+  private readonly pending: [RejectedItem, boolean][] = [];
   private readonly rejects: RejectsSink;
   private readonly workspace: string | undefined;
 
@@ -34,11 +37,12 @@ export class Ledger {
   }
 
   /** A rejection from a callback that cannot wait; written at the next drain. */
-  queue(rejected: RejectedItem): void {
-    this.pending.push(rejected);
+  queue(rejected: RejectedItem, written = false): void {
+    this.pending.push([rejected, written]);
   }
 
-  async reject(rejected: RejectedItem, count = 1): Promise<void> {
+  /** `written`: an earlier run's rejected-items file already holds it (a resumed import): counted, not written again. */
+  async reject(rejected: RejectedItem, count = 1, written = false): Promise<void> {
     this.errors += count;
     if (this.samples.length < MAX_SAMPLES) {
       this.samples.push({
@@ -51,11 +55,14 @@ export class Ledger {
     if (file !== undefined && this.annotations.length < MAX_ANNOTATIONS)
       this.annotations.push({ file, line: rejected.line as number, message: `${rejected.code}: ${rejected.message}` });
     else if (file !== undefined) this.annotationsOmitted += 1;
+    if (written) return;
+    this.filed += 1;
     await this.rejects.add(rejected);
   }
 
   async drain(): Promise<void> {
-    for (let next = this.pending.shift(); next !== undefined; next = this.pending.shift()) await this.reject(next);
+    for (let next = this.pending.shift(); next !== undefined; next = this.pending.shift())
+      await this.reject(next[0], 1, next[1]);
   }
 
   /** Writes what is queued and finishes the rejected-items file; its location if anything was rejected. */

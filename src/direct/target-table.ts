@@ -19,6 +19,8 @@ export interface TargetTable {
   >;
   /** Creates or empties the table as the plan says; the table ready for writes. */
   prepare(): Promise<TableDescription>;
+  /** prepare() creates the table: it does not exist yet. */
+  creates?: boolean;
 }
 
 export async function findTargetTable(
@@ -46,7 +48,11 @@ export async function findTargetTable(
         `Table ${plan.tableName} does not exist, and there is no key schema to create it with: give partition-key (and sort-key) or table-creation-parameters.`,
       );
     }
-    return { keys: parameters, prepare: () => createTable(parameters, tableDeps, plan.waiting.timeoutMs) };
+    return {
+      keys: parameters,
+      creates: true,
+      prepare: () => createTable(parameters, tableDeps, plan.waiting.timeoutMs),
+    };
   }
   if (plan.existingTable === 'fail') {
     throw new TransferError(

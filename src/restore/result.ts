@@ -78,6 +78,7 @@ export function restoreResult(plan: ImportPlan | ValidatePlan, o: RestoreOutcome
     processedItemCount: sum.processed,
     importedItemCount: sum.puts + sum.deletes,
     errorCount: sum.errors,
+    unwrittenItemCount: o.unwritten,
     ...(o.bytes === undefined ? {} : { processedSizeBytes: o.bytes }),
     ...(o.rejectedItems === undefined ? {} : { rejectedItems: o.rejectedItems }),
     durationSeconds: o.durationSeconds,

@@ -2,7 +2,7 @@
 // over, and the watermark with writes acknowledged out of order.
 
 import { describe, expect, it } from 'vitest';
-import { decideResume, sourceChange } from '../../src/checkpoint/decide.js';
+import { decideResume, notOurs, otherTable, sourceChange } from '../../src/checkpoint/decide.js';
 import {
   CHECKPOINT_KIND,
   CHECKPOINT_VERSION,
@@ -22,10 +22,14 @@ function checkpoint(overrides: Partial<ImportCheckpoint> = {}): ImportCheckpoint
     kind: CHECKPOINT_KIND,
     version: CHECKPOINT_VERSION,
     identity,
+    table: { arn: 'arn:aws:dynamodb:us-east-1:1:table/orders', id: 'id-1', created: '2026-11-30T19:00:00.000Z' },
     objects,
     position: { finished: 1, records: 10 },
+    objectRecords: [100],
     counts: { processed: 110, imported: 108, errors: 2 },
     rejectedItems: ['/tmp/rejects.jsonl'],
+    rejectsPlaces: ['/tmp/rejects.jsonl'],
+    rejectedAhead: [[1, 12]],
     runs: 1,
     completed: false,
     savedAt: '2026-11-30T20:00:00.000Z',
@@ -44,7 +48,7 @@ describe('parseCheckpoint', () => {
     ['truncated', text(checkpoint()).slice(0, 80), /not JSON .*cut short/],
     ['empty', '', /not JSON/],
     ['another kind of file', '{"kind":"something else"}', /not an import checkpoint/],
-    ['a later version', text({ ...checkpoint(), version: 2 }), /version 2/],
+    ['a later version', text({ ...checkpoint(), version: CHECKPOINT_VERSION + 1 }), /version 3/],
     ['a negative count', text(checkpoint({ counts: { processed: -1, imported: 0, errors: 0 } })), /counts/],
     ['a fractional position', text(checkpoint({ position: { finished: 0.5, records: 0 } })), /position/],
     ['a position past its objects', text(checkpoint({ position: { finished: 3, records: 0 } })), /beyond its own list/],
@@ -105,6 +109,54 @@ describe('decideResume', () => {
   });
 });
 
+describe('parseCheckpoint, against work no run did', () => {
+  it.each([
+    ['a position moved past its counts', { position: { finished: 2, records: 0 } }, /records of 1/],
+    ['records past its counts', { position: { finished: 1, records: 500 } }, /claims work no run did/],
+    ['counts that do not add up', { counts: { processed: 110, imported: 110, errors: 2 } }, /do not add up/],
+    ['records done without a table', { table: null }, /no table/],
+  ])('refuses %s', (_, edit, why) => {
+    expect(() => parseCheckpoint(text(checkpoint(edit as Partial<ImportCheckpoint>)))).toThrow(why);
+  });
+});
+
+describe('notOurs', () => {
+  it('takes a checkpoint, whole or cut short, and nothing else', () => {
+    expect(notOurs(text(checkpoint()))).toBeUndefined();
+    expect(notOurs(text(checkpoint()).slice(0, 60))).toBeUndefined();
+    expect(notOurs(JSON.stringify({ version: 1, kind: CHECKPOINT_KIND }))).toBeUndefined();
+    expect(notOurs('do not lose me\n')).toBe('it is not JSON');
+    expect(notOurs('')).toBe('it is empty');
+    expect(notOurs('{"name":"mine","version":"1.0.0"}')).toBe('it is JSON of another kind');
+    expect(notOurs('{"kind":"other"}')).toBe('it is JSON of another kind ("other")');
+    expect(notOurs('[1]')).toBe('it is JSON of another kind');
+  });
+});
+
+describe('otherTable', () => {
+  const saved = checkpoint();
+  const same = saved.table ?? undefined;
+
+  it('takes the same table, and says why another is not it', () => {
+    expect(otherTable(saved, 'orders', same)).toBeUndefined();
+    expect(otherTable(saved, 'orders', undefined)).toMatch(/no longer exists/);
+    expect(otherTable(saved, 'orders', same && { ...same, created: '2026-11-30T21:00:00.000Z' })).toMatch(
+      /not the table earlier runs wrote into: it was deleted and created again/,
+    );
+    expect(otherTable(saved, 'orders', same && { ...same, id: 'id-2' })).toMatch(/deleted and created again/);
+  });
+
+  it('saved just before its run created the table: takes one created since, not one from before', () => {
+    const before = checkpoint({ table: null, position: { finished: 0, records: 0 }, objectRecords: [] });
+    const table = { arn: 'arn', created: '2026-11-30T20:00:02.000Z' };
+    expect(otherTable(before, 'orders', undefined)).toBeUndefined();
+    expect(otherTable(before, 'orders', table)).toBeUndefined();
+    expect(otherTable(before, 'orders', { ...table, created: '2026-11-30T10:00:00.000Z' })).toMatch(
+      /was created 2026-11-30T10:00:00.000Z, before the run/,
+    );
+  });
+});
+
 describe('sourceChange', () => {
   it('names an object added, one gone, and a new order', () => {
     expect(sourceChange(objects, [...objects, { key: 'data/c.json', size: 1 }])).toBe('data/c.json is new');
@@ -133,7 +185,7 @@ describe('Watermark', () => {
     expect(watermark.position).toEqual({ finished: 2, records: 7 });
     const last = watermark.issue(2, 7);
     watermark.passed(2, 8); // rejected by the checks: nothing to wait for
-    watermark.objectRead(2);
+    watermark.objectRead(2, 9);
     expect(watermark.position).toEqual({ finished: 2, records: 7 });
     const next = watermark.issue(3, 0);
     watermark.done(last, true);
@@ -160,13 +212,35 @@ describe('Watermark', () => {
   it('counts a damaged object once the records read before it are settled', () => {
     const watermark = new Watermark({ finished: 0, records: 0 });
     const open = watermark.issue(0, 0);
-    watermark.objectRead(0);
-    watermark.rejectedWhole(40);
-    watermark.objectRead(1);
+    watermark.objectRead(0, 1);
+    watermark.rejectedWhole(1, 40);
+    watermark.objectRead(1, 40);
     expect(watermark.counts).toEqual({ processed: 0, imported: 0, errors: 0 });
     watermark.done(open, true);
     expect(watermark.position).toEqual({ finished: 2, records: 0 });
     expect(watermark.counts).toEqual({ processed: 41, imported: 1, errors: 40 });
+  });
+
+  it('remembers the rejections past its position, and knows those an earlier run filed', () => {
+    const watermark = new Watermark({ finished: 0, records: 3 }, { objectRecords: [], rejectedAhead: [[0, 5]] });
+    expect(watermark.rejectedBefore(0, 5)).toBe(true);
+    expect(watermark.rejectedBefore(0, 4)).toBe(false);
+    const open = watermark.issue(0, 3);
+    watermark.passed(0, 4); // behind the open record: past the position
+    const again = watermark.issue(0, 5);
+    expect(watermark.ticketRejectedBefore(again)).toBe(true);
+    watermark.done(again, false); // DynamoDB rejected it again
+    // This run's file is not known whole (a kill): only the earlier run's are said to be filed.
+    expect(watermark.rejectedAhead(false)).toEqual([[0, 5]]);
+    expect(watermark.rejectedAhead(true)).toEqual([
+      [0, 4],
+      [0, 5],
+    ]);
+    watermark.done(open, true);
+    watermark.objectRead(0, 6);
+    // The position passed them all: nothing is left to remember.
+    expect(watermark.rejectedAhead(true)).toEqual([]);
+    expect(watermark.finishedRecords).toEqual([6]);
   });
 
   it('a ticket settled twice, or never issued, changes nothing', () => {

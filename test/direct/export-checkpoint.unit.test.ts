@@ -119,6 +119,27 @@ describe('findResumePoint', () => {
     expect(written.every((k) => existsSync(join(root, 'out', k)))).toBe(true);
   });
 
+  it('a position DynamoDB refuses as a start key of its segment: a warning naming the checkpoint', async () => {
+    const files = await stoppedExport();
+    const warnings: string[] = [];
+    const probe = async (segment: number) => (segment === 0 ? 'ValidationException: not in the segment' : undefined);
+    expect(await findResumePoint(store, '', REQUEST, log, { probe, warn: (l) => warnings.push(l) })).toBeUndefined();
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toMatch(
+      /^Not continuing the unfinished export .*, starting over: in its checkpoint .*_checkpoint\.json, segment 0 of 2 stands at .*ValidationException: not in the segment.*resume: never/,
+    );
+    // Nothing in the folder is deleted, not even the killed run's leftovers.
+    expect(files.every((k) => existsSync(join(root, 'out', k)))).toBe(true);
+  });
+
+  it('a table deleted and created again (another creation time, as on DynamoDB Local) is another table', async () => {
+    await stoppedExport();
+    expect(
+      await findResumePoint(store, '', { ...REQUEST, tableCreated: '2026-12-02T00:00:00.000Z' }, log),
+    ).toBeUndefined();
+    expect(lines[0]).toMatch(/^Not continuing .*: it is of table "Orders" .*, not this one\.$/);
+  });
+
   it('a table deleted and created again (a new table id) is another table', async () => {
     await stoppedExport();
     expect(await findResumePoint(store, '', { ...REQUEST, tableId: 't-2' }, log)).toBeUndefined();
@@ -147,6 +168,24 @@ describe('findResumePoint', () => {
       'a file of a segment the export does not have',
       (c) => ({ ...c, files: (c.files as object[]).map((f) => ({ ...f, segment: 2 })) }),
       /has no item count, MD5, ETag or segment of its export/,
+    ],
+    [
+      'a segment marked done without a data file',
+      (c) => ({ ...c, segments: [(c.segments as unknown[])[0], { lastEvaluatedKey: null, done: true }] }),
+      /segment 1 is marked done but has no data file/,
+    ],
+    [
+      'a segment moved on without a data file',
+      (c) => ({
+        ...c,
+        segments: [(c.segments as unknown[])[0], { lastEvaluatedKey: { id: { S: 'x' } }, done: false }],
+      }),
+      /segment 1 has a position but no data file/,
+    ],
+    [
+      'a segment at its start with data files',
+      (c) => ({ ...c, segments: [{ lastEvaluatedKey: null, done: false }, (c.segments as unknown[])[1]] }),
+      /segment 0 has data files but is at its start/,
     ],
   ];
   it.each(refusals)('starts over, leaving the folder as it is, for %s', async (_, edit, reason) => {
