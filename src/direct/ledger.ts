@@ -44,14 +44,17 @@ export class Ledger {
   /** `written`: an earlier run's rejected-items file already holds it (a resumed import): counted, not written again. */
   async reject(rejected: RejectedItem, count = 1, written = false): Promise<void> {
     this.errors += count;
+    // A repository file by its path in the repository, as annotations name it, not the runner's absolute path.
+    const inRepo = inRepository(rejected.object, this.workspace);
     if (this.samples.length < MAX_SAMPLES) {
+      const shown = inRepo ?? rejected.object;
       this.samples.push({
-        location: rejected.line === undefined ? rejected.object : `${rejected.object}:${rejected.line}`,
+        location: rejected.line === undefined ? shown : `${shown}:${rejected.line}`,
         code: rejected.code,
         message: rejected.message,
       });
     }
-    const file = rejected.line === undefined ? undefined : inRepository(rejected.object, this.workspace);
+    const file = rejected.line === undefined ? undefined : inRepo;
     if (file !== undefined && this.annotations.length < MAX_ANNOTATIONS)
       this.annotations.push({ file, line: rejected.line as number, message: `${rejected.code}: ${rejected.message}` });
     else if (file !== undefined) this.annotationsOmitted += 1;

@@ -10,6 +10,7 @@ import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { createDynamoDbClient } from '../../src/aws/clients.js';
 import { newBucket, newTable, putItems, runLocal, s3, scanAll } from '../direct/helpers.js';
 import { localEnv, localSettings, uniqueName, useLocalCredentials } from '../local-aws.js';
+import { ROOT } from '../action-yml.js';
 import { runAction } from '../run-action.js';
 
 beforeAll(() => useLocalCredentials());
@@ -37,6 +38,9 @@ describe('a new user', () => {
     });
     expect(run.log).not.toContain('aws-region');
     expect(run.outputs).toMatchObject({ status: 'COMPLETED', 'processed-item-count': '5', 'error-count': '2' });
+    // Errors of repository files by their path in the repository, as annotations name them.
+    expect(run.summary).toContain('<code>test/fixtures/seed/users.json:3</code>');
+    expect(run.summary.slice(run.summary.indexOf('### First errors'))).not.toContain(ROOT);
   });
 
   it('imports into DynamoDB Local with the endpoints given as AWS_ENDPOINT_URL_DYNAMODB and AWS_ENDPOINT_URL_S3', async () => {
