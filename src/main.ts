@@ -10,6 +10,8 @@ import { runDirect } from './direct/engine.js';
 import { type EngineChoice, chooseEngine } from './engine-choice.js';
 import { TransferError, failureMessage } from './errors.js';
 import { describeTable } from './aws/table.js';
+import { unreachable } from './aws/errors.js';
+import { readGuard } from './storage/s3-read.js';
 import { readPlan } from './inputs/index.js';
 import { runManaged } from './managed/engine.js';
 import { abortableSleep } from './aws/poll.js';
@@ -48,7 +50,9 @@ export async function run(deps: RunDeps): Promise<void> {
     core.startGroup('Pre-flight checks');
     // A source of exports (an incremental export, a chain) is restored rather than imported: reading it is work.
     const restore =
-      plan.mode === 'import' || plan.mode === 'validate' ? await findRestore(plan, clients.s3) : undefined;
+      plan.mode === 'import' || plan.mode === 'validate'
+        ? await findRestore(plan, clients.s3, readGuard(deps))
+        : undefined;
     if (restore !== undefined) {
       choice = restoreEngine(choice, restore.chain);
       core.info(
@@ -78,7 +82,7 @@ export async function run(deps: RunDeps): Promise<void> {
     if (shown.status === 'IN_PROGRESS' && shown.engine === 'direct') core.info(shown.note ?? '');
     report(withContext(shown, plan, deps.env), plan.maxErrors, core, deps.env.GITHUB_STEP_SUMMARY);
   } catch (error) {
-    const message = failureMessage(error);
+    const message = failureMessage(unreachable(error));
     if (choice !== undefined) core.setOutput(Output.Engine, choice.engine);
     core.setOutput(Output.DurationSeconds, (deps.now().getTime() - started.getTime()) / 1000);
     // Once work began, a step that ends here still says how: a refused input has no status, as nothing ran.
