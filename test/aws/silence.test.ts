@@ -21,18 +21,26 @@ const refused = () =>
   });
 
 describe("the SDK's own retries", () => {
-  it('tries throttling, server errors and refused connections up to 3 times in all, a timeout once', async () => {
+  it('tries throttling, transient errors and refused connections up to 3 times in all, a timeout once', async () => {
     const strategy = sdkRetryStrategy(SDK_ATTEMPTS, () => 0);
     let token = await strategy.acquireInitialRetryToken('');
     token = await strategy.refreshRetryTokenForRetry(token, { errorType: 'THROTTLING' });
     token = await strategy.refreshRetryTokenForRetry(token, { errorType: 'TRANSIENT', error: refused() as never });
     expect(token.getRetryCount()).toBe(2);
-    await expect(strategy.refreshRetryTokenForRetry(token, { errorType: 'SERVER_ERROR' })).rejects.toBeDefined();
+    await expect(strategy.refreshRetryTokenForRetry(token, { errorType: 'THROTTLING' })).rejects.toBeDefined();
     const fresh = await strategy.acquireInitialRetryToken('');
     await expect(
       strategy.refreshRetryTokenForRetry(fresh, { errorType: 'TRANSIENT', error: timeout() as never }),
     ).rejects.toMatchObject({ name: 'TimeoutError' });
     await expect(strategy.refreshRetryTokenForRetry(fresh, { errorType: 'CLIENT_ERROR' })).rejects.toBeDefined();
+    // A throttled request waits as the SDK's standard strategy has it wait: up to 1 s, then 2 s.
+    const slow = sdkRetryStrategy(SDK_ATTEMPTS, () => 0.999);
+    const first = await slow.refreshRetryTokenForRetry(await slow.acquireInitialRetryToken(''), {
+      errorType: 'THROTTLING',
+    });
+    expect(first.getRetryDelay()).toBe(999);
+    const second = await slow.refreshRetryTokenForRetry(first, { errorType: 'THROTTLING' });
+    expect(second.getRetryDelay()).toBe(1998);
   });
 });
 
