@@ -84,6 +84,23 @@ describe('resumableRead', () => {
     expect(calls).toHaveLength(10);
   });
 
+  it('the idle timer runs only while the reader waits for bytes, not while its consumer is busy', async () => {
+    const calls: number[] = [];
+    const get: RangedGet = async (from) => {
+      calls.push(from);
+      const chunks = Array.from({ length: 10 }, (_, i) => OBJECT.subarray(from + i * 100, from + (i + 1) * 100));
+      return { body: Readable.from(chunks) as Body, etag: '"e1"' };
+    };
+    const parts: Uint8Array[] = [];
+    for await (const chunk of resumableRead(get, 's3://b/k', { idleMs: 30 })) {
+      parts.push(chunk);
+      // A slow import: far longer than the idle timeout between two chunks.
+      await new Promise((resolve) => setTimeout(resolve, 80));
+    }
+    expect(Buffer.concat(parts).equals(OBJECT)).toBe(true);
+    expect(calls).toEqual([0]);
+  });
+
   it('an object that changed between two answers (another ETag) is refused, not mixed', async () => {
     const { get } = fakeGet(
       (n) => (n === 1 ? 'reset' : undefined),
