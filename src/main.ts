@@ -12,6 +12,8 @@ import { type EngineChoice, chooseEngine } from './engine-choice.js';
 import { TransferError, failureMessage } from './errors.js';
 import { describeTable } from './aws/table.js';
 import { explainTableNotFound } from './aws/table-elsewhere.js';
+import { unreachable } from './aws/errors.js';
+import { readGuard } from './storage/s3-read.js';
 import { readPlan } from './inputs/index.js';
 import { undeclaredInputs, undeclaredWarning } from './inputs/undeclared.js';
 import { runManaged } from './managed/engine.js';
@@ -54,7 +56,9 @@ export async function run(deps: RunDeps): Promise<void> {
     core.startGroup('Pre-flight checks');
     // A source of exports (an incremental export, a chain) is restored rather than imported: reading it is work.
     const restore =
-      plan.mode === 'import' || plan.mode === 'validate' ? await findRestore(plan, clients.s3, deps.now()) : undefined;
+      plan.mode === 'import' || plan.mode === 'validate'
+        ? await findRestore(plan, clients.s3, deps.now(), readGuard(deps))
+        : undefined;
     if (restore !== undefined) {
       choice = restoreEngine(choice, restore.chain);
       core.info(
@@ -90,7 +94,7 @@ export async function run(deps: RunDeps): Promise<void> {
   } catch (thrown) {
     const error =
       planned === undefined ? thrown : await explainTableNotFound(thrown, planned.aws, tableNameOf(planned), deps.env);
-    const message = failureMessage(error);
+    const message = failureMessage(unreachable(error));
     if (choice !== undefined) core.setOutput(Output.Engine, choice.engine);
     core.setOutput(Output.DurationSeconds, (deps.now().getTime() - started.getTime()) / 1000);
     // Once work began, a step that ends here still says how: a refused input has no status, as nothing ran.

@@ -55,6 +55,8 @@ export interface ThrottlingProxy {
   };
   /** BatchWriteItem calls in flight through the proxy, sampled as each one arrives, with the time. */
   writesInFlight: { at: number; inFlight: number }[];
+  /** Each BatchWriteItem forwarded: when it arrived, and the write units DynamoDB reported for it. */
+  writesMetered: { at: number; units: number }[];
   close(): Promise<void>;
 }
 
@@ -74,6 +76,7 @@ export async function startThrottlingProxy(target: string, options: ProxyOptions
     writeUnits: 0,
   };
   const writesInFlight: { at: number; inFlight: number }[] = [];
+  const writesMetered: { at: number; units: number }[] = [];
   let inFlight = 0;
   const upstream = new URL(target);
 
@@ -136,12 +139,13 @@ export async function startThrottlingProxy(target: string, options: ProxyOptions
     cut = false,
   ): void {
     counts.forwarded += 1;
+    const arrived = Date.now();
     const headers = { ...req.headers, host: upstream.host, 'content-length': String(body.length) };
     const upstreamRequest = request(
       { hostname: upstream.hostname, port: upstream.port, path: req.url, method: req.method, headers },
       async (upstreamResponse) => {
         const responseBody = await readBody(upstreamResponse);
-        if (upstreamResponse.statusCode === 200 && !cut) countCapacity(operationOf(req), responseBody);
+        if (upstreamResponse.statusCode === 200 && !cut) countCapacity(operationOf(req), responseBody, arrived);
         if (cut) {
           // The whole length announced, half of it sent, then the connection dropped.
           res.writeHead(upstreamResponse.statusCode ?? 500, {
@@ -167,14 +171,16 @@ export async function startThrottlingProxy(target: string, options: ProxyOptions
     upstreamRequest.end(body);
   }
 
-  function countCapacity(operation: string, body: Buffer): void {
+  function countCapacity(operation: string, body: Buffer, arrived: number): void {
     const answer = JSON.parse(body.toString()) as { ConsumedCapacity?: Capacity | Capacity[] };
     const units = [answer.ConsumedCapacity ?? []].flat().reduce((sum, c) => sum + (c.CapacityUnits ?? 0), 0);
-    if (operation === 'BatchWriteItem') counts.writeUnits += units;
-    else if (operation === 'Scan' || operation === 'Query') counts.readUnits += units;
+    if (operation === 'BatchWriteItem') {
+      counts.writeUnits += units;
+      writesMetered.push({ at: arrived, units });
+    } else if (operation === 'Scan' || operation === 'Query') counts.readUnits += units;
   }
 
-  return { ...(await listenLocal(server)), counts, writesInFlight };
+  return { ...(await listenLocal(server)), counts, writesInFlight, writesMetered };
 }
 
 type Capacity = { CapacityUnits?: number };

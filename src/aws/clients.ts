@@ -6,6 +6,8 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { AwsSettings } from '../plan.js';
 import { type LogsAccess, type S3Access, lazyClient, loadLogsSdk, loadS3Sdk } from './lazy-clients.js';
+import { noteEndpoint } from './endpoint-note.js';
+import { SDK_ATTEMPTS, sdkRetryStrategy } from './sdk-retry.js';
 import { USER_AGENT } from './user-agent.js';
 
 export interface AwsClients {
@@ -46,13 +48,14 @@ export const DYNAMODB_TIMEOUTS: Timeouts = { requestMs: 60_000, socketMs: 60_000
 /**
  * Standard retries, not adaptive: adaptive mode throttles the whole client
  * after a few throttled requests, which starves a bulk load. The direct
- * engine retries throttled and unprocessed writes itself, with backoff.
+ * engine retries throttled and unprocessed writes itself, with backoff; the
+ * SDK's own attempts, and why a timeout is never one of them, are in sdk-retry.ts.
  */
 export function createDynamoDbClient(settings: AwsSettings, timeouts: Timeouts = DYNAMODB_TIMEOUTS): DynamoDBClient {
   const client = new DynamoDBClient({
     region: settings.region,
-    maxAttempts: 3,
-    retryMode: 'standard',
+    maxAttempts: SDK_ATTEMPTS,
+    retryStrategy: sdkRetryStrategy(),
     requestHandler: {
       requestTimeout: timeouts.requestMs,
       socketTimeout: timeouts.socketMs,
@@ -66,5 +69,6 @@ export function createDynamoDbClient(settings: AwsSettings, timeouts: Timeouts =
   // BatchWriteItem, filtered for sensitive fields) for its default logger,
   // which discards it: 8% of the CPU of applying changes. The action logs itself.
   client.middlewareStack.remove('loggerMiddleware');
+  noteEndpoint(client.middlewareStack);
   return client;
 }

@@ -2,7 +2,7 @@
 // was asked of which resource, what AWS said, and what to do about it.
 
 import { type ErrorCode, TransferError } from '../errors.js';
-import { errorName, messageOf } from './retry.js';
+import { atEndpoint, errorName, messageOf } from './retry.js';
 
 const ADVICE: Record<string, string> = {
   AccessDeniedException:
@@ -29,9 +29,43 @@ const ADVICE: Record<string, string> = {
     'this endpoint does not implement the operation: the managed engine needs AWS itself (DynamoDB Local and LocalStack lack ImportTable and ExportTableToPointInTime); use engine: direct',
 };
 
+/** A connection that could not be made, or was cut: the endpoint is at fault, not the request. */
+const CONNECTION_FAILURES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ECONNABORTED',
+  'EPIPE',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+]);
+
+export function isConnectionFailure(error: unknown): boolean {
+  if (CONNECTION_FAILURES.has(errorName(error))) return true;
+  const e = error as { name?: string; message?: string; code?: string; cause?: { code?: string } } | undefined;
+  if (e?.code !== undefined && CONNECTION_FAILURES.has(e.code)) return true;
+  if (e?.cause?.code !== undefined && CONNECTION_FAILURES.has(e.cause.code)) return true;
+  // The SDK's connect timeout: no connection within its 5 s.
+  return e?.name === 'TimeoutError' && /establish a connection/.test(e.message ?? '');
+}
+
+/**
+ * A connection failure that outlived the retries as ENDPOINT_UNAVAILABLE,
+ * naming the endpoint (as the README promises); anything else as it is.
+ */
+export function unreachable(error: unknown, operation = 'A request'): unknown {
+  if (error instanceof TransferError || !isConnectionFailure(error)) return error;
+  return new TransferError(
+    'ENDPOINT_UNAVAILABLE',
+    `${operation} failed with ${errorName(error)}${atEndpoint(error)} (${messageOf(error)}) after every retry: the endpoint could not be reached, or dropped the connection. Check that the service is up and that endpoint-url, s3-endpoint-url or the region name it.`,
+  );
+}
+
 /** Wraps an AWS error thrown by `operation` (such as `DescribeTable of Orders`) in a TransferError with advice. */
 export function explain(error: unknown, operation: string, code: ErrorCode = 'AWS_ERROR'): TransferError {
   if (error instanceof TransferError) return error;
+  if (isConnectionFailure(error)) return unreachable(error, operation) as TransferError;
   const name = errorName(error);
   const advice = ADVICE[name];
   return new TransferError(

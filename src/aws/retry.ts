@@ -64,6 +64,22 @@ export function isThrottling(error: unknown): boolean {
   return THROTTLING.has(errorName(error));
 }
 
+/**
+ * No answer in time: a request, socket or connect timeout. A request that
+ * timed out was silent for the whole timeout (60 s for DynamoDB), so one is
+ * evidence enough that the endpoint is frozen when nothing else got through.
+ */
+export function isSilence(error: unknown): boolean {
+  const e = error as { name?: string; code?: string } | undefined;
+  return e?.name === 'TimeoutError' || e?.code === 'ETIMEDOUT';
+}
+
+/** The endpoint a failed request was for, when the client noted it (clients.ts), as ` at http://host:port`. */
+export function atEndpoint(error: unknown): string {
+  const endpoint = (error as { endpoint?: unknown } | undefined)?.endpoint;
+  return typeof endpoint === 'string' ? ` at ${endpoint}` : '';
+}
+
 /** Full jitter: a random delay up to an exponentially growing cap. */
 export function backoff(attempt: number, random: () => number = Math.random): number {
   return Math.round(random() * Math.min(MAX_DELAY_MS, BASE_DELAY_MS * 2 ** attempt));
@@ -77,7 +93,11 @@ export interface RetryDeps {
 
 /** Consecutive failed attempts, across every worker, after which the endpoint counts as gone. */
 const BREAKER_THRESHOLD = 3 * MAX_ATTEMPTS;
-/** Failures with nothing getting through for this long also count as gone: a frozen endpoint fails slowly (each request only after its timeouts). */
+/**
+ * Failures with nothing getting through for this long also count as gone: a
+ * frozen endpoint fails slowly (each request only after its timeout), so
+ * three such failures, or a single timed-out request, are enough.
+ */
 const SILENCE_MS = 30_000;
 const SILENCE_FAILURES = 3;
 
@@ -114,7 +134,7 @@ export class Breaker {
     this.failures += 1;
     const silent = this.now() - this.lastSuccess;
     if (this.failures >= BREAKER_THRESHOLD) this.open(what, error, `${this.failures} requests in a row failed`);
-    else if (this.failures >= SILENCE_FAILURES && silent >= SILENCE_MS)
+    else if ((this.failures >= SILENCE_FAILURES || isSilence(error)) && silent >= SILENCE_MS)
       this.open(what, error, `no request got through for ${Math.round(silent / 1000)} s`);
   }
 
@@ -122,7 +142,7 @@ export class Breaker {
     if (this.opened === undefined) {
       this.opened = new TransferError(
         'ENDPOINT_UNAVAILABLE',
-        `${what} failed with ${errorName(error)} (${messageOf(error)}); ${why}, so the endpoint is taken as gone and the work stopped.`,
+        `${what} failed with ${errorName(error)}${atEndpoint(error)} (${messageOf(error)}); ${why}, so the endpoint is taken as gone and the work stopped.`,
       );
       this.tripped.abort();
     }

@@ -3,6 +3,7 @@
 
 import { S3Client } from '@aws-sdk/client-s3';
 import type { AwsSettings } from '../plan.js';
+import { noteEndpoint } from './endpoint-note.js';
 import { USER_AGENT } from './user-agent.js';
 
 /**
@@ -26,7 +27,7 @@ export function createS3Client(settings: AwsSettings, socketTimeoutMs = S3_SOCKE
         responseChecksumValidation: 'WHEN_REQUIRED' as const,
       }
     : {};
-  return new S3Client({
+  const client = new S3Client({
     region: settings.region,
     maxAttempts: 5,
     retryMode: 'standard',
@@ -35,4 +36,6 @@ export function createS3Client(settings: AwsSettings, socketTimeoutMs = S3_SOCKE
     ...compatible,
     ...(settings.s3EndpointUrl === undefined ? {} : { endpoint: settings.s3EndpointUrl }),
   });
+  noteEndpoint(client.middlewareStack);
+  return client;
 }

@@ -15,6 +15,7 @@ import type { ImportPlan, ValidatePlan } from '../plan.js';
 import type { TransferResult } from '../result.js';
 import { openObject } from '../sources/open-object.js';
 import { openSource } from '../sources/open.js';
+import { readGuard } from '../storage/s3-read.js';
 import { type ResolvedSource, resolveSource } from '../sources/resolve.js';
 import { refuseUnreadable, sampleObject } from '../sources/sample.js';
 import type { Store } from '../storage/store.js';
@@ -42,7 +43,7 @@ export async function runImport(
     (error: unknown) => ({ error }),
   );
   if ('error' in checked && (plan.mode !== 'import' || plan.resume === 'never')) throw checked.error;
-  const opened = await openSource(plan.source.location, deps.s3);
+  const opened = await openSource(plan.source.location, deps.s3, readGuard(deps));
   const { store } = opened;
   // Everything about the source is settled before a table is touched.
   const source = await resolveSource(opened);
@@ -147,7 +148,9 @@ export async function runImport(
     }
     await sink.flush();
   } catch (error) {
-    if (!(error instanceof Aborted)) failure = asTransferError(error);
+    // A cancel during a read (Aborted): the object was not read to its end.
+    if (error instanceof Aborted) everythingRead = false;
+    else failure = asTransferError(error);
     // What is still in flight lands or fails before anything is counted.
     await sink.settle();
   }

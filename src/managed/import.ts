@@ -14,6 +14,7 @@ import { readImportErrors } from './cloudwatch.js';
 import type { ManagedDeps } from './deps.js';
 import { consoleLink, followJob } from './follow.js';
 import { preflightImport } from './preflight-import.js';
+import { readGuard } from '../storage/s3-read.js';
 import { startIdempotently } from './start.js';
 
 export async function runManagedImport(
@@ -22,7 +23,7 @@ export async function runManagedImport(
   engineReason: string,
 ): Promise<TransferResult> {
   const started = deps.now();
-  const preflight = await preflightImport(plan, deps.dynamodb, deps.s3);
+  const preflight = await preflightImport(plan, deps.dynamodb, deps.s3, readGuard(deps));
   deps.log(
     `Pre-flight: ${preflight.objectCount} object(s), ${preflight.compression}; the first ${preflight.sampled} item(s) of ${preflight.firstKey} parse with their keys${preflight.sampleErrors.length > 0 ? ` except ${preflight.sampleErrors.length}` : ''}.`,
   );

@@ -14,6 +14,7 @@ import { MANIFEST_FILE_NAMES, exportFileOf, exportFolder } from '../sources/expo
 import { MAX_SOURCE_OBJECTS } from '../sources/resolve.js';
 import { refuseUnreadable, sampleObject } from '../sources/sample.js';
 import { S3Store } from '../storage/s3.js';
+import type { ReadGuard } from '../storage/s3-read.js';
 import type { S3Access } from '../aws/lazy-clients.js';
 
 export interface ImportPreflight {
@@ -30,6 +31,7 @@ export async function preflightImport(
   plan: ImportPlan,
   dynamodb: DynamoDBClient,
   s3: S3Access,
+  guard?: ReadGuard,
 ): Promise<ImportPreflight> {
   const location = plan.source.location;
   if (location.kind !== 's3')
@@ -37,7 +39,10 @@ export async function preflightImport(
       'INVALID_INPUT',
       'The managed engine imports from S3 only; use bucket and prefix, or engine: direct for a local path.',
     );
-  const store = new S3Store(s3, location.bucket, location.owner === undefined ? {} : { owner: location.owner });
+  const store = new S3Store(s3, location.bucket, {
+    ...(location.owner !== undefined && { owner: location.owner }),
+    ...(guard !== undefined && { guard }),
+  });
 
   let objectCount = 0;
   let firstKey: string | undefined;

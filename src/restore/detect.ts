@@ -10,6 +10,7 @@ import { describeLocation } from '../plan-text.js';
 import { type Chain, planChain } from '../sources/chain.js';
 import { type ExportsInSource, findExports } from '../sources/exports-found.js';
 import { openSource } from '../sources/open.js';
+import type { ReadGuard } from '../storage/s3-read.js';
 import type { SourceStore } from '../storage/store.js';
 import type { S3Access } from '../aws/lazy-clients.js';
 
@@ -27,9 +28,10 @@ export async function findRestore(
   plan: ImportPlan | ValidatePlan,
   s3: S3Access,
   now: Date,
+  guard?: ReadGuard,
 ): Promise<RestoreSource | undefined> {
   const asked = plan.restore.restoreTo !== undefined || plan.restore.changes === 'revert';
-  const opened = await openSource(plan.source.location, s3);
+  const opened = await openSource(plan.source.location, s3, guard);
   const found = opened.file === undefined ? await findExports(opened.store, opened.prefix, now) : undefined;
   if (found !== undefined && found.unusable.length > 0) {
     // One full export alone imports as before; in a chain, every export must say where it belongs.

@@ -10,6 +10,7 @@ import { TransferError } from '../errors.js';
 import type { Location } from '../plan.js';
 import { LocalStore } from '../storage/local.js';
 import { S3Store } from '../storage/s3.js';
+import type { ReadGuard } from '../storage/s3-read.js';
 import { OutsideRootError, type SourceStore, type StoredObject } from '../storage/store.js';
 import { exportFileOf } from './export-folder.js';
 import type { S3Access } from '../aws/lazy-clients.js';
@@ -22,9 +23,13 @@ export interface OpenedSource {
   file?: StoredObject;
 }
 
-export async function openSource(location: Location, s3: S3Access): Promise<OpenedSource> {
+/** `guard`: the cancel and idle timeout every read of an S3 source honours. */
+export async function openSource(location: Location, s3: S3Access, guard?: ReadGuard): Promise<OpenedSource> {
   if (location.kind === 's3') {
-    const store = new S3Store(s3, location.bucket, location.owner === undefined ? {} : { owner: location.owner });
+    const store = new S3Store(s3, location.bucket, {
+      ...(location.owner !== undefined && { owner: location.owner }),
+      ...(guard !== undefined && { guard }),
+    });
     return { store, prefix: location.prefix };
   }
   // lstat: a symbolic link given as path is looked at as a link first (see openFile).

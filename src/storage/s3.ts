@@ -9,6 +9,7 @@ import type { Readable } from 'node:stream';
 import { explain } from '../aws/errors.js';
 import type { S3Access } from '../aws/lazy-clients.js';
 import { TransferError } from '../errors.js';
+import { type Body, type RangedGet, type ReadGuard, resumableRead } from './s3-read.js';
 import { PartSlots, unquote, uploadSpooled } from './s3-upload.js';
 import { type SourceStore, type StoredObject, TooLargeError, type WriteOptions, type WriteResult } from './store.js';
 
@@ -22,6 +23,8 @@ export interface S3StoreOptions {
   encryption?: { algorithm: 'AES256' | 'KMS'; kmsKeyId?: string };
   /** Where parts wait while they fill (the runner's temp folder); the system's by default. */
   spoolDir?: string;
+  /** The cancel and the idle timeout every read honours (s3-read.ts). */
+  guard?: ReadGuard;
 }
 
 export class S3Store implements SourceStore {
@@ -80,24 +83,12 @@ export class S3Store implements SourceStore {
     }
   }
 
-  /** The object's bytes, never more than `limit` (the size its listing gave). */
+  /** The object's bytes, never more than `limit` (the size its listing gave); a stall or a reset is read on from where it stopped. */
   async *read(key: string, limit?: number): AsyncGenerator<Uint8Array> {
-    const body = await this.get(key);
-    if (body === undefined) return;
-    let left = limit ?? Number.POSITIVE_INFINITY;
     try {
-      for await (const chunk of body) {
-        if (chunk.byteLength >= left) {
-          if (left > 0) yield chunk.subarray(0, left);
-          return;
-        }
-        left -= chunk.byteLength;
-        yield chunk;
-      }
+      yield* resumableRead(this.ranged(key), this.describe(key), this.options.guard ?? {}, limit);
     } catch (error) {
       throw explain(error, this.about('GetObject', key));
-    } finally {
-      body.destroy();
     }
   }
 
@@ -115,34 +106,29 @@ export class S3Store implements SourceStore {
   }
 
   async readText(key: string, maxBytes: number): Promise<string | undefined> {
-    const { client, sdk } = await this.s3();
-    let response;
-    try {
-      response = await client.send(new sdk.GetObjectCommand({ Bucket: this.bucket, Key: key, ...this.owner() }));
-    } catch (error) {
-      if (error instanceof sdk.NoSuchKey || (error as { name?: string }).name === 'NoSuchKey') return undefined;
-      throw explain(error, this.about('GetObject', key));
-    }
-    const body = response.Body as (Readable & AsyncIterable<Uint8Array>) | undefined;
-    if (body === undefined) return '';
+    const { sdk } = await this.s3();
     const tooLarge = () =>
       new TooLargeError(key, `${this.describe(key)} is larger than the ${maxBytes} bytes allowed for it`);
+    const parts: Uint8Array[] = [];
+    let size = 0;
     try {
-      if ((response.ContentLength ?? 0) > maxBytes) throw tooLarge();
-      const parts: Uint8Array[] = [];
-      let size = 0;
-      for await (const chunk of body) {
+      // One byte past the limit is enough to know it is too large.
+      for await (const chunk of resumableRead(
+        this.ranged(key),
+        this.describe(key),
+        this.options.guard ?? {},
+        maxBytes + 1,
+      )) {
         size += chunk.byteLength;
         if (size > maxBytes) throw tooLarge();
         parts.push(chunk);
       }
-      return Buffer.concat(parts).toString('utf8');
     } catch (error) {
       if (error instanceof TooLargeError) throw error;
+      if (error instanceof sdk.NoSuchKey || (error as { name?: string }).name === 'NoSuchKey') return undefined;
       throw explain(error, this.about('GetObject', key));
-    } finally {
-      body.destroy();
     }
+    return Buffer.concat(parts).toString('utf8');
   }
 
   async write(key: string, chunks: AsyncIterable<Uint8Array>, options: WriteOptions = {}): Promise<WriteResult> {
@@ -249,14 +235,23 @@ export class S3Store implements SourceStore {
     return aborted;
   }
 
-  private async get(key: string): Promise<(Readable & AsyncIterable<Uint8Array>) | undefined> {
-    const { client, sdk } = await this.s3();
-    try {
-      const response = await client.send(new sdk.GetObjectCommand({ Bucket: this.bucket, Key: key, ...this.owner() }));
-      return response.Body as (Readable & AsyncIterable<Uint8Array>) | undefined;
-    } catch (error) {
-      throw explain(error, this.about('GetObject', key));
-    }
+  /** GetObject of the key from a byte on, of the version with that ETag. */
+  private ranged(key: string): RangedGet {
+    return async (from, etag, signal) => {
+      const { client, sdk } = await this.s3();
+      const response = await client.send(
+        new sdk.GetObjectCommand({
+          Bucket: this.bucket,
+          Key: key,
+          ...(from > 0 && { Range: `bytes=${from}-` }),
+          ...(etag !== undefined && { IfMatch: etag }),
+          ...this.owner(),
+        }),
+        { abortSignal: signal },
+      );
+      const body = response.Body as Body | undefined;
+      return body === undefined ? undefined : { body, etag: response.ETag };
+    };
   }
 
   /** `GetObject of key k in bucket b`: what a failure message starts with. */

@@ -19,6 +19,7 @@ import { Progress } from '../direct/progress.js';
 import type { ExportExpressions, ImportSource, Location } from '../plan.js';
 import type { VerificationResult } from '../result.js';
 import { openSource } from '../sources/open.js';
+import { readGuard } from '../storage/s3-read.js';
 import { type ResolvedSource, resolveSource } from '../sources/resolve.js';
 import { refuseUnreadable, sampleObject } from '../sources/sample.js';
 import { verdict } from '../summary-verify.js';
@@ -56,7 +57,7 @@ const JSON_RATIO = 2;
 export async function compareTable(job: VerifyJob, deps: EngineDeps): Promise<VerifyOutcome> {
   const started = deps.now();
   const tableName = job.table.TableName ?? '';
-  const opened = await openSource(job.source.location, deps.s3);
+  const opened = await openSource(job.source.location, deps.s3, readGuard(deps));
   const { store } = opened;
   const source = await resolveSource(opened);
   const against = source.export === undefined ? 'source' : 'export';

@@ -26,10 +26,10 @@ describe('TokenBucket', () => {
       await bucket.take(25);
       starts.push(clock.t);
     }
-    // The first goes at once; each later one waits out the debt of the one before.
-    expect(starts[0]).toBe(0);
-    expect(starts[19]).toBe(9500);
-    expect(starts[1]).toBe(500);
+    // Each waits for its own units (issue 23: charged before it is sent, the first one too).
+    expect(starts[0]).toBe(500);
+    expect(starts[19]).toBe(10_000);
+    expect(starts[1]).toBe(1000);
   });
 
   it('workers asking together are served in turn, one budget for all', async () => {
@@ -37,19 +37,20 @@ describe('TokenBucket', () => {
     const bucket = new TokenBucket(100, clock);
     const starts: number[] = [];
     await Promise.all(Array.from({ length: 8 }, () => bucket.take(50).then(() => starts.push(clock.t))));
-    expect(starts).toEqual([0, 500, 1000, 1500, 2000, 2500, 3000, 3500]);
+    expect(starts).toEqual([500, 1000, 1500, 2000, 2500, 3000, 3500, 4000]);
   });
 
   it('settles with what DynamoDB reported: an overestimate is given back, an underestimate owed', async () => {
     const clock = fakeClock();
     const bucket = new TokenBucket(10, clock);
     await bucket.take(10);
+    expect(clock.t).toBe(1000);
     bucket.settle(10, 2); // cost 2, not 10
     await bucket.take(10);
-    expect(clock.t).toBe(200); // only the 2 units used had to be waited out
+    expect(clock.t).toBe(1000 + 200); // only the 2 units used had to be waited out
     bucket.settle(10, 30); // cost 30: 20 more owed
     await bucket.take(1);
-    expect(clock.t).toBe(200 + 3000);
+    expect(clock.t).toBe(1200 + 2100); // the 20 owed, then its own 1
   });
 
   it('saves at most one second of idle time', async () => {
@@ -57,10 +58,45 @@ describe('TokenBucket', () => {
     const bucket = new TokenBucket(10, clock);
     clock.t = 60_000;
     await bucket.take(10);
+    expect(clock.t).toBe(60_000);
     await bucket.take(10);
     await bucket.take(10);
-    // 10 saved, then 10 and 10 owed: the third waits 1 s after the idle minute.
-    expect(clock.t).toBe(61_000);
+    // 10 saved, not 600: the second and the third each wait their second after the idle minute.
+    expect(clock.t).toBe(62_000);
+  });
+
+  it('a request worth many seconds waits them all before it goes, then the next waits its own (issue 23)', async () => {
+    const clock = fakeClock();
+    const bucket = new TokenBucket(200, clock);
+    const starts: number[] = [];
+    // 8 items of 395 KB in one request, then a small one.
+    await bucket.take(3160).then(() => starts.push(clock.t));
+    await bucket.take(25).then(() => starts.push(clock.t));
+    expect(starts).toEqual([15_800, 15_925]);
+  });
+
+  it('idle time before a large request saves a second, not the whole request: it still waits the rest', async () => {
+    const clock = fakeClock();
+    const bucket = new TokenBucket(200, clock);
+    clock.t = 15_000; // the table was being created
+    await bucket.take(3160);
+    expect(clock.t).toBe(15_000 + 14_800);
+  });
+
+  it('units taken by any moment never exceed the budget times the time since the start, whatever the sizes', async () => {
+    const clock = fakeClock();
+    const bucket = new TokenBucket(200, clock);
+    let taken = 0;
+    const sizes = [1, 391, 25, 100, 391, 391, 3, 250, 10, 391, 1];
+    await Promise.all(
+      sizes.map((units) =>
+        bucket.take(units).then(() => {
+          taken += units;
+          expect(taken).toBeLessThanOrEqual((200 * clock.t) / 1000 + 1e-6);
+        }),
+      ),
+    );
+    expect(clock.t).toBe(Math.ceil((sizes.reduce((a, b) => a + b, 0) / 200) * 1000));
   });
 
   it('a cancelled wait rejects that caller and leaves the bucket usable', async () => {
@@ -70,14 +106,14 @@ describe('TokenBucket', () => {
       now: clock.now,
       wait: async (ms) => {
         calls += 1;
-        if (calls === 1) throw new Error('cancelled');
+        if (calls === 2) throw new Error('cancelled');
         clock.t += ms;
       },
     });
     await bucket.take(10);
     await expect(bucket.take(10)).rejects.toThrow('cancelled');
     await bucket.take(10);
-    expect(clock.t).toBe(1000);
+    expect(clock.t).toBe(2000);
   });
 });
 

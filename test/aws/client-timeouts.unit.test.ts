@@ -66,14 +66,25 @@ const trickle =
 describe('DynamoDB client', () => {
   const timeouts = { requestMs: SILENCE_MS, socketMs: SILENCE_MS };
 
-  it('fails a response stopped after its headers, after each of its three attempts', async () => {
+  it('fails a response stopped after its headers after one attempt: the SDK never retries silence, the action does (issue 23)', async () => {
     const { endpoint, requests } = await serve(stallAfterHeaders('{"Table":{"TableName":"t","ItemCount":1}}'));
     const client = createDynamoDbClient({ region: 'eu-west-1', endpointUrl: endpoint, s3Compatible: false }, timeouts);
     const started = Date.now();
     const error = await client.send(new DescribeTableCommand({ TableName: 't' })).catch((e: unknown) => e as Error);
-    expect(error).toMatchObject({ name: 'TimeoutError' });
-    expect(requests()).toBe(3);
+    expect(error).toMatchObject({ name: 'TimeoutError', endpoint });
+    expect(requests()).toBe(1);
     expect(Date.now() - started).toBeLessThan(20_000);
+  });
+
+  it('tries a request the server answers with a 500 three times, quickly, and notes the endpoint on the error', async () => {
+    const { endpoint, requests } = await serve((res) => {
+      res.writeHead(500, { 'content-type': 'application/x-amz-json-1.0' });
+      res.end('{"__type":"com.amazonaws.dynamodb.v20120810#InternalServerError","message":"boom"}');
+    });
+    const client = createDynamoDbClient({ region: 'eu-west-1', endpointUrl: endpoint, s3Compatible: false }, timeouts);
+    const error = await client.send(new DescribeTableCommand({ TableName: 't' })).catch((e: unknown) => e as Error);
+    expect(error).toMatchObject({ name: 'InternalServerError', endpoint, $metadata: { attempts: 3 } });
+    expect(requests()).toBe(3);
   });
 
   it('does not cut a response that keeps coming', async () => {
