@@ -2,7 +2,7 @@ export const id = 15;
 export const ids = [15];
 export const modules = {
 
-/***/ 1015:
+/***/ 91015:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 __webpack_require__.r(__webpack_exports__);
@@ -10,10 +10,12 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   S3_SOCKET_TIMEOUT_MS: () => (/* binding */ S3_SOCKET_TIMEOUT_MS),
 /* harmony export */   createS3Client: () => (/* binding */ createS3Client)
 /* harmony export */ });
-/* harmony import */ var _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3711);
+/* harmony import */ var _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(53711);
+/* harmony import */ var _endpoint_note_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6509);
 /* harmony import */ var _user_agent_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5290);
 // The S3 client for a plan's settings. Loaded only when a bucket is used
 // (clients.ts), with the SDK's S3 module it imports.
+
 
 
 /**
@@ -36,7 +38,7 @@ function createS3Client(settings, socketTimeoutMs = S3_SOCKET_TIMEOUT_MS) {
             responseChecksumValidation: 'WHEN_REQUIRED',
         }
         : {};
-    return new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_0__.S3Client({
+    const client = new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_0__.S3Client({
         region: settings.region,
         maxAttempts: 5,
         retryMode: 'standard',
@@ -45,6 +47,8 @@ function createS3Client(settings, socketTimeoutMs = S3_SOCKET_TIMEOUT_MS) {
         ...compatible,
         ...(settings.s3EndpointUrl === undefined ? {} : { endpoint: settings.s3EndpointUrl }),
     });
+    (0,_endpoint_note_js__WEBPACK_IMPORTED_MODULE_2__/* .noteEndpoint */ .g)(client.middlewareStack);
+    return client;
 }
 
 

@@ -2,30 +2,30 @@ export const id = 680;
 export const ids = [680];
 export const modules = {
 
-/***/ 4305:
+/***/ 64305:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 var __webpack_unused_export__;
-const { NODE_ACCOUNT_ID_ENDPOINT_MODE_CONFIG_OPTIONS, resolveAccountIdEndpointModeConfig } = __webpack_require__(9950);
+const { NODE_ACCOUNT_ID_ENDPOINT_MODE_CONFIG_OPTIONS, resolveAccountIdEndpointModeConfig } = __webpack_require__(59950);
 const { awsEndpointFunctions, emitWarningIfUnsupportedVersion: emitWarningIfUnsupportedVersion$1, createDefaultUserAgentProvider, getDefaultSocketTimeout, NODE_APP_ID_CONFIG_OPTIONS, getAwsRegionExtensionConfiguration, resolveAwsRegionExtensionConfiguration, resolveUserAgentConfig, resolveHostHeaderConfig, getUserAgentPlugin, getHostHeaderPlugin, getLoggerPlugin, getRecursionDetectionPlugin } = __webpack_require__(5152);
 const { NODE_ENDPOINT_DISCOVERY_CONFIG_OPTIONS, resolveEndpointDiscoveryConfig } = __webpack_require__(3688);
-const { getHttpAuthSchemeEndpointRuleSetPlugin, DefaultIdentityProviderConfig, getHttpSigningPlugin, createPaginator } = __webpack_require__(402);
-const { normalizeProvider, getSmithyContext, makeBuilder, ServiceException, NoOpLogger, emitWarningIfUnsupportedVersion, loadConfigsForDefaultMode, getDefaultExtensionConfiguration, resolveDefaultRuntimeConfig, Client, createWaiter, checkExceptions, WaiterState, createAggregatedClient } = __webpack_require__(2658);
-const { Command: $Command } = __webpack_require__(2658);
+const { getHttpAuthSchemeEndpointRuleSetPlugin, DefaultIdentityProviderConfig, getHttpSigningPlugin, createPaginator } = __webpack_require__(90402);
+const { normalizeProvider, getSmithyContext, makeBuilder, ServiceException, NoOpLogger, emitWarningIfUnsupportedVersion, loadConfigsForDefaultMode, getDefaultExtensionConfiguration, resolveDefaultRuntimeConfig, Client, createWaiter, checkExceptions, WaiterState, createAggregatedClient } = __webpack_require__(92658);
+const { Command: $Command } = __webpack_require__(92658);
 __webpack_unused_export__ = $Command;
 __webpack_unused_export__ = Client;
-const { resolveDefaultsModeConfig, loadConfig, NODE_USE_FIPS_ENDPOINT_CONFIG_OPTIONS, NODE_USE_DUALSTACK_ENDPOINT_CONFIG_OPTIONS, NODE_REGION_CONFIG_OPTIONS, NODE_REGION_CONFIG_FILE_OPTIONS, resolveRegionConfig } = __webpack_require__(7291);
-const { getEndpointPlugin, BinaryDecisionDiagram, EndpointCache, decideEndpoint, customEndpointFunctions, resolveEndpointConfig } = __webpack_require__(2085);
-const { parseUrl, getHttpHandlerExtensionConfiguration, resolveHttpHandlerRuntimeConfig, getContentLengthPlugin } = __webpack_require__(3422);
-const { DEFAULT_RETRY_MODE, NODE_RETRY_MODE_CONFIG_OPTIONS, NODE_MAX_ATTEMPT_CONFIG_OPTIONS, Retry, resolveRetryConfig, getRetryPlugin } = __webpack_require__(3609);
-const { TypeRegistry, getSchemaSerdePlugin } = __webpack_require__(6890);
-const { resolveAwsSdkSigV4Config, AwsSdkSigV4Signer, NODE_AUTH_SCHEME_PREFERENCE_OPTIONS } = __webpack_require__(7523);
+const { resolveDefaultsModeConfig, loadConfig, NODE_USE_FIPS_ENDPOINT_CONFIG_OPTIONS, NODE_USE_DUALSTACK_ENDPOINT_CONFIG_OPTIONS, NODE_REGION_CONFIG_OPTIONS, NODE_REGION_CONFIG_FILE_OPTIONS, resolveRegionConfig } = __webpack_require__(47291);
+const { getEndpointPlugin, BinaryDecisionDiagram, EndpointCache, decideEndpoint, customEndpointFunctions, resolveEndpointConfig } = __webpack_require__(62085);
+const { parseUrl, getHttpHandlerExtensionConfiguration, resolveHttpHandlerRuntimeConfig, getContentLengthPlugin } = __webpack_require__(93422);
+const { DEFAULT_RETRY_MODE, NODE_RETRY_MODE_CONFIG_OPTIONS, NODE_MAX_ATTEMPT_CONFIG_OPTIONS, Retry, resolveRetryConfig, getRetryPlugin } = __webpack_require__(23609);
+const { TypeRegistry, getSchemaSerdePlugin } = __webpack_require__(26890);
+const { resolveAwsSdkSigV4Config, AwsSdkSigV4Signer, NODE_AUTH_SCHEME_PREFERENCE_OPTIONS } = __webpack_require__(97523);
 const { defaultProvider } = __webpack_require__(5861);
-const { toUtf8, fromUtf8, toBase64, fromBase64, calculateBodyLength } = __webpack_require__(2430);
-const { streamCollector, NodeHttpHandler } = __webpack_require__(1279);
-const { AwsJson1_0Protocol } = __webpack_require__(7288);
+const { toUtf8, fromUtf8, toBase64, fromBase64, calculateBodyLength } = __webpack_require__(92430);
+const { streamCollector, NodeHttpHandler } = __webpack_require__(61279);
+const { AwsJson1_0Protocol } = __webpack_require__(37288);
 const { DynamoDBJsonCodec2 } = __webpack_require__(2808);
-const { Sha256 } = __webpack_require__(9542);
+const { Sha256 } = __webpack_require__(99542);
 
 const defaultDynamoDBHttpAuthSchemeParametersProvider = async (config, context, input) => {
     return {
@@ -4994,10 +4994,10 @@ __webpack_unused_export__ = waitUntilTableNotExists;
 
 /***/ }),
 
-/***/ 9950:
+/***/ 59950:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
-const { normalizeProvider } = __webpack_require__(2658);
+const { normalizeProvider } = __webpack_require__(92658);
 
 const DEFAULT_ACCOUNT_ID_ENDPOINT_MODE = "preferred";
 const ACCOUNT_ID_ENDPOINT_MODE_VALUES = ["disabled", "preferred", "required"];
@@ -5057,19 +5057,19 @@ exports.validateAccountIdEndpointMode = validateAccountIdEndpointMode;
 /***/ 5152:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
-const { HttpRequest, parseUrl } = __webpack_require__(3422);
-const { InvokeStore } = __webpack_require__(9320);
-const { normalizeProvider } = __webpack_require__(402);
-const { RETRY_MODES } = __webpack_require__(3609);
-const { platform, release } = __webpack_require__(8161);
+const { HttpRequest, parseUrl } = __webpack_require__(93422);
+const { InvokeStore } = __webpack_require__(29320);
+const { normalizeProvider } = __webpack_require__(90402);
+const { RETRY_MODES } = __webpack_require__(23609);
+const { platform, release } = __webpack_require__(48161);
 const { versions, env } = __webpack_require__(1708);
-const { isValidHostLabel, isIpAddress, customEndpointFunctions } = __webpack_require__(2085);
-const { EndpointError, resolveEndpoint } = __webpack_require__(2085);
+const { isValidHostLabel, isIpAddress, customEndpointFunctions } = __webpack_require__(62085);
+const { EndpointError, resolveEndpoint } = __webpack_require__(62085);
 exports.EndpointError = EndpointError;
 exports.isIpAddress = isIpAddress;
 exports.resolveEndpoint = resolveEndpoint;
-const { loadConfig, NODE_REGION_CONFIG_OPTIONS, NODE_REGION_CONFIG_FILE_OPTIONS } = __webpack_require__(7291);
-const { REGION_ENV_NAME, REGION_INI_NAME, resolveRegionConfig } = __webpack_require__(7291);
+const { loadConfig, NODE_REGION_CONFIG_OPTIONS, NODE_REGION_CONFIG_FILE_OPTIONS } = __webpack_require__(47291);
+const { REGION_ENV_NAME, REGION_INI_NAME, resolveRegionConfig } = __webpack_require__(47291);
 exports.NODE_REGION_CONFIG_FILE_OPTIONS = NODE_REGION_CONFIG_FILE_OPTIONS;
 exports.NODE_REGION_CONFIG_OPTIONS = NODE_REGION_CONFIG_OPTIONS;
 exports.REGION_ENV_NAME = REGION_ENV_NAME;
@@ -6075,15 +6075,15 @@ exports.userAgentMiddleware = userAgentMiddleware;
 
 /***/ }),
 
-/***/ 7523:
+/***/ 97523:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
-const { ProviderError, booleanSelector, SelectorType, loadConfig } = __webpack_require__(7291);
+const { ProviderError, booleanSelector, SelectorType, loadConfig } = __webpack_require__(47291);
 const { setCredentialFeature } = __webpack_require__(5152);
-const { normalizeProvider, memoizeIdentityProvider, isIdentityExpired, doesIdentityRequireRefresh } = __webpack_require__(402);
-const { SignatureV4 } = __webpack_require__(5118);
-const { HttpResponse, HttpRequest } = __webpack_require__(3422);
-const { SMITHY_CONTEXT_KEY } = __webpack_require__(690);
+const { normalizeProvider, memoizeIdentityProvider, isIdentityExpired, doesIdentityRequireRefresh } = __webpack_require__(90402);
+const { SignatureV4 } = __webpack_require__(75118);
+const { HttpResponse, HttpRequest } = __webpack_require__(93422);
+const { SMITHY_CONTEXT_KEY } = __webpack_require__(90690);
 
 const getDateHeader = (response) => HttpResponse.isInstance(response) ? (response.headers?.date ?? response.headers?.Date) : undefined;
 const getAgeHeader = (response) => HttpResponse.isInstance(response) ? (response.headers?.age ?? response.headers?.Age) : undefined;
@@ -6443,14 +6443,14 @@ exports.validateSigningProperties = validateSigningProperties;
 
 /***/ }),
 
-/***/ 7288:
+/***/ 37288:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
-const { SmithyRpcV2CborProtocol, loadSmithyRpcV2CborErrorCode } = __webpack_require__(4645);
-const { TypeRegistry, NormalizedSchema, deref } = __webpack_require__(6890);
-const { decorateServiceException, getValueFromTextNode } = __webpack_require__(2658);
-const { RpcProtocol, JsonCodec2, loadJsonRpcErrorCode, HttpBindingProtocol, HttpInterceptingShapeSerializer, HttpInterceptingShapeDeserializer, loadRestJsonErrorCode, SmithyRpcV2JsonProtocol, loadSmithyRpcV2JsonErrorCode, FromStringShapeDeserializer, determineTimestampFormat, extendedEncodeURIComponent, collectBody } = __webpack_require__(3422);
-const { JsonCodec, JsonShapeDeserializer, JsonShapeDeserializer2, JsonShapeSerializer, JsonShapeSerializer2, parseJsonBody, parseJsonErrorBody } = __webpack_require__(3422);
+const { SmithyRpcV2CborProtocol, loadSmithyRpcV2CborErrorCode } = __webpack_require__(64645);
+const { TypeRegistry, NormalizedSchema, deref } = __webpack_require__(26890);
+const { decorateServiceException, getValueFromTextNode } = __webpack_require__(92658);
+const { RpcProtocol, JsonCodec2, loadJsonRpcErrorCode, HttpBindingProtocol, HttpInterceptingShapeSerializer, HttpInterceptingShapeDeserializer, loadRestJsonErrorCode, SmithyRpcV2JsonProtocol, loadSmithyRpcV2JsonErrorCode, FromStringShapeDeserializer, determineTimestampFormat, extendedEncodeURIComponent, collectBody } = __webpack_require__(93422);
+const { JsonCodec, JsonShapeDeserializer, JsonShapeDeserializer2, JsonShapeSerializer, JsonShapeSerializer2, parseJsonBody, parseJsonErrorBody } = __webpack_require__(93422);
 exports.JsonCodec = JsonCodec;
 exports.JsonCodec2 = JsonCodec2;
 exports.JsonShapeDeserializer = JsonShapeDeserializer;
@@ -6461,8 +6461,8 @@ exports.loadJsonRpcErrorCode = loadJsonRpcErrorCode;
 exports.loadRestJsonErrorCode = loadRestJsonErrorCode;
 exports.parseJsonBody = parseJsonBody;
 exports.parseJsonErrorBody = parseJsonErrorBody;
-const { parseXML, XmlNode, XmlText } = __webpack_require__(4274);
-const { toUtf8, toBase64, generateIdempotencyToken, NumericValue, dateToUtcString, fromBase64, expectUnion } = __webpack_require__(2430);
+const { parseXML, XmlNode, XmlText } = __webpack_require__(94274);
+const { toUtf8, toBase64, generateIdempotencyToken, NumericValue, dateToUtcString, fromBase64, expectUnion } = __webpack_require__(92430);
 
 class ProtocolLib {
     queryCompat;
@@ -7954,11 +7954,11 @@ exports.parseXmlErrorBody = parseXmlErrorBody;
 
 /***/ }),
 
-/***/ 5606:
+/***/ 55606:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 const { setCredentialFeature } = __webpack_require__(5152);
-const { CredentialsProviderError } = __webpack_require__(7291);
+const { CredentialsProviderError } = __webpack_require__(47291);
 
 const ENV_KEY = "AWS_ACCESS_KEY_ID";
 const ENV_SECRET = "AWS_SECRET_ACCESS_KEY";
@@ -8000,15 +8000,15 @@ exports.fromEnv = fromEnv;
 
 /***/ }),
 
-/***/ 8605:
+/***/ 98605:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 const { setCredentialFeature } = __webpack_require__(5152);
-const { CredentialsProviderError } = __webpack_require__(7291);
-const { NodeHttpHandler } = __webpack_require__(1279);
-const fs = __webpack_require__(1455);
-const { HttpRequest } = __webpack_require__(3422);
-const { sdkStreamMixin, parseRfc3339DateTime } = __webpack_require__(2430);
+const { CredentialsProviderError } = __webpack_require__(47291);
+const { NodeHttpHandler } = __webpack_require__(61279);
+const fs = __webpack_require__(51455);
+const { HttpRequest } = __webpack_require__(93422);
+const { sdkStreamMixin, parseRfc3339DateTime } = __webpack_require__(92430);
 
 const ECS_CONTAINER_HOST = "169.254.170.2";
 const EKS_CONTAINER_HOST_IPv4 = "169.254.170.23";
@@ -8186,28 +8186,28 @@ exports.fromHttp = fromHttp;
 
 /***/ }),
 
-/***/ 5869:
+/***/ 75869:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
-const { CredentialsProviderError, chain, getProfileName, parseKnownFiles } = __webpack_require__(7291);
+const { CredentialsProviderError, chain, getProfileName, parseKnownFiles } = __webpack_require__(47291);
 const { setCredentialFeature } = __webpack_require__(5152);
 
 const resolveCredentialSource = (credentialSource, profileName, logger) => {
     const sourceProvidersMap = {
         EcsContainer: async (options) => {
-            const { fromHttp } = __webpack_require__(8605);
-            const { fromContainerMetadata } = __webpack_require__(566);
+            const { fromHttp } = __webpack_require__(98605);
+            const { fromContainerMetadata } = __webpack_require__(40566);
             logger?.debug("@aws-sdk/credential-provider-ini - credential_source is EcsContainer");
             return async () => chain(fromHttp(options ?? {}), fromContainerMetadata(options))().then(setNamedProvider);
         },
         Ec2InstanceMetadata: async (options) => {
             logger?.debug("@aws-sdk/credential-provider-ini - credential_source is Ec2InstanceMetadata");
-            const { fromInstanceMetadata } = __webpack_require__(566);
+            const { fromInstanceMetadata } = __webpack_require__(40566);
             return async () => fromInstanceMetadata(options)().then(setNamedProvider);
         },
         Environment: async (options) => {
             logger?.debug("@aws-sdk/credential-provider-ini - credential_source is Environment");
-            const { fromEnv } = __webpack_require__(5606);
+            const { fromEnv } = __webpack_require__(55606);
             return async () => fromEnv(options)().then(setNamedProvider);
         },
     };
@@ -8302,7 +8302,7 @@ const isLoginProfile = (data) => {
     return Boolean(data && data.login_session);
 };
 const resolveLoginCredentials = async (profileName, options, callerClientConfig) => {
-    const { fromLoginCredentials } = __webpack_require__(4072);
+    const { fromLoginCredentials } = __webpack_require__(84072);
     const credentials = await fromLoginCredentials({
         ...options,
         profile: profileName,
@@ -8312,7 +8312,7 @@ const resolveLoginCredentials = async (profileName, options, callerClientConfig)
 
 const isProcessProfile = (arg) => Boolean(arg) && typeof arg === "object" && typeof arg.credential_process === "string";
 const resolveProcessCredentials = async (options, profile) => {
-    const { fromProcess } = __webpack_require__(5360);
+    const { fromProcess } = __webpack_require__(75360);
     const credentials = await fromProcess({
         ...options,
         profile,
@@ -8321,7 +8321,7 @@ const resolveProcessCredentials = async (options, profile) => {
 };
 
 const resolveSsoCredentials = async (profile, profileData, options = {}, callerClientConfig) => {
-    const { fromSSO } = __webpack_require__(998);
+    const { fromSSO } = __webpack_require__(60998);
     return fromSSO({
         profile,
         logger: options.logger,
@@ -8369,7 +8369,7 @@ const isWebIdentityProfile = (arg) => Boolean(arg) &&
     typeof arg.role_arn === "string" &&
     ["undefined", "string"].indexOf(typeof arg.role_session_name) > -1;
 const resolveWebIdentityCredentials = async (profile, options, callerClientConfig) => {
-    const { fromTokenFile } = __webpack_require__(9956);
+    const { fromTokenFile } = __webpack_require__(29956);
     const credentials = await fromTokenFile({
         webIdentityTokenFile: profile.web_identity_token_file,
         roleArn: profile.role_arn,
@@ -8422,16 +8422,16 @@ exports.fromIni = fromIni;
 
 /***/ }),
 
-/***/ 4072:
+/***/ 84072:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 const { setCredentialFeature } = __webpack_require__(5152);
-const { CredentialsProviderError, parseKnownFiles, getProfileName } = __webpack_require__(7291);
-const { HttpRequest } = __webpack_require__(3422);
-const { createHash, createPrivateKey, createPublicKey, sign } = __webpack_require__(7598);
-const { promises } = __webpack_require__(3024);
-const { homedir } = __webpack_require__(8161);
-const { dirname, join } = __webpack_require__(6760);
+const { CredentialsProviderError, parseKnownFiles, getProfileName } = __webpack_require__(47291);
+const { HttpRequest } = __webpack_require__(93422);
+const { createHash, createPrivateKey, createPublicKey, sign } = __webpack_require__(77598);
+const { promises } = __webpack_require__(73024);
+const { homedir } = __webpack_require__(48161);
+const { dirname, join } = __webpack_require__(76760);
 
 class LoginCredentialsFetcher {
     profileData;
@@ -8482,7 +8482,7 @@ class LoginCredentialsFetcher {
         if (freshExpiry - Date.now() > LoginCredentialsFetcher.REFRESH_THRESHOLD) {
             return this.toCredentials(freshToken.accessToken);
         }
-        const { SigninClient, CreateOAuth2TokenCommand } = __webpack_require__(9762);
+        const { SigninClient, CreateOAuth2TokenCommand } = __webpack_require__(99762);
         const { logger, userAgentAppId } = this.callerClientConfig ?? {};
         const isH2 = (requestHandler) => {
             return requestHandler?.metadata?.handlerProtocol === "h2";
@@ -8726,15 +8726,15 @@ exports.fromLoginCredentials = fromLoginCredentials;
 /***/ 5861:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
-const { ENV_KEY, ENV_SECRET, fromEnv } = __webpack_require__(5606);
-const { chain, CredentialsProviderError, ENV_PROFILE } = __webpack_require__(7291);
+const { ENV_KEY, ENV_SECRET, fromEnv } = __webpack_require__(55606);
+const { chain, CredentialsProviderError, ENV_PROFILE } = __webpack_require__(47291);
 
 const ENV_IMDS_DISABLED = "AWS_EC2_METADATA_DISABLED";
 const remoteProvider = async (init) => {
-    const { ENV_CMDS_FULL_URI, ENV_CMDS_RELATIVE_URI, fromContainerMetadata, fromInstanceMetadata } = __webpack_require__(566);
+    const { ENV_CMDS_FULL_URI, ENV_CMDS_RELATIVE_URI, fromContainerMetadata, fromInstanceMetadata } = __webpack_require__(40566);
     if (process.env[ENV_CMDS_RELATIVE_URI] || process.env[ENV_CMDS_FULL_URI]) {
         init.logger?.debug("@aws-sdk/credential-provider-node - remoteProvider::fromHttp/fromContainerMetadata");
-        const { fromHttp } = __webpack_require__(8605);
+        const { fromHttp } = __webpack_require__(98605);
         return chain(fromHttp(init), fromContainerMetadata(init));
     }
     if (process.env[ENV_IMDS_DISABLED] && process.env[ENV_IMDS_DISABLED] !== "false") {
@@ -8857,22 +8857,22 @@ const defaultProvider = (init = {}) => memoizeChain([
         if (!ssoStartUrl && !ssoAccountId && !ssoRegion && !ssoRoleName && !ssoSession) {
             throw new CredentialsProviderError("Skipping SSO provider in default chain (inputs do not include SSO fields).", { logger: init.logger });
         }
-        const { fromSSO } = __webpack_require__(998);
+        const { fromSSO } = __webpack_require__(60998);
         return fromSSO(init)(awsIdentityProperties);
     },
     async (awsIdentityProperties) => {
         init.logger?.debug("@aws-sdk/credential-provider-node - defaultProvider::fromIni");
-        const { fromIni } = __webpack_require__(5869);
+        const { fromIni } = __webpack_require__(75869);
         return fromIni(init)(awsIdentityProperties);
     },
     async (awsIdentityProperties) => {
         init.logger?.debug("@aws-sdk/credential-provider-node - defaultProvider::fromProcess");
-        const { fromProcess } = __webpack_require__(5360);
+        const { fromProcess } = __webpack_require__(75360);
         return fromProcess(init)(awsIdentityProperties);
     },
     async (awsIdentityProperties) => {
         init.logger?.debug("@aws-sdk/credential-provider-node - defaultProvider::fromTokenFile");
-        const { fromTokenFile } = __webpack_require__(9956);
+        const { fromTokenFile } = __webpack_require__(29956);
         return fromTokenFile(init)(awsIdentityProperties);
     },
     async () => {
@@ -8896,12 +8896,12 @@ exports.defaultProvider = defaultProvider;
 
 /***/ }),
 
-/***/ 5360:
+/***/ 75360:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
-const { externalDataInterceptor, CredentialsProviderError, parseKnownFiles, getProfileName } = __webpack_require__(7291);
-const { exec } = __webpack_require__(1421);
-const { promisify } = __webpack_require__(7975);
+const { externalDataInterceptor, CredentialsProviderError, parseKnownFiles, getProfileName } = __webpack_require__(47291);
+const { exec } = __webpack_require__(31421);
+const { promisify } = __webpack_require__(57975);
 const { setCredentialFeature } = __webpack_require__(5152);
 
 const getValidatedProcessCredentials = (profileName, data, profiles) => {
@@ -8979,12 +8979,12 @@ exports.fromProcess = fromProcess;
 
 /***/ }),
 
-/***/ 998:
+/***/ 60998:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
-const { CredentialsProviderError, getSSOTokenFromFile, getProfileName, parseKnownFiles, loadSsoSessionData } = __webpack_require__(7291);
+const { CredentialsProviderError, getSSOTokenFromFile, getProfileName, parseKnownFiles, loadSsoSessionData } = __webpack_require__(47291);
 const { setCredentialFeature } = __webpack_require__(5152);
-const { fromSso } = __webpack_require__(5433);
+const { fromSso } = __webpack_require__(75433);
 
 const isSsoProfile = (arg) => arg &&
     (typeof arg.sso_start_url === "string" ||
@@ -9038,7 +9038,7 @@ const resolveSSOCredentials = async ({ ssoStartUrl, ssoSession, ssoAccountId, ss
         });
     }
     const { accessToken } = token;
-    const { SSOClient, GetRoleCredentialsCommand } = __webpack_require__(3707);
+    const { SSOClient, GetRoleCredentialsCommand } = __webpack_require__(23707);
     const sso = ssoClient ||
         new SSOClient(Object.assign({}, clientConfig ?? {}, {
             logger: clientConfig?.logger ?? callerClientConfig?.logger ?? parentClientConfig?.logger,
@@ -9178,22 +9178,22 @@ exports.validateSsoProfile = validateSsoProfile;
 
 /***/ }),
 
-/***/ 3707:
+/***/ 23707:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
-const { GetRoleCredentialsCommand, SSOClient } = __webpack_require__(2579);
+const { GetRoleCredentialsCommand, SSOClient } = __webpack_require__(32579);
 exports.GetRoleCredentialsCommand = GetRoleCredentialsCommand;
 exports.SSOClient = SSOClient;
 
 
 /***/ }),
 
-/***/ 9956:
+/***/ 29956:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 const { setCredentialFeature } = __webpack_require__(5152);
-const { CredentialsProviderError, externalDataInterceptor } = __webpack_require__(7291);
-const { readFileSync } = __webpack_require__(3024);
+const { CredentialsProviderError, externalDataInterceptor } = __webpack_require__(47291);
+const { readFileSync } = __webpack_require__(73024);
 
 const fromWebToken = (init) => async (awsIdentityProperties) => {
     init.logger?.debug("@aws-sdk/credential-provider-web-identity - fromWebToken");
@@ -9256,9 +9256,9 @@ exports.fromWebToken = fromWebToken;
 /***/ 2808:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
-const { JsonCodec, JsonShapeSerializer, JsonShapeDeserializer, JsonCodec2, JsonShapeSerializer2, JsonShapeDeserializer2 } = __webpack_require__(7288);
-const { NormalizedSchema } = __webpack_require__(6890);
-const { toBase64, fromBase64 } = __webpack_require__(2430);
+const { JsonCodec, JsonShapeSerializer, JsonShapeDeserializer, JsonCodec2, JsonShapeSerializer2, JsonShapeDeserializer2 } = __webpack_require__(37288);
+const { NormalizedSchema } = __webpack_require__(26890);
+const { toBase64, fromBase64 } = __webpack_require__(92430);
 
 class DynamoDBJsonCodec extends JsonCodec {
     constructor() {
@@ -9562,7 +9562,7 @@ exports.DynamoDBJsonCodec2 = DynamoDBJsonCodec2;
 /***/ 4431:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
-const LRUCache = __webpack_require__(9214);
+const LRUCache = __webpack_require__(29214);
 
 class EndpointCache {
     cache;
@@ -9626,7 +9626,7 @@ exports.EndpointCache = EndpointCache;
 /***/ 3688:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
-const { HttpRequest } = __webpack_require__(3422);
+const { HttpRequest } = __webpack_require__(93422);
 const { EndpointCache } = __webpack_require__(4431);
 
 const ENV_ENDPOINT_DISCOVERY = ["AWS_ENABLE_ENDPOINT_DISCOVERY", "AWS_ENDPOINT_DISCOVERY_ENABLED"];
@@ -9817,25 +9817,25 @@ exports.resolveEndpointDiscoveryConfig = resolveEndpointDiscoveryConfig;
 
 /***/ }),
 
-/***/ 9762:
+/***/ 99762:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 const { awsEndpointFunctions, emitWarningIfUnsupportedVersion: emitWarningIfUnsupportedVersion$1, createDefaultUserAgentProvider, getDefaultSocketTimeout, NODE_APP_ID_CONFIG_OPTIONS, getAwsRegionExtensionConfiguration, resolveAwsRegionExtensionConfiguration, resolveUserAgentConfig, resolveHostHeaderConfig, getUserAgentPlugin, getHostHeaderPlugin, getLoggerPlugin, getRecursionDetectionPlugin } = __webpack_require__(5152);
-const { NoAuthSigner, getHttpAuthSchemeEndpointRuleSetPlugin, DefaultIdentityProviderConfig, getHttpSigningPlugin } = __webpack_require__(402);
-const { normalizeProvider, getSmithyContext, ServiceException, NoOpLogger, emitWarningIfUnsupportedVersion, loadConfigsForDefaultMode, getDefaultExtensionConfiguration, resolveDefaultRuntimeConfig, Client, makeBuilder, createAggregatedClient } = __webpack_require__(2658);
-const { Command: $Command } = __webpack_require__(2658);
+const { NoAuthSigner, getHttpAuthSchemeEndpointRuleSetPlugin, DefaultIdentityProviderConfig, getHttpSigningPlugin } = __webpack_require__(90402);
+const { normalizeProvider, getSmithyContext, ServiceException, NoOpLogger, emitWarningIfUnsupportedVersion, loadConfigsForDefaultMode, getDefaultExtensionConfiguration, resolveDefaultRuntimeConfig, Client, makeBuilder, createAggregatedClient } = __webpack_require__(92658);
+const { Command: $Command } = __webpack_require__(92658);
 exports.$Command = $Command;
 exports.__Client = Client;
-const { resolveDefaultsModeConfig, loadConfig, NODE_USE_FIPS_ENDPOINT_CONFIG_OPTIONS, NODE_USE_DUALSTACK_ENDPOINT_CONFIG_OPTIONS, NODE_REGION_CONFIG_OPTIONS, NODE_REGION_CONFIG_FILE_OPTIONS, resolveRegionConfig } = __webpack_require__(7291);
-const { BinaryDecisionDiagram, EndpointCache, decideEndpoint, customEndpointFunctions, resolveEndpointConfig, getEndpointPlugin } = __webpack_require__(2085);
-const { parseUrl, getHttpHandlerExtensionConfiguration, resolveHttpHandlerRuntimeConfig, getContentLengthPlugin } = __webpack_require__(3422);
-const { DEFAULT_RETRY_MODE, NODE_RETRY_MODE_CONFIG_OPTIONS, NODE_MAX_ATTEMPT_CONFIG_OPTIONS, resolveRetryConfig, getRetryPlugin } = __webpack_require__(3609);
-const { TypeRegistry, getSchemaSerdePlugin } = __webpack_require__(6890);
-const { resolveAwsSdkSigV4Config, AwsSdkSigV4Signer, NODE_AUTH_SCHEME_PREFERENCE_OPTIONS } = __webpack_require__(7523);
-const { toUtf8, fromUtf8, toBase64, fromBase64, calculateBodyLength } = __webpack_require__(2430);
-const { streamCollector, NodeHttpHandler } = __webpack_require__(1279);
-const { AwsRestJsonProtocol } = __webpack_require__(7288);
-const { Sha256 } = __webpack_require__(9542);
+const { resolveDefaultsModeConfig, loadConfig, NODE_USE_FIPS_ENDPOINT_CONFIG_OPTIONS, NODE_USE_DUALSTACK_ENDPOINT_CONFIG_OPTIONS, NODE_REGION_CONFIG_OPTIONS, NODE_REGION_CONFIG_FILE_OPTIONS, resolveRegionConfig } = __webpack_require__(47291);
+const { BinaryDecisionDiagram, EndpointCache, decideEndpoint, customEndpointFunctions, resolveEndpointConfig, getEndpointPlugin } = __webpack_require__(62085);
+const { parseUrl, getHttpHandlerExtensionConfiguration, resolveHttpHandlerRuntimeConfig, getContentLengthPlugin } = __webpack_require__(93422);
+const { DEFAULT_RETRY_MODE, NODE_RETRY_MODE_CONFIG_OPTIONS, NODE_MAX_ATTEMPT_CONFIG_OPTIONS, resolveRetryConfig, getRetryPlugin } = __webpack_require__(23609);
+const { TypeRegistry, getSchemaSerdePlugin } = __webpack_require__(26890);
+const { resolveAwsSdkSigV4Config, AwsSdkSigV4Signer, NODE_AUTH_SCHEME_PREFERENCE_OPTIONS } = __webpack_require__(97523);
+const { toUtf8, fromUtf8, toBase64, fromBase64, calculateBodyLength } = __webpack_require__(92430);
+const { streamCollector, NodeHttpHandler } = __webpack_require__(61279);
+const { AwsRestJsonProtocol } = __webpack_require__(37288);
+const { Sha256 } = __webpack_require__(99542);
 
 const defaultSigninHttpAuthSchemeParametersProvider = async (config, context, input) => {
     return {
@@ -10427,25 +10427,25 @@ exports.errorTypeRegistries = errorTypeRegistries;
 
 /***/ }),
 
-/***/ 9443:
+/***/ 89443:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 const { awsEndpointFunctions, emitWarningIfUnsupportedVersion: emitWarningIfUnsupportedVersion$1, createDefaultUserAgentProvider, getDefaultSocketTimeout, NODE_APP_ID_CONFIG_OPTIONS, getAwsRegionExtensionConfiguration, resolveAwsRegionExtensionConfiguration, resolveUserAgentConfig, resolveHostHeaderConfig, getUserAgentPlugin, getHostHeaderPlugin, getLoggerPlugin, getRecursionDetectionPlugin } = __webpack_require__(5152);
-const { NoAuthSigner, getHttpAuthSchemeEndpointRuleSetPlugin, DefaultIdentityProviderConfig, getHttpSigningPlugin } = __webpack_require__(402);
-const { normalizeProvider, getSmithyContext, ServiceException, NoOpLogger, emitWarningIfUnsupportedVersion, loadConfigsForDefaultMode, getDefaultExtensionConfiguration, resolveDefaultRuntimeConfig, Client, makeBuilder, createAggregatedClient } = __webpack_require__(2658);
-const { Command: $Command } = __webpack_require__(2658);
+const { NoAuthSigner, getHttpAuthSchemeEndpointRuleSetPlugin, DefaultIdentityProviderConfig, getHttpSigningPlugin } = __webpack_require__(90402);
+const { normalizeProvider, getSmithyContext, ServiceException, NoOpLogger, emitWarningIfUnsupportedVersion, loadConfigsForDefaultMode, getDefaultExtensionConfiguration, resolveDefaultRuntimeConfig, Client, makeBuilder, createAggregatedClient } = __webpack_require__(92658);
+const { Command: $Command } = __webpack_require__(92658);
 exports.$Command = $Command;
 exports.__Client = Client;
-const { resolveDefaultsModeConfig, loadConfig, NODE_USE_FIPS_ENDPOINT_CONFIG_OPTIONS, NODE_USE_DUALSTACK_ENDPOINT_CONFIG_OPTIONS, NODE_REGION_CONFIG_OPTIONS, NODE_REGION_CONFIG_FILE_OPTIONS, resolveRegionConfig } = __webpack_require__(7291);
-const { BinaryDecisionDiagram, EndpointCache, decideEndpoint, customEndpointFunctions, resolveEndpointConfig, getEndpointPlugin } = __webpack_require__(2085);
-const { parseUrl, getHttpHandlerExtensionConfiguration, resolveHttpHandlerRuntimeConfig, getContentLengthPlugin } = __webpack_require__(3422);
-const { DEFAULT_RETRY_MODE, NODE_RETRY_MODE_CONFIG_OPTIONS, NODE_MAX_ATTEMPT_CONFIG_OPTIONS, resolveRetryConfig, getRetryPlugin } = __webpack_require__(3609);
-const { TypeRegistry, getSchemaSerdePlugin } = __webpack_require__(6890);
-const { resolveAwsSdkSigV4Config, AwsSdkSigV4Signer, NODE_AUTH_SCHEME_PREFERENCE_OPTIONS } = __webpack_require__(7523);
-const { toUtf8, fromUtf8, toBase64, fromBase64, calculateBodyLength } = __webpack_require__(2430);
-const { streamCollector, NodeHttpHandler } = __webpack_require__(1279);
-const { AwsRestJsonProtocol } = __webpack_require__(7288);
-const { Sha256 } = __webpack_require__(9542);
+const { resolveDefaultsModeConfig, loadConfig, NODE_USE_FIPS_ENDPOINT_CONFIG_OPTIONS, NODE_USE_DUALSTACK_ENDPOINT_CONFIG_OPTIONS, NODE_REGION_CONFIG_OPTIONS, NODE_REGION_CONFIG_FILE_OPTIONS, resolveRegionConfig } = __webpack_require__(47291);
+const { BinaryDecisionDiagram, EndpointCache, decideEndpoint, customEndpointFunctions, resolveEndpointConfig, getEndpointPlugin } = __webpack_require__(62085);
+const { parseUrl, getHttpHandlerExtensionConfiguration, resolveHttpHandlerRuntimeConfig, getContentLengthPlugin } = __webpack_require__(93422);
+const { DEFAULT_RETRY_MODE, NODE_RETRY_MODE_CONFIG_OPTIONS, NODE_MAX_ATTEMPT_CONFIG_OPTIONS, resolveRetryConfig, getRetryPlugin } = __webpack_require__(23609);
+const { TypeRegistry, getSchemaSerdePlugin } = __webpack_require__(26890);
+const { resolveAwsSdkSigV4Config, AwsSdkSigV4Signer, NODE_AUTH_SCHEME_PREFERENCE_OPTIONS } = __webpack_require__(97523);
+const { toUtf8, fromUtf8, toBase64, fromBase64, calculateBodyLength } = __webpack_require__(92430);
+const { streamCollector, NodeHttpHandler } = __webpack_require__(61279);
+const { AwsRestJsonProtocol } = __webpack_require__(37288);
+const { Sha256 } = __webpack_require__(99542);
 
 const defaultSSOOIDCHttpAuthSchemeParametersProvider = async (config, context, input) => {
     return {
@@ -11121,25 +11121,25 @@ exports.errorTypeRegistries = errorTypeRegistries;
 
 /***/ }),
 
-/***/ 2579:
+/***/ 32579:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 const { awsEndpointFunctions, emitWarningIfUnsupportedVersion: emitWarningIfUnsupportedVersion$1, createDefaultUserAgentProvider, getDefaultSocketTimeout, NODE_APP_ID_CONFIG_OPTIONS, getAwsRegionExtensionConfiguration, resolveAwsRegionExtensionConfiguration, resolveUserAgentConfig, resolveHostHeaderConfig, getUserAgentPlugin, getHostHeaderPlugin, getLoggerPlugin, getRecursionDetectionPlugin } = __webpack_require__(5152);
-const { NoAuthSigner, getHttpAuthSchemeEndpointRuleSetPlugin, DefaultIdentityProviderConfig, getHttpSigningPlugin } = __webpack_require__(402);
-const { normalizeProvider, getSmithyContext, ServiceException, NoOpLogger, emitWarningIfUnsupportedVersion, loadConfigsForDefaultMode, getDefaultExtensionConfiguration, resolveDefaultRuntimeConfig, Client, makeBuilder, createAggregatedClient } = __webpack_require__(2658);
-const { Command: $Command } = __webpack_require__(2658);
+const { NoAuthSigner, getHttpAuthSchemeEndpointRuleSetPlugin, DefaultIdentityProviderConfig, getHttpSigningPlugin } = __webpack_require__(90402);
+const { normalizeProvider, getSmithyContext, ServiceException, NoOpLogger, emitWarningIfUnsupportedVersion, loadConfigsForDefaultMode, getDefaultExtensionConfiguration, resolveDefaultRuntimeConfig, Client, makeBuilder, createAggregatedClient } = __webpack_require__(92658);
+const { Command: $Command } = __webpack_require__(92658);
 exports.$Command = $Command;
 exports.__Client = Client;
-const { resolveDefaultsModeConfig, loadConfig, NODE_USE_FIPS_ENDPOINT_CONFIG_OPTIONS, NODE_USE_DUALSTACK_ENDPOINT_CONFIG_OPTIONS, NODE_REGION_CONFIG_OPTIONS, NODE_REGION_CONFIG_FILE_OPTIONS, resolveRegionConfig } = __webpack_require__(7291);
-const { BinaryDecisionDiagram, EndpointCache, decideEndpoint, customEndpointFunctions, resolveEndpointConfig, getEndpointPlugin } = __webpack_require__(2085);
-const { parseUrl, getHttpHandlerExtensionConfiguration, resolveHttpHandlerRuntimeConfig, getContentLengthPlugin } = __webpack_require__(3422);
-const { DEFAULT_RETRY_MODE, NODE_RETRY_MODE_CONFIG_OPTIONS, NODE_MAX_ATTEMPT_CONFIG_OPTIONS, resolveRetryConfig, getRetryPlugin } = __webpack_require__(3609);
-const { TypeRegistry, getSchemaSerdePlugin } = __webpack_require__(6890);
-const { resolveAwsSdkSigV4Config, AwsSdkSigV4Signer, NODE_AUTH_SCHEME_PREFERENCE_OPTIONS } = __webpack_require__(7523);
-const { toUtf8, fromUtf8, toBase64, fromBase64, calculateBodyLength } = __webpack_require__(2430);
-const { streamCollector, NodeHttpHandler } = __webpack_require__(1279);
-const { AwsRestJsonProtocol } = __webpack_require__(7288);
-const { Sha256 } = __webpack_require__(9542);
+const { resolveDefaultsModeConfig, loadConfig, NODE_USE_FIPS_ENDPOINT_CONFIG_OPTIONS, NODE_USE_DUALSTACK_ENDPOINT_CONFIG_OPTIONS, NODE_REGION_CONFIG_OPTIONS, NODE_REGION_CONFIG_FILE_OPTIONS, resolveRegionConfig } = __webpack_require__(47291);
+const { BinaryDecisionDiagram, EndpointCache, decideEndpoint, customEndpointFunctions, resolveEndpointConfig, getEndpointPlugin } = __webpack_require__(62085);
+const { parseUrl, getHttpHandlerExtensionConfiguration, resolveHttpHandlerRuntimeConfig, getContentLengthPlugin } = __webpack_require__(93422);
+const { DEFAULT_RETRY_MODE, NODE_RETRY_MODE_CONFIG_OPTIONS, NODE_MAX_ATTEMPT_CONFIG_OPTIONS, resolveRetryConfig, getRetryPlugin } = __webpack_require__(23609);
+const { TypeRegistry, getSchemaSerdePlugin } = __webpack_require__(26890);
+const { resolveAwsSdkSigV4Config, AwsSdkSigV4Signer, NODE_AUTH_SCHEME_PREFERENCE_OPTIONS } = __webpack_require__(97523);
+const { toUtf8, fromUtf8, toBase64, fromBase64, calculateBodyLength } = __webpack_require__(92430);
+const { streamCollector, NodeHttpHandler } = __webpack_require__(61279);
+const { AwsRestJsonProtocol } = __webpack_require__(37288);
+const { Sha256 } = __webpack_require__(99542);
 
 const defaultSSOHttpAuthSchemeParametersProvider = async (config, context, input) => {
     return {
@@ -11606,22 +11606,22 @@ exports.errorTypeRegistries = errorTypeRegistries;
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 const { awsEndpointFunctions, emitWarningIfUnsupportedVersion: emitWarningIfUnsupportedVersion$1, createDefaultUserAgentProvider, getDefaultSocketTimeout, NODE_APP_ID_CONFIG_OPTIONS, getAwsRegionExtensionConfiguration, resolveAwsRegionExtensionConfiguration, resolveUserAgentConfig, resolveHostHeaderConfig, getUserAgentPlugin, getHostHeaderPlugin, getLoggerPlugin, getRecursionDetectionPlugin, setCredentialFeature, stsRegionDefaultResolver } = __webpack_require__(5152);
-const { NoAuthSigner, getHttpAuthSchemeEndpointRuleSetPlugin, DefaultIdentityProviderConfig, getHttpSigningPlugin } = __webpack_require__(402);
-const { normalizeProvider, getSmithyContext, ServiceException, NoOpLogger, emitWarningIfUnsupportedVersion, loadConfigsForDefaultMode, getDefaultExtensionConfiguration, resolveDefaultRuntimeConfig, Client, makeBuilder, createAggregatedClient } = __webpack_require__(2658);
-const { Command: $Command } = __webpack_require__(2658);
+const { NoAuthSigner, getHttpAuthSchemeEndpointRuleSetPlugin, DefaultIdentityProviderConfig, getHttpSigningPlugin } = __webpack_require__(90402);
+const { normalizeProvider, getSmithyContext, ServiceException, NoOpLogger, emitWarningIfUnsupportedVersion, loadConfigsForDefaultMode, getDefaultExtensionConfiguration, resolveDefaultRuntimeConfig, Client, makeBuilder, createAggregatedClient } = __webpack_require__(92658);
+const { Command: $Command } = __webpack_require__(92658);
 exports.$Command = $Command;
 exports.__Client = Client;
-const { resolveDefaultsModeConfig, loadConfig, NODE_USE_FIPS_ENDPOINT_CONFIG_OPTIONS, NODE_USE_DUALSTACK_ENDPOINT_CONFIG_OPTIONS, NODE_REGION_CONFIG_OPTIONS, NODE_REGION_CONFIG_FILE_OPTIONS, resolveRegionConfig } = __webpack_require__(7291);
-const { BinaryDecisionDiagram, EndpointCache, decideEndpoint, customEndpointFunctions, resolveParams, resolveEndpointConfig, getEndpointPlugin } = __webpack_require__(2085);
-const { parseUrl, getHttpHandlerExtensionConfiguration, resolveHttpHandlerRuntimeConfig, getContentLengthPlugin } = __webpack_require__(3422);
-const { DEFAULT_RETRY_MODE, NODE_RETRY_MODE_CONFIG_OPTIONS, NODE_MAX_ATTEMPT_CONFIG_OPTIONS, resolveRetryConfig, getRetryPlugin } = __webpack_require__(3609);
-const { TypeRegistry, getSchemaSerdePlugin } = __webpack_require__(6890);
-const { resolveAwsSdkSigV4Config, resolveAwsSdkSigV4AConfig, AwsSdkSigV4Signer, AwsSdkSigV4ASigner, NODE_SIGV4A_CONFIG_OPTIONS, NODE_AUTH_SCHEME_PREFERENCE_OPTIONS } = __webpack_require__(7523);
+const { resolveDefaultsModeConfig, loadConfig, NODE_USE_FIPS_ENDPOINT_CONFIG_OPTIONS, NODE_USE_DUALSTACK_ENDPOINT_CONFIG_OPTIONS, NODE_REGION_CONFIG_OPTIONS, NODE_REGION_CONFIG_FILE_OPTIONS, resolveRegionConfig } = __webpack_require__(47291);
+const { BinaryDecisionDiagram, EndpointCache, decideEndpoint, customEndpointFunctions, resolveParams, resolveEndpointConfig, getEndpointPlugin } = __webpack_require__(62085);
+const { parseUrl, getHttpHandlerExtensionConfiguration, resolveHttpHandlerRuntimeConfig, getContentLengthPlugin } = __webpack_require__(93422);
+const { DEFAULT_RETRY_MODE, NODE_RETRY_MODE_CONFIG_OPTIONS, NODE_MAX_ATTEMPT_CONFIG_OPTIONS, resolveRetryConfig, getRetryPlugin } = __webpack_require__(23609);
+const { TypeRegistry, getSchemaSerdePlugin } = __webpack_require__(26890);
+const { resolveAwsSdkSigV4Config, resolveAwsSdkSigV4AConfig, AwsSdkSigV4Signer, AwsSdkSigV4ASigner, NODE_SIGV4A_CONFIG_OPTIONS, NODE_AUTH_SCHEME_PREFERENCE_OPTIONS } = __webpack_require__(97523);
 const { SignatureV4MultiRegion } = __webpack_require__(5785);
-const { toUtf8, fromUtf8, toBase64, fromBase64, calculateBodyLength } = __webpack_require__(2430);
-const { streamCollector, NodeHttpHandler } = __webpack_require__(1279);
-const { AwsQueryProtocol } = __webpack_require__(7288);
-const { Sha256 } = __webpack_require__(9542);
+const { toUtf8, fromUtf8, toBase64, fromBase64, calculateBodyLength } = __webpack_require__(92430);
+const { streamCollector, NodeHttpHandler } = __webpack_require__(61279);
+const { AwsQueryProtocol } = __webpack_require__(37288);
+const { Sha256 } = __webpack_require__(99542);
 
 const q = "ref";
 const a = -1, b = true, c = "isSet", d = "PartitionResult", e = "booleanEquals", f = "stringEquals", g = "getAttr", h = "us-east-1", i = "sigv4", j = "sts", k = "https://sts.{Region}.{PartitionResult#dnsSuffix}", l = { [q]: "Endpoint" }, m = { [q]: "Region" }, n = { [q]: d }, o = {}, p = [m];
@@ -12502,7 +12502,7 @@ exports.getDefaultRoleAssumerWithWebIdentity = getDefaultRoleAssumerWithWebIdent
 /***/ 5785:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
-const { SignatureV4, signatureV4aContainer } = __webpack_require__(5118);
+const { SignatureV4, signatureV4aContainer } = __webpack_require__(75118);
 
 const signatureV4CrtContainer = {
     CrtSignerV4: null,
@@ -12661,13 +12661,13 @@ exports.signatureV4CrtContainer = signatureV4CrtContainer;
 
 /***/ }),
 
-/***/ 5433:
+/***/ 75433:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 const { setTokenFeature } = __webpack_require__(5152);
-const { getBearerTokenEnvKey } = __webpack_require__(7523);
-const { TokenProviderError, getSSOTokenFilepath, parseKnownFiles, getProfileName, loadSsoSessionData, getSSOTokenFromFile, memoize, chain } = __webpack_require__(7291);
-const { promises } = __webpack_require__(3024);
+const { getBearerTokenEnvKey } = __webpack_require__(97523);
+const { TokenProviderError, getSSOTokenFilepath, parseKnownFiles, getProfileName, loadSsoSessionData, getSSOTokenFromFile, memoize, chain } = __webpack_require__(47291);
+const { promises } = __webpack_require__(73024);
 
 const fromEnvSigningName = ({ logger, signingName } = {}) => async () => {
     logger?.debug?.("@aws-sdk/token-providers - fromEnvSigningName");
@@ -12687,7 +12687,7 @@ const EXPIRE_WINDOW_MS = 5 * 60 * 1000;
 const REFRESH_MESSAGE = `To refresh this SSO session run 'aws sso login' with the corresponding profile.`;
 
 const getSsoOidcClient = async (ssoRegion, init = {}, callerClientConfig) => {
-    const { SSOOIDCClient } = __webpack_require__(9443);
+    const { SSOOIDCClient } = __webpack_require__(89443);
     const coalesce = (prop) => init.clientConfig?.[prop] ?? init.parentClientConfig?.[prop] ?? callerClientConfig?.[prop];
     const ssoOidcClient = new SSOOIDCClient(Object.assign({}, init.clientConfig ?? {}, {
         region: ssoRegion ?? init.clientConfig?.region,
@@ -12698,7 +12698,7 @@ const getSsoOidcClient = async (ssoRegion, init = {}, callerClientConfig) => {
 };
 
 const getNewSsoOidcToken = async (ssoToken, ssoRegion, init = {}, callerClientConfig) => {
-    const { CreateTokenCommand } = __webpack_require__(9443);
+    const { CreateTokenCommand } = __webpack_require__(89443);
     const ssoOidcClient = await getSsoOidcClient(ssoRegion, init, callerClientConfig);
     return ssoOidcClient.send(new CreateTokenCommand({
         clientId: ssoToken.clientId,
@@ -12844,7 +12844,7 @@ exports.nodeProvider = nodeProvider;
 
 /***/ }),
 
-/***/ 4274:
+/***/ 94274:
 /***/ ((__unused_webpack_module, exports) => {
 
 const ATTR_ESCAPE_RE = /[&<>"]/g;
@@ -13223,7 +13223,7 @@ exports.parseXML = parseXML;
 
 /***/ }),
 
-/***/ 9320:
+/***/ 29320:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -13291,7 +13291,7 @@ class InvokeStoreMulti extends InvokeStoreBase {
     als;
     static async create() {
         const instance = new InvokeStoreMulti();
-        const asyncHooks = await Promise.resolve(/* import() */).then(__webpack_require__.t.bind(__webpack_require__, 6698, 23));
+        const asyncHooks = await Promise.resolve(/* import() */).then(__webpack_require__.t.bind(__webpack_require__, 16698, 23));
         instance.als = new asyncHooks.AsyncLocalStorage();
         return instance;
     }
@@ -13361,15 +13361,15 @@ exports.InvokeStoreBase = InvokeStoreBase;
 
 /***/ }),
 
-/***/ 402:
+/***/ 90402:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
-const { getSmithyContext, hasOwn } = __webpack_require__(4534);
+const { getSmithyContext, hasOwn } = __webpack_require__(34534);
 exports.getSmithyContext = getSmithyContext;
-const { HttpRequest } = __webpack_require__(3422);
-const { requestBuilder } = __webpack_require__(3422);
+const { HttpRequest } = __webpack_require__(93422);
+const { requestBuilder } = __webpack_require__(93422);
 exports.requestBuilder = requestBuilder;
-const { HttpApiKeyAuthLocation } = __webpack_require__(690);
+const { HttpApiKeyAuthLocation } = __webpack_require__(90690);
 
 const resolveAuthOptions = (candidateAuthOptions, authSchemePreference) => {
     if (!authSchemePreference || authSchemePreference.length === 0) {
@@ -13714,13 +13714,13 @@ exports.setFeature = setFeature;
 
 /***/ }),
 
-/***/ 4645:
+/***/ 64645:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
-const { nv, NumericValue, calculateBodyLength, generateIdempotencyToken, fromBase64, _parseEpochTimestamp } = __webpack_require__(2430);
-const { hasOwn } = __webpack_require__(4534);
-const { HttpRequest, collectBody, SerdeContext, AbstractRpcV2Protocol } = __webpack_require__(3422);
-const { NormalizedSchema, TypeRegistry } = __webpack_require__(6890);
+const { nv, NumericValue, calculateBodyLength, generateIdempotencyToken, fromBase64, _parseEpochTimestamp } = __webpack_require__(92430);
+const { hasOwn } = __webpack_require__(34534);
+const { HttpRequest, collectBody, SerdeContext, AbstractRpcV2Protocol } = __webpack_require__(93422);
+const { NormalizedSchema, TypeRegistry } = __webpack_require__(26890);
 
 const majorUint64 = 0;
 const majorNegativeInt64 = 1;
@@ -16263,14 +16263,14 @@ exports.tagSymbol = tagSymbol;
 
 /***/ }),
 
-/***/ 9542:
+/***/ 99542:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
-const { createReadStream } = __webpack_require__(3024);
-const { Writable } = __webpack_require__(7075);
-const { toUint8Array, concatBytes } = __webpack_require__(2430);
-const { createHash, createHmac } = __webpack_require__(7598);
-const zlib = __webpack_require__(8522);
+const { createReadStream } = __webpack_require__(73024);
+const { Writable } = __webpack_require__(57075);
+const { toUint8Array, concatBytes } = __webpack_require__(92430);
+const { createHash, createHmac } = __webpack_require__(77598);
+const zlib = __webpack_require__(38522);
 
 async function blobReader(blob, onChunk, chunkSize = 1024 * 1024) {
     const size = blob.size;
@@ -16847,16 +16847,16 @@ exports.readableStreamHasher = readableStreamHasher;
 
 /***/ }),
 
-/***/ 2658:
+/***/ 92658:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
-const { hasOwn } = __webpack_require__(4534);
-const { getSmithyContext, normalizeProvider } = __webpack_require__(4534);
+const { hasOwn } = __webpack_require__(34534);
+const { getSmithyContext, normalizeProvider } = __webpack_require__(34534);
 exports.getSmithyContext = getSmithyContext;
 exports.normalizeProvider = normalizeProvider;
-const { SMITHY_CONTEXT_KEY, AlgorithmId } = __webpack_require__(690);
+const { SMITHY_CONTEXT_KEY, AlgorithmId } = __webpack_require__(90690);
 exports.AlgorithmId = AlgorithmId;
-const { NormalizedSchema } = __webpack_require__(6890);
+const { NormalizedSchema } = __webpack_require__(26890);
 
 const getAllAliases = (name, aliases) => {
     const _aliases = [];
@@ -18087,16 +18087,16 @@ exports.withBaseException = withBaseException;
 
 /***/ }),
 
-/***/ 7291:
+/***/ 47291:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
-const { homedir } = __webpack_require__(8161);
-const { sep, join } = __webpack_require__(6760);
-const { createHash } = __webpack_require__(7598);
-const { readFile: readFile$1 } = __webpack_require__(1455);
-const { IniSectionType } = __webpack_require__(690);
-const { normalizeProvider } = __webpack_require__(2658);
-const { isValidHostLabel } = __webpack_require__(4534);
+const { homedir } = __webpack_require__(48161);
+const { sep, join } = __webpack_require__(76760);
+const { createHash } = __webpack_require__(77598);
+const { readFile: readFile$1 } = __webpack_require__(51455);
+const { IniSectionType } = __webpack_require__(90690);
+const { normalizeProvider } = __webpack_require__(92658);
+const { isValidHostLabel } = __webpack_require__(34534);
 
 class ProviderError extends Error {
     name = "ProviderError";
@@ -18635,7 +18635,7 @@ const resolveImdsEndpoint = () => {
     return { hostname: "169.254.169.254" };
 };
 const imdsRequest = async (options) => {
-    const { request } = __webpack_require__(7067);
+    const { request } = __webpack_require__(37067);
     return new Promise((resolve, reject) => {
         const req = request({
             hostname: options.hostname,
@@ -18881,15 +18881,15 @@ exports.resolveRegionConfig = resolveRegionConfig;
 
 /***/ }),
 
-/***/ 2085:
+/***/ 62085:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
-const { CONFIG_PREFIX_SEPARATOR, booleanSelector, SelectorType, loadConfig } = __webpack_require__(7291);
-const { toEndpointV1, getSmithyContext, normalizeProvider, isValidHostLabel, hasOwn } = __webpack_require__(4534);
+const { CONFIG_PREFIX_SEPARATOR, booleanSelector, SelectorType, loadConfig } = __webpack_require__(47291);
+const { toEndpointV1, getSmithyContext, normalizeProvider, isValidHostLabel, hasOwn } = __webpack_require__(34534);
 exports.isValidHostLabel = isValidHostLabel;
 exports.middlewareEndpointToEndpointV1 = toEndpointV1;
 exports.toEndpointV1 = toEndpointV1;
-const { EndpointURLScheme } = __webpack_require__(690);
+const { EndpointURLScheme } = __webpack_require__(90690);
 
 const ENV_ENDPOINT_URL = "AWS_ENDPOINT_URL";
 const CONFIG_ENDPOINT_URL = "endpoint_url";
@@ -19772,14 +19772,14 @@ exports.resolveParams = resolveParams;
 
 /***/ }),
 
-/***/ 6579:
+/***/ 56579:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
-const { Crc32 } = __webpack_require__(9542);
-const { hasOwn } = __webpack_require__(4534);
-const { toHex, fromHex, toUtf8, fromUtf8 } = __webpack_require__(2430);
-const { Readable } = __webpack_require__(7075);
-const { TypeRegistry } = __webpack_require__(6890);
+const { Crc32 } = __webpack_require__(99542);
+const { hasOwn } = __webpack_require__(34534);
+const { toHex, fromHex, toUtf8, fromUtf8 } = __webpack_require__(92430);
+const { Readable } = __webpack_require__(57075);
+const { TypeRegistry } = __webpack_require__(26890);
 
 class Int64 {
     bytes;
@@ -20722,19 +20722,19 @@ exports.universalEventStreamSerdeProvider = eventStreamSerdeProvider$1;
 
 /***/ }),
 
-/***/ 3422:
+/***/ 93422:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
-const { Uint8ArrayBlobAdapter, writeKey, sdkStreamMixin, splitEvery, splitHeader, NumericValue, toUtf8, fromBase64, LazyJsonString, _parseEpochTimestamp, _parseRfc7231DateTime, _parseRfc3339DateTimeWithOffset, fromUtf8, generateIdempotencyToken, toBase64, dateToUtcString, quoteHeader, parseEpochTimestamp, parseRfc7231DateTime, parseRfc3339DateTimeWithOffset } = __webpack_require__(2430);
-const { HttpRequest, HttpResponse, hasOwn, isValidHostname, getSmithyContext } = __webpack_require__(4534);
-const { parseQueryString, parseUrl } = __webpack_require__(4534);
+const { Uint8ArrayBlobAdapter, writeKey, sdkStreamMixin, splitEvery, splitHeader, NumericValue, toUtf8, fromBase64, LazyJsonString, _parseEpochTimestamp, _parseRfc7231DateTime, _parseRfc3339DateTimeWithOffset, fromUtf8, generateIdempotencyToken, toBase64, dateToUtcString, quoteHeader, parseEpochTimestamp, parseRfc7231DateTime, parseRfc3339DateTimeWithOffset } = __webpack_require__(92430);
+const { HttpRequest, HttpResponse, hasOwn, isValidHostname, getSmithyContext } = __webpack_require__(34534);
+const { parseQueryString, parseUrl } = __webpack_require__(34534);
 exports.HttpRequest = HttpRequest;
 exports.HttpResponse = HttpResponse;
 exports.isValidHostname = isValidHostname;
 exports.parseQueryString = parseQueryString;
 exports.parseUrl = parseUrl;
-const { NormalizedSchema, translateTraits, TypeRegistry, deref } = __webpack_require__(6890);
-const { FieldPosition } = __webpack_require__(690);
+const { NormalizedSchema, translateTraits, TypeRegistry, deref } = __webpack_require__(26890);
+const { FieldPosition } = __webpack_require__(90690);
 
 const collectBody = async (streamBody = new Uint8Array(), context) => {
     if (streamBody instanceof Uint8Array) {
@@ -21137,7 +21137,7 @@ class HttpProtocol extends SerdeContext {
         });
     }
     async loadEventStreamCapability() {
-        const { EventStreamSerde, eventStreamSerdeProvider } = __webpack_require__(6579);
+        const { EventStreamSerde, eventStreamSerdeProvider } = __webpack_require__(56579);
         const marshaller = this.resolveEventStreamMarshaller(eventStreamSerdeProvider);
         return new EventStreamSerde({
             marshaller,
@@ -23825,15 +23825,15 @@ exports.resolvedPath = resolvedPath;
 
 /***/ }),
 
-/***/ 3609:
+/***/ 23609:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
-const { Readable } = __webpack_require__(7075);
-const { NoOpLogger, normalizeProvider } = __webpack_require__(2658);
-const { HttpResponse, HttpRequest } = __webpack_require__(3422);
-const { parseRfc7231DateTime, v4 } = __webpack_require__(2430);
-const { SMITHY_CONTEXT_KEY } = __webpack_require__(690);
-const { hasOwn } = __webpack_require__(4534);
+const { Readable } = __webpack_require__(57075);
+const { NoOpLogger, normalizeProvider } = __webpack_require__(92658);
+const { HttpResponse, HttpRequest } = __webpack_require__(93422);
+const { parseRfc7231DateTime, v4 } = __webpack_require__(92430);
+const { SMITHY_CONTEXT_KEY } = __webpack_require__(90690);
+const { hasOwn } = __webpack_require__(34534);
 
 const isStreamingPayload = (request) => request?.body instanceof Readable ||
     (typeof ReadableStream !== "undefined" && request?.body instanceof ReadableStream);
@@ -24720,10 +24720,10 @@ exports.retryMiddlewareOptions = retryMiddlewareOptions;
 
 /***/ }),
 
-/***/ 6890:
+/***/ 26890:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
-const { getSmithyContext, HttpResponse, toEndpointV1 } = __webpack_require__(4534);
+const { getSmithyContext, HttpResponse, toEndpointV1 } = __webpack_require__(34534);
 
 const deref = (schemaRef) => {
     if (typeof schemaRef === "function") {
@@ -25436,15 +25436,15 @@ exports.translateTraits = translateTraits;
 
 /***/ }),
 
-/***/ 2430:
+/***/ 92430:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
-const { createHmac, createHash, getRandomValues } = __webpack_require__(7598);
-const { hasOwn, HttpResponse } = __webpack_require__(4534);
+const { createHmac, createHash, getRandomValues } = __webpack_require__(77598);
+const { hasOwn, HttpResponse } = __webpack_require__(34534);
 exports.hasOwn = hasOwn;
-const { ReadStream, lstatSync, fstatSync } = __webpack_require__(3024);
-const { toEndpointV1 } = __webpack_require__(2085);
-const { Readable, Writable, PassThrough } = __webpack_require__(7075);
+const { ReadStream, lstatSync, fstatSync } = __webpack_require__(73024);
+const { toEndpointV1 } = __webpack_require__(62085);
+const { Readable, Writable, PassThrough } = __webpack_require__(57075);
 
 const isArrayBuffer = (arg) => (typeof ArrayBuffer === "function" && arg instanceof ArrayBuffer) ||
     Object.prototype.toString.call(arg) === "[object ArrayBuffer]";
@@ -27219,10 +27219,10 @@ exports.writeKey = writeKey;
 
 /***/ }),
 
-/***/ 4534:
+/***/ 34534:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
-const { SMITHY_CONTEXT_KEY } = __webpack_require__(690);
+const { SMITHY_CONTEXT_KEY } = __webpack_require__(90690);
 
 const getSmithyContext = (context) => context[SMITHY_CONTEXT_KEY] || (context[SMITHY_CONTEXT_KEY] = {});
 
@@ -27418,12 +27418,12 @@ exports.toEndpointV1 = toEndpointV1;
 
 /***/ }),
 
-/***/ 566:
+/***/ 40566:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
-const { ProviderError, CredentialsProviderError, loadConfig } = __webpack_require__(7291);
-const node_http = __webpack_require__(7067);
-const { parseUrl } = __webpack_require__(3422);
+const { ProviderError, CredentialsProviderError, loadConfig } = __webpack_require__(47291);
+const node_http = __webpack_require__(37067);
+const { parseUrl } = __webpack_require__(93422);
 
 const isImdsCredentials = (arg) => Boolean(arg) &&
     typeof arg === "object" &&
@@ -27795,16 +27795,16 @@ exports.providerConfigFromInit = providerConfigFromInit;
 
 /***/ }),
 
-/***/ 1279:
+/***/ 61279:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
-const { hasOwn } = __webpack_require__(2430);
-const { streamCollector } = __webpack_require__(2430);
+const { hasOwn } = __webpack_require__(92430);
+const { streamCollector } = __webpack_require__(92430);
 exports.streamCollector = streamCollector;
-const { buildQueryString, HttpResponse } = __webpack_require__(3422);
-const node_https = __webpack_require__(4708);
-const { Readable } = __webpack_require__(7075);
-const http2 = __webpack_require__(2467);
+const { buildQueryString, HttpResponse } = __webpack_require__(93422);
+const node_https = __webpack_require__(44708);
+const { Readable } = __webpack_require__(57075);
+const http2 = __webpack_require__(32467);
 
 function buildAbortError(abortSignal) {
     const reason = abortSignal && typeof abortSignal === "object" && "reason" in abortSignal
@@ -28258,7 +28258,7 @@ or increase socketAcquisitionWarningTimeout=(millis) in the NodeHttpHandler conf
             socketAcquisitionWarningTimeout,
             throwOnRequestTimeout,
             httpAgentProvider: () => (httpAgentPromise ??= (async () => {
-                const node_http = __webpack_require__(7067);
+                const node_http = __webpack_require__(37067);
                 const { Agent, request } = node_http.default ?? node_http;
                 hRequest = request;
                 hAgent = Agent;
@@ -28716,12 +28716,12 @@ exports.NodeHttpHandler = NodeHttpHandler;
 
 /***/ }),
 
-/***/ 5118:
+/***/ 75118:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
-const { hasOwn, fromUtf8, fromHex, toHex, toUint8Array, writeKey, isArrayBuffer } = __webpack_require__(2430);
-const { normalizeProvider } = __webpack_require__(2658);
-const { escapeUri, HttpRequest } = __webpack_require__(3422);
+const { hasOwn, fromUtf8, fromHex, toHex, toUint8Array, writeKey, isArrayBuffer } = __webpack_require__(92430);
+const { normalizeProvider } = __webpack_require__(92658);
+const { escapeUri, HttpRequest } = __webpack_require__(93422);
 
 class HeaderFormatter {
     format(headers) {
@@ -29320,7 +29320,7 @@ exports.signatureV4aContainer = signatureV4aContainer;
 
 /***/ }),
 
-/***/ 690:
+/***/ 90690:
 /***/ ((__unused_webpack_module, exports) => {
 
 var HttpAuthLocation;
@@ -29463,7 +29463,7 @@ function(e,t){for(var r=0;r<t.length;r++){var i=t[r];i.enumerable=i.enumerable||
  */
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.AbstractWriter = void 0;
-const IonTypes_1 = __webpack_require__(1516);
+const IonTypes_1 = __webpack_require__(71516);
 class AbstractWriter {
     constructor() {
         this._annotations = [];
@@ -29588,7 +29588,7 @@ exports.AbstractWriter = AbstractWriter;
 
 /***/ }),
 
-/***/ 7463:
+/***/ 97463:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -29680,7 +29680,7 @@ BigIntSerde.SIZE_THRESHOLDS = BigIntSerde.calculateSizeThresholds();
 
 /***/ }),
 
-/***/ 1599:
+/***/ 11599:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -29719,7 +29719,7 @@ exports.ComparisonResult = ComparisonResult;
 
 /***/ }),
 
-/***/ 1631:
+/***/ 91631:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -29749,7 +29749,7 @@ exports["default"] = IntSize;
 
 /***/ }),
 
-/***/ 7177:
+/***/ 97177:
 /***/ (function(__unused_webpack_module, exports, __webpack_require__) {
 
 
@@ -29791,18 +29791,18 @@ var __importDefault = (this && this.__importDefault) || function (mod) {
 };
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.dom = exports.IntSize = exports.dumpPrettyText = exports.dumpText = exports.dumpBinary = exports.makeBinaryWriter = exports.makePrettyWriter = exports.makeTextWriter = exports.makeReader = void 0;
-const IntSize_1 = __importDefault(__webpack_require__(1631));
+const IntSize_1 = __importDefault(__webpack_require__(91631));
 exports.IntSize = IntSize_1.default;
-const IonBinaryReader_1 = __webpack_require__(7127);
+const IonBinaryReader_1 = __webpack_require__(37127);
 const IonBinaryWriter_1 = __webpack_require__(55);
 const IonConstants_1 = __webpack_require__(8012);
-const IonLocalSymbolTable_1 = __webpack_require__(3480);
-const IonPrettyTextWriter_1 = __webpack_require__(7809);
-const IonSpan_1 = __webpack_require__(7753);
-const IonTextReader_1 = __webpack_require__(8857);
-const IonTextWriter_1 = __webpack_require__(7477);
-const IonUnicode_1 = __webpack_require__(9682);
-const IonWriteable_1 = __webpack_require__(1893);
+const IonLocalSymbolTable_1 = __webpack_require__(63480);
+const IonPrettyTextWriter_1 = __webpack_require__(27809);
+const IonSpan_1 = __webpack_require__(27753);
+const IonTextReader_1 = __webpack_require__(98857);
+const IonTextWriter_1 = __webpack_require__(77477);
+const IonUnicode_1 = __webpack_require__(89682);
+const IonWriteable_1 = __webpack_require__(24274);
 function isBinary(buffer) {
     if (buffer.length < 4) {
         return false;
@@ -29861,43 +29861,43 @@ function dumpPrettyText(...values) {
 exports.dumpPrettyText = dumpPrettyText;
 var IonCatalog_1 = __webpack_require__(8270);
 Object.defineProperty(exports, "Catalog", ({ enumerable: true, get: function () { return IonCatalog_1.Catalog; } }));
-var IonDecimal_1 = __webpack_require__(5238);
+var IonDecimal_1 = __webpack_require__(15238);
 Object.defineProperty(exports, "Decimal", ({ enumerable: true, get: function () { return IonDecimal_1.Decimal; } }));
-var IonLocalSymbolTable_2 = __webpack_require__(3480);
+var IonLocalSymbolTable_2 = __webpack_require__(63480);
 Object.defineProperty(exports, "defaultLocalSymbolTable", ({ enumerable: true, get: function () { return IonLocalSymbolTable_2.defaultLocalSymbolTable; } }));
-var IonType_1 = __webpack_require__(7769);
+var IonType_1 = __webpack_require__(87769);
 Object.defineProperty(exports, "IonType", ({ enumerable: true, get: function () { return IonType_1.IonType; } }));
-var IonTypes_1 = __webpack_require__(1516);
+var IonTypes_1 = __webpack_require__(71516);
 Object.defineProperty(exports, "IonTypes", ({ enumerable: true, get: function () { return IonTypes_1.IonTypes; } }));
-var IonSharedSymbolTable_1 = __webpack_require__(6510);
+var IonSharedSymbolTable_1 = __webpack_require__(46510);
 Object.defineProperty(exports, "SharedSymbolTable", ({ enumerable: true, get: function () { return IonSharedSymbolTable_1.SharedSymbolTable; } }));
 var IonTimestamp_1 = __webpack_require__(4625);
 Object.defineProperty(exports, "TimestampPrecision", ({ enumerable: true, get: function () { return IonTimestamp_1.TimestampPrecision; } }));
 Object.defineProperty(exports, "Timestamp", ({ enumerable: true, get: function () { return IonTimestamp_1.Timestamp; } }));
-var IonText_1 = __webpack_require__(6470);
+var IonText_1 = __webpack_require__(46470);
 Object.defineProperty(exports, "toBase64", ({ enumerable: true, get: function () { return IonText_1.toBase64; } }));
-var IonUnicode_2 = __webpack_require__(9682);
+var IonUnicode_2 = __webpack_require__(89682);
 Object.defineProperty(exports, "decodeUtf8", ({ enumerable: true, get: function () { return IonUnicode_2.decodeUtf8; } }));
-const dom = __importStar(__webpack_require__(2316));
+const dom = __importStar(__webpack_require__(52316));
 exports.dom = dom;
-var dom_1 = __webpack_require__(2316);
+var dom_1 = __webpack_require__(52316);
 Object.defineProperty(exports, "load", ({ enumerable: true, get: function () { return dom_1.load; } }));
 Object.defineProperty(exports, "loadAll", ({ enumerable: true, get: function () { return dom_1.loadAll; } }));
-var IonEvent_1 = __webpack_require__(1731);
+var IonEvent_1 = __webpack_require__(41731);
 Object.defineProperty(exports, "IonEventType", ({ enumerable: true, get: function () { return IonEvent_1.IonEventType; } }));
 Object.defineProperty(exports, "IonEventFactory", ({ enumerable: true, get: function () { return IonEvent_1.IonEventFactory; } }));
-var IonEventStream_1 = __webpack_require__(4163);
+var IonEventStream_1 = __webpack_require__(34163);
 Object.defineProperty(exports, "IonEventStream", ({ enumerable: true, get: function () { return IonEventStream_1.IonEventStream; } }));
-var EventStreamError_1 = __webpack_require__(1255);
+var EventStreamError_1 = __webpack_require__(41255);
 Object.defineProperty(exports, "EventStreamError", ({ enumerable: true, get: function () { return EventStreamError_1.EventStreamError; } }));
-var ComparisonResult_1 = __webpack_require__(1599);
+var ComparisonResult_1 = __webpack_require__(11599);
 Object.defineProperty(exports, "ComparisonResult", ({ enumerable: true, get: function () { return ComparisonResult_1.ComparisonResult; } }));
 Object.defineProperty(exports, "ComparisonResultType", ({ enumerable: true, get: function () { return ComparisonResult_1.ComparisonResultType; } }));
 //# sourceMappingURL=Ion.js.map
 
 /***/ }),
 
-/***/ 9311:
+/***/ 51692:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -29943,7 +29943,7 @@ exports.TB_ANNOTATION = 14;
 
 /***/ }),
 
-/***/ 7127:
+/***/ 37127:
 /***/ (function(__unused_webpack_module, exports, __webpack_require__) {
 
 
@@ -29966,14 +29966,14 @@ var __importDefault = (this && this.__importDefault) || function (mod) {
 };
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.BinaryReader = void 0;
-const IntSize_1 = __importDefault(__webpack_require__(1631));
+const IntSize_1 = __importDefault(__webpack_require__(91631));
 const IonCatalog_1 = __webpack_require__(8270);
 const IonConstants_1 = __webpack_require__(8012);
-const IonLocalSymbolTable_1 = __webpack_require__(3480);
-const IonParserBinaryRaw_1 = __webpack_require__(5977);
-const IonSymbols_1 = __webpack_require__(6252);
-const IonTypes_1 = __webpack_require__(1516);
-const util_1 = __webpack_require__(6795);
+const IonLocalSymbolTable_1 = __webpack_require__(63480);
+const IonParserBinaryRaw_1 = __webpack_require__(45977);
+const IonSymbols_1 = __webpack_require__(46252);
+const IonTypes_1 = __webpack_require__(71516);
+const util_1 = __webpack_require__(76795);
 const BOC = -2;
 const EOF = -1;
 const TB_NULL = 0;
@@ -30228,13 +30228,13 @@ exports.BinaryReader = BinaryReader;
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.NullNode = exports.LeafNode = exports.AbstractNode = exports.BinaryWriter = void 0;
 const AbstractWriter_1 = __webpack_require__(7754);
-const BigIntSerde_1 = __webpack_require__(7463);
-const IonLowLevelBinaryWriter_1 = __webpack_require__(9067);
+const BigIntSerde_1 = __webpack_require__(97463);
+const IonLowLevelBinaryWriter_1 = __webpack_require__(39067);
 const IonTimestamp_1 = __webpack_require__(4625);
-const IonTypes_1 = __webpack_require__(1516);
-const IonUnicode_1 = __webpack_require__(9682);
-const IonWriteable_1 = __webpack_require__(1893);
-const util_1 = __webpack_require__(6795);
+const IonTypes_1 = __webpack_require__(71516);
+const IonUnicode_1 = __webpack_require__(89682);
+const IonWriteable_1 = __webpack_require__(24274);
+const util_1 = __webpack_require__(76795);
 const MAJOR_VERSION = 1;
 const MINOR_VERSION = 0;
 const MAX_VALUE_LENGTH = 14;
@@ -30867,7 +30867,7 @@ exports.NullNode = NullNode;
  */
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.Catalog = void 0;
-const IonSystemSymbolTable_1 = __webpack_require__(706);
+const IonSystemSymbolTable_1 = __webpack_require__(70706);
 function byVersion(x, y) {
     return x.version - y.version;
 }
@@ -30940,7 +30940,7 @@ exports.IVM = {
 
 /***/ }),
 
-/***/ 5238:
+/***/ 15238:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -30960,7 +30960,7 @@ exports.IVM = {
  */
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.Decimal = void 0;
-const util_1 = __webpack_require__(6795);
+const util_1 = __webpack_require__(76795);
 class Decimal {
     constructor(coefficient, exponent, isNegative = false) {
         if (typeof coefficient === "string") {
@@ -31150,7 +31150,7 @@ Decimal.ONE = new Decimal(1, 0);
 
 /***/ }),
 
-/***/ 3712:
+/***/ 43712:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -31225,7 +31225,7 @@ exports.Import = Import;
 
 /***/ }),
 
-/***/ 3480:
+/***/ 63480:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -31245,7 +31245,7 @@ exports.Import = Import;
  */
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.defaultLocalSymbolTable = exports.LocalSymbolTable = void 0;
-const IonSystemSymbolTable_1 = __webpack_require__(706);
+const IonSystemSymbolTable_1 = __webpack_require__(70706);
 class LocalSymbolTable {
     constructor(theImport, symbols = []) {
         this.index = Object.create(null);
@@ -31319,7 +31319,7 @@ exports.defaultLocalSymbolTable = defaultLocalSymbolTable;
 
 /***/ }),
 
-/***/ 9067:
+/***/ 39067:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -31339,7 +31339,7 @@ exports.defaultLocalSymbolTable = defaultLocalSymbolTable;
  */
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.LowLevelBinaryWriter = void 0;
-const BigIntSerde_1 = __webpack_require__(7463);
+const BigIntSerde_1 = __webpack_require__(97463);
 class LowLevelBinaryWriter {
     constructor(writeable) {
         this.writeable = writeable;
@@ -31457,7 +31457,7 @@ exports.LowLevelBinaryWriter = LowLevelBinaryWriter;
 
 /***/ }),
 
-/***/ 5977:
+/***/ 45977:
 /***/ (function(__unused_webpack_module, exports, __webpack_require__) {
 
 
@@ -31499,13 +31499,13 @@ var __importDefault = (this && this.__importDefault) || function (mod) {
 };
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.ParserBinaryRaw = void 0;
-const BigIntSerde_1 = __webpack_require__(7463);
-const IonBinary = __importStar(__webpack_require__(9311));
+const BigIntSerde_1 = __webpack_require__(97463);
+const IonBinary = __importStar(__webpack_require__(51692));
 const IonConstants_1 = __webpack_require__(8012);
-const IonDecimal_1 = __webpack_require__(5238);
+const IonDecimal_1 = __webpack_require__(15238);
 const IonTimestamp_1 = __webpack_require__(4625);
-const IonTypes_1 = __webpack_require__(1516);
-const IonUnicode_1 = __webpack_require__(9682);
+const IonTypes_1 = __webpack_require__(71516);
+const IonUnicode_1 = __webpack_require__(89682);
 const SignAndMagnitudeInt_1 = __importDefault(__webpack_require__(3966));
 const EOF = -1;
 const TB_DATAGRAM = 20;
@@ -32148,7 +32148,7 @@ exports.ParserBinaryRaw = ParserBinaryRaw;
 
 /***/ }),
 
-/***/ 7947:
+/***/ 27947:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -32168,9 +32168,9 @@ exports.ParserBinaryRaw = ParserBinaryRaw;
  */
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.ParserTextRaw = exports.get_ion_type = void 0;
-const IonText_1 = __webpack_require__(6470);
-const IonSymbolToken_1 = __webpack_require__(6488);
-const IonTypes_1 = __webpack_require__(1516);
+const IonText_1 = __webpack_require__(46470);
+const IonSymbolToken_1 = __webpack_require__(86488);
+const IonTypes_1 = __webpack_require__(71516);
 const EOF = -1;
 const ERROR = -2;
 const T_NULL = 1;
@@ -33793,7 +33793,7 @@ exports.ParserTextRaw = ParserTextRaw;
 
 /***/ }),
 
-/***/ 7809:
+/***/ 27809:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -33813,9 +33813,9 @@ exports.ParserTextRaw = ParserTextRaw;
  */
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.PrettyTextWriter = void 0;
-const IonText_1 = __webpack_require__(6470);
-const IonTextWriter_1 = __webpack_require__(7477);
-const IonTypes_1 = __webpack_require__(1516);
+const IonText_1 = __webpack_require__(46470);
+const IonTextWriter_1 = __webpack_require__(77477);
+const IonTypes_1 = __webpack_require__(71516);
 class PrettyTextWriter extends IonTextWriter_1.TextWriter {
     constructor(writeable, indentSize = 2) {
         super(writeable);
@@ -33961,7 +33961,7 @@ exports.PrettyTextWriter = PrettyTextWriter;
 
 /***/ }),
 
-/***/ 6510:
+/***/ 46510:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -34019,7 +34019,7 @@ exports.SharedSymbolTable = SharedSymbolTable;
 
 /***/ }),
 
-/***/ 7753:
+/***/ 27753:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -34248,7 +34248,7 @@ exports.BinarySpan = BinarySpan;
 
 /***/ }),
 
-/***/ 8250:
+/***/ 55869:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -34268,7 +34268,7 @@ exports.BinarySpan = BinarySpan;
  */
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.SubstituteSymbolTable = void 0;
-const IonSharedSymbolTable_1 = __webpack_require__(6510);
+const IonSharedSymbolTable_1 = __webpack_require__(46510);
 class SubstituteSymbolTable extends IonSharedSymbolTable_1.SharedSymbolTable {
     constructor(length) {
         if (length < 0) {
@@ -34294,7 +34294,7 @@ exports.SubstituteSymbolTable = SubstituteSymbolTable;
 
 /***/ }),
 
-/***/ 6488:
+/***/ 86488:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -34332,7 +34332,7 @@ SymbolToken._UNKNOWN_SYMBOL_ID = -1;
 
 /***/ }),
 
-/***/ 6252:
+/***/ 46252:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -34352,11 +34352,11 @@ SymbolToken._UNKNOWN_SYMBOL_ID = -1;
  */
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.makeSymbolTable = exports.ion_symbol_table_sid = exports.ion_symbol_table = void 0;
-const IonImport_1 = __webpack_require__(3712);
-const IonLocalSymbolTable_1 = __webpack_require__(3480);
-const IonSubstituteSymbolTable_1 = __webpack_require__(8250);
-const IonSystemSymbolTable_1 = __webpack_require__(706);
-const Ion_1 = __webpack_require__(7177);
+const IonImport_1 = __webpack_require__(43712);
+const IonLocalSymbolTable_1 = __webpack_require__(63480);
+const IonSubstituteSymbolTable_1 = __webpack_require__(55869);
+const IonSystemSymbolTable_1 = __webpack_require__(70706);
+const Ion_1 = __webpack_require__(97177);
 exports.ion_symbol_table = "$ion_symbol_table";
 exports.ion_symbol_table_sid = 3;
 const empty_struct = {};
@@ -34464,7 +34464,7 @@ exports.makeSymbolTable = makeSymbolTable;
 
 /***/ }),
 
-/***/ 706:
+/***/ 70706:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -34484,8 +34484,8 @@ exports.makeSymbolTable = makeSymbolTable;
  */
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.getSystemSymbolTableImport = exports.getSystemSymbolTable = void 0;
-const IonImport_1 = __webpack_require__(3712);
-const IonSharedSymbolTable_1 = __webpack_require__(6510);
+const IonImport_1 = __webpack_require__(43712);
+const IonSharedSymbolTable_1 = __webpack_require__(46510);
 const systemSymbolTable = new IonSharedSymbolTable_1.SharedSymbolTable("$ion", 1, [
     "$ion",
     "$ion_1_0",
@@ -34509,7 +34509,7 @@ exports.getSystemSymbolTableImport = getSystemSymbolTableImport;
 
 /***/ }),
 
-/***/ 6470:
+/***/ 46470:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -35026,7 +35026,7 @@ exports.escape = escape;
 
 /***/ }),
 
-/***/ 8857:
+/***/ 98857:
 /***/ (function(__unused_webpack_module, exports, __webpack_require__) {
 
 
@@ -35049,16 +35049,16 @@ var __importDefault = (this && this.__importDefault) || function (mod) {
 };
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.TextReader = void 0;
-const IntSize_1 = __importDefault(__webpack_require__(1631));
+const IntSize_1 = __importDefault(__webpack_require__(91631));
 const IonCatalog_1 = __webpack_require__(8270);
-const IonDecimal_1 = __webpack_require__(5238);
-const IonLocalSymbolTable_1 = __webpack_require__(3480);
-const IonParserTextRaw_1 = __webpack_require__(7947);
-const IonSymbols_1 = __webpack_require__(6252);
-const IonText_1 = __webpack_require__(6470);
+const IonDecimal_1 = __webpack_require__(15238);
+const IonLocalSymbolTable_1 = __webpack_require__(63480);
+const IonParserTextRaw_1 = __webpack_require__(27947);
+const IonSymbols_1 = __webpack_require__(46252);
+const IonText_1 = __webpack_require__(46470);
 const IonTimestamp_1 = __webpack_require__(4625);
-const IonTypes_1 = __webpack_require__(1516);
-const util_1 = __webpack_require__(6795);
+const IonTypes_1 = __webpack_require__(71516);
+const util_1 = __webpack_require__(76795);
 const BEGINNING_OF_CONTAINER = -2;
 const EOF = -1;
 const T_IDENTIFIER = 9;
@@ -35415,7 +35415,7 @@ exports.TextReader = TextReader;
 
 /***/ }),
 
-/***/ 7477:
+/***/ 77477:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -35436,10 +35436,10 @@ exports.TextReader = TextReader;
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.TextWriter = exports.Context = exports.State = void 0;
 const AbstractWriter_1 = __webpack_require__(7754);
-const IonText_1 = __webpack_require__(6470);
-const IonTypes_1 = __webpack_require__(1516);
-const IonUnicode_1 = __webpack_require__(9682);
-const util_1 = __webpack_require__(6795);
+const IonText_1 = __webpack_require__(46470);
+const IonTypes_1 = __webpack_require__(71516);
+const IonUnicode_1 = __webpack_require__(89682);
+const util_1 = __webpack_require__(76795);
 var State;
 (function (State) {
     State[State["VALUE"] = 0] = "VALUE";
@@ -35819,9 +35819,9 @@ exports.TextWriter = TextWriter;
  */
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.Timestamp = exports.TimestampPrecision = void 0;
-const IonDecimal_1 = __webpack_require__(5238);
-const IonText_1 = __webpack_require__(6470);
-const util_1 = __webpack_require__(6795);
+const IonDecimal_1 = __webpack_require__(15238);
+const IonText_1 = __webpack_require__(46470);
+const util_1 = __webpack_require__(76795);
 var TimestampPrecision;
 (function (TimestampPrecision) {
     TimestampPrecision[TimestampPrecision["YEAR"] = 1] = "YEAR";
@@ -36319,7 +36319,7 @@ _TimestampParser._timeParserStates = {
 
 /***/ }),
 
-/***/ 7769:
+/***/ 87769:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -36354,7 +36354,7 @@ exports.IonType = IonType;
 
 /***/ }),
 
-/***/ 1516:
+/***/ 71516:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -36374,7 +36374,7 @@ exports.IonType = IonType;
  */
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.IonTypes = void 0;
-const IonType_1 = __webpack_require__(7769);
+const IonType_1 = __webpack_require__(87769);
 exports.IonTypes = {
     NULL: new IonType_1.IonType(0, "null", true, false, false, false),
     BOOL: new IonType_1.IonType(1, "bool", true, false, false, false),
@@ -36394,7 +36394,7 @@ exports.IonTypes = {
 
 /***/ }),
 
-/***/ 9682:
+/***/ 89682:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -36517,7 +36517,7 @@ exports.decodeUtf8 = decodeUtf8;
 
 /***/ }),
 
-/***/ 1893:
+/***/ 24274:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -36650,14 +36650,14 @@ exports["default"] = SignAndMagnitudeInt;
 
 /***/ }),
 
-/***/ 8905:
+/***/ 28905:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.Blob = void 0;
-const Ion_1 = __webpack_require__(7177);
-const Lob_1 = __webpack_require__(2217);
+const Ion_1 = __webpack_require__(97177);
+const Lob_1 = __webpack_require__(42217);
 class Blob extends Lob_1.Lob(Ion_1.IonTypes.BLOB) {
     constructor(data, annotations = []) {
         super(data, annotations);
@@ -36675,16 +36675,16 @@ exports.Blob = Blob;
 
 /***/ }),
 
-/***/ 184:
+/***/ 40184:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.Boolean = void 0;
-const Ion_1 = __webpack_require__(7177);
-const FromJsConstructor_1 = __webpack_require__(321);
-const JsValueConversion_1 = __webpack_require__(6116);
-const Value_1 = __webpack_require__(441);
+const Ion_1 = __webpack_require__(97177);
+const FromJsConstructor_1 = __webpack_require__(20321);
+const JsValueConversion_1 = __webpack_require__(36116);
+const Value_1 = __webpack_require__(50441);
 const _fromJsConstructor = new FromJsConstructor_1.FromJsConstructorBuilder()
     .withPrimitives(FromJsConstructor_1.Primitives.Boolean)
     .withClassesToUnbox(JsValueConversion_1._NativeJsBoolean)
@@ -36733,14 +36733,14 @@ exports.Boolean = Boolean;
 
 /***/ }),
 
-/***/ 4976:
+/***/ 44976:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.Clob = void 0;
-const Ion_1 = __webpack_require__(7177);
-const Lob_1 = __webpack_require__(2217);
+const Ion_1 = __webpack_require__(97177);
+const Lob_1 = __webpack_require__(42217);
 class Clob extends Lob_1.Lob(Ion_1.IonTypes.CLOB) {
     constructor(bytes, annotations = []) {
         super(bytes, annotations);
@@ -36772,7 +36772,7 @@ exports.Clob = Clob;
 
 /***/ }),
 
-/***/ 5263:
+/***/ 25263:
 /***/ (function(__unused_webpack_module, exports, __webpack_require__) {
 
 
@@ -36797,10 +36797,10 @@ var __importStar = (this && this.__importStar) || function (mod) {
 };
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.Decimal = void 0;
-const ion = __importStar(__webpack_require__(7177));
-const Ion_1 = __webpack_require__(7177);
-const FromJsConstructor_1 = __webpack_require__(321);
-const Value_1 = __webpack_require__(441);
+const ion = __importStar(__webpack_require__(97177));
+const Ion_1 = __webpack_require__(97177);
+const FromJsConstructor_1 = __webpack_require__(20321);
+const Value_1 = __webpack_require__(50441);
 const Float_1 = __webpack_require__(5730);
 const _fromJsConstructor = new FromJsConstructor_1.FromJsConstructorBuilder()
     .withClasses(ion.Decimal)
@@ -36907,11 +36907,11 @@ var __importStar = (this && this.__importStar) || function (mod) {
 };
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.Float = void 0;
-const Ion_1 = __webpack_require__(7177);
-const FromJsConstructor_1 = __webpack_require__(321);
-const Value_1 = __webpack_require__(441);
-const Decimal_1 = __webpack_require__(5263);
-const ion = __importStar(__webpack_require__(7177));
+const Ion_1 = __webpack_require__(97177);
+const FromJsConstructor_1 = __webpack_require__(20321);
+const Value_1 = __webpack_require__(50441);
+const Decimal_1 = __webpack_require__(25263);
+const ion = __importStar(__webpack_require__(97177));
 const _fromJsConstructor = new FromJsConstructor_1.FromJsConstructorBuilder()
     .withPrimitives(FromJsConstructor_1.Primitives.Number)
     .withClassesToUnbox(Number)
@@ -36969,14 +36969,14 @@ exports.Float = Float;
 
 /***/ }),
 
-/***/ 321:
+/***/ 20321:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.Primitives = exports.FromJsConstructor = exports.FromJsConstructorBuilder = void 0;
-const Ion_1 = __webpack_require__(7177);
-const util_1 = __webpack_require__(6795);
+const Ion_1 = __webpack_require__(97177);
+const util_1 = __webpack_require__(76795);
 function _newSet(values) {
     if (util_1._hasValue(values)) {
         return new Set(values);
@@ -37046,15 +37046,15 @@ exports.Primitives = {
 
 /***/ }),
 
-/***/ 3733:
+/***/ 86114:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.Integer = void 0;
-const Ion_1 = __webpack_require__(7177);
-const FromJsConstructor_1 = __webpack_require__(321);
-const Value_1 = __webpack_require__(441);
+const Ion_1 = __webpack_require__(97177);
+const FromJsConstructor_1 = __webpack_require__(20321);
+const Value_1 = __webpack_require__(50441);
 const _bigintConstructor = BigInt;
 const _fromJsConstructor = new FromJsConstructor_1.FromJsConstructorBuilder()
     .withPrimitives(FromJsConstructor_1.Primitives.Number, FromJsConstructor_1.Primitives.BigInt)
@@ -37149,15 +37149,15 @@ exports.Integer = Integer;
 
 /***/ }),
 
-/***/ 6116:
+/***/ 36116:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports._ionValueFromJsValue = exports._domConstructorFor = exports._NativeJsString = exports._NativeJsBoolean = void 0;
-const Ion_1 = __webpack_require__(7177);
-const IonTypes_1 = __webpack_require__(1516);
-const util_1 = __webpack_require__(6795);
+const Ion_1 = __webpack_require__(97177);
+const IonTypes_1 = __webpack_require__(71516);
+const util_1 = __webpack_require__(76795);
 exports._NativeJsBoolean = Boolean;
 exports._NativeJsString = String;
 let _domTypesByIonType = null;
@@ -37244,14 +37244,14 @@ exports._ionValueFromJsValue = _ionValueFromJsValue;
 
 /***/ }),
 
-/***/ 886:
+/***/ 40886:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.List = void 0;
-const Ion_1 = __webpack_require__(7177);
-const Sequence_1 = __webpack_require__(5795);
+const Ion_1 = __webpack_require__(97177);
+const Sequence_1 = __webpack_require__(55795);
 class List extends Sequence_1.Sequence(Ion_1.IonTypes.LIST) {
     constructor(children, annotations = []) {
         super(children, annotations);
@@ -37262,15 +37262,15 @@ exports.List = List;
 
 /***/ }),
 
-/***/ 2217:
+/***/ 42217:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.Lob = void 0;
-const Ion_1 = __webpack_require__(7177);
-const FromJsConstructor_1 = __webpack_require__(321);
-const Value_1 = __webpack_require__(441);
+const Ion_1 = __webpack_require__(97177);
+const FromJsConstructor_1 = __webpack_require__(20321);
+const Value_1 = __webpack_require__(50441);
 const _fromJsConstructor = new FromJsConstructor_1.FromJsConstructorBuilder()
     .withClasses(Uint8Array)
     .build();
@@ -37326,15 +37326,15 @@ exports.Lob = Lob;
 
 /***/ }),
 
-/***/ 8151:
+/***/ 38151:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.Null = void 0;
-const Ion_1 = __webpack_require__(7177);
-const FromJsConstructor_1 = __webpack_require__(321);
-const Value_1 = __webpack_require__(441);
+const Ion_1 = __webpack_require__(97177);
+const FromJsConstructor_1 = __webpack_require__(20321);
+const Value_1 = __webpack_require__(50441);
 class Null extends Value_1.Value(Object, Ion_1.IonTypes.NULL, FromJsConstructor_1.FromJsConstructor.NONE) {
     constructor(ionType = Ion_1.IonTypes.NULL, annotations = []) {
         super();
@@ -37446,14 +37446,14 @@ Null._supportedIonTypesByOperation = new Map([
 
 /***/ }),
 
-/***/ 283:
+/***/ 40283:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.SExpression = void 0;
-const Ion_1 = __webpack_require__(7177);
-const Sequence_1 = __webpack_require__(5795);
+const Ion_1 = __webpack_require__(97177);
+const Sequence_1 = __webpack_require__(55795);
 class SExpression extends Sequence_1.Sequence(Ion_1.IonTypes.SEXP) {
     constructor(children, annotations = []) {
         super(children, annotations);
@@ -37467,15 +37467,15 @@ exports.SExpression = SExpression;
 
 /***/ }),
 
-/***/ 5795:
+/***/ 55795:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.Sequence = void 0;
-const Ion_1 = __webpack_require__(7177);
-const FromJsConstructor_1 = __webpack_require__(321);
-const Value_1 = __webpack_require__(441);
+const Ion_1 = __webpack_require__(97177);
+const FromJsConstructor_1 = __webpack_require__(20321);
+const Value_1 = __webpack_require__(50441);
 function Sequence(ionType) {
     return class extends Value_1.Value(Array, ionType, FromJsConstructor_1.FromJsConstructor.NONE) {
         constructor(children, annotations = []) {
@@ -37581,16 +37581,16 @@ exports.Sequence = Sequence;
 
 /***/ }),
 
-/***/ 6595:
+/***/ 46595:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.String = void 0;
-const Ion_1 = __webpack_require__(7177);
-const FromJsConstructor_1 = __webpack_require__(321);
-const JsValueConversion_1 = __webpack_require__(6116);
-const Value_1 = __webpack_require__(441);
+const Ion_1 = __webpack_require__(97177);
+const FromJsConstructor_1 = __webpack_require__(20321);
+const JsValueConversion_1 = __webpack_require__(36116);
+const Value_1 = __webpack_require__(50441);
 const _fromJsConstructor = new FromJsConstructor_1.FromJsConstructorBuilder()
     .withPrimitives(FromJsConstructor_1.Primitives.String)
     .withClassesToUnbox(JsValueConversion_1._NativeJsString)
@@ -37639,15 +37639,15 @@ exports.String = String;
 
 /***/ }),
 
-/***/ 5563:
+/***/ 55563:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.Struct = void 0;
-const Ion_1 = __webpack_require__(7177);
-const FromJsConstructor_1 = __webpack_require__(321);
-const Value_1 = __webpack_require__(441);
+const Ion_1 = __webpack_require__(97177);
+const FromJsConstructor_1 = __webpack_require__(20321);
+const Value_1 = __webpack_require__(50441);
 class Struct extends Value_1.Value(Object, Ion_1.IonTypes.STRUCT, FromJsConstructor_1.FromJsConstructor.NONE) {
     constructor(fields, annotations = []) {
         super();
@@ -37850,15 +37850,15 @@ exports.Struct = Struct;
 
 /***/ }),
 
-/***/ 3014:
+/***/ 83014:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.Symbol = void 0;
-const Ion_1 = __webpack_require__(7177);
-const FromJsConstructor_1 = __webpack_require__(321);
-const Value_1 = __webpack_require__(441);
+const Ion_1 = __webpack_require__(97177);
+const FromJsConstructor_1 = __webpack_require__(20321);
+const Value_1 = __webpack_require__(50441);
 const _fromJsConstructor = new FromJsConstructor_1.FromJsConstructorBuilder()
     .withPrimitives(FromJsConstructor_1.Primitives.String)
     .withClassesToUnbox(String)
@@ -37907,7 +37907,7 @@ exports.Symbol = Symbol;
 
 /***/ }),
 
-/***/ 4468:
+/***/ 44468:
 /***/ (function(__unused_webpack_module, exports, __webpack_require__) {
 
 
@@ -37932,10 +37932,10 @@ var __importStar = (this && this.__importStar) || function (mod) {
 };
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.Timestamp = void 0;
-const ion = __importStar(__webpack_require__(7177));
-const Ion_1 = __webpack_require__(7177);
-const FromJsConstructor_1 = __webpack_require__(321);
-const Value_1 = __webpack_require__(441);
+const ion = __importStar(__webpack_require__(97177));
+const Ion_1 = __webpack_require__(97177);
+const FromJsConstructor_1 = __webpack_require__(20321);
+const Value_1 = __webpack_require__(50441);
 const _fromJsConstructor = new FromJsConstructor_1.FromJsConstructorBuilder()
     .withClasses(Date, ion.Timestamp)
     .build();
@@ -38011,7 +38011,7 @@ exports.Timestamp = Timestamp;
 
 /***/ }),
 
-/***/ 441:
+/***/ 50441:
 /***/ (function(__unused_webpack_module, exports, __webpack_require__) {
 
 
@@ -38036,8 +38036,8 @@ var __importStar = (this && this.__importStar) || function (mod) {
 };
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.Value = void 0;
-const util_1 = __webpack_require__(6795);
-const JsValueConversion = __importStar(__webpack_require__(6116));
+const util_1 = __webpack_require__(76795);
+const JsValueConversion = __importStar(__webpack_require__(36116));
 const _DOM_VALUE_SIGNET = Symbol("ion.dom.Value");
 function Value(BaseClass, ionType, fromJsConstructor) {
     const newClass = class extends BaseClass {
@@ -38210,7 +38210,7 @@ Object.defineProperty(Value, Symbol.hasInstance, {
 
 /***/ }),
 
-/***/ 2316:
+/***/ 52316:
 /***/ (function(__unused_webpack_module, exports, __webpack_require__) {
 
 
@@ -38235,21 +38235,21 @@ var __importStar = (this && this.__importStar) || function (mod) {
 };
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.load = exports.loadAll = void 0;
-const ion = __importStar(__webpack_require__(7177));
-const Ion_1 = __webpack_require__(7177);
-const IonBinaryReader_1 = __webpack_require__(7127);
-const IonTextReader_1 = __webpack_require__(8857);
-const Blob_1 = __webpack_require__(8905);
-const Clob_1 = __webpack_require__(4976);
-const Decimal_1 = __webpack_require__(5263);
+const ion = __importStar(__webpack_require__(97177));
+const Ion_1 = __webpack_require__(97177);
+const IonBinaryReader_1 = __webpack_require__(37127);
+const IonTextReader_1 = __webpack_require__(98857);
+const Blob_1 = __webpack_require__(28905);
+const Clob_1 = __webpack_require__(44976);
+const Decimal_1 = __webpack_require__(25263);
 const Float_1 = __webpack_require__(5730);
-const Integer_1 = __webpack_require__(3733);
-const List_1 = __webpack_require__(886);
-const Null_1 = __webpack_require__(8151);
-const SExpression_1 = __webpack_require__(283);
-const Struct_1 = __webpack_require__(5563);
-const Symbol_1 = __webpack_require__(3014);
-const Timestamp_1 = __webpack_require__(4468);
+const Integer_1 = __webpack_require__(86114);
+const List_1 = __webpack_require__(40886);
+const Null_1 = __webpack_require__(38151);
+const SExpression_1 = __webpack_require__(40283);
+const Struct_1 = __webpack_require__(55563);
+const Symbol_1 = __webpack_require__(83014);
+const Timestamp_1 = __webpack_require__(44468);
 function loadAll(ionData) {
     const reader = _createReader(ionData);
     const ionValues = [];
@@ -38347,39 +38347,39 @@ function _loadSequence(reader) {
     reader.stepOut();
     return children;
 }
-var Value_1 = __webpack_require__(441);
+var Value_1 = __webpack_require__(50441);
 Object.defineProperty(exports, "Value", ({ enumerable: true, get: function () { return Value_1.Value; } }));
-var Null_2 = __webpack_require__(8151);
+var Null_2 = __webpack_require__(38151);
 Object.defineProperty(exports, "Null", ({ enumerable: true, get: function () { return Null_2.Null; } }));
-var Boolean_1 = __webpack_require__(184);
+var Boolean_1 = __webpack_require__(40184);
 Object.defineProperty(exports, "Boolean", ({ enumerable: true, get: function () { return Boolean_1.Boolean; } }));
-var Integer_2 = __webpack_require__(3733);
+var Integer_2 = __webpack_require__(86114);
 Object.defineProperty(exports, "Integer", ({ enumerable: true, get: function () { return Integer_2.Integer; } }));
 var Float_2 = __webpack_require__(5730);
 Object.defineProperty(exports, "Float", ({ enumerable: true, get: function () { return Float_2.Float; } }));
-var Decimal_2 = __webpack_require__(5263);
+var Decimal_2 = __webpack_require__(25263);
 Object.defineProperty(exports, "Decimal", ({ enumerable: true, get: function () { return Decimal_2.Decimal; } }));
-var Timestamp_2 = __webpack_require__(4468);
+var Timestamp_2 = __webpack_require__(44468);
 Object.defineProperty(exports, "Timestamp", ({ enumerable: true, get: function () { return Timestamp_2.Timestamp; } }));
-var String_1 = __webpack_require__(6595);
+var String_1 = __webpack_require__(46595);
 Object.defineProperty(exports, "String", ({ enumerable: true, get: function () { return String_1.String; } }));
-var Symbol_2 = __webpack_require__(3014);
+var Symbol_2 = __webpack_require__(83014);
 Object.defineProperty(exports, "Symbol", ({ enumerable: true, get: function () { return Symbol_2.Symbol; } }));
-var Blob_2 = __webpack_require__(8905);
+var Blob_2 = __webpack_require__(28905);
 Object.defineProperty(exports, "Blob", ({ enumerable: true, get: function () { return Blob_2.Blob; } }));
-var Clob_2 = __webpack_require__(4976);
+var Clob_2 = __webpack_require__(44976);
 Object.defineProperty(exports, "Clob", ({ enumerable: true, get: function () { return Clob_2.Clob; } }));
-var Struct_2 = __webpack_require__(5563);
+var Struct_2 = __webpack_require__(55563);
 Object.defineProperty(exports, "Struct", ({ enumerable: true, get: function () { return Struct_2.Struct; } }));
-var List_2 = __webpack_require__(886);
+var List_2 = __webpack_require__(40886);
 Object.defineProperty(exports, "List", ({ enumerable: true, get: function () { return List_2.List; } }));
-var SExpression_2 = __webpack_require__(283);
+var SExpression_2 = __webpack_require__(40283);
 Object.defineProperty(exports, "SExpression", ({ enumerable: true, get: function () { return SExpression_2.SExpression; } }));
 //# sourceMappingURL=index.js.map
 
 /***/ }),
 
-/***/ 1255:
+/***/ 41255:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -38399,7 +38399,7 @@ exports.EventStreamError = EventStreamError;
 
 /***/ }),
 
-/***/ 1731:
+/***/ 41731:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -38419,13 +38419,13 @@ exports.EventStreamError = EventStreamError;
  */
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.IonEventFactory = exports.IonEventType = void 0;
-const ComparisonResult_1 = __webpack_require__(1599);
+const ComparisonResult_1 = __webpack_require__(11599);
 const IonBinaryWriter_1 = __webpack_require__(55);
-const IonLocalSymbolTable_1 = __webpack_require__(3480);
-const IonTextWriter_1 = __webpack_require__(7477);
-const IonTypes_1 = __webpack_require__(1516);
-const IonUnicode_1 = __webpack_require__(9682);
-const IonWriteable_1 = __webpack_require__(1893);
+const IonLocalSymbolTable_1 = __webpack_require__(63480);
+const IonTextWriter_1 = __webpack_require__(77477);
+const IonTypes_1 = __webpack_require__(71516);
+const IonUnicode_1 = __webpack_require__(89682);
+const IonWriteable_1 = __webpack_require__(24274);
 var IonEventType;
 (function (IonEventType) {
     IonEventType[IonEventType["SCALAR"] = 0] = "SCALAR";
@@ -38927,7 +38927,7 @@ class IonEndEvent extends AbstractIonEvent {
 
 /***/ }),
 
-/***/ 4163:
+/***/ 34163:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -38947,14 +38947,14 @@ class IonEndEvent extends AbstractIonEvent {
  */
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.IonEventStream = void 0;
-const ComparisonResult_1 = __webpack_require__(1599);
-const ComparisonResult_2 = __webpack_require__(1599);
-const Ion_1 = __webpack_require__(7177);
-const IonBinaryReader_1 = __webpack_require__(7127);
-const IonSpan_1 = __webpack_require__(7753);
-const IonTypes_1 = __webpack_require__(1516);
-const EventStreamError_1 = __webpack_require__(1255);
-const IonEvent_1 = __webpack_require__(1731);
+const ComparisonResult_1 = __webpack_require__(11599);
+const ComparisonResult_2 = __webpack_require__(11599);
+const Ion_1 = __webpack_require__(97177);
+const IonBinaryReader_1 = __webpack_require__(37127);
+const IonSpan_1 = __webpack_require__(27753);
+const IonTypes_1 = __webpack_require__(71516);
+const EventStreamError_1 = __webpack_require__(41255);
+const IonEvent_1 = __webpack_require__(41731);
 const READ = "READ";
 const WRITE = "WRITE";
 class IonEventStream {
@@ -39422,7 +39422,7 @@ exports.IonEventStream = IonEventStream;
 
 /***/ }),
 
-/***/ 6795:
+/***/ 76795:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -39464,7 +39464,7 @@ exports.isSafeInteger = isSafeInteger;
 
 /***/ }),
 
-/***/ 9214:
+/***/ 29214:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 /**
@@ -39484,9 +39484,9 @@ exports.isSafeInteger = isSafeInteger;
  * thing down. What's more, pointers are not the things taking most space in
  * memory.
  */
-var Iterator = __webpack_require__(1571),
-    forEach = __webpack_require__(8095),
-    typed = __webpack_require__(4909),
+var Iterator = __webpack_require__(91571),
+    forEach = __webpack_require__(78095),
+    typed = __webpack_require__(54909),
     iterables = __webpack_require__(177);
 
 /**
@@ -39913,9 +39913,9 @@ module.exports = LRUCache;
  *
  * Harmonized iteration helpers over mixed iterable targets.
  */
-var forEach = __webpack_require__(8095);
+var forEach = __webpack_require__(78095);
 
-var typed = __webpack_require__(4909);
+var typed = __webpack_require__(54909);
 
 /**
  * Function used to determine whether the given object supports array-like
@@ -40004,7 +40004,7 @@ exports.toArrayWithIndices = toArrayWithIndices;
 
 /***/ }),
 
-/***/ 4909:
+/***/ 54909:
 /***/ ((__unused_webpack_module, exports) => {
 
 /**
@@ -40198,7 +40198,7 @@ exports.indices = function(length) {
 
 /***/ }),
 
-/***/ 8095:
+/***/ 78095:
 /***/ ((module) => {
 
 /**
@@ -40361,7 +40361,7 @@ module.exports = forEach;
 
 /***/ }),
 
-/***/ 1571:
+/***/ 91571:
 /***/ ((module) => {
 
 /**
@@ -40472,18 +40472,18 @@ module.exports = Iterator;
 
 /***/ }),
 
-/***/ 7349:
+/***/ 57349:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 
-var identity = __webpack_require__(1127);
-var Scalar = __webpack_require__(3301);
-var YAMLMap = __webpack_require__(4454);
-var YAMLSeq = __webpack_require__(2223);
-var resolveBlockMap = __webpack_require__(7103);
-var resolveBlockSeq = __webpack_require__(334);
-var resolveFlowCollection = __webpack_require__(3142);
+var identity = __webpack_require__(41127);
+var Scalar = __webpack_require__(63301);
+var YAMLMap = __webpack_require__(84454);
+var YAMLSeq = __webpack_require__(92223);
+var resolveBlockMap = __webpack_require__(87103);
+var resolveBlockSeq = __webpack_require__(90334);
+var resolveFlowCollection = __webpack_require__(13142);
 
 function resolveCollection(CN, ctx, token, onError, tagName, tag) {
     const coll = token.type === 'block-map'
@@ -40569,15 +40569,15 @@ exports.composeCollection = composeCollection;
 
 /***/ }),
 
-/***/ 3683:
+/***/ 23683:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 
 var Document = __webpack_require__(3021);
-var composeNode = __webpack_require__(5937);
-var resolveEnd = __webpack_require__(7788);
-var resolveProps = __webpack_require__(4631);
+var composeNode = __webpack_require__(45937);
+var resolveEnd = __webpack_require__(95407);
+var resolveProps = __webpack_require__(34631);
 
 function composeDoc(options, directives, { offset, start, value, end }, onError) {
     const opts = Object.assign({ _directives: directives }, options);
@@ -40621,17 +40621,17 @@ exports.composeDoc = composeDoc;
 
 /***/ }),
 
-/***/ 5937:
+/***/ 45937:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 
 var Alias = __webpack_require__(4065);
-var identity = __webpack_require__(1127);
-var composeCollection = __webpack_require__(7349);
+var identity = __webpack_require__(41127);
+var composeCollection = __webpack_require__(57349);
 var composeScalar = __webpack_require__(5413);
-var resolveEnd = __webpack_require__(7788);
-var utilEmptyScalarPosition = __webpack_require__(2599);
+var resolveEnd = __webpack_require__(95407);
+var utilEmptyScalarPosition = __webpack_require__(22599);
 
 const CN = { composeNode, composeEmptyNode };
 function composeNode(ctx, token, props, onError) {
@@ -40745,10 +40745,10 @@ exports.composeNode = composeNode;
 
 
 
-var identity = __webpack_require__(1127);
-var Scalar = __webpack_require__(3301);
-var resolveBlockScalar = __webpack_require__(8913);
-var resolveFlowScalar = __webpack_require__(6842);
+var identity = __webpack_require__(41127);
+var Scalar = __webpack_require__(63301);
+var resolveBlockScalar = __webpack_require__(48913);
+var resolveFlowScalar = __webpack_require__(76842);
 
 function composeScalar(ctx, token, tagToken, onError) {
     const { value, type, comment, range } = token.type === 'block-scalar'
@@ -40835,18 +40835,18 @@ exports.composeScalar = composeScalar;
 
 /***/ }),
 
-/***/ 9984:
+/***/ 89984:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 
 var node_process = __webpack_require__(932);
-var directives = __webpack_require__(1342);
+var directives = __webpack_require__(61342);
 var Document = __webpack_require__(3021);
-var errors = __webpack_require__(1464);
-var identity = __webpack_require__(1127);
-var composeDoc = __webpack_require__(3683);
-var resolveEnd = __webpack_require__(7788);
+var errors = __webpack_require__(91464);
+var identity = __webpack_require__(41127);
+var composeDoc = __webpack_require__(23683);
+var resolveEnd = __webpack_require__(95407);
 
 function getErrorPos(src) {
     if (typeof src === 'number')
@@ -41066,17 +41066,17 @@ exports.Composer = Composer;
 
 /***/ }),
 
-/***/ 7103:
+/***/ 87103:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 
-var Pair = __webpack_require__(7165);
-var YAMLMap = __webpack_require__(4454);
-var resolveProps = __webpack_require__(4631);
+var Pair = __webpack_require__(57165);
+var YAMLMap = __webpack_require__(84454);
+var resolveProps = __webpack_require__(34631);
 var utilContainsNewline = __webpack_require__(9499);
-var utilFlowIndentCheck = __webpack_require__(4051);
-var utilMapIncludes = __webpack_require__(1187);
+var utilFlowIndentCheck = __webpack_require__(74051);
+var utilMapIncludes = __webpack_require__(81187);
 
 const startColMsg = 'All mapping items must start at the same column';
 function resolveBlockMap({ composeNode, composeEmptyNode }, ctx, bm, onError, tag) {
@@ -41190,12 +41190,12 @@ exports.resolveBlockMap = resolveBlockMap;
 
 /***/ }),
 
-/***/ 8913:
+/***/ 48913:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 
-var Scalar = __webpack_require__(3301);
+var Scalar = __webpack_require__(63301);
 
 function resolveBlockScalar(ctx, scalar, onError) {
     const start = scalar.offset;
@@ -41397,14 +41397,14 @@ exports.resolveBlockScalar = resolveBlockScalar;
 
 /***/ }),
 
-/***/ 334:
+/***/ 90334:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 
-var YAMLSeq = __webpack_require__(2223);
-var resolveProps = __webpack_require__(4631);
-var utilFlowIndentCheck = __webpack_require__(4051);
+var YAMLSeq = __webpack_require__(92223);
+var resolveProps = __webpack_require__(34631);
+var utilFlowIndentCheck = __webpack_require__(74051);
 
 function resolveBlockSeq({ composeNode, composeEmptyNode }, ctx, bs, onError, tag) {
     const NodeClass = tag?.nodeClass ?? YAMLSeq.YAMLSeq;
@@ -41455,7 +41455,7 @@ exports.resolveBlockSeq = resolveBlockSeq;
 
 /***/ }),
 
-/***/ 7788:
+/***/ 95407:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -41501,19 +41501,19 @@ exports.resolveEnd = resolveEnd;
 
 /***/ }),
 
-/***/ 3142:
+/***/ 13142:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 
-var identity = __webpack_require__(1127);
-var Pair = __webpack_require__(7165);
-var YAMLMap = __webpack_require__(4454);
-var YAMLSeq = __webpack_require__(2223);
-var resolveEnd = __webpack_require__(7788);
-var resolveProps = __webpack_require__(4631);
+var identity = __webpack_require__(41127);
+var Pair = __webpack_require__(57165);
+var YAMLMap = __webpack_require__(84454);
+var YAMLSeq = __webpack_require__(92223);
+var resolveEnd = __webpack_require__(95407);
+var resolveProps = __webpack_require__(34631);
 var utilContainsNewline = __webpack_require__(9499);
-var utilMapIncludes = __webpack_require__(1187);
+var utilMapIncludes = __webpack_require__(81187);
 
 const blockMsg = 'Block collections are not allowed within flow collections';
 const isBlock = (token) => token && (token.type === 'block-map' || token.type === 'block-seq');
@@ -41717,13 +41717,13 @@ exports.resolveFlowCollection = resolveFlowCollection;
 
 /***/ }),
 
-/***/ 6842:
+/***/ 76842:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 
-var Scalar = __webpack_require__(3301);
-var resolveEnd = __webpack_require__(7788);
+var Scalar = __webpack_require__(63301);
+var resolveEnd = __webpack_require__(95407);
 
 function resolveFlowScalar(scalar, strict, onError) {
     const { offset, type, source, end } = scalar;
@@ -41952,7 +41952,7 @@ exports.resolveFlowScalar = resolveFlowScalar;
 
 /***/ }),
 
-/***/ 4631:
+/***/ 34631:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -42150,7 +42150,7 @@ exports.containsNewline = containsNewline;
 
 /***/ }),
 
-/***/ 2599:
+/***/ 22599:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -42185,7 +42185,7 @@ exports.emptyScalarPosition = emptyScalarPosition;
 
 /***/ }),
 
-/***/ 4051:
+/***/ 74051:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -42209,12 +42209,12 @@ exports.flowIndentCheck = flowIndentCheck;
 
 /***/ }),
 
-/***/ 1187:
+/***/ 81187:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 
-var identity = __webpack_require__(1127);
+var identity = __webpack_require__(41127);
 
 function mapIncludes(ctx, items, search) {
     const { uniqueKeys } = ctx.options;
@@ -42237,16 +42237,16 @@ exports.mapIncludes = mapIncludes;
 
 
 var Alias = __webpack_require__(4065);
-var Collection = __webpack_require__(101);
-var identity = __webpack_require__(1127);
-var Pair = __webpack_require__(7165);
-var toJS = __webpack_require__(6424);
-var Schema = __webpack_require__(5840);
+var Collection = __webpack_require__(40101);
+var identity = __webpack_require__(41127);
+var Pair = __webpack_require__(57165);
+var toJS = __webpack_require__(74043);
+var Schema = __webpack_require__(45840);
 var stringifyDocument = __webpack_require__(6829);
-var anchors = __webpack_require__(1596);
-var applyReviver = __webpack_require__(3661);
-var createNode = __webpack_require__(2404);
-var directives = __webpack_require__(1342);
+var anchors = __webpack_require__(71596);
+var applyReviver = __webpack_require__(83661);
+var createNode = __webpack_require__(42404);
+var directives = __webpack_require__(61342);
 
 class Document {
     constructor(value, replacer, options) {
@@ -42575,13 +42575,13 @@ exports.Document = Document;
 
 /***/ }),
 
-/***/ 1596:
+/***/ 71596:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 
-var identity = __webpack_require__(1127);
-var visit = __webpack_require__(204);
+var identity = __webpack_require__(41127);
+var visit = __webpack_require__(10204);
 
 /**
  * Verify that the input string is a valid anchor.
@@ -42658,7 +42658,7 @@ exports.findNewAnchor = findNewAnchor;
 
 /***/ }),
 
-/***/ 3661:
+/***/ 83661:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -42722,14 +42722,14 @@ exports.applyReviver = applyReviver;
 
 /***/ }),
 
-/***/ 2404:
+/***/ 42404:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 
 var Alias = __webpack_require__(4065);
-var identity = __webpack_require__(1127);
-var Scalar = __webpack_require__(3301);
+var identity = __webpack_require__(41127);
+var Scalar = __webpack_require__(63301);
 
 const defaultTagPrefix = 'tag:yaml.org,2002:';
 function findTagObject(value, tagName, tags) {
@@ -42819,13 +42819,13 @@ exports.createNode = createNode;
 
 /***/ }),
 
-/***/ 1342:
+/***/ 61342:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 
-var identity = __webpack_require__(1127);
-var visit = __webpack_require__(204);
+var identity = __webpack_require__(41127);
+var visit = __webpack_require__(10204);
 
 const escapeChars = {
     '!': '%21',
@@ -43004,7 +43004,7 @@ exports.Directives = Directives;
 
 /***/ }),
 
-/***/ 1464:
+/***/ 91464:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -43073,28 +43073,28 @@ exports.prettifyError = prettifyError;
 
 /***/ }),
 
-/***/ 8815:
+/***/ 38815:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 var __webpack_unused_export__;
 
 
-var composer = __webpack_require__(9984);
+var composer = __webpack_require__(89984);
 var Document = __webpack_require__(3021);
-var Schema = __webpack_require__(5840);
-var errors = __webpack_require__(1464);
+var Schema = __webpack_require__(45840);
+var errors = __webpack_require__(91464);
 var Alias = __webpack_require__(4065);
-var identity = __webpack_require__(1127);
-var Pair = __webpack_require__(7165);
-var Scalar = __webpack_require__(3301);
-var YAMLMap = __webpack_require__(4454);
-var YAMLSeq = __webpack_require__(2223);
+var identity = __webpack_require__(41127);
+var Pair = __webpack_require__(57165);
+var Scalar = __webpack_require__(63301);
+var YAMLMap = __webpack_require__(84454);
+var YAMLSeq = __webpack_require__(92223);
 var cst = __webpack_require__(3461);
-var lexer = __webpack_require__(361);
-var lineCounter = __webpack_require__(6628);
+var lexer = __webpack_require__(40361);
+var lineCounter = __webpack_require__(66628);
 var parser = __webpack_require__(3456);
-var publicApi = __webpack_require__(4047);
-var visit = __webpack_require__(204);
+var publicApi = __webpack_require__(84047);
+var visit = __webpack_require__(10204);
 
 
 
@@ -43131,7 +43131,7 @@ __webpack_unused_export__ = visit.visitAsync;
 
 /***/ }),
 
-/***/ 7249:
+/***/ 57249:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -43162,11 +43162,11 @@ exports.warn = warn;
 
 
 
-var anchors = __webpack_require__(1596);
-var visit = __webpack_require__(204);
-var identity = __webpack_require__(1127);
-var Node = __webpack_require__(6673);
-var toJS = __webpack_require__(6424);
+var anchors = __webpack_require__(71596);
+var visit = __webpack_require__(10204);
+var identity = __webpack_require__(41127);
+var Node = __webpack_require__(66673);
+var toJS = __webpack_require__(74043);
 
 class Alias extends Node.NodeBase {
     constructor(source) {
@@ -43284,14 +43284,14 @@ exports.Alias = Alias;
 
 /***/ }),
 
-/***/ 101:
+/***/ 40101:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 
-var createNode = __webpack_require__(2404);
-var identity = __webpack_require__(1127);
-var Node = __webpack_require__(6673);
+var createNode = __webpack_require__(42404);
+var identity = __webpack_require__(41127);
+var Node = __webpack_require__(66673);
 
 function collectionFromPath(schema, path, value) {
     let v = value;
@@ -43442,14 +43442,14 @@ exports.isEmptyPath = isEmptyPath;
 
 /***/ }),
 
-/***/ 6673:
+/***/ 66673:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 
-var applyReviver = __webpack_require__(3661);
-var identity = __webpack_require__(1127);
-var toJS = __webpack_require__(6424);
+var applyReviver = __webpack_require__(83661);
+var identity = __webpack_require__(41127);
+var toJS = __webpack_require__(74043);
 
 class NodeBase {
     constructor(type) {
@@ -43489,15 +43489,15 @@ exports.NodeBase = NodeBase;
 
 /***/ }),
 
-/***/ 7165:
+/***/ 57165:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 
-var createNode = __webpack_require__(2404);
-var stringifyPair = __webpack_require__(9748);
-var addPairToJSMap = __webpack_require__(7104);
-var identity = __webpack_require__(1127);
+var createNode = __webpack_require__(42404);
+var stringifyPair = __webpack_require__(59748);
+var addPairToJSMap = __webpack_require__(97104);
+var identity = __webpack_require__(41127);
 
 function createPair(key, value, ctx) {
     const k = createNode.createNode(key, undefined, ctx);
@@ -43535,14 +43535,14 @@ exports.createPair = createPair;
 
 /***/ }),
 
-/***/ 3301:
+/***/ 63301:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 
-var identity = __webpack_require__(1127);
-var Node = __webpack_require__(6673);
-var toJS = __webpack_require__(6424);
+var identity = __webpack_require__(41127);
+var Node = __webpack_require__(66673);
+var toJS = __webpack_require__(74043);
 
 const isScalarValue = (value) => !value || (typeof value !== 'function' && typeof value !== 'object');
 class Scalar extends Node.NodeBase {
@@ -43569,17 +43569,17 @@ exports.isScalarValue = isScalarValue;
 
 /***/ }),
 
-/***/ 4454:
+/***/ 84454:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 
-var stringifyCollection = __webpack_require__(1212);
-var addPairToJSMap = __webpack_require__(7104);
-var Collection = __webpack_require__(101);
-var identity = __webpack_require__(1127);
-var Pair = __webpack_require__(7165);
-var Scalar = __webpack_require__(3301);
+var stringifyCollection = __webpack_require__(61212);
+var addPairToJSMap = __webpack_require__(97104);
+var Collection = __webpack_require__(40101);
+var identity = __webpack_require__(41127);
+var Pair = __webpack_require__(57165);
+var Scalar = __webpack_require__(63301);
 
 function findPair(items, key) {
     const k = identity.isScalar(key) ? key.value : key;
@@ -43723,17 +43723,17 @@ exports.findPair = findPair;
 
 /***/ }),
 
-/***/ 2223:
+/***/ 92223:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 
-var createNode = __webpack_require__(2404);
-var stringifyCollection = __webpack_require__(1212);
-var Collection = __webpack_require__(101);
-var identity = __webpack_require__(1127);
-var Scalar = __webpack_require__(3301);
-var toJS = __webpack_require__(6424);
+var createNode = __webpack_require__(42404);
+var stringifyCollection = __webpack_require__(61212);
+var Collection = __webpack_require__(40101);
+var identity = __webpack_require__(41127);
+var Scalar = __webpack_require__(63301);
+var toJS = __webpack_require__(74043);
 
 class YAMLSeq extends Collection.Collection {
     static get tagName() {
@@ -43845,16 +43845,16 @@ exports.YAMLSeq = YAMLSeq;
 
 /***/ }),
 
-/***/ 7104:
+/***/ 97104:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 
-var log = __webpack_require__(7249);
-var merge = __webpack_require__(452);
+var log = __webpack_require__(57249);
+var merge = __webpack_require__(90452);
 var stringify = __webpack_require__(2148);
-var identity = __webpack_require__(1127);
-var toJS = __webpack_require__(6424);
+var identity = __webpack_require__(41127);
+var toJS = __webpack_require__(74043);
 
 function addPairToJSMap(ctx, map, { key, value }) {
     if (identity.isNode(key) && key.addToJSMap)
@@ -43917,7 +43917,7 @@ exports.addPairToJSMap = addPairToJSMap;
 
 /***/ }),
 
-/***/ 1127:
+/***/ 41127:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -43977,12 +43977,12 @@ exports.isSeq = isSeq;
 
 /***/ }),
 
-/***/ 6424:
+/***/ 74043:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 
-var identity = __webpack_require__(1127);
+var identity = __webpack_require__(41127);
 
 /**
  * Recursively convert any node or its contents to native JavaScript
@@ -44023,15 +44023,15 @@ exports.toJS = toJS;
 
 /***/ }),
 
-/***/ 110:
+/***/ 60110:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 
-var resolveBlockScalar = __webpack_require__(8913);
-var resolveFlowScalar = __webpack_require__(6842);
-var errors = __webpack_require__(1464);
-var stringifyString = __webpack_require__(3069);
+var resolveBlockScalar = __webpack_require__(48913);
+var resolveFlowScalar = __webpack_require__(76842);
+var errors = __webpack_require__(91464);
+var stringifyString = __webpack_require__(83069);
 
 function resolveAsScalar(token, strict = true, onError) {
     if (token) {
@@ -44248,7 +44248,7 @@ exports.setScalarValue = setScalarValue;
 
 /***/ }),
 
-/***/ 1733:
+/***/ 91733:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -44318,7 +44318,7 @@ exports.stringify = stringify;
 
 /***/ }),
 
-/***/ 7715:
+/***/ 97715:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -44429,9 +44429,9 @@ exports.visit = visit;
 
 
 
-var cstScalar = __webpack_require__(110);
-var cstStringify = __webpack_require__(1733);
-var cstVisit = __webpack_require__(7715);
+var cstScalar = __webpack_require__(60110);
+var cstStringify = __webpack_require__(91733);
+var cstVisit = __webpack_require__(97715);
 
 /** The byte order mark */
 const BOM = '\u{FEFF}';
@@ -44543,7 +44543,7 @@ exports.tokenType = tokenType;
 
 /***/ }),
 
-/***/ 361:
+/***/ 40361:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -45273,7 +45273,7 @@ exports.Lexer = Lexer;
 
 /***/ }),
 
-/***/ 6628:
+/***/ 66628:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -45328,7 +45328,7 @@ exports.LineCounter = LineCounter;
 
 var node_process = __webpack_require__(932);
 var cst = __webpack_require__(3461);
-var lexer = __webpack_require__(361);
+var lexer = __webpack_require__(40361);
 
 function includesToken(list, type) {
     for (let i = 0; i < list.length; ++i)
@@ -46308,17 +46308,17 @@ exports.Parser = Parser;
 
 /***/ }),
 
-/***/ 4047:
+/***/ 84047:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 
-var composer = __webpack_require__(9984);
+var composer = __webpack_require__(89984);
 var Document = __webpack_require__(3021);
-var errors = __webpack_require__(1464);
-var log = __webpack_require__(7249);
-var identity = __webpack_require__(1127);
-var lineCounter = __webpack_require__(6628);
+var errors = __webpack_require__(91464);
+var log = __webpack_require__(57249);
+var identity = __webpack_require__(41127);
+var lineCounter = __webpack_require__(66628);
 var parser = __webpack_require__(3456);
 
 function parseOptions(options) {
@@ -46422,16 +46422,16 @@ exports.stringify = stringify;
 
 /***/ }),
 
-/***/ 5840:
+/***/ 45840:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 
-var identity = __webpack_require__(1127);
-var map = __webpack_require__(7451);
+var identity = __webpack_require__(41127);
+var map = __webpack_require__(47451);
 var seq = __webpack_require__(1706);
-var string = __webpack_require__(6464);
-var tags = __webpack_require__(18);
+var string = __webpack_require__(66464);
+var tags = __webpack_require__(90018);
 
 const sortMapEntriesByKey = (a, b) => a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
 class Schema {
@@ -46468,13 +46468,13 @@ exports.Schema = Schema;
 
 /***/ }),
 
-/***/ 7451:
+/***/ 47451:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 
-var identity = __webpack_require__(1127);
-var YAMLMap = __webpack_require__(4454);
+var identity = __webpack_require__(41127);
+var YAMLMap = __webpack_require__(84454);
 
 const map = {
     collection: 'map',
@@ -46494,12 +46494,12 @@ exports.map = map;
 
 /***/ }),
 
-/***/ 3632:
+/***/ 73632:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 
-var Scalar = __webpack_require__(3301);
+var Scalar = __webpack_require__(63301);
 
 const nullTag = {
     identify: value => value == null,
@@ -46523,8 +46523,8 @@ exports.nullTag = nullTag;
 
 
 
-var identity = __webpack_require__(1127);
-var YAMLSeq = __webpack_require__(2223);
+var identity = __webpack_require__(41127);
+var YAMLSeq = __webpack_require__(92223);
 
 const seq = {
     collection: 'seq',
@@ -46544,12 +46544,12 @@ exports.seq = seq;
 
 /***/ }),
 
-/***/ 6464:
+/***/ 66464:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 
-var stringifyString = __webpack_require__(3069);
+var stringifyString = __webpack_require__(83069);
 
 const string = {
     identify: value => typeof value === 'string',
@@ -46567,12 +46567,12 @@ exports.string = string;
 
 /***/ }),
 
-/***/ 3959:
+/***/ 73959:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 
-var Scalar = __webpack_require__(3301);
+var Scalar = __webpack_require__(63301);
 
 const boolTag = {
     identify: value => typeof value === 'boolean',
@@ -46595,13 +46595,13 @@ exports.boolTag = boolTag;
 
 /***/ }),
 
-/***/ 8405:
+/***/ 38405:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 
-var Scalar = __webpack_require__(3301);
-var stringifyNumber = __webpack_require__(8689);
+var Scalar = __webpack_require__(63301);
+var stringifyNumber = __webpack_require__(28689);
 
 const floatNaN = {
     identify: value => typeof value === 'number',
@@ -46649,12 +46649,12 @@ exports.floatNaN = floatNaN;
 
 /***/ }),
 
-/***/ 9874:
+/***/ 59874:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 
-var stringifyNumber = __webpack_require__(8689);
+var stringifyNumber = __webpack_require__(28689);
 
 const intIdentify = (value) => typeof value === 'bigint' || Number.isInteger(value);
 const intResolve = (str, offset, radix, { intAsBigInt }) => (intAsBigInt ? BigInt(str) : parseInt(str.substring(offset), radix));
@@ -46698,18 +46698,18 @@ exports.intOct = intOct;
 
 /***/ }),
 
-/***/ 896:
+/***/ 70896:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 
-var map = __webpack_require__(7451);
-var _null = __webpack_require__(3632);
+var map = __webpack_require__(47451);
+var _null = __webpack_require__(73632);
 var seq = __webpack_require__(1706);
-var string = __webpack_require__(6464);
-var bool = __webpack_require__(3959);
-var float = __webpack_require__(8405);
-var int = __webpack_require__(9874);
+var string = __webpack_require__(66464);
+var bool = __webpack_require__(73959);
+var float = __webpack_require__(38405);
+var int = __webpack_require__(59874);
 
 const schema = [
     map.map,
@@ -46730,13 +46730,13 @@ exports.schema = schema;
 
 /***/ }),
 
-/***/ 3559:
+/***/ 33559:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 
-var Scalar = __webpack_require__(3301);
-var map = __webpack_require__(7451);
+var Scalar = __webpack_require__(63301);
+var map = __webpack_require__(47451);
 var seq = __webpack_require__(1706);
 
 function intIdentify(value) {
@@ -46801,27 +46801,27 @@ exports.schema = schema;
 
 /***/ }),
 
-/***/ 18:
+/***/ 90018:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 
-var map = __webpack_require__(7451);
-var _null = __webpack_require__(3632);
+var map = __webpack_require__(47451);
+var _null = __webpack_require__(73632);
 var seq = __webpack_require__(1706);
-var string = __webpack_require__(6464);
-var bool = __webpack_require__(3959);
-var float = __webpack_require__(8405);
-var int = __webpack_require__(9874);
-var schema = __webpack_require__(896);
-var schema$1 = __webpack_require__(3559);
-var binary = __webpack_require__(6083);
-var merge = __webpack_require__(452);
-var omap = __webpack_require__(303);
-var pairs = __webpack_require__(8385);
-var schema$2 = __webpack_require__(5913);
-var set = __webpack_require__(1528);
-var timestamp = __webpack_require__(4371);
+var string = __webpack_require__(66464);
+var bool = __webpack_require__(73959);
+var float = __webpack_require__(38405);
+var int = __webpack_require__(59874);
+var schema = __webpack_require__(70896);
+var schema$1 = __webpack_require__(33559);
+var binary = __webpack_require__(56083);
+var merge = __webpack_require__(90452);
+var omap = __webpack_require__(50303);
+var pairs = __webpack_require__(18385);
+var schema$2 = __webpack_require__(35913);
+var set = __webpack_require__(81528);
+var timestamp = __webpack_require__(24371);
 
 const schemas = new Map([
     ['core', schema.schema],
@@ -46907,14 +46907,14 @@ exports.getTags = getTags;
 
 /***/ }),
 
-/***/ 6083:
+/***/ 56083:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 
-var node_buffer = __webpack_require__(181);
-var Scalar = __webpack_require__(3301);
-var stringifyString = __webpack_require__(3069);
+var node_buffer = __webpack_require__(20181);
+var Scalar = __webpack_require__(63301);
+var stringifyString = __webpack_require__(83069);
 
 const binary = {
     identify: value => value instanceof Uint8Array, // Buffer inherits from Uint8Array
@@ -46984,12 +46984,12 @@ exports.binary = binary;
 
 /***/ }),
 
-/***/ 8398:
+/***/ 88398:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 
-var Scalar = __webpack_require__(3301);
+var Scalar = __webpack_require__(63301);
 
 function boolStringify({ value, source }, ctx) {
     const boolObj = value ? trueTag : falseTag;
@@ -47020,13 +47020,13 @@ exports.trueTag = trueTag;
 
 /***/ }),
 
-/***/ 5782:
+/***/ 35782:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 
-var Scalar = __webpack_require__(3301);
-var stringifyNumber = __webpack_require__(8689);
+var Scalar = __webpack_require__(63301);
+var stringifyNumber = __webpack_require__(28689);
 
 const floatNaN = {
     identify: value => typeof value === 'number',
@@ -47077,12 +47077,12 @@ exports.floatNaN = floatNaN;
 
 /***/ }),
 
-/***/ 873:
+/***/ 10873:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 
-var stringifyNumber = __webpack_require__(8689);
+var stringifyNumber = __webpack_require__(28689);
 
 const intIdentify = (value) => typeof value === 'bigint' || Number.isInteger(value);
 function intResolve(str, offset, radix, { intAsBigInt }) {
@@ -47160,13 +47160,13 @@ exports.intOct = intOct;
 
 /***/ }),
 
-/***/ 452:
+/***/ 90452:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 
-var identity = __webpack_require__(1127);
-var Scalar = __webpack_require__(3301);
+var identity = __webpack_require__(41127);
+var Scalar = __webpack_require__(63301);
 
 // If the value associated with a merge key is a single mapping node, each of
 // its key/value pairs is inserted into the current mapping, unless the key
@@ -47238,16 +47238,16 @@ exports.merge = merge;
 
 /***/ }),
 
-/***/ 303:
+/***/ 50303:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 
-var identity = __webpack_require__(1127);
-var toJS = __webpack_require__(6424);
-var YAMLMap = __webpack_require__(4454);
-var YAMLSeq = __webpack_require__(2223);
-var pairs = __webpack_require__(8385);
+var identity = __webpack_require__(41127);
+var toJS = __webpack_require__(74043);
+var YAMLMap = __webpack_require__(84454);
+var YAMLSeq = __webpack_require__(92223);
+var pairs = __webpack_require__(18385);
 
 class YAMLOMap extends YAMLSeq.YAMLSeq {
     constructor() {
@@ -47322,15 +47322,15 @@ exports.omap = omap;
 
 /***/ }),
 
-/***/ 8385:
+/***/ 18385:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 
-var identity = __webpack_require__(1127);
-var Pair = __webpack_require__(7165);
-var Scalar = __webpack_require__(3301);
-var YAMLSeq = __webpack_require__(2223);
+var identity = __webpack_require__(41127);
+var Pair = __webpack_require__(57165);
+var Scalar = __webpack_require__(63301);
+var YAMLSeq = __webpack_require__(92223);
 
 function resolvePairs(seq, onError) {
     if (identity.isSeq(seq)) {
@@ -47411,24 +47411,24 @@ exports.resolvePairs = resolvePairs;
 
 /***/ }),
 
-/***/ 5913:
+/***/ 35913:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 
-var map = __webpack_require__(7451);
-var _null = __webpack_require__(3632);
+var map = __webpack_require__(47451);
+var _null = __webpack_require__(73632);
 var seq = __webpack_require__(1706);
-var string = __webpack_require__(6464);
-var binary = __webpack_require__(6083);
-var bool = __webpack_require__(8398);
-var float = __webpack_require__(5782);
-var int = __webpack_require__(873);
-var merge = __webpack_require__(452);
-var omap = __webpack_require__(303);
-var pairs = __webpack_require__(8385);
-var set = __webpack_require__(1528);
-var timestamp = __webpack_require__(4371);
+var string = __webpack_require__(66464);
+var binary = __webpack_require__(56083);
+var bool = __webpack_require__(88398);
+var float = __webpack_require__(35782);
+var int = __webpack_require__(10873);
+var merge = __webpack_require__(90452);
+var omap = __webpack_require__(50303);
+var pairs = __webpack_require__(18385);
+var set = __webpack_require__(81528);
+var timestamp = __webpack_require__(24371);
 
 const schema = [
     map.map,
@@ -47459,14 +47459,14 @@ exports.schema = schema;
 
 /***/ }),
 
-/***/ 1528:
+/***/ 81528:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 
-var identity = __webpack_require__(1127);
-var Pair = __webpack_require__(7165);
-var YAMLMap = __webpack_require__(4454);
+var identity = __webpack_require__(41127);
+var Pair = __webpack_require__(57165);
+var YAMLMap = __webpack_require__(84454);
 
 class YAMLSet extends YAMLMap.YAMLMap {
     constructor(schema) {
@@ -47562,12 +47562,12 @@ exports.set = set;
 
 /***/ }),
 
-/***/ 4371:
+/***/ 24371:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 
-var stringifyNumber = __webpack_require__(8689);
+var stringifyNumber = __webpack_require__(28689);
 
 /** Internal types handle bigint as number, because TS can't figure it out. */
 function parseSexagesimal(str, asBigInt) {
@@ -47674,7 +47674,7 @@ exports.timestamp = timestamp;
 
 /***/ }),
 
-/***/ 4475:
+/***/ 34475:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -47837,10 +47837,10 @@ exports.foldFlowLines = foldFlowLines;
 
 
 
-var anchors = __webpack_require__(1596);
-var identity = __webpack_require__(1127);
-var stringifyComment = __webpack_require__(9799);
-var stringifyString = __webpack_require__(3069);
+var anchors = __webpack_require__(71596);
+var identity = __webpack_require__(41127);
+var stringifyComment = __webpack_require__(59799);
+var stringifyString = __webpack_require__(83069);
 
 function createStringifyContext(doc, options) {
     const opt = Object.assign({
@@ -47971,14 +47971,14 @@ exports.stringify = stringify;
 
 /***/ }),
 
-/***/ 1212:
+/***/ 61212:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 
-var identity = __webpack_require__(1127);
+var identity = __webpack_require__(41127);
 var stringify = __webpack_require__(2148);
-var stringifyComment = __webpack_require__(9799);
+var stringifyComment = __webpack_require__(59799);
 
 function stringifyCollection(collection, ctx, options) {
     const flow = ctx.inFlow ?? collection.flow;
@@ -48133,7 +48133,7 @@ exports.stringifyCollection = stringifyCollection;
 
 /***/ }),
 
-/***/ 9799:
+/***/ 59799:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -48169,9 +48169,9 @@ exports.stringifyComment = stringifyComment;
 
 
 
-var identity = __webpack_require__(1127);
+var identity = __webpack_require__(41127);
 var stringify = __webpack_require__(2148);
-var stringifyComment = __webpack_require__(9799);
+var stringifyComment = __webpack_require__(59799);
 
 function stringifyDocument(doc, options) {
     const lines = [];
@@ -48258,7 +48258,7 @@ exports.stringifyDocument = stringifyDocument;
 
 /***/ }),
 
-/***/ 8689:
+/***/ 28689:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -48292,15 +48292,15 @@ exports.stringifyNumber = stringifyNumber;
 
 /***/ }),
 
-/***/ 9748:
+/***/ 59748:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 
-var identity = __webpack_require__(1127);
-var Scalar = __webpack_require__(3301);
+var identity = __webpack_require__(41127);
+var Scalar = __webpack_require__(63301);
 var stringify = __webpack_require__(2148);
-var stringifyComment = __webpack_require__(9799);
+var stringifyComment = __webpack_require__(59799);
 
 function stringifyPair({ key, value }, ctx, onComment, onChompKeep) {
     const { allNullValues, doc, indent, indentStep, options: { commentString, indentSeq, simpleKeys } } = ctx;
@@ -48451,13 +48451,13 @@ exports.stringifyPair = stringifyPair;
 
 /***/ }),
 
-/***/ 3069:
+/***/ 83069:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 
-var Scalar = __webpack_require__(3301);
-var foldFlowLines = __webpack_require__(4475);
+var Scalar = __webpack_require__(63301);
+var foldFlowLines = __webpack_require__(34475);
 
 const getFoldOptions = (ctx, isBlock) => ({
     indentAtStart: isBlock ? ctx.indent.length : ctx.indentAtStart,
@@ -48796,12 +48796,12 @@ exports.stringifyString = stringifyString;
 
 /***/ }),
 
-/***/ 204:
+/***/ 10204:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 
-var identity = __webpack_require__(1127);
+var identity = __webpack_require__(41127);
 
 const BREAK = Symbol('break visit');
 const SKIP = Symbol('skip children');
@@ -49039,7 +49039,7 @@ exports.visitAsync = visitAsync;
 
 /***/ }),
 
-/***/ 6070:
+/***/ 56070:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 

@@ -2,7 +2,7 @@ export const id = 853;
 export const ids = [853];
 export const modules = {
 
-/***/ 7242:
+/***/ 27242:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -55,9 +55,11 @@ const Input = {
     Verify: 'verify',
     RestoreTo: 'restore-to',
     Changes: 'changes',
+    ChangesOntoTable: 'changes-onto-table',
     Resume: 'resume',
     MaxDuration: 'max-duration',
     Checkpoint: 'checkpoint',
+    UploadArtifacts: 'upload-artifacts',
 };
 /**
  * The defaults declared in action.yml, the one place they are decided. The
@@ -83,7 +85,9 @@ const InputDefault = {
     [Input.Verify]: 'false',
     [Input.RestoreTo]: 'latest',
     [Input.Changes]: 'apply',
+    [Input.ChangesOntoTable]: 'false',
     [Input.Resume]: 'auto',
+    [Input.UploadArtifacts]: 'true',
 };
 const Output = {
     Engine: 'engine',
@@ -95,6 +99,7 @@ const Output = {
     ProcessedItemCount: 'processed-item-count',
     ImportedItemCount: 'imported-item-count',
     ErrorCount: 'error-count',
+    UnwrittenItemCount: 'unwritten-item-count',
     ProcessedSizeBytes: 'processed-size-bytes',
     ExportManifest: 'export-manifest',
     DataUrl: 'data-url',
@@ -117,7 +122,7 @@ const Output = {
 
 /***/ }),
 
-/***/ 3916:
+/***/ 83916:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -174,12 +179,12 @@ function failureMessage(error) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   L: () => (/* binding */ inputVariable),
 /* harmony export */   i: () => (/* binding */ InputReader)
 /* harmony export */ });
-/* unused harmony export inputVariable */
-/* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7242);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3916);
-/* harmony import */ var _parsing_values_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2704);
+/* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(27242);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(83916);
+/* harmony import */ var _parsing_values_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(12704);
 // Reads inputs the way @actions/core does (INPUT_<NAME> with the hyphens
 // kept, trimmed) and collects every problem, so all are reported together.
 // An input that action.yml gives a default is read with `parseDefaulted`:
@@ -298,7 +303,7 @@ function quote(value) {
 
 /***/ }),
 
-/***/ 2704:
+/***/ 12704:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -430,17 +435,17 @@ function formatDuration(ms) {
 
 /***/ }),
 
-/***/ 3853:
+/***/ 93853:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   runInWorker: () => (/* binding */ runInWorker)
 /* harmony export */ });
 /* unused harmony export heapLimits */
-/* harmony import */ var node_worker_threads__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5919);
+/* harmony import */ var node_worker_threads__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(75919);
 /* harmony import */ var node_worker_threads__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_worker_threads__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7242);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3916);
+/* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(27242);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(83916);
 /* harmony import */ var _inputs_reader_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9066);
 // Starts the action in a worker thread with heap limits for its mode,
 // passes SIGTERM and SIGINT on as an abort, and ends with the worker's exit code.

@@ -1,6 +1,36 @@
-export const id = 836;
-export const ids = [836];
+export const id = 586;
+export const ids = [586];
 export const modules = {
+
+/***/ 6509:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   g: () => (/* binding */ noteEndpoint)
+/* harmony export */ });
+// A request that failed notes the endpoint it was sent to (`endpoint` on the
+// error), so that a connection refused, reset or timed out can be reported
+// naming it (errors.ts), for DynamoDB and S3 alike.
+function noteEndpoint(stack) {
+    const middleware = (next) => async (args) => {
+        try {
+            return await next(args);
+        }
+        catch (error) {
+            const request = args.request;
+            if (typeof error === 'object' && error !== null && request?.hostname !== undefined && !('endpoint' in error)) {
+                const port = request.port === undefined ? '' : `:${request.port}`;
+                Object.assign(error, { endpoint: `${request.protocol ?? 'https:'}//${request.hostname}${port}` });
+            }
+            throw error;
+        }
+    };
+    // Inside the SDK's retries, beside the request as it was sent.
+    stack.add(middleware, { step: 'finalizeRequest', priority: 'low', name: 'noteEndpointMiddleware' });
+}
+
+
+/***/ }),
 
 /***/ 5290:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -9,12 +39,12 @@ export const modules = {
 /* harmony export */   _: () => (/* binding */ USER_AGENT)
 /* harmony export */ });
 /** What every client adds to the SDK's user agent: AWS's logs show which requests came from the action. */
-const USER_AGENT = ['dynamodb-s3-transfer', '0.1.0'];
+const USER_AGENT = ['dynamodb-s3-transfer', '1.0.0'];
 
 
 /***/ }),
 
-/***/ 7242:
+/***/ 27242:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -67,9 +97,11 @@ const Input = {
     Verify: 'verify',
     RestoreTo: 'restore-to',
     Changes: 'changes',
+    ChangesOntoTable: 'changes-onto-table',
     Resume: 'resume',
     MaxDuration: 'max-duration',
     Checkpoint: 'checkpoint',
+    UploadArtifacts: 'upload-artifacts',
 };
 /**
  * The defaults declared in action.yml, the one place they are decided. The
@@ -95,7 +127,9 @@ const InputDefault = {
     [Input.Verify]: 'false',
     [Input.RestoreTo]: 'latest',
     [Input.Changes]: 'apply',
+    [Input.ChangesOntoTable]: 'false',
     [Input.Resume]: 'auto',
+    [Input.UploadArtifacts]: 'true',
 };
 const Output = {
     Engine: 'engine',
@@ -107,6 +141,7 @@ const Output = {
     ProcessedItemCount: 'processed-item-count',
     ImportedItemCount: 'imported-item-count',
     ErrorCount: 'error-count',
+    UnwrittenItemCount: 'unwritten-item-count',
     ProcessedSizeBytes: 'processed-size-bytes',
     ExportManifest: 'export-manifest',
     DataUrl: 'data-url',
@@ -129,7 +164,7 @@ const Output = {
 
 /***/ }),
 
-/***/ 3916:
+/***/ 83916:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -186,12 +221,12 @@ function failureMessage(error) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   L: () => (/* binding */ inputVariable),
 /* harmony export */   i: () => (/* binding */ InputReader)
 /* harmony export */ });
-/* unused harmony export inputVariable */
-/* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7242);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3916);
-/* harmony import */ var _parsing_values_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2704);
+/* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(27242);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(83916);
+/* harmony import */ var _parsing_values_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(12704);
 // Reads inputs the way @actions/core does (INPUT_<NAME> with the hyphens
 // kept, trimmed) and collects every problem, so all are reported together.
 // An input that action.yml gives a default is read with `parseDefaulted`:
@@ -310,7 +345,7 @@ function quote(value) {
 
 /***/ }),
 
-/***/ 2704:
+/***/ 12704:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -442,7 +477,7 @@ function formatDuration(ms) {
 
 /***/ }),
 
-/***/ 4836:
+/***/ 37586:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -452,13 +487,100 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 7 modules
-var core = __webpack_require__(3838);
+var core = __webpack_require__(33838);
 // EXTERNAL MODULE: external "node:worker_threads"
-var external_node_worker_threads_ = __webpack_require__(5919);
+var external_node_worker_threads_ = __webpack_require__(75919);
 // EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __webpack_require__(8161);
+var external_node_os_ = __webpack_require__(48161);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(73024);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(76760);
+;// CONCATENATED MODULE: ./src/runner.ts
+// Facts about the runner the step is on, from its environment.
+/** github.com or a GHE.com data-residency host (GitHub Enterprise Server is neither). */
+function onGitHubDotCom(env) {
+    const host = new URL(env.GITHUB_SERVER_URL || 'https://github.com').hostname.toUpperCase();
+    return host === 'GITHUB.COM' || host.endsWith('.GHE.COM') || host.endsWith('.LOCALHOST');
+}
+
+// EXTERNAL MODULE: external "node:url"
+var external_node_url_ = __webpack_require__(73136);
+;// CONCATENATED MODULE: ./src/task-worker.ts
+// A GitHub toolkit call (@actions/cache, @actions/artifact) in a worker
+// thread of its own, ended at a timeout: a service that hangs must neither
+// hold the step nor keep the process alive afterwards, and the libraries
+// (with the Azure SDK they bring) stay out of the worker that moves the data.
+
+
+/**
+ * Runs the action's own entry in a worker with `workerData` (src/index.ts
+ * picks the task from it) and resolves with the message it posts; a
+ * timeout, an error or an exit without a message is an answer too.
+ */
+function runTaskWorker(workerData, timeoutMs, what) {
+    const entry = (0,external_node_url_.pathToFileURL)(process.argv[1] ?? '');
+    return new Promise((resolve) => {
+        const worker = new external_node_worker_threads_.Worker(entry, { workerData, stdout: false, stderr: false });
+        const timer = setTimeout(() => {
+            finish({ ok: false, error: `no answer within ${timeoutMs / 1000} s` });
+            void worker.terminate();
+        }, timeoutMs);
+        let settled = false;
+        function finish(answer) {
+            if (settled)
+                return;
+            settled = true;
+            clearTimeout(timer);
+            resolve(answer);
+        }
+        worker.once('message', (answer) => finish(answer));
+        worker.once('error', (error) => finish({ ok: false, error: error.message }));
+        worker.once('exit', () => finish({ ok: false, error: `the ${what} worker ended without an answer` }));
+    });
+}
+
+;// CONCATENATED MODULE: ./src/artifacts.ts
+// The rejected-items and differences files outlive the job: a local one
+// (RUNNER_TEMP by default, gone when the job ends) is uploaded as a workflow
+// artifact of its own on GitHub, and the summary links it. An upload that
+// fails or hangs is a warning, never a failed step.
+
+
+
+
+/** An upload that takes longer is abandoned, with a warning. */
+const ARTIFACT_TIMEOUT_MS = 60_000;
+/** Artifacts (v4) are offered by github.com's results service, not by GitHub Enterprise Server. */
+function artifactsOffered(env) {
+    return Boolean(env.ACTIONS_RUNTIME_TOKEN && env.ACTIONS_RESULTS_URL) && onGitHubDotCom(env);
+}
+async function uploadArtifacts(result, env, log, timeoutMs = ARTIFACT_TIMEOUT_MS) {
+    if (!artifactsOffered(env))
+        return result;
+    const files = [
+        ['rejected items', result.rejectedItems],
+        ['differences', result.verification?.differences],
+    ];
+    const artifacts = [];
+    for (const [what, path] of files) {
+        if (path === undefined || path.startsWith('s3://') || !(0,external_node_fs_.existsSync)(path))
+            continue;
+        const answer = await runTaskWorker({ artifactTask: { path } }, timeoutMs, 'artifact');
+        if (!answer.ok) {
+            log.warning(`The ${what} file could not be uploaded as a workflow artifact (${answer.error}); it is at ${path} until the job ends.`);
+            continue;
+        }
+        const name = (0,external_node_path_.basename)(path);
+        const url = `${env.GITHUB_SERVER_URL || 'https://github.com'}/${env.GITHUB_REPOSITORY ?? ''}/actions/runs/${env.GITHUB_RUN_ID ?? ''}/artifacts/${answer.id}`;
+        log.info(`The ${what} file is kept as the workflow artifact ${name}: ${url}`);
+        artifacts.push({ what, name, url });
+    }
+    return artifacts.length === 0 ? result : { ...result, artifacts };
+}
+
 // EXTERNAL MODULE: ./node_modules/@aws-sdk/client-dynamodb/dist-cjs/index.js
-var dist_cjs = __webpack_require__(4305);
+var dist_cjs = __webpack_require__(64305);
 ;// CONCATENATED MODULE: ./src/aws/lazy-clients.ts
 // The S3 and CloudWatch Logs clients, with the SDK modules their commands
 // come from, loaded at their first use: a run that touches no bucket never
@@ -478,65 +600,17 @@ function lazyClient(load, make) {
         return loaded;
     };
 }
-const loadS3Sdk = () => __webpack_require__.e(/* import() */ 711).then(__webpack_require__.t.bind(__webpack_require__, 3711, 19));
-const loadLogsSdk = () => __webpack_require__.e(/* import() */ 303).then(__webpack_require__.t.bind(__webpack_require__, 2684, 19));
+const loadS3Sdk = () => __webpack_require__.e(/* import() */ 711).then(__webpack_require__.t.bind(__webpack_require__, 53711, 19));
+const loadLogsSdk = () => __webpack_require__.e(/* import() */ 303).then(__webpack_require__.t.bind(__webpack_require__, 70303, 19));
 /** Access to an S3 client already made (tests, benchmarks). */
 const s3Of = (client) => lazyClient(loadS3Sdk, () => client);
 /** Access to a CloudWatch Logs client already made (tests). */
 const logsOf = (client) => lazyClient(loadLogsSdk, () => client);
 
-// EXTERNAL MODULE: ./src/aws/user-agent.ts
-var user_agent = __webpack_require__(5290);
-;// CONCATENATED MODULE: ./src/aws/clients.ts
-// SDK clients with the region, endpoints, retries and user agent of a plan.
-// Without endpoint inputs the SDK's own AWS_ENDPOINT_URL_* variables apply.
-// S3 and CloudWatch Logs are loaded when first used (lazy-clients.ts).
-
-
-
-function createClients(settings) {
-    return {
-        dynamodb: createDynamoDbClient(settings),
-        s3: lazyClient(loadS3Sdk, async () => (await Promise.all(/* import() */[__webpack_require__.e(711), __webpack_require__.e(15)]).then(__webpack_require__.bind(__webpack_require__, 1015))).createS3Client(settings)),
-        // Honours AWS_ENDPOINT_URL_CLOUDWATCH_LOGS and AWS_ENDPOINT_URL through the SDK.
-        logs: lazyClient(loadLogsSdk, (sdk) => new sdk.CloudWatchLogsClient({ region: settings.region, maxAttempts: 5, customUserAgent: [user_agent/* USER_AGENT */._] })),
-    };
-}
-/**
- * Generous, because DynamoDB Local on a busy 2-core runner was measured
- * taking 28 s for one 1 MB Scan page; AWS answers in milliseconds.
- */
-const DYNAMODB_TIMEOUTS = { requestMs: 60_000, socketMs: 60_000 };
-/**
- * Standard retries, not adaptive: adaptive mode throttles the whole client
- * after a few throttled requests, which starves a bulk load. The direct
- * engine retries throttled and unprocessed writes itself, with backoff.
- */
-function createDynamoDbClient(settings, timeouts = DYNAMODB_TIMEOUTS) {
-    const client = new dist_cjs/* DynamoDBClient */.MGV({
-        region: settings.region,
-        maxAttempts: 3,
-        retryMode: 'standard',
-        requestHandler: {
-            requestTimeout: timeouts.requestMs,
-            socketTimeout: timeouts.socketMs,
-            connectionTimeout: 5_000,
-            throwOnRequestTimeout: true,
-        },
-        customUserAgent: [user_agent/* USER_AGENT */._],
-        ...(settings.endpointUrl === undefined ? {} : { endpoint: settings.endpointUrl }),
-    });
-    // The SDK's logger middleware copies every request (each item of each
-    // BatchWriteItem, filtered for sensitive fields) for its default logger,
-    // which discards it: 8% of the CPU of applying changes. The action logs itself.
-    client.middlewareStack.remove('loggerMiddleware');
-    return client;
-}
-
-// EXTERNAL MODULE: ./src/constants.ts
-var constants = __webpack_require__(7242);
+// EXTERNAL MODULE: ./src/aws/endpoint-note.ts
+var endpoint_note = __webpack_require__(6509);
 // EXTERNAL MODULE: ./src/errors.ts
-var errors = __webpack_require__(3916);
+var errors = __webpack_require__(83916);
 ;// CONCATENATED MODULE: ./src/aws/retry.ts
 // The one retry policy for every AWS call the action repeats: job polls,
 // Scan and Query pages, BatchWriteItem. One list of what is worth another
@@ -598,13 +672,31 @@ function isRetryable(error) {
 function isThrottling(error) {
     return THROTTLING.has(errorName(error));
 }
+/**
+ * No answer in time: a request, socket or connect timeout. A request that
+ * timed out was silent for the whole timeout (60 s for DynamoDB), so one is
+ * evidence enough that the endpoint is frozen when nothing else got through.
+ */
+function isSilence(error) {
+    const e = error;
+    return e?.name === 'TimeoutError' || e?.code === 'ETIMEDOUT';
+}
+/** The endpoint a failed request was for, when the client noted it (clients.ts), as ` at http://host:port`. */
+function atEndpoint(error) {
+    const endpoint = error?.endpoint;
+    return typeof endpoint === 'string' ? ` at ${endpoint}` : '';
+}
 /** Full jitter: a random delay up to an exponentially growing cap. */
 function backoff(attempt, random = Math.random) {
     return Math.round(random() * Math.min(MAX_DELAY_MS, BASE_DELAY_MS * 2 ** attempt));
 }
 /** Consecutive failed attempts, across every worker, after which the endpoint counts as gone. */
 const BREAKER_THRESHOLD = 3 * MAX_ATTEMPTS;
-/** Failures with nothing getting through for this long also count as gone: a frozen endpoint fails slowly (each request only after its timeouts). */
+/**
+ * Failures with nothing getting through for this long also count as gone: a
+ * frozen endpoint fails slowly (each request only after its timeout), so
+ * three such failures, or a single timed-out request, are enough.
+ */
 const SILENCE_MS = 30_000;
 const SILENCE_FAILURES = 3;
 /**
@@ -638,12 +730,12 @@ class Breaker {
         const silent = this.now() - this.lastSuccess;
         if (this.failures >= BREAKER_THRESHOLD)
             this.open(what, error, `${this.failures} requests in a row failed`);
-        else if (this.failures >= SILENCE_FAILURES && silent >= SILENCE_MS)
+        else if ((this.failures >= SILENCE_FAILURES || isSilence(error)) && silent >= SILENCE_MS)
             this.open(what, error, `no request got through for ${Math.round(silent / 1000)} s`);
     }
     open(what, error, why) {
         if (this.opened === undefined) {
-            this.opened = new errors/* TransferError */.aG('ENDPOINT_UNAVAILABLE', `${what} failed with ${errorName(error)} (${messageOf(error)}); ${why}, so the endpoint is taken as gone and the work stopped.`);
+            this.opened = new errors/* TransferError */.aG('ENDPOINT_UNAVAILABLE', `${what} failed with ${errorName(error)}${atEndpoint(error)} (${messageOf(error)}); ${why}, so the endpoint is taken as gone and the work stopped.`);
             this.tripped.abort();
         }
         return this.opened;
@@ -710,6 +802,102 @@ async function pause(ms, deps) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/aws/sdk-retry.ts
+// The SDK's own retries, declared beside the action's (retry.ts) so that the
+// two layers do not multiply. At the wire the SDK tries a request at most
+// SDK_ATTEMPTS times, with its standard backoff, after throttling, a server
+// error or a refused or reset connection; after silence (a request, socket or connect timeout) it
+// never tries again: silence is the action's alone to judge, once a request,
+// with its breaker. The action's policy wraps this one: a BatchWriteItem, a
+// Scan page or a poll is tried up to MAX_ATTEMPTS times. Before, the SDK's
+// three attempts of 60 s each sat inside the action's retries, and a frozen
+// DynamoDB held the step for 6 minutes without a word.
+
+const SDK_ATTEMPTS = 3;
+/**
+ * The SDK's standard backoff, kept: full jitter from 1 s for throttling (so a
+ * throttled request leaves the endpoint alone for a while, which the
+ * throttling tests rely on) and from 50 ms otherwise, doubling, at most 20 s.
+ */
+const THROTTLING_DELAY_MS = 1000;
+const DELAY_MS = 50;
+const sdk_retry_MAX_DELAY_MS = 20_000;
+function sdkRetryStrategy(attempts = SDK_ATTEMPTS, random = Math.random) {
+    const token = (count, delay) => ({
+        getRetryCount: () => count,
+        getRetryDelay: () => delay,
+    });
+    return {
+        acquireInitialRetryToken: () => Promise.resolve(token(0, 0)),
+        refreshRetryTokenForRetry: (previous, info) => {
+            const retries = previous.getRetryCount();
+            const retryable = info.errorType === 'THROTTLING' || info.errorType === 'TRANSIENT';
+            // Refused: the SDK then throws the request's own error.
+            if (retries + 1 >= attempts || !retryable || isSilence(info.error))
+                return Promise.reject(info.error ?? new Error('not retried'));
+            const base = info.errorType === 'THROTTLING' ? THROTTLING_DELAY_MS : DELAY_MS;
+            const delay = Math.floor(random() * Math.min(base * 2 ** retries, sdk_retry_MAX_DELAY_MS));
+            const hinted = info.retryAfterHint === undefined ? 0 : info.retryAfterHint.getTime() - Date.now();
+            return Promise.resolve(token(retries + 1, Math.max(delay, Math.min(hinted, delay + 5000))));
+        },
+        recordSuccess: () => undefined,
+    };
+}
+
+// EXTERNAL MODULE: ./src/aws/user-agent.ts
+var user_agent = __webpack_require__(5290);
+;// CONCATENATED MODULE: ./src/aws/clients.ts
+// SDK clients with the region, endpoints, retries and user agent of a plan.
+// Without endpoint inputs the SDK's own AWS_ENDPOINT_URL_* variables apply.
+// S3 and CloudWatch Logs are loaded when first used (lazy-clients.ts).
+
+
+
+
+
+function createClients(settings) {
+    return {
+        dynamodb: createDynamoDbClient(settings),
+        s3: lazyClient(loadS3Sdk, async () => (await Promise.all(/* import() */[__webpack_require__.e(711), __webpack_require__.e(15)]).then(__webpack_require__.bind(__webpack_require__, 91015))).createS3Client(settings)),
+        // Honours AWS_ENDPOINT_URL_CLOUDWATCH_LOGS and AWS_ENDPOINT_URL through the SDK.
+        logs: lazyClient(loadLogsSdk, (sdk) => new sdk.CloudWatchLogsClient({ region: settings.region, maxAttempts: 5, customUserAgent: [user_agent/* USER_AGENT */._] })),
+    };
+}
+/**
+ * Generous, because DynamoDB Local on a busy 2-core runner was measured
+ * taking 28 s for one 1 MB Scan page; AWS answers in milliseconds.
+ */
+const DYNAMODB_TIMEOUTS = { requestMs: 60_000, socketMs: 60_000 };
+/**
+ * Standard retries, not adaptive: adaptive mode throttles the whole client
+ * after a few throttled requests, which starves a bulk load. The direct
+ * engine retries throttled and unprocessed writes itself, with backoff; the
+ * SDK's own attempts, and why a timeout is never one of them, are in sdk-retry.ts.
+ */
+function createDynamoDbClient(settings, timeouts = DYNAMODB_TIMEOUTS) {
+    const client = new dist_cjs/* DynamoDBClient */.MGV({
+        region: settings.region,
+        maxAttempts: SDK_ATTEMPTS,
+        retryStrategy: sdkRetryStrategy(),
+        requestHandler: {
+            requestTimeout: timeouts.requestMs,
+            socketTimeout: timeouts.socketMs,
+            connectionTimeout: 5_000,
+            throwOnRequestTimeout: true,
+        },
+        customUserAgent: [user_agent/* USER_AGENT */._],
+        ...(settings.endpointUrl === undefined ? {} : { endpoint: settings.endpointUrl }),
+    });
+    // The SDK's logger middleware copies every request (each item of each
+    // BatchWriteItem, filtered for sensitive fields) for its default logger,
+    // which discards it: 8% of the CPU of applying changes. The action logs itself.
+    client.middlewareStack.remove('loggerMiddleware');
+    (0,endpoint_note/* noteEndpoint */.g)(client.middlewareStack);
+    return client;
+}
+
+// EXTERNAL MODULE: ./src/constants.ts
+var constants = __webpack_require__(27242);
 ;// CONCATENATED MODULE: ./src/aws/errors.ts
 // AWS exceptions as sentences a person can act on, for both engines: what
 // was asked of which resource, what AWS said, and what to do about it.
@@ -732,10 +920,43 @@ const ADVICE = {
     ValidationException: 'AWS refused the request as invalid',
     UnknownOperationException: 'this endpoint does not implement the operation: the managed engine needs AWS itself (DynamoDB Local and LocalStack lack ImportTable and ExportTableToPointInTime); use engine: direct',
 };
+/** A connection that could not be made, or was cut: the endpoint is at fault, not the request. */
+const CONNECTION_FAILURES = new Set([
+    'ECONNREFUSED',
+    'ECONNRESET',
+    'ECONNABORTED',
+    'EPIPE',
+    'EHOSTUNREACH',
+    'ENETUNREACH',
+    'ENOTFOUND',
+    'EAI_AGAIN',
+]);
+function isConnectionFailure(error) {
+    if (CONNECTION_FAILURES.has(errorName(error)))
+        return true;
+    const e = error;
+    if (e?.code !== undefined && CONNECTION_FAILURES.has(e.code))
+        return true;
+    if (e?.cause?.code !== undefined && CONNECTION_FAILURES.has(e.cause.code))
+        return true;
+    // The SDK's connect timeout: no connection within its 5 s.
+    return e?.name === 'TimeoutError' && /establish a connection/.test(e.message ?? '');
+}
+/**
+ * A connection failure that outlived the retries as ENDPOINT_UNAVAILABLE,
+ * naming the endpoint (as the README promises); anything else as it is.
+ */
+function unreachable(error, operation = 'A request') {
+    if (error instanceof errors/* TransferError */.aG || !isConnectionFailure(error))
+        return error;
+    return new errors/* TransferError */.aG('ENDPOINT_UNAVAILABLE', `${operation} failed with ${errorName(error)}${atEndpoint(error)} (${messageOf(error)}) after every retry: the endpoint could not be reached, or dropped the connection. Check that the service is up and that endpoint-url, s3-endpoint-url or the region name it.`);
+}
 /** Wraps an AWS error thrown by `operation` (such as `DescribeTable of Orders`) in a TransferError with advice. */
 function explain(error, operation, code = 'AWS_ERROR') {
     if (error instanceof errors/* TransferError */.aG)
         return error;
+    if (isConnectionFailure(error))
+        return unreachable(error, operation);
     const name = errorName(error);
     const advice = ADVICE[name];
     return new errors/* TransferError */.aG(name === 'NoSuchBucket' ? 'BUCKET_NOT_FOUND' : code, `${operation} failed with ${name}: ${messageOf(error)}${advice === undefined ? '' : ` (${advice}).`}`);
@@ -897,8 +1118,11 @@ async function waitUntilActive(name, deps, timeoutMs) {
 // The capacity budget (max-capacity): one token bucket shared by every worker
 // of a run. A request is charged its estimate before it is sent and settled
 // with what DynamoDB reports after, so the rate holds whatever the item sizes.
-// A request waits only until the bucket is out of debt, then may overdraw it
-// by its own estimate: callers keep each estimate within a second's worth.
+// A request waits until the bucket holds its whole estimate, never overdrawing
+// it: a batch of 400 KB items worth many seconds of the budget waits those
+// seconds before it goes, rather than going at once and leaving the debt to
+// the requests after it (8 items of 395 KB once took 3,168 units in 0.59 s
+// under a budget of 200 a second).
 class TokenBucket {
     /** Units available; negative is debt that later requests wait out. */
     tokens = 0;
@@ -913,14 +1137,15 @@ class TokenBucket {
         // Starts empty, not full: a run's first second must not be a burst of a second's worth on top of the rate.
         this.last = clock.now();
     }
-    /** Waits its turn (first come, first served) until the bucket is out of debt, then charges `units`. */
+    /** Waits its turn (first come, first served) until the bucket holds `units`, then takes them. */
     take(units) {
         const turn = this.queue.then(async () => {
-            for (;;) {
-                this.refill();
-                if (this.tokens >= 0)
-                    break;
-                await this.clock.wait(Math.max(1, Math.ceil((-this.tokens / this.rate) * 1000)));
+            // Idle time before this turn saves at most a second's worth; time spent waiting in it, all the request needs.
+            this.refill(this.rate);
+            // A hair under: the wait is rounded up to whole milliseconds, the units are not.
+            while (this.tokens < units - 1e-9) {
+                await this.clock.wait(Math.max(1, Math.ceil(((units - this.tokens) / this.rate) * 1000)));
+                this.refill(Math.max(this.rate, units));
             }
             this.tokens -= units;
         });
@@ -929,13 +1154,17 @@ class TokenBucket {
     }
     /** What DynamoDB reported against what was charged: the difference goes back (or is owed). */
     settle(charged, consumed) {
-        this.refill();
+        this.refill(this.rate);
         this.tokens += charged - consumed;
     }
-    refill() {
+    /**
+     * Idle time saves at most one second's worth (`cap`), so a pause is never
+     * followed by a long burst; a request larger than that saves up for itself
+     * alone while it waits its turn (the queue holds the others back meanwhile).
+     */
+    refill(cap) {
         const now = this.clock.now();
-        // Idle time saves at most one second's worth, so a pause is never followed by a long burst.
-        this.tokens = Math.min(this.rate, this.tokens + ((now - this.last) / 1000) * this.rate);
+        this.tokens = Math.min(cap, this.tokens + ((now - this.last) / 1000) * this.rate);
         this.last = now;
     }
 }
@@ -1186,16 +1415,17 @@ function addCapacity(first, then) {
 }
 
 // EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(7598);
+var external_node_crypto_ = __webpack_require__(77598);
 // EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __webpack_require__(1455);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(6760);
+var promises_ = __webpack_require__(51455);
 ;// CONCATENATED MODULE: ./src/formats/item-checks.ts
 // The checks DynamoDB makes on every item before writing it, with AWS's own
 // wording, so a bad item is caught here with its location instead of failing
 // a whole batch later.
 const MAX_ITEM_BYTES = 400 * 1024;
+/** The most bytes a key value may have: a partition key's, and a sort key's (the table's or an index's). */
+const MAX_PARTITION_KEY_BYTES = 2048;
+const MAX_SORT_KEY_BYTES = 1024;
 function keyChecksFrom(definitions) {
     const typeOf = (name) => (definitions.AttributeDefinitions?.find((d) => d.AttributeName === name)?.AttributeType ??
         'S');
@@ -1211,6 +1441,11 @@ function keyChecksFrom(definitions) {
             checks.push({ name: key.AttributeName ?? '', type: typeOf(key.AttributeName), index: index.IndexName ?? '' });
         }
     }
+    // A sort key anywhere, the table's or an index's, holds at most 1024 bytes.
+    const sortKeys = [definitions, ...indexes].flatMap((d) => (d.KeySchema ?? []).filter((k) => k.KeyType === 'RANGE').map((k) => k.AttributeName));
+    for (const check of checks)
+        if (sortKeys.includes(check.name))
+            check.maxBytes = MAX_SORT_KEY_BYTES;
     return checks;
 }
 /** The first problem with an item, or undefined when DynamoDB would accept it. */
@@ -1240,6 +1475,9 @@ function checkItem(item, keys, textLength) {
                 message: `One or more parameter values are not valid. The AttributeValue for a key attribute cannot contain an empty ${value.S === undefined ? 'binary' : 'string'} value. Key: ${key.name}`,
             };
         }
+        const over = keyOverLimit(value, key);
+        if (over !== undefined)
+            return { code: 'KEY_TOO_LARGE', message: over };
     }
     // The source text is never smaller than a fifth of the item's size, so
     // short records cannot be over the limit and skip the exact count.
@@ -1253,6 +1491,21 @@ function checkItem(item, keys, textLength) {
         };
     }
     return undefined;
+}
+/** Why a key value is larger than DynamoDB takes, or undefined when it is not (numbers never are). */
+function keyOverLimit(value, key) {
+    const max = key.maxBytes ?? MAX_PARTITION_KEY_BYTES;
+    // A character is at most 3 UTF-8 bytes (a surrogate pair 4 for 2): a short string needs no count.
+    const size = value.B !== undefined
+        ? value.B.byteLength
+        : value.S !== undefined && value.S.length * 3 > max
+            ? utf8Length(value.S)
+            : 0;
+    if (size <= max)
+        return undefined;
+    const what = max === MAX_SORT_KEY_BYTES ? 'a sort key' : 'a partition key';
+    const index = key.index === undefined ? '' : ` of index ${key.index}`;
+    return `One or more parameter values were invalid: the key ${key.name}${index} is ${size} bytes, over DynamoDB's limit of ${max} bytes for ${what}`;
 }
 function scalarType(value) {
     return Object.keys(value).find((k) => value[k] !== undefined) ?? '?';
@@ -1301,8 +1554,6 @@ function utf8Length(text) {
     return /^[\x00-\x7f]*$/.test(text) ? text.length : utf8.encode(text).byteLength;
 }
 
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(3024);
 ;// CONCATENATED MODULE: ./src/markdown.ts
 // Escaping for text from the data (table names, keys, messages) placed in
 // the job summary, so that a `|` or `<script>` in a name cannot break it.
@@ -1341,6 +1592,14 @@ function table(header, rows) {
     return [line(header), line(header.map(() => '---')), ...rows.map(line)].join('\n');
 }
 /**
+ * Two columns of names and values: the first pair is the header row, so
+ * GitHub draws no empty header above them.
+ */
+function keyValueTable(rows) {
+    const [first, ...rest] = rows;
+    return first === undefined ? '' : table(first, rest);
+}
+/**
  * Text from the data cut to a length a person can read: item content echoed
  * in a message (a 400 MB number, a 10,000-level map) must never reach the log,
  * an annotation or the summary whole.
@@ -1357,18 +1616,22 @@ const MAX_SHOWN_CHARACTERS = 500;
 // DynamoDB reported them, the average rate, the throttled requests, and a
 // Mermaid xychart of units per second against the budget line, which GitHub
 // renders in a job summary.
+
 /** A chart of more seconds than this shows each point as the average of several seconds. */
 const MAX_POINTS = 60;
 function capacitySection(c) {
     const units = c.readUnits + c.writeUnits;
     const average = c.seconds > 0 ? units / c.seconds : 0;
     const rows = [
-        `| **Read units consumed** | ${format(c.readUnits)} |`,
-        `| **Write units consumed** | ${format(c.writeUnits)} |`,
-        `| **Average rate** | ${format(average)} units/s${c.budget === undefined ? '' : ` (budget ${format(c.budget)} units/s)`} |`,
-        `| **Throttled requests** | ${c.throttled.toLocaleString('en-US')} |`,
+        ['**Read units consumed**', format(c.readUnits)],
+        ['**Write units consumed**', format(c.writeUnits)],
+        [
+            '**Average rate**',
+            `${format(average)} units/s${c.budget === undefined ? '' : ` (budget ${format(c.budget)} units/s)`}`,
+        ],
+        ['**Throttled requests**', c.throttled.toLocaleString('en-US')],
     ];
-    const parts = [`### Capacity\n\n| | |\n| --- | --- |\n${rows.join('\n')}`];
+    const parts = [`### Capacity\n\n${keyValueTable(rows)}`];
     const chart = capacityChart(c);
     if (chart !== undefined)
         parts.push(chart);
@@ -1387,10 +1650,15 @@ function capacityChart(c) {
         labels.push(String(i));
     }
     const top = Math.max(...points, c.budget ?? 0) * 1.1 || 1;
+    const title = c.budget === undefined
+        ? 'Capacity units consumed per second'
+        : `Units consumed per second (bars) against the budget of ${format(c.budget)} (line)`;
     const lines = [
         '```mermaid',
+        // GitHub's default palette draws the bars in a pale grey; a saturated blue and a red budget line read at a glance.
+        '%%{init: {"themeVariables": {"xyChart": {"plotColorPalette": "#0969da, #cf222e"}}}}%%',
         'xychart-beta',
-        '  title "Capacity units consumed per second"',
+        `  title "${title}"`,
         `  x-axis "seconds" [${labels.join(', ')}]`,
         `  y-axis "units per second" 0 --> ${Math.ceil(top)}`,
         `  bar [${points.join(', ')}]`,
@@ -1500,7 +1768,7 @@ function bar(row, index) {
 }
 
 // EXTERNAL MODULE: ./src/parsing/values.ts
-var parsing_values = __webpack_require__(2704);
+var parsing_values = __webpack_require__(12704);
 ;// CONCATENATED MODULE: ./src/summary-verify.ts
 // The comparison of a table with a source in the job summary: a plain
 // verdict, the counts, and the first differences with the attributes that
@@ -1558,7 +1826,7 @@ function verificationSection(v) {
     const parts = [
         `### ${mark} Verification: ${headline}`,
         escapeMarkdown(clip(verdict(v), 2000)),
-        table(['', ''], shown.map(([k, value]) => [`**${k}**`, value])),
+        keyValueTable(shown.map(([k, value]) => [`**${k}**`, value])),
     ];
     if (v.first.length > 0)
         parts.push(firstDifferences(v, differences));
@@ -1593,11 +1861,12 @@ const WHAT = { export: 'Export', import: 'Import', validate: 'Validation', verif
 const MAX_SUMMARY_BYTES = 512 * 1024;
 const MAX_WARNINGS_SHOWN = 20;
 function renderSummary(result, outcome) {
-    const parts = [heading(result, outcome.ok), table(['', ''], detailRows(result))];
+    const parts = [heading(result, outcome.ok), keyValueTable(detailRows(result))];
     if (result.capacity !== undefined)
         parts.push(capacitySection(result.capacity));
+    // Whole, with its "what to do" half: the action's own sentences, whose data is clipped where it is quoted.
     if (!outcome.ok)
-        parts.push(`**Why the step failed:** ${escapeMarkdown(clip(outcome.message))}`);
+        parts.push(`**Why the step failed:** ${escapeMarkdown(clip(outcome.message, 1500))}`);
     const chain = renderChain(result);
     if (chain !== undefined)
         parts.push(chain);
@@ -1650,6 +1919,11 @@ function heading(result, ok) {
         return `## ⏳ ${what}${table} is in progress`;
     if (!ok)
         return `## ❌ ${what}${table} failed`;
+    // Differences within max-errors pass the step, but a ✅ over a ❌ comparison would say there were none.
+    const v = result.verification;
+    const differences = v === undefined ? 0 : v.missing + v.extra + v.different + v.unreadable;
+    if (differences > 0)
+        return `## ⚠️ ${what}${table} completed, with ${count(differences)} difference(s) within max-errors`;
     return `## ✅ ${what}${table} completed`;
 }
 function detailRows(r) {
@@ -1665,7 +1939,13 @@ function detailRows(r) {
         ['Status', r.status],
         ['Items', counted ? count(r.itemCount) : undefined],
         ['Items processed', counted ? count(r.processedItemCount) : undefined],
-        [r.mode === 'validate' ? 'Items valid' : 'Items imported', count(r.importedItemCount)],
+        // Changes applied are puts and deletes: "imported" would count a delete as an item brought in.
+        [
+            r.mode === 'validate' ? 'Items valid' : 'Items imported',
+            r.putCount === undefined ? count(r.importedItemCount) : undefined,
+        ],
+        ['Items put', count(r.putCount)],
+        ['Items deleted', count(r.deleteCount)],
         ['Errors', counted ? count(r.errorCount) : undefined],
         [bytesLabel(r), r.processedSizeBytes === undefined ? undefined : formatBytes(r.processedSizeBytes)],
         ['Duration', (0,parsing_values/* formatDuration */.a3)(Math.round(r.durationSeconds * 1000))],
@@ -1674,8 +1954,11 @@ function detailRows(r) {
         ['Data', place(r.dataUrl, r)],
         ['Data files', count(r.fileCount)],
         ['Rejected items', place(r.rejectedItems, r)],
+        ...(r.artifacts ?? []).map((a) => [`Artifact (${a.what})`, linked(code(a.name), a.url)]),
     ];
-    return rows.filter((row) => row[1] !== undefined).map(([k, v]) => [`**${k}**`, v]);
+    return rows
+        .filter((row) => row[1] !== undefined)
+        .map(([k, v]) => [`**${k}**`, v]);
 }
 /** The byte counts of each mode and engine measure different things: say which. */
 function bytesLabel(r) {
@@ -1706,13 +1989,25 @@ function jobLink(r) {
 function linked(text, url) {
     return url === undefined ? text : `<a href="${url.replace(/"/g, '%22')}">${text}</a>`;
 }
-function errorSection(r) {
+/**
+ * The first errors as the summary and the log show them: a title, at most
+ * MAX_ERRORS_SHOWN errors, and how many more there are and where they all
+ * are (`quote` marks up that place).
+ */
+function firstErrors(r, quote) {
     const shown = r.errors.slice(0, MAX_ERRORS_SHOWN);
     const total = r.errorCount ?? r.errors.length;
+    const where = r.rejectedItems === undefined ? '' : `; all are in ${quote(r.rejectedItems)}`;
+    return {
+        title: `First errors (${shown.length} of ${count(total)})`,
+        shown,
+        rest: total > shown.length ? `${count(total - shown.length)} more not shown${where}.` : undefined,
+    };
+}
+function errorSection(r) {
+    const { title, shown, rest } = firstErrors(r, code);
     const rows = shown.map((e) => [code(clip(e.location)), code(e.code), escapeMarkdown(clip(e.message))]);
-    const where = r.rejectedItems === undefined ? '' : `; all are in ${code(r.rejectedItems)}`;
-    const rest = total > shown.length ? `\n\n${count(total - shown.length)} more not shown${where}.` : '';
-    return `### First errors (${shown.length} of ${count(total)})\n\n${table(['Where', 'Code', 'Reason'], rows)}${rest}`;
+    return `### ${title}\n\n${table(['Where', 'Code', 'Reason'], rows)}${rest === undefined ? '' : `\n\n${rest}`}`;
 }
 /**
  * For a completed export: the step that imports it back, ready to paste. An
@@ -1742,6 +2037,7 @@ function importBackSnippet(r) {
         // Named either way: with auto, an S3 source would go to AWS's ImportTable, which reads data/ only.
         `    engine: ${engine}`,
         ...(r.endpointUrl === undefined ? [] : [`    endpoint-url: ${yamlScalar(r.endpointUrl)}`]),
+        ...(s3 === null || r.s3EndpointUrl === undefined ? [] : [`    s3-endpoint-url: ${yamlScalar(r.s3EndpointUrl)}`]),
     ];
     const title = changes ? 'Apply it to a restored table' : 'Import it back';
     return `### ${title}\n\n\`\`\`yaml\n${lines.join('\n')}\n\`\`\``;
@@ -1797,6 +2093,8 @@ function decideOutcome(result, maxErrors) {
     if (result.timedOut || result.aborted) {
         if (result.engine === 'direct') {
             const note = result.note ?? '';
+            if (result.timedOut)
+                return { ok: false, message: `WAIT_TIMED_OUT: ${note}` };
             const why = note.startsWith('The step was cancelled') ? note : `The step was cancelled; ${note}`;
             return { ok: false, message: `CANCELLED: ${why}`.trim() };
         }
@@ -1853,6 +2151,7 @@ function setOutputs(result, reporter) {
         [constants/* Output */.k7.ProcessedItemCount, result.processedItemCount],
         [constants/* Output */.k7.ImportedItemCount, result.importedItemCount],
         [constants/* Output */.k7.ErrorCount, result.errorCount],
+        [constants/* Output */.k7.UnwrittenItemCount, result.unwrittenItemCount],
         [constants/* Output */.k7.ProcessedSizeBytes, result.processedSizeBytes],
         [constants/* Output */.k7.ExportManifest, result.exportManifest],
         [constants/* Output */.k7.DataUrl, result.dataUrl],
@@ -1893,12 +2192,32 @@ function annotate(result, reporter) {
         reporter.error(`${omitted} more rejected item(s) not annotated${where}.`);
     }
 }
+/**
+ * The first rejected items in the log, as the summary lists them: an
+ * annotation carries its code and place only for a file in the repository.
+ */
+function logErrors(result, reporter) {
+    if (result.errors.length === 0)
+        return;
+    const { title, shown, rest } = firstErrors(result, (place) => place);
+    reporter.info(`${title}:`);
+    for (const e of shown)
+        reporter.info(`- ${oneLine(clip(e.location))} ${e.code}: ${oneLine(clip(e.message))}`);
+    if (rest !== undefined)
+        reporter.info(oneLine(rest));
+}
+/** Control characters escaped: a name or key from the source must not start a line (a `::` command) of its own. */
+function oneLine(text) {
+    // eslint-disable-next-line no-control-regex
+    return text.replace(/[\u0000-\u001f\u007f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
 function report(result, maxErrors, reporter, summaryFile) {
     const outcome = decideOutcome(result, maxErrors);
     // A step that fails on max-errors has not completed what it was asked to do.
     const shown = !outcome.ok && result.status === 'COMPLETED' ? { ...result, status: 'FAILED' } : result;
     setOutputs(shown, reporter);
     annotate(result, reporter);
+    logErrors(result, reporter);
     writeSummary(renderSummary(shown, outcome), summaryFile, reporter);
     if (!outcome.ok)
         reporter.setFailed(clip(outcome.message, 20_000));
@@ -1928,11 +2247,16 @@ class Ledger {
     processed = 0;
     /** Records rejected, by the checks or by DynamoDB. */
     errors = 0;
+    /** Of those, the ones written to this run's rejected-items file (not those an earlier run's file holds). */
+    filed = 0;
     /** Bytes read from the source, after decompression. */
     bytes = 0;
+    /** Ion annotations other than DynamoDB's on the items read, dropped (see ion.ts). */
+    annotationsDropped = 0;
     samples = [];
     annotations = [];
     annotationsOmitted = 0;
+    /** Each with whether an earlier run's rejected-items file already holds it. */
     pending = [];
     rejects;
     workspace;
@@ -1941,28 +2265,35 @@ class Ledger {
         this.workspace = workspace;
     }
     /** A rejection from a callback that cannot wait; written at the next drain. */
-    queue(rejected) {
-        this.pending.push(rejected);
+    queue(rejected, written = false) {
+        this.pending.push([rejected, written]);
     }
-    async reject(rejected, count = 1) {
+    /** `written`: an earlier run's rejected-items file already holds it (a resumed import): counted, not written again. */
+    async reject(rejected, count = 1, written = false) {
         this.errors += count;
+        // A repository file by its path in the repository, as annotations name it, not the runner's absolute path.
+        const inRepo = inRepository(rejected.object, this.workspace);
         if (this.samples.length < MAX_SAMPLES) {
+            const shown = inRepo ?? rejected.object;
             this.samples.push({
-                location: rejected.line === undefined ? rejected.object : `${rejected.object}:${rejected.line}`,
+                location: rejected.line === undefined ? shown : `${shown}:${rejected.line}`,
                 code: rejected.code,
                 message: rejected.message,
             });
         }
-        const file = rejected.line === undefined ? undefined : inRepository(rejected.object, this.workspace);
+        const file = rejected.line === undefined ? undefined : inRepo;
         if (file !== undefined && this.annotations.length < MAX_ANNOTATIONS)
             this.annotations.push({ file, line: rejected.line, message: `${rejected.code}: ${rejected.message}` });
         else if (file !== undefined)
             this.annotationsOmitted += 1;
+        if (written)
+            return;
+        this.filed += 1;
         await this.rejects.add(rejected);
     }
     async drain() {
         for (let next = this.pending.shift(); next !== undefined; next = this.pending.shift())
-            await this.reject(next);
+            await this.reject(next[0], 1, next[1]);
     }
     /** Writes what is queued and finishes the rejected-items file; its location if anything was rejected. */
     async close() {
@@ -2023,7 +2354,7 @@ class Progress {
 }
 
 // EXTERNAL MODULE: external "node:events"
-var external_node_events_ = __webpack_require__(8474);
+var external_node_events_ = __webpack_require__(78474);
 ;// CONCATENATED MODULE: ./src/storage/store.ts
 // Where objects are read and written: an S3 bucket or a local folder, behind
 // one small interface so the engines do not care which. Both are confined to
@@ -2304,6 +2635,126 @@ function modifiedTag(mtimeMs) {
     return `mtime:${mtimeMs}`;
 }
 
+;// CONCATENATED MODULE: ./src/storage/s3-read.ts
+// An object's bytes from S3, read so that a faulty network neither hangs nor
+// fails the work: every wait for the next bytes (and for an answer's
+// headers) is bounded by an idle timeout and cut short by a cancel; a body
+// that stalls, or whose connection is reset, is asked for again from the
+// first byte not yet read (a ranged GetObject), and only from the object the
+// read began with (If-Match its ETag), under the action's backoff. The idle
+// timer runs only while the reader waits for bytes, never while the import
+// it feeds is busy (a 400 KB item under `max-capacity: 1` takes minutes).
+// Before, a body stalled after 64 KB held the step for ever, deaf to a
+// cancel, and a reset failed the import at once.
+
+
+
+/** Silence while waiting for bytes after which a read is tried again from where it stopped. */
+const READ_IDLE_MS = 60_000;
+/** Failures in a row, without a byte gained between them, after which a read is given up. */
+const READ_ATTEMPTS = 4;
+/** For tests only: a short idle timeout (DYNAMODB_S3_TRANSFER_READ_IDLE_MS), so a stall is seen in seconds. */
+function readGuard(deps) {
+    const idle = Number(deps.env?.DYNAMODB_S3_TRANSFER_READ_IDLE_MS ?? '');
+    return { signal: deps.signal, ...(Number.isSafeInteger(idle) && idle > 0 && { idleMs: idle }) };
+}
+/** The object's bytes, at most `limit`; `where` names it (s3://bucket/key) in errors. */
+async function* resumableRead(get, where, guard, limit = Number.POSITIVE_INFINITY) {
+    const idleMs = guard.idleMs ?? READ_IDLE_MS;
+    let reached = 0;
+    let etag;
+    for (let failures = 0; reached < limit;) {
+        const request = new AbortController();
+        const cancel = () => request.abort();
+        guard.signal?.addEventListener('abort', cancel, { once: true });
+        let body;
+        try {
+            if (guard.signal?.aborted)
+                throw new Aborted();
+            const answer = await within(get(reached, etag, request.signal), idleMs, request, guard.signal);
+            if (answer === undefined)
+                return;
+            if (etag !== undefined && answer.etag !== undefined && answer.etag !== etag)
+                throw changed(where, etag);
+            etag ??= answer.etag;
+            body = answer.body;
+            const chunks = body[Symbol.asyncIterator]();
+            for (;;) {
+                const next = await within(chunks.next(), idleMs, request, guard.signal);
+                if (next.done === true)
+                    return;
+                failures = 0;
+                const chunk = next.value.byteLength > limit - reached ? next.value.subarray(0, limit - reached) : next.value;
+                reached += chunk.byteLength;
+                if (chunk.byteLength > 0)
+                    yield chunk;
+            }
+        }
+        catch (error) {
+            if (guard.signal?.aborted)
+                throw new Aborted();
+            if (errorName(error) === 'PreconditionFailed' && etag !== undefined)
+                throw changed(where, etag);
+            // Asked again for bytes past the end: the body had all of them before it broke.
+            if (reached > 0 && errorName(error) === 'InvalidRange')
+                return;
+            if (!(error instanceof ReadStalled) && !isRetryable(error))
+                throw error;
+            failures += 1;
+            if (failures >= READ_ATTEMPTS) {
+                throw new errors/* TransferError */.aG('READ_FAILED', `Reading ${where} failed ${failures} times in a row at byte ${reached}, the last time with ${reason(error)}; each time it was read again from there, and then given up. Run the step again when the bucket's endpoint answers.`);
+            }
+            await abortableSleep(backoff(failures), guard.signal).catch(() => {
+                throw new Aborted();
+            });
+        }
+        finally {
+            guard.signal?.removeEventListener('abort', cancel);
+            body?.destroy();
+            request.abort();
+        }
+    }
+}
+/** No bytes came for the idle timeout while the reader waited for them. */
+class ReadStalled extends Error {
+    constructor(ms) {
+        super(`no data for ${ms / 1000} s`);
+        this.name = 'ReadStalled';
+    }
+}
+function reason(error) {
+    return error instanceof ReadStalled ? error.message : `${errorName(error)} (${messageOf(error)})`;
+}
+function changed(where, etag) {
+    return new errors/* TransferError */.aG('READ_FAILED', `${where} changed while it was being read (its ETag is no longer ${etag}): nothing more of it is read, as its bytes would mix two versions. Run the step again once the object stays as it is.`);
+}
+/**
+ * The promise, or ReadStalled once `ms` pass first (the request is then
+ * aborted, its body torn down), or Aborted on a cancel.
+ */
+function within(promise, ms, request, cancel) {
+    return new Promise((resolve, reject) => {
+        const timer = setTimeout(() => {
+            reject(new ReadStalled(ms));
+            request.abort();
+        }, ms);
+        const onCancel = () => reject(new Aborted());
+        cancel?.addEventListener('abort', onCancel, { once: true });
+        const done = () => {
+            clearTimeout(timer);
+            cancel?.removeEventListener('abort', onCancel);
+        };
+        // Whatever settles first wins; a later rejection of `promise` (once its request is torn down) is ignored.
+        promise.then((value) => {
+            done();
+            resolve(value);
+        }, (error) => {
+            done();
+            reject(error);
+        });
+    });
+}
+
 ;// CONCATENATED MODULE: ./src/storage/s3-upload.ts
 // Streams an object of unknown length into S3 with memory that does not grow
 // with the number of objects written at once. An export writes one data file
@@ -2475,6 +2926,7 @@ function unquote(etag) {
 
 
 
+
 /** S3's smallest part: a part waits on disk, and only the parts being sent are in memory. */
 const PART_SIZE = 5 * 1024 * 1024;
 /** Parts in memory at once, across every object the store writes. */
@@ -2532,28 +2984,13 @@ class S3Store {
             throw explain(error, this.about('HeadObject', key));
         }
     }
-    /** The object's bytes, never more than `limit` (the size its listing gave). */
+    /** The object's bytes, never more than `limit` (the size its listing gave); a stall or a reset is read on from where it stopped. */
     async *read(key, limit) {
-        const body = await this.get(key);
-        if (body === undefined)
-            return;
-        let left = limit ?? Number.POSITIVE_INFINITY;
         try {
-            for await (const chunk of body) {
-                if (chunk.byteLength >= left) {
-                    if (left > 0)
-                        yield chunk.subarray(0, left);
-                    return;
-                }
-                left -= chunk.byteLength;
-                yield chunk;
-            }
+            yield* resumableRead(this.ranged(key), this.describe(key), this.options.guard ?? {}, limit);
         }
         catch (error) {
             throw explain(error, this.about('GetObject', key));
-        }
-        finally {
-            body.destroy();
         }
     }
     /** The first bytes of an object, to sample it without reading it all. */
@@ -2570,41 +3007,27 @@ class S3Store {
         yield* body;
     }
     async readText(key, maxBytes) {
-        const { client, sdk } = await this.s3();
-        let response;
-        try {
-            response = await client.send(new sdk.GetObjectCommand({ Bucket: this.bucket, Key: key, ...this.owner() }));
-        }
-        catch (error) {
-            if (error instanceof sdk.NoSuchKey || error.name === 'NoSuchKey')
-                return undefined;
-            throw explain(error, this.about('GetObject', key));
-        }
-        const body = response.Body;
-        if (body === undefined)
-            return '';
+        const { sdk } = await this.s3();
         const tooLarge = () => new TooLargeError(key, `${this.describe(key)} is larger than the ${maxBytes} bytes allowed for it`);
+        const parts = [];
+        let size = 0;
         try {
-            if ((response.ContentLength ?? 0) > maxBytes)
-                throw tooLarge();
-            const parts = [];
-            let size = 0;
-            for await (const chunk of body) {
+            // One byte past the limit is enough to know it is too large.
+            for await (const chunk of resumableRead(this.ranged(key), this.describe(key), this.options.guard ?? {}, maxBytes + 1)) {
                 size += chunk.byteLength;
                 if (size > maxBytes)
                     throw tooLarge();
                 parts.push(chunk);
             }
-            return Buffer.concat(parts).toString('utf8');
         }
         catch (error) {
             if (error instanceof TooLargeError)
                 throw error;
+            if (error instanceof sdk.NoSuchKey || error.name === 'NoSuchKey')
+                return undefined;
             throw explain(error, this.about('GetObject', key));
         }
-        finally {
-            body.destroy();
-        }
+        return Buffer.concat(parts).toString('utf8');
     }
     async write(key, chunks, options = {}) {
         try {
@@ -2701,15 +3124,20 @@ class S3Store {
         } while (keyMarker !== undefined);
         return aborted;
     }
-    async get(key) {
-        const { client, sdk } = await this.s3();
-        try {
-            const response = await client.send(new sdk.GetObjectCommand({ Bucket: this.bucket, Key: key, ...this.owner() }));
-            return response.Body;
-        }
-        catch (error) {
-            throw explain(error, this.about('GetObject', key));
-        }
+    /** GetObject of the key from a byte on, of the version with that ETag. */
+    ranged(key) {
+        return async (from, etag, signal) => {
+            const { client, sdk } = await this.s3();
+            const response = await client.send(new sdk.GetObjectCommand({
+                Bucket: this.bucket,
+                Key: key,
+                ...(from > 0 && { Range: `bytes=${from}-` }),
+                ...(etag !== undefined && { IfMatch: etag }),
+                ...this.owner(),
+            }), { abortSignal: signal });
+            const body = response.Body;
+            return body === undefined ? undefined : { body, etag: response.ETag };
+        };
     }
     /** `GetObject of key k in bucket b`: what a failure message starts with. */
     about(operation, key) {
@@ -2729,9 +3157,9 @@ class S3Store {
 }
 
 // EXTERNAL MODULE: external "node:stream"
-var external_node_stream_ = __webpack_require__(7075);
+var external_node_stream_ = __webpack_require__(57075);
 // EXTERNAL MODULE: external "node:zlib"
-var external_node_zlib_ = __webpack_require__(8522);
+var external_node_zlib_ = __webpack_require__(38522);
 ;// CONCATENATED MODULE: ./src/formats/byte-reader.ts
 // Reads a stream of byte chunks in pieces of the reader's choosing, and takes
 // back bytes it did not use: the gzip and zstd readers parse headers and
@@ -2818,7 +3246,7 @@ class ByteReader {
 // What decoders yield: an item with where it came from, or an error for one
 // record with a stable code. Decoders never stop at a bad record.
 function newStats() {
-    return { bytes: 0, lines: 0, items: 0, errors: 0 };
+    return { bytes: 0, lines: 0, items: 0, errors: 0, annotationsDropped: 0 };
 }
 /**
  * A whole object cannot be read further: a truncated or corrupt stream, data
@@ -3456,9 +3884,13 @@ function dataFileKeyIn(root, dataFileS3Key) {
 
 
 
-async function openSource(location, s3) {
+/** `guard`: the cancel and idle timeout every read of an S3 source honours. */
+async function openSource(location, s3, guard) {
     if (location.kind === 's3') {
-        const store = new S3Store(s3, location.bucket, location.owner === undefined ? {} : { owner: location.owner });
+        const store = new S3Store(s3, location.bucket, {
+            ...(location.owner !== undefined && { owner: location.owner }),
+            ...(guard !== undefined && { guard }),
+        });
         return { store, prefix: location.prefix };
     }
     // lstat: a symbolic link given as path is looked at as a link first (see openFile).
@@ -3743,7 +4175,7 @@ function isHighSurrogate(code) {
 }
 
 // EXTERNAL MODULE: ./node_modules/csv-parse/lib/index.js + 9 modules
-var lib = __webpack_require__(6070);
+var lib = __webpack_require__(56070);
 ;// CONCATENATED MODULE: ./src/formats/attribute-value.ts
 // DynamoDB JSON <-> AttributeValue, checked the way DynamoDB checks them.
 // Numbers stay decimal strings; binary becomes bytes, never a base64 string
@@ -3786,6 +4218,11 @@ function setAttribute(map, name, value) {
         Object.defineProperty(map, name, { value, enumerable: true, writable: true, configurable: true });
     else
         map[name] = value;
+}
+/** DynamoDB refuses an empty attribute name at any depth ("Empty attribute name"), a map's keys included. */
+function checkName(name) {
+    if (name === '')
+        throw new AttributeValueError('EMPTY_ATTRIBUTE_NAME', 'an attribute name is empty, which DynamoDB refuses');
 }
 function newWalk() {
     return { keys: 0, chars: 0 };
@@ -3875,8 +4312,12 @@ function fromDynamoJson(value, walk = newWalk(), level = 1) {
                 checkNumber(n);
             checkSet(inner, tag);
             return value;
-        case 'BS':
-            return { BS: checkSet(expectStrings(inner, tag, walk), tag).map(decodeBase64) };
+        case 'BS': {
+            const members = checkSet(expectStrings(inner, tag, walk), tag).map(decodeBase64);
+            // "AA==" and "AB==" are one byte: DynamoDB compares members by their bytes.
+            checkSet(members.map(toBase64), tag);
+            return { BS: members };
+        }
         case undefined:
             throw new AttributeValueError('INVALID_TYPE', `expected exactly one type tag (${TYPE_TAGS}), not 0`);
         default:
@@ -3896,6 +4337,7 @@ function fromDynamoJsonMap(value, walk = newWalk(), level = 0) {
     for (const name in map) {
         names += 1;
         walk.chars += name.length + 3; // "name":
+        checkName(name);
         try {
             const value = map[name];
             const converted = fromDynamoJson(value, walk, level + 1);
@@ -3960,13 +4402,29 @@ function checkNumber(text) {
         throw invalidNumber(text, 'expected digits with an optional sign, point and exponent');
     const value = significant(match);
     if (value === undefined)
-        return text; // zero
+        return checkZero(text, match);
     if (value.digits.length > 38)
         throw invalidNumber(text, 'more than 38 significant digits');
     if (value.magnitude > 125)
         throw invalidNumber(text, 'larger than 9.9999999999999999999999999999999999999E+125');
     if (value.magnitude < -130)
         throw invalidNumber(text, 'smaller than 1E-130');
+    return text;
+}
+const INT_MAX = 2 ** 31 - 1;
+/**
+ * Zero has no magnitude to check, but DynamoDB reads its exponent, and its
+ * scale (digits after the point less the exponent), as 32-bit integers:
+ * 0e2147483647 is 0, while 0e2147483648 and 0.0e-2147483647 are refused ("A
+ * value provided cannot be converted into a number"). Any other number with
+ * such an exponent is out of range anyway.
+ */
+function checkZero(text, match) {
+    if (match[3] === undefined)
+        return text;
+    const exponent = Number(match[3]);
+    if (exponent > INT_MAX || (match[2]?.length ?? 0) - exponent > INT_MAX)
+        throw invalidNumber(text, 'zero with an exponent beyond what DynamoDB can read');
     return text;
 }
 /** A checked number as `digits e exponent` without padding zeros, so equal values give equal strings. */
@@ -4032,6 +4490,9 @@ function decodeBase64(text) {
         throw new AttributeValueError('INVALID_BINARY', `"${excerpt(text, 40)}" is not valid base64`);
     }
     return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
+}
+function toBase64(bytes) {
+    return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64');
 }
 /** AttributeValue to DynamoDB JSON, as AWS's export writes it. */
 function toDynamoJson(value) {
@@ -4247,7 +4708,10 @@ async function* decodeCsvRecords(chunks, options, stats) {
             catch (error) {
                 if (!(error instanceof AttributeValueError))
                     throw error;
-                yield { error: { code: error.code, message: error.message, line: info.lines, itemIndex: index } };
+                yield {
+                    error: { code: error.code, message: error.message, line: info.lines, itemIndex: index },
+                    text: csvRow(record, options.delimiter),
+                };
             }
         }
     }
@@ -4289,6 +4753,7 @@ function toItem(header, record, keyTypes) {
         if (value === '')
             continue; // empty columns are omitted, as AWS does
         const name = header[i];
+        checkName(name); // a value under a column without a name
         try {
             switch (keyTypes[name]) {
                 case 'N':
@@ -4306,6 +4771,11 @@ function toItem(header, record, keyTypes) {
         }
     }
     return item;
+}
+/** A row's fields as a CSV line again, quoted where they must be: the text a refused row is kept as. */
+function csvRow(fields, delimiter) {
+    const quoted = (field) => field.includes('"') || field.includes(delimiter) || /[\r\n]/.test(field) ? `"${field.replace(/"/g, '""')}"` : field;
+    return fields.map(quoted).join(delimiter);
 }
 /** The bytes as they are, counted and checked for UTF-8 before the parser sees them. */
 async function* counted(chunks, utf8, stats) {
@@ -4696,8 +5166,9 @@ async function* decodeDynamoJson(chunks, stats) {
 /** One non-blank line: an item, or an error that says why it is not one. */
 function decodeLine(line, itemIndex) {
     const { text, number } = line;
-    const error = (code, message) => ({
+    const error = (code, message, kept) => ({
         error: { code, message, line: number, itemIndex },
+        ...(kept !== undefined && { text: kept }),
     });
     if (line.error !== undefined)
         return error(line.error.code, line.error.message);
@@ -4721,7 +5192,7 @@ function decodeLine(line, itemIndex) {
     catch (conversionError) {
         if (!(conversionError instanceof AttributeValueError))
             throw conversionError;
-        return error(conversionError.code, conversionError.message);
+        return error(conversionError.code, conversionError.message, text);
     }
     // The wrapper's keys too; its length is known when Item is all it holds.
     const wrapperKeys = Object.keys(value).length;
@@ -4730,7 +5201,7 @@ function decodeLine(line, itemIndex) {
         chars: wrapperKeys === 1 ? walk.chars + WRAPPER_CHARS : undefined,
     });
     if (twice !== undefined)
-        return error('DUPLICATE_ATTRIBUTE', `the name "${excerpt(twice)}" appears more than once in the same object; JSON would keep only the last`);
+        return error('DUPLICATE_ATTRIBUTE', `the name "${excerpt(twice)}" appears more than once in the same object; JSON would keep only the last`, text);
     return { item: converted, line: number, itemIndex, textLength: text.length };
 }
 /** `{"Item":` and `}` */
@@ -4799,11 +5270,13 @@ const json_bytes_CLOSE_BRACKET = 0x5d;
 // BatchWriteItem body as they are. It accepts only what the full decoder
 // (ddb-json.ts with item-checks.ts) accepts: valid JSON, one known type tag
 // per value, valid numbers, strict base64, sets non-empty and without
-// duplicates, no duplicate names, nesting within DynamoDB's limit, the key
-// attributes present with their types and not empty, and the size under
-// 400 KB by DynamoDB's rules. Whatever it does not accept, or is not sure
-// of (escaped names, other members beside Item), it hands back undefined,
-// and the caller asks the full decoder, which gives the error and its code.
+// duplicates, no duplicate or empty names, nesting within DynamoDB's limit,
+// the key attributes present with their types, not empty and within
+// DynamoDB's key size limits, and the size under 400 KB by DynamoDB's rules.
+// Whatever it does not accept, or is not sure of (escaped names, other
+// members beside Item, base64 with bits set past its last byte), it hands
+// back undefined, and the caller asks the full decoder, which gives the
+// error and its code.
 
 
 
@@ -4905,7 +5378,10 @@ class LineScan {
             }
             if (found.tag !== check.type || found.end === found.start)
                 throw notAccepted;
-            key[check.name] = this.keyValue(found);
+            const value = this.keyValue(found);
+            if (keyOverLimit(value, check) !== undefined)
+                throw notAccepted;
+            key[check.name] = value;
         }
         return key;
     }
@@ -4934,6 +5410,8 @@ class LineScan {
             if (this.escaped)
                 throw notAccepted; // "a" and "\u0061" are one name: the full decoder compares them
             const nameEnd = this.i - 1;
+            if (nameEnd === nameStart)
+                throw notAccepted; // DynamoDB refuses an empty name: the full decoder says so
             if (!names.add(nameStart, nameEnd))
                 throw notAccepted;
             this.space();
@@ -5313,7 +5791,20 @@ function base64Bytes(b, start, end) {
         if (!ok)
             throw notAccepted;
     }
+    // Bits past the last byte set ("AB==" for "AA=="): the same bytes under another text, which
+    // DynamoDB reads as those bytes, so a set of both is refused; the full decoder compares bytes.
+    if (padding > 0 && base64Digit(b[end - padding - 1]) % (padding === 2 ? 16 : 4) !== 0)
+        throw notAccepted;
     return (length / 4) * 3 - padding;
+}
+function base64Digit(c) {
+    if (c >= 0x61)
+        return c - 0x61 + 26;
+    if (c >= 0x41)
+        return c - 0x41;
+    if (c >= 0x30)
+        return c - 0x30 + 52;
+    return c === 0x2b ? 62 : 63;
 }
 
 ;// CONCATENATED MODULE: ./src/formats/ddb-json-raw.ts
@@ -5349,7 +5840,7 @@ async function* decodeDynamoJsonRaw(chunks, keys, stats) {
 }
 
 // EXTERNAL MODULE: ./node_modules/ion-js/dist/commonjs/es6/Ion.js
-var Ion = __webpack_require__(7177);
+var Ion = __webpack_require__(97177);
 ;// CONCATENATED MODULE: ./src/formats/ion-values.ts
 // Splits Ion text into top-level values without parsing them, so that ion-js
 // (which reads whole buffers only) gets one value at a time and a file of any
@@ -5657,12 +6148,12 @@ async function* decodeIon(chunks, stats) {
     for await (const values of splitIonValues(splitLines(chunks, stats))) {
         const batch = [];
         for (const value of values)
-            decodeValueText(value, counter, batch);
+            decodeValueText(value, counter, batch, stats);
         yield batch;
     }
 }
 /** The items in one piece of Ion text: usually one, several for `$ion_1_0 {...} {...}`. */
-function decodeValueText(value, counter, batch) {
+function decodeValueText(value, counter, batch, stats) {
     const malformed = (message, code = 'MALFORMED_ION') => {
         batch.push({ error: { code, message, line: value.line, itemIndex: counter.next++ } });
     };
@@ -5687,19 +6178,26 @@ function decodeValueText(value, counter, batch) {
             return;
         const itemIndex = counter.next++;
         try {
-            batch.push({ item: readItemStruct(reader, type), line: value.line, itemIndex, textLength: value.text.length });
+            const dropped = { annotations: 0 };
+            const item = readItemStruct(reader, type, dropped);
+            if (stats !== undefined)
+                stats.annotationsDropped += dropped.annotations;
+            batch.push({ item, line: value.line, itemIndex, textLength: value.text.length });
         }
         catch (error) {
-            batch.push({ error: toDecodeError(error, value.line, itemIndex) });
+            const decodeError = toDecodeError(error, value.line, itemIndex);
+            // A value DynamoDB would refuse keeps its text; text ion-js could not read is not an item to keep.
+            batch.push({ error: decodeError, ...(decodeError.code !== 'MALFORMED_ION' && { text: value.text }) });
             return; // the reader's position inside a bad value is unknown
         }
     }
 }
 class NotAnItem extends Error {
 }
-function readItemStruct(reader, type) {
+function readItemStruct(reader, type, dropped) {
     if (type.name !== 'struct' || reader.isNull())
         throw new NotAnItem(`expected a struct {Item: {...}}, found ${reader.isNull() ? 'null' : type.name}`);
+    countOthers(reader, dropped);
     reader.stepIn();
     try {
         let item;
@@ -5712,7 +6210,8 @@ function readItemStruct(reader, type) {
                     throw duplicate('Item');
                 if (t.name !== 'struct' || reader.isNull())
                     throw new NotAnItem(`expected Item to be a struct, found ${t.name}`);
-                item = readStruct(reader, 0);
+                countOthers(reader, dropped);
+                item = readStruct(reader, 0, dropped);
             }
         }
         if (item === undefined)
@@ -5724,16 +6223,17 @@ function readItemStruct(reader, type) {
     }
 }
 /** A struct of attributes at `level` (the item's is 0); its values are one level below it. */
-function readStruct(reader, level) {
+function readStruct(reader, level, dropped = { annotations: 0 }) {
     const map = {};
     reader.stepIn();
     for (let t = reader.next(); t !== null; t = reader.next()) {
         const name = reader.fieldName() ?? '';
+        checkName(name);
         try {
             // ion-js gives every field, where a JSON parser would keep the last of duplicates.
             if (Object.hasOwn(map, name))
                 throw duplicate(name);
-            setAttribute(map, name, readValue(reader, t, level + 1));
+            setAttribute(map, name, readValue(reader, t, level + 1, dropped));
         }
         catch (error) {
             throw error instanceof AttributeValueError ? error.within(name) : error;
@@ -5745,8 +6245,8 @@ function readStruct(reader, level) {
 function duplicate(name) {
     return new AttributeValueError('DUPLICATE_ATTRIBUTE', `the field "${excerpt(name)}" appears more than once in the same struct`);
 }
-function readValue(reader, type, level) {
-    const set = setAnnotation(reader, type);
+function readValue(reader, type, level, dropped) {
+    const set = setAnnotation(reader, type, dropped);
     if (reader.isNull()) {
         if (set !== undefined)
             throw new AttributeValueError('INVALID_SET', `a $dynamodb_${set} set cannot be null`);
@@ -5768,30 +6268,33 @@ function readValue(reader, type, level) {
         case 'struct':
             if (level >= MAX_NESTING)
                 throw ion_tooDeep();
-            return { M: readStruct(reader, level) };
+            return { M: readStruct(reader, level, dropped) };
         case 'list':
             if (set !== undefined)
-                return readSet(reader, set, level);
+                return readSet(reader, set, level, dropped);
             if (level >= MAX_NESTING)
                 throw ion_tooDeep();
-            return { L: readList(reader, level) };
+            return { L: readList(reader, level, dropped) };
         default:
             throw new AttributeValueError('INVALID_TYPE', `Ion ${type.name} has no DynamoDB type (expected string, bool, decimal, int, float, blob, list, struct or null)`);
     }
 }
 /**
  * The set a value's `$dynamodb_` annotation makes of it. Other annotations
- * mean nothing to DynamoDB and are ignored; an unknown `$dynamodb_` one, or a
- * set annotation on anything but a list, would lose what the writer meant.
+ * mean nothing to DynamoDB and are dropped, and counted so the summary says
+ * so; an unknown `$dynamodb_` one, or a set annotation on anything but a
+ * list, would lose what the writer meant.
  */
-function setAnnotation(reader, type) {
+function setAnnotation(reader, type, dropped) {
     const annotations = reader.annotations();
     if (annotations.length === 0)
         return undefined;
     let set;
     for (const annotation of annotations) {
-        if (!annotation.startsWith('$dynamodb_'))
+        if (!annotation.startsWith('$dynamodb_')) {
+            dropped.annotations += 1;
             continue;
+        }
         const named = SET_ANNOTATIONS.get(annotation);
         if (named === undefined)
             throw new AttributeValueError('INVALID_TYPE', `unknown annotation ${excerpt(annotation)} (DynamoDB's are $dynamodb_SS, $dynamodb_NS and $dynamodb_BS)`);
@@ -5803,16 +6306,22 @@ function setAnnotation(reader, type) {
         throw new AttributeValueError('INVALID_SET', `$dynamodb_${set} annotates a ${type.name}; a set must be a list`);
     return set;
 }
+/** The annotations on the item's own structs, none of them DynamoDB's: dropped with the others. */
+function countOthers(reader, dropped) {
+    for (const annotation of reader.annotations())
+        if (!annotation.startsWith('$dynamodb_'))
+            dropped.annotations += 1;
+}
 function ion_tooDeep() {
     return new AttributeValueError('TOO_DEEPLY_NESTED', `structs and lists are nested more than ${MAX_NESTING} levels deep, beyond DynamoDB's limit`);
 }
 /** A list at `level`; its elements are one level below it. */
-function readList(reader, level) {
+function readList(reader, level, dropped) {
     const values = [];
     reader.stepIn();
     for (let t = reader.next(); t !== null; t = reader.next()) {
         try {
-            values.push(readValue(reader, t, level + 1));
+            values.push(readValue(reader, t, level + 1, dropped));
         }
         catch (error) {
             throw error instanceof AttributeValueError ? error.within(values.length) : error;
@@ -5821,8 +6330,8 @@ function readList(reader, level) {
     reader.stepOut();
     return values;
 }
-function readSet(reader, set, level) {
-    const members = readList(reader, level);
+function readSet(reader, set, level, dropped) {
+    const members = readList(reader, level, dropped);
     const wanted = { SS: 'S', NS: 'N', BS: 'B' }[set];
     const values = members.map((m, i) => {
         const v = m[wanted];
@@ -5844,6 +6353,9 @@ function readNumber(reader, type) {
         const decimal = reader.decimalValue();
         // Checked in exponent form first: 1d400000000 written out would be 400 million zeros.
         const coefficient = decimal.getCoefficient();
+        // Written as 0 whatever its exponent: DynamoDB never sees the exponent.
+        if (coefficient === 0n)
+            return '0';
         const digits = (coefficient < 0n ? -coefficient : coefficient).toString();
         checkNumber(`${decimal.isNegative() ? '-' : ''}${digits}E${decimal.getExponent()}`);
         return checkNumber(decimalToString(decimal));
@@ -6722,6 +7234,7 @@ class RejectsFile {
                 object: rejected.object,
                 ...(rejected.line === undefined ? {} : { line: rejected.line }),
                 ...(rejected.itemIndex === undefined ? {} : { itemIndex: rejected.itemIndex }),
+                ...(rejected.text === undefined ? {} : { text: rejected.text }),
             },
         });
         await this.addLine(line);
@@ -7259,6 +7772,7 @@ function importResult(plan, engineReason, table, ledger, stats, outcome, where) 
         processedItemCount: ledger.processed,
         importedItemCount: stats.written,
         errorCount: ledger.errors,
+        unwrittenItemCount: unwritten,
         processedSizeBytes: ledger.bytes,
         ...(where.rejectedItems === undefined ? {} : { rejectedItems: where.rejectedItems }),
         durationSeconds: where.durationSeconds,
@@ -7270,12 +7784,16 @@ function importResult(plan, engineReason, table, ledger, stats, outcome, where) 
 }
 /** AWS recommends mid-sized objects (about 4,000,000 items under 1 KB each). */
 const LARGE_OBJECT_BYTES = 4 * 1024 ** 3;
-function importWarnings(objects, store, duplicateKeys) {
+/** `droppedAnnotations`: Ion annotations other than DynamoDB's, which an item has no place for. */
+function importWarnings(objects, store, duplicateKeys, droppedAnnotations = 0) {
     const warnings = objects
         .filter((o) => o.size > LARGE_OBJECT_BYTES)
         .map((o) => `${store.describe(o.key)} is ${(o.size / 1024 ** 3).toFixed(1)} GiB; objects of up to about 4 GiB import faster, in parallel.`);
     if (duplicateKeys > 0) {
         warnings.push(`${import_result_n(duplicateKeys)} item(s) had the key of an item written just before them and overwrote it (the last one in the source wins, as in AWS's import).`);
+    }
+    if (droppedAnnotations > 0) {
+        warnings.push(`${import_result_n(droppedAnnotations)} Ion annotation(s) other than $dynamodb_SS, $dynamodb_NS and $dynamodb_BS were dropped: an item has no place for them, so the values they annotate were read without them.`);
     }
     return warnings;
 }
@@ -7995,7 +8513,11 @@ async function findTargetTable(plan, deps) {
         if (parameters.KeySchema === undefined) {
             throw new errors/* TransferError */.aG('NO_KEY_SCHEMA', `Table ${plan.tableName} does not exist, and there is no key schema to create it with: give partition-key (and sort-key) or table-creation-parameters.`);
         }
-        return { keys: parameters, prepare: () => createTable(parameters, tableDeps, plan.waiting.timeoutMs) };
+        return {
+            keys: parameters,
+            creates: true,
+            prepare: () => createTable(parameters, tableDeps, plan.waiting.timeoutMs),
+        };
     }
     if (plan.existingTable === 'fail') {
         throw new errors/* TransferError */.aG('TABLE_EXISTS', `Table ${plan.tableName} already exists and existing-table is fail, so nothing was written. Use existing-table: merge to write into it, or replace to empty it first.`);
@@ -8022,13 +8544,13 @@ async function findTargetTable(plan, deps) {
 
 ;// CONCATENATED MODULE: ./src/checkpoint/state.ts
 // What a direct import's checkpoint holds, and reading one back without
-// trusting it: the import it belongs to (table, source, format), the source's
-// objects as they were (sizes and ETags or MD5s), how far the import got (the
-// objects finished, and how many records of the next one DynamoDB has
-// acknowledged), the counts so far and where rejected items went. Pure: no
-// I/O here.
+// trusting it: the import it belongs to (table, source, format), the table it
+// writes into by identity, the source's objects as they were (sizes and ETags
+// or MD5s), how far the import got (the objects finished, the records each
+// held, and how many records of the next one DynamoDB has acknowledged), the
+// counts so far and where rejected items went. Pure: no I/O here.
 const CHECKPOINT_KIND = 'dynamodb-s3-transfer import checkpoint';
-const CHECKPOINT_VERSION = 1;
+const CHECKPOINT_VERSION = 2;
 /** The checkpoint text could not be read as one: said as a sentence. */
 class CorruptCheckpoint extends Error {
 }
@@ -8049,24 +8571,59 @@ function parseCheckpoint(text) {
     const identity = c.identity;
     if (!isRecordOf(identity, ['table', 'source', 'reading'], 'string'))
         throw new CorruptCheckpoint('its identity is malformed');
+    if (c.table !== null && !isTableIdentity(c.table))
+        throw new CorruptCheckpoint('its table identity is malformed');
     if (!Array.isArray(c.objects) || !c.objects.every(isFingerprint))
         throw new CorruptCheckpoint('its list of source objects is malformed');
     if (!isRecordOf(c.position, ['finished', 'records'], 'count'))
         throw new CorruptCheckpoint('its position is malformed');
     if (!isRecordOf(c.counts, ['processed', 'imported', 'errors'], 'count'))
         throw new CorruptCheckpoint('its counts are malformed');
-    if (!Array.isArray(c.rejectedItems) || !c.rejectedItems.every((r) => typeof r === 'string'))
+    if (!isStrings(c.rejectedItems) || !isStrings(c.rejectsPlaces))
         throw new CorruptCheckpoint('its rejected-items list is malformed');
+    if (!Array.isArray(c.objectRecords) || !c.objectRecords.every(isCount))
+        throw new CorruptCheckpoint('its records per object are malformed');
+    if (!Array.isArray(c.rejectedAhead) ||
+        !c.rejectedAhead.every((r) => Array.isArray(r) && r.length === 2 && r.every(isCount)))
+        throw new CorruptCheckpoint('its list of rejected records is malformed');
     if (!isCount(c.runs) || typeof c.completed !== 'boolean' || typeof c.savedAt !== 'string')
         throw new CorruptCheckpoint('its run fields are malformed');
     const checkpoint = c;
     const { finished, records } = checkpoint.position;
     if (finished > checkpoint.objects.length || (finished === checkpoint.objects.length && records > 0))
         throw new CorruptCheckpoint(`its position (${finished} object(s) finished) is beyond its own list of ${checkpoint.objects.length} object(s)`);
+    checkAccounted(checkpoint);
     return checkpoint;
+}
+/**
+ * Every record before the position is in the counts, once: a position moved
+ * by hand past what the runs read (or counts that do not add up) is refused.
+ */
+function checkAccounted(c) {
+    const { processed, imported, errors } = c.counts;
+    if (processed !== imported + errors)
+        throw new CorruptCheckpoint(`its counts do not add up (${processed} processed, ${imported} imported, ${errors} error(s))`);
+    if (c.objectRecords.length !== c.position.finished)
+        throw new CorruptCheckpoint(`it says ${c.position.finished} object(s) are finished, but gives the records of ${c.objectRecords.length}`);
+    const before = c.objectRecords.reduce((sum, n) => sum + n, 0) + c.position.records;
+    if (before !== processed)
+        throw new CorruptCheckpoint(`its position is ${before} record(s) in, but its counts say ${processed} were read: it claims work no run did`);
+    if (c.table === null && before > 0)
+        throw new CorruptCheckpoint('it has records done but no table they were written into');
 }
 function isCount(value) {
     return typeof value === 'number' && Number.isSafeInteger(value) && value >= 0;
+}
+function isStrings(value) {
+    return Array.isArray(value) && value.every((r) => typeof r === 'string');
+}
+function isTableIdentity(value) {
+    const t = value;
+    return (typeof t === 'object' &&
+        t !== null &&
+        typeof t.arn === 'string' &&
+        typeof t.created === 'string' &&
+        (t.id === undefined || typeof t.id === 'string'));
 }
 function isFingerprint(value) {
     const o = value;
@@ -8084,7 +8641,9 @@ function isRecordOf(value, fields, kind) {
 }
 
 ;// CONCATENATED MODULE: ./src/checkpoint/checkpointer.ts
-// Saves an import's checkpoint: every few seconds while it runs (in the
+// Saves an import's checkpoint: before the table is created and once it is
+// ready (so a run killed at once is resumed, its table and rejected-items
+// place known as its own), every few seconds while it runs (in the
 // background, one save at a time, never holding the writes up), at the end
 // of each object, and once more when the import stops, however it stops. A
 // place that fails is warned about once and not used again: a checkpoint
@@ -8096,6 +8655,7 @@ class Checkpointer {
     broken = false;
     place;
     base;
+    table;
     watermark;
     deps;
     /** `disabled`: the place could not even be read; nothing is saved to it. */
@@ -8103,6 +8663,7 @@ class Checkpointer {
         this.broken = disabled;
         this.place = place;
         this.base = base;
+        this.table = base.table;
         this.watermark = watermark;
         this.deps = deps;
         this.lastSave = deps.now();
@@ -8133,31 +8694,54 @@ class Checkpointer {
             this.saving = undefined;
         });
     }
-    /** The last save: the checkpoint as the import stopped, or, when it completed, nothing left to resume. */
-    async finish(completed) {
+    /**
+     * Saved at once, awaited: before the table is created (`table` null) and as
+     * soon as it is ready, before anything is written into it or the
+     * rejected-items file.
+     */
+    async saveNow(table) {
+        this.table = table;
         await this.saving;
         if (this.broken)
             return;
-        const text = this.text(completed);
+        this.lastSave = this.deps.now();
+        await this.attempt(() => this.place.save(this.text(false)));
+    }
+    /**
+     * The last save: the checkpoint as the import stopped, or, when it
+     * completed, nothing left to resume. `rejectsClosed`: the rejected-items
+     * file is whole, so the records rejected past the position are in it.
+     */
+    async finish(completed, rejectsClosed = false) {
+        await this.saving;
+        if (this.broken)
+            return;
+        const text = JSON.stringify(this.state(completed, rejectsClosed));
         await this.attempt(() => (completed ? this.place.complete(text) : this.place.save(text)));
     }
-    state(completed) {
+    state(completed, rejectsClosed = false) {
         const rejectedItems = this.deps.rejectedItems();
         const { earlier } = this.base;
         // Those of the records before the position: the ones after it are done again by a resumed run.
         const counts = this.watermark.counts;
+        const places = this.base.rejectsPlaces;
         return {
             kind: CHECKPOINT_KIND,
             version: CHECKPOINT_VERSION,
             identity: this.base.identity,
+            table: this.table,
             objects: this.base.objects,
             position: this.watermark.position,
+            objectRecords: this.watermark.finishedRecords,
             counts: {
                 processed: earlier.processed + counts.processed,
                 imported: earlier.imported + counts.imported,
                 errors: earlier.errors + counts.errors,
             },
             rejectedItems: rejectedItems === undefined ? this.base.rejectedItems : [...this.base.rejectedItems, rejectedItems],
+            rejectsPlaces: places.includes(this.deps.rejectsPlace) ? places : [...places, this.deps.rejectsPlace],
+            // This run's only from a whole file: a killed run's file may lack its last lines, so they are rejected again.
+            rejectedAhead: this.watermark.rejectedAhead(rejectsClosed),
             runs: this.base.runs + 1,
             completed,
             savedAt: new Date(this.deps.now()).toISOString(),
@@ -8188,10 +8772,58 @@ function describePosition(state) {
 
 ;// CONCATENATED MODULE: ./src/checkpoint/decide.ts
 // Whether a checkpoint found for an import is resumed from: only when it is
-// readable, unfinished, for the same table, source and format, and the source's
-// objects are exactly as they were. Otherwise the import starts over, and
-// the reason is a sentence for the log and the summary.
+// readable, unfinished, for the same table (by identity, not only by name),
+// source and format, and the source's objects are exactly as they were.
+// Otherwise the import starts over, and the reason is a sentence for the log
+// and the summary. What is at the place but is no checkpoint of this action
+// is never used, written over or deleted.
 
+/** How far the runner's clock and DynamoDB's may disagree, for a table created just after a checkpoint was saved. */
+const CLOCK_ALLOWANCE_MS = 5 * 60_000;
+/**
+ * Why the text at a checkpoint place is not one this action wrote (not even
+ * a damaged one), or undefined. Each save writes the kind first, so a
+ * checkpoint cut short still starts with it.
+ */
+function notOurs(text) {
+    if (text.startsWith(`{"kind":${JSON.stringify(CHECKPOINT_KIND)}`))
+        return undefined;
+    let value;
+    try {
+        value = JSON.parse(text);
+    }
+    catch {
+        return text.trim() === '' ? 'it is empty' : 'it is not JSON';
+    }
+    const kind = value?.kind;
+    if (kind === CHECKPOINT_KIND)
+        return undefined;
+    return typeof kind === 'string'
+        ? `it is JSON of another kind (${JSON.stringify(kind)})`
+        : 'it is JSON of another kind';
+}
+/**
+ * Why the table is not the one the checkpoint's runs wrote into, or
+ * undefined. A checkpoint saved just before its run created the table
+ * (`table` null) takes the table made since: that run's.
+ */
+function otherTable(checkpoint, name, now) {
+    const saved = checkpoint.table;
+    if (saved === null) {
+        if (now === undefined)
+            return undefined;
+        const before = Date.parse(checkpoint.savedAt) - CLOCK_ALLOWANCE_MS;
+        const created = Date.parse(now.created);
+        return Number.isNaN(created) || created >= before
+            ? undefined
+            : `table ${name} was created ${now.created}, before the run that saved the checkpoint was to create it`;
+    }
+    if (now === undefined)
+        return `table ${name}, which earlier runs wrote into, no longer exists`;
+    if (now.arn !== saved.arn || now.id !== saved.id || now.created !== saved.created)
+        return `table ${name} is not the table earlier runs wrote into: it was deleted and created again (created ${now.created}, ${now.arn}${now.id === undefined ? '' : `, id ${now.id}`}; the checkpoint's was created ${saved.created}, ${saved.arn}${saved.id === undefined ? '' : `, id ${saved.id}`})`;
+    return undefined;
+}
 function decideResume(text, identity, objects) {
     if (text === undefined)
         return { kind: 'none' };
@@ -8252,7 +8884,9 @@ function sourceChange(then, now) {
 // first record not yet acknowledged (or rejected): everything before it is
 // done, whatever is after it may not be. The counts are those of the records
 // before the position only: a record in flight when a run is killed is done
-// again, and counted, by the run that resumes, not by both.
+// again, and counted, by the run that resumes, not by both. Records rejected
+// past the position are remembered, so that a resumed run does not write
+// them to a rejected-items file a second time.
 const IMPORTED = { processed: 1, imported: 1, errors: 0 };
 const REJECTED = { processed: 1, imported: 0, errors: 1 };
 class Watermark {
@@ -8265,9 +8899,28 @@ class Watermark {
     endRecords;
     /** What the records before the position came to. */
     settledCounts = { processed: 0, imported: 0, errors: 0 };
-    constructor(start) {
+    /** The records each object held, once read to its end (by index; earlier runs' from their checkpoint). */
+    objectRecords;
+    /** Records rejected by this run, as [object, record], until the position passes them. */
+    rejected = [];
+    /** Those earlier runs rejected past their position and wrote to their (closed) rejected-items files. */
+    earlierRejected;
+    earlierKeys;
+    constructor(start, earlier = {}) {
         this.endObject = start.finished;
         this.endRecords = start.records;
+        this.objectRecords = [...(earlier.objectRecords ?? [])];
+        this.earlierRejected = [...(earlier.rejectedAhead ?? [])];
+        this.earlierKeys = new Set(this.earlierRejected.map(([o, r]) => `${o}:${r}`));
+    }
+    /** The record of an open ticket was rejected by an earlier run, which wrote it to its rejected-items file. */
+    ticketRejectedBefore(ticket) {
+        const entry = this.open.get(ticket);
+        return entry !== undefined && this.rejectedBefore(entry.object, entry.record);
+    }
+    /** An earlier run rejected this record and wrote it to its rejected-items file. */
+    rejectedBefore(object, record) {
+        return this.earlierKeys.has(`${object}:${record}`);
     }
     /** A record handed to the writers; `done(ticket, ...)` when DynamoDB acknowledged or rejected it. */
     issue(object, record) {
@@ -8289,6 +8942,8 @@ class Watermark {
         if (entry === undefined)
             return;
         this.open.delete(ticket);
+        if (!imported)
+            this.rejected.push([entry.object, entry.record]);
         // Its counts, and those waiting behind it, now wait behind the open record before it, if any.
         const into = entry.previous === undefined ? this.settledCounts : behind(entry.previous);
         add(into, imported ? IMPORTED : REJECTED);
@@ -8306,17 +8961,39 @@ class Watermark {
     /** A record that needs no write (rejected by the checks): done as soon as it is read. */
     passed(object, record) {
         this.settle(REJECTED);
+        this.rejected.push([object, record]);
         this.endObject = object;
         this.endRecords = record + 1;
     }
-    /** An object none of whose `items` could be used (damaged): each counted as an error. */
-    rejectedWhole(items) {
+    /** Object `object`, none of whose `items` could be used (damaged): each counted as an error, the object as one rejection. */
+    rejectedWhole(object, items) {
         this.settle({ processed: items, imported: 0, errors: items });
+        this.rejected.push([object, 0]);
     }
-    /** Every record of the object was read (handed on, rejected or skipped). */
-    objectRead(object) {
+    /** Every one of the `records` of the object was read (handed on, rejected or skipped). */
+    objectRead(object, records) {
+        this.objectRecords[object] = records;
         this.endObject = object + 1;
         this.endRecords = 0;
+    }
+    /** The records each object before the position held. */
+    get finishedRecords() {
+        return this.objectRecords.slice(0, this.position.finished);
+    }
+    /**
+     * The rejections at or past the position that are in a rejected-items
+     * file: earlier runs', and this run's too when `mine` (its file is closed).
+     * Those before the position are dropped: the position never goes back.
+     */
+    rejectedAhead(mine) {
+        const { finished, records } = this.position;
+        const ahead = ([o, r]) => o > finished || (o === finished && r >= records);
+        this.rejected = this.rejected.filter(ahead);
+        this.earlierRejected = this.earlierRejected.filter(ahead);
+        if (!mine)
+            return [...this.earlierRejected];
+        const all = new Map([...this.earlierRejected, ...this.rejected].map((p) => [`${p[0]}:${p[1]}`, p]));
+        return [...all.values()].sort((a, b) => a[0] - b[0] || a[1] - b[1]);
     }
     get position() {
         const first = this.first;
@@ -8387,8 +9064,6 @@ function canonical(value) {
     return JSON.stringify(value) ?? 'null';
 }
 
-// EXTERNAL MODULE: external "node:url"
-var external_node_url_ = __webpack_require__(3136);
 ;// CONCATENATED MODULE: ./src/checkpoint/places.ts
 // Where a checkpoint is kept: a local file (the `checkpoint` input's path, or
 // a file under RUNNER_TEMP), or an S3 object. A local file is replaced
@@ -8472,10 +9147,7 @@ class S3Checkpoint {
 // runner finds it. Cache entries cannot be overwritten: each save is a new
 // entry whose key ends with the time, and a restore takes the newest entry
 // under the key's prefix (the client token: the same on a re-run of the
-// step). @actions/cache runs in a worker thread of its own, ended at a
-// timeout: a cache service that hangs must neither hold the step nor keep
-// the process alive afterwards.
-
+// step). @actions/cache runs in a worker thread of its own (task-worker.ts).
 
 
 /** A restore or a save that takes longer is abandoned, with a warning. */
@@ -8516,25 +9188,7 @@ class CacheCheckpoint {
 }
 /** Runs one task in a worker thread (the action's own entry, which sees workerData.cacheTask); ends it at the timeout. */
 function runCacheTask(task, timeoutMs) {
-    const entry = (0,external_node_url_.pathToFileURL)(process.argv[1] ?? '');
-    return new Promise((resolve) => {
-        const worker = new external_node_worker_threads_.Worker(entry, { workerData: { cacheTask: task }, stdout: false, stderr: false });
-        const timer = setTimeout(() => {
-            finish({ ok: false, error: `no answer within ${timeoutMs / 1000} s` });
-            void worker.terminate();
-        }, timeoutMs);
-        let settled = false;
-        function finish(answer) {
-            if (settled)
-                return;
-            settled = true;
-            clearTimeout(timer);
-            resolve(answer);
-        }
-        worker.once('message', (answer) => finish(answer));
-        worker.once('error', (error) => finish({ ok: false, error: error.message }));
-        worker.once('exit', () => finish({ ok: false, error: 'the cache worker ended without an answer' }));
-    });
+    return runTaskWorker({ cacheTask: task }, timeoutMs, 'cache');
 }
 
 ;// CONCATENATED MODULE: ./src/checkpoint/where.ts
@@ -8543,6 +9197,7 @@ function runCacheTask(task, timeoutMs) {
 // re-run on a fresh runner finds it; otherwise a file under RUNNER_TEMP
 // (self-hosted runners keep it between runs). The cache key and the file name
 // come from the client token, the same on a re-run of the step.
+
 
 
 
@@ -8567,15 +9222,16 @@ function checkpointPlace(given, identity, context) {
 function cacheOffered(env) {
     if (!env.ACTIONS_RUNTIME_TOKEN)
         return false;
-    const host = new URL(env.GITHUB_SERVER_URL || 'https://github.com').hostname.toUpperCase();
-    const ghes = host !== 'GITHUB.COM' && !host.endsWith('.GHE.COM') && !host.endsWith('.LOCALHOST');
-    return !ghes && env.ACTIONS_CACHE_SERVICE_V2 ? Boolean(env.ACTIONS_RESULTS_URL) : Boolean(env.ACTIONS_CACHE_URL);
+    return onGitHubDotCom(env) && env.ACTIONS_CACHE_SERVICE_V2
+        ? Boolean(env.ACTIONS_RESULTS_URL)
+        : Boolean(env.ACTIONS_CACHE_URL);
 }
 
 ;// CONCATENATED MODULE: ./src/checkpoint/session.ts
 // An import's checkpoint from start to end: where it is kept, whether the
 // one found there is resumed from (or why not), the watermark of what
 // DynamoDB acknowledged, and what the log and the summary say about it.
+
 
 
 
@@ -8604,7 +9260,7 @@ async function openCheckpoint(options) {
     const start = resumed?.position ?? { finished: 0, records: 0 };
     if (resumed !== undefined)
         options.log(resumeLine(place, resumed));
-    const watermark = new Watermark(start);
+    const watermark = new Watermark(start, resumed ?? {});
     return {
         place,
         resumed,
@@ -8613,8 +9269,10 @@ async function openCheckpoint(options) {
         watermark,
         begin: (deps) => new Checkpointer(place, {
             identity: options.identity,
+            table: resumed?.table ?? null,
             objects: fingerprints,
             rejectedItems: resumed?.rejectedItems ?? [],
+            rejectsPlaces: resumed?.rejectsPlaces ?? [],
             runs: resumed?.runs ?? 0,
             earlier: resumed?.counts ?? { processed: 0, imported: 0, errors: 0 },
         }, watermark, deps, unreachable),
@@ -8627,10 +9285,6 @@ async function openCheckpoint(options) {
     };
 }
 async function load(place, options, objects) {
-    if (options.resume === 'never') {
-        options.log(`resume: never: any checkpoint in ${place.description} is ignored, and replaced as the import goes.`);
-        return { kind: 'none' };
-    }
     let text;
     try {
         text = await place.load();
@@ -8644,9 +9298,29 @@ async function load(place, options, objects) {
             unreachable: true,
         };
     }
+    // Even with resume: never: what is there is replaced as the import goes, and removed at its end.
+    const foreign = text === undefined ? undefined : notOurs(text);
+    if (foreign !== undefined)
+        throw refusal(place, foreign);
+    if (options.resume === 'never') {
+        options.log(`resume: never: any checkpoint in ${place.description} is ignored, and replaced as the import goes.`);
+        return { kind: 'none' };
+    }
     const decision = decideResume(text, options.identity, objects);
-    const gone = decision.kind === 'resume' ? await options.stillThere?.() : undefined;
-    return gone === undefined ? decision : { kind: 'start-over', reason: gone, warn: true };
+    if (decision.kind !== 'resume' || options.tableNow === undefined)
+        return decision;
+    const other = otherTable(decision.checkpoint, options.identity.table, await options.tableNow());
+    return other === undefined ? decision : { kind: 'start-over', reason: other, warn: true };
+}
+/** A checkpoint place holding what this action did not write: never written over or deleted. */
+function refusal(place, why) {
+    return new errors/* InputError */.dz([
+        {
+            input: 'checkpoint',
+            value: place.description,
+            message: `checkpoint ${place.description} is not a checkpoint of this action (${why}); nothing was created, written or deleted. The checkpoint is written over as the import goes and removed at its end, so it must be a new place or one an earlier run of this action wrote: choose a new path or object key, or remove what is there.`,
+        },
+    ]);
 }
 const session_n = (value) => value.toLocaleString('en-US');
 function resumeLine(place, c) {
@@ -8668,8 +9342,10 @@ function reportLines(place, resumed, startedOver, skipped) {
 ;// CONCATENATED MODULE: ./src/direct/import-checkpoint.ts
 // The direct import's side of the checkpoint (src/checkpoint/): opened once
 // the source is known and before the table is touched, it says where to
-// start, follows each record to its acknowledgement, saves as the import goes
-// and once more at its end, and gives the summary its lines.
+// start (only into the very table earlier runs wrote into), saves before the
+// table is created and once it is ready, follows each record to its
+// acknowledgement, saves as the import goes and once more at its end, and
+// gives the summary its lines.
 
 
 
@@ -8681,7 +9357,7 @@ function reportLines(place, resumed, startedOver, skipped) {
  */
 function rejectsAfter(given, checkpoint, refusal) {
     const place = given.kind === 's3' ? `s3://${given.bucket}/${given.prefix}` : (0,external_node_path_.resolve)(given.path);
-    if (checkpoint?.resuming !== true || !checkpoint.earlier.rejectedItems.includes(place))
+    if (checkpoint?.resuming !== true || !checkpoint.earlier.rejectsPlaces.includes(place))
         throw refusal;
     const run = checkpoint.earlier.runs + 1;
     const next = (name) => name.replace(/(\.jsonl)?$/, `.run-${run}$1`);
@@ -8705,9 +9381,10 @@ async function openImportCheckpoint(plan, source, describedSource, reading, deps
         clientToken: plan.clientToken,
         log: deps.log,
         warn: deps.warn,
-        stillThere: async () => (await describeTable(deps.dynamodb, plan.tableName)) === undefined
-            ? `table ${plan.tableName}, which earlier runs wrote into, no longer exists`
-            : undefined,
+        tableNow: async () => {
+            const table = await describeTable(deps.dynamodb, plan.tableName);
+            return table === undefined ? undefined : tableIdentity(table);
+        },
     });
     const { watermark, start } = session;
     const settled = (acknowledged, rejected) => {
@@ -8720,45 +9397,56 @@ async function openImportCheckpoint(plan, source, describedSource, reading, deps
     };
     return {
         resuming: session.resumed !== undefined,
-        earlier: { rejectedItems: session.resumed?.rejectedItems ?? [], runs: session.resumed?.runs ?? 0 },
+        earlier: { rejectsPlaces: session.resumed?.rejectsPlaces ?? [], runs: session.resumed?.runs ?? 0 },
         settled,
+        rejectedBefore: (origin) => origin.ticket !== undefined && watermark.ticketRejectedBefore(origin.ticket),
         start: ({ ledger, rejects }) => {
             const checkpointer = session.begin({
                 now: deps.now,
                 log: deps.log,
                 warn: deps.warn,
-                rejectedItems: () => (ledger.errors > 0 ? rejects.location : undefined),
+                rejectedItems: () => (ledger.filed > 0 ? rejects.location : undefined),
+                rejectsPlace: rejects.location,
             });
             let skippedRecords = 0;
             const warnings = [];
             return {
+                table: (table) => checkpointer.saveNow(table === null ? null : tableIdentity(table)),
                 firstObject: start.finished,
                 warnings,
                 object: (index, object, fromStart = false) => {
                     const skip = index === start.finished && !fromStart ? start.records : 0;
+                    let damaged;
                     const tracking = {
                         skip,
                         shorter: false,
                         issued: (record) => watermark.issue(index, record),
-                        passed: (record) => watermark.passed(index, record),
-                        rejectedWhole: (items) => watermark.rejectedWhole(items),
+                        passed: (record) => {
+                            watermark.passed(index, record);
+                            return watermark.rejectedBefore(index, record);
+                        },
+                        rejectedWhole: (items) => {
+                            damaged = items;
+                            watermark.rejectedWhole(index, items);
+                            return watermark.rejectedBefore(index, 0);
+                        },
                         batchDone: () => checkpointer.tick(),
                         objectRead: (records) => {
                             skippedRecords += Math.min(skip, records);
                             if (records < skip) {
                                 tracking.shorter = true;
+                                // Shown once, as a warning of the result (the annotation and the summary).
                                 warnings.push(`The checkpoint said the first ${skip} record(s) of ${object.key} were done, but it holds ${records}: the checkpoint is wrong about it, so it was imported again from its start.`);
-                                deps.warn(warnings[warnings.length - 1]);
                                 return;
                             }
-                            watermark.objectRead(index);
+                            watermark.objectRead(index, damaged ?? records);
                             checkpointer.tick(true);
                         },
                     };
                     return tracking;
                 },
-                finish: async (completed) => {
-                    await checkpointer.finish(completed);
+                finish: async (completed, rejectsClosed) => {
+                    await checkpointer.finish(completed, rejectsClosed);
                     return {
                         resumed: session.resumed !== undefined,
                         place: session.place.description,
@@ -8767,6 +9455,14 @@ async function openImportCheckpoint(plan, source, describedSource, reading, deps
                 },
             };
         },
+    };
+}
+/** The table by identity: a table deleted and created again under its name is another. */
+function tableIdentity(table) {
+    return {
+        arn: table.TableArn ?? '',
+        ...(table.TableId === undefined ? {} : { id: table.TableId }),
+        created: table.CreationDateTime?.toISOString() ?? '',
     };
 }
 
@@ -8795,6 +9491,7 @@ async function openImportCheckpoint(plan, source, describedSource, reading, deps
 
 
 
+
 async function runImport(plan, deps, engineReason) {
     const started = deps.now();
     // The rejected-items place is checked (never overwritten, no symlink followed) before anything else;
@@ -8802,7 +9499,7 @@ async function runImport(plan, deps, engineReason) {
     const checked = await prepareRejects(plan.rejectedItems, deps).then((file) => ({ file }), (error) => ({ error }));
     if ('error' in checked && (plan.mode !== 'import' || plan.resume === 'never'))
         throw checked.error;
-    const opened = await openSource(plan.source.location, deps.s3);
+    const opened = await openSource(plan.source.location, deps.s3, readGuard(deps));
     const { store } = opened;
     // Everything about the source is settled before a table is touched.
     const source = await resolveSource(opened);
@@ -8841,6 +9538,10 @@ async function runImport(plan, deps, engineReason) {
     };
     if (deps.signal?.aborted)
         return cancelled('Nothing was created, emptied or written.');
+    const tracking = checkpoint?.start({ ledger, rejects });
+    // Saved before the table is created and once it is ready: a run killed at once is resumed, not refused.
+    if (target.creates === true)
+        await tracking?.table(null);
     let table;
     try {
         table = await target.prepare();
@@ -8850,6 +9551,7 @@ async function runImport(plan, deps, engineReason) {
             return cancelled(error.message);
         throw error;
     }
+    await tracking?.table(table);
     const sink = plan.mode === 'import'
         ? new BatchWriter({
             dynamodb: deps.dynamodb,
@@ -8857,7 +9559,8 @@ async function runImport(plan, deps, engineReason) {
             keyNames: primaryKeyNames(table),
             concurrency: plan.concurrency,
             deps: retry,
-            onRejected: (r) => ledger.queue(r),
+            // The rejection carries its origin, ticket included.
+            onRejected: (r) => ledger.queue(r, checkpoint?.rejectedBefore(r) === true),
             ...(checkpoint && { onSettled: checkpoint.settled }),
         })
         : new CountingSink();
@@ -8871,7 +9574,6 @@ async function runImport(plan, deps, engineReason) {
     let failure;
     let everythingRead = true;
     const pipeline = { sink, ledger, progress, deps };
-    const tracking = checkpoint?.start({ ledger, rejects });
     try {
         for (const [index, object] of source.objects.entries()) {
             if (tracking !== undefined && index < tracking.firstObject)
@@ -8891,24 +9593,32 @@ async function runImport(plan, deps, engineReason) {
         await sink.flush();
     }
     catch (error) {
-        if (!(error instanceof Aborted))
+        // A cancel during a read (Aborted): the object was not read to its end.
+        if (error instanceof Aborted)
+            everythingRead = false;
+        else
             failure = asTransferError(error);
         // What is still in flight lands or fails before anything is counted.
         await sink.settle();
     }
+    let rejectsClosed = true;
     const rejectedItems = await ledger.close().catch((error) => {
         failure ??= new errors/* TransferError */.aG('WRITE_FAILED', `The rejected items could not be written: ${String(error)}`);
+        rejectsClosed = false;
         return undefined;
     });
     const completed = everythingRead && failure === undefined && sink.stats.abandoned === 0;
-    const checkpointReport = await tracking?.finish(completed);
+    const checkpointReport = await tracking?.finish(completed, rejectsClosed);
     deps.phase('Verification');
     // A cancel that came after the last write changed nothing: the import completed.
     const cut = !everythingRead || sink.stats.abandoned > 0;
     const outcome = { failure, cancelled: deps.signal?.aborted === true && cut && failure === undefined };
     const result = importResult(plan, engineReason, table, ledger, sink.stats, outcome, { rejectedItems, ...where() });
     deps.log(result.note ?? '');
-    const warnings = [...importWarnings(source.objects, store, sink.stats.duplicateKeys), ...(tracking?.warnings ?? [])];
+    const warnings = [
+        ...importWarnings(source.objects, store, sink.stats.duplicateKeys, ledger.annotationsDropped),
+        ...(tracking?.warnings ?? []),
+    ];
     return {
         ...result,
         ...(warnings.length > 0 && { warnings }),
@@ -8921,8 +9631,8 @@ async function importObject(store, object, options, { sink, ledger, progress, de
     const input = await openObject(store, object, deps.tempDir, options, deps.signal);
     if ('damaged' in input) {
         ledger.processed += input.damaged.items;
-        await ledger.reject({ code: input.damaged.code, message: input.damaged.message, object: name }, input.damaged.items);
-        track?.rejectedWhole(input.damaged.items);
+        const before = track?.rejectedWhole(input.damaged.items) === true;
+        await ledger.reject({ code: input.damaged.code, message: input.damaged.message, object: name }, input.damaged.items, before);
         track?.objectRead(Number.POSITIVE_INFINITY);
         return true;
     }
@@ -8943,16 +9653,19 @@ async function importObject(store, object, options, { sink, ledger, progress, de
                     continue;
                 ledger.processed += 1;
                 if ('error' in record) {
-                    track?.passed(index);
+                    // Rejected by an earlier run after its checkpoint's position and in its rejected-items file: counted, not written again.
+                    const before = track?.passed(index) === true;
                     const { code, message, line, itemIndex } = record.error;
-                    await ledger.reject({
+                    const rejected = {
                         ...(record.item && { item: record.item }),
+                        ...(record.text !== undefined && { text: record.text }),
                         code,
                         message,
                         object: name,
                         ...(line === undefined ? {} : { line }),
                         ...(itemIndex === undefined ? {} : { itemIndex }),
-                    });
+                    };
+                    await ledger.reject(rejected, 1, before);
                 }
                 else {
                     const origin = { object: name, line: record.line, itemIndex: record.itemIndex };
@@ -8979,6 +9692,7 @@ async function importObject(store, object, options, { sink, ledger, progress, de
     }
     finally {
         ledger.bytes += stats.bytes;
+        ledger.annotationsDropped += stats.annotationsDropped;
         await input.remove();
     }
 }
@@ -9172,6 +9886,7 @@ function exportRequest(plan, table) {
         tableName: table.TableName ?? '',
         tableArn: table.TableArn ?? '',
         tableId: table.TableId ?? '',
+        tableCreated: table.CreationDateTime?.toISOString() ?? '',
         format: plan.format,
         compression: plan.compression,
         expressions: JSON.stringify(plan.expressions ?? {}),
@@ -9219,8 +9934,11 @@ function export_checkpoint_parseCheckpoint(text, paths, request) {
     const c = value;
     if (typeof c !== 'object' || c === null || c.version !== 1 || !Array.isArray(c.segments) || !Array.isArray(c.files))
         throw new CheckpointRefused('unusable', 'it is not a checkpoint of this version (no version 1, segments or files)');
-    if (c.tableName !== request.tableName || c.tableArn !== request.tableArn || c.tableId !== request.tableId) {
-        throw new CheckpointRefused('other-table', `it is of table ${JSON.stringify(c.tableName)} (${JSON.stringify(c.tableArn)}, id ${JSON.stringify(c.tableId)}), not this one`);
+    if (c.tableName !== request.tableName ||
+        c.tableArn !== request.tableArn ||
+        c.tableId !== request.tableId ||
+        c.tableCreated !== request.tableCreated) {
+        throw new CheckpointRefused('other-table', `it is of table ${JSON.stringify(c.tableName)} (${JSON.stringify(c.tableArn)}${c.tableCreated ? `, created ${c.tableCreated}` : ''}, id ${JSON.stringify(c.tableId)}), not this one`);
     }
     for (const name of ['format', 'compression', 'expressions']) {
         if (c[name] !== request[name])
@@ -9242,7 +9960,26 @@ function export_checkpoint_parseCheckpoint(text, paths, request) {
     const seen = new Set();
     for (const f of c.files)
         checkFile(f, paths, count, seen);
+    checkSegmentsAgainstFiles(c);
     return c;
+}
+/**
+ * A segment's position is saved only with a data file of it (one, empty, at
+ * least for a segment that ends without items): a segment marked done, or
+ * moved on, without any file claims work no run did, and one with files but
+ * at its start would read them again.
+ */
+function checkSegmentsAgainstFiles(c) {
+    const withFiles = new Set(c.files.map((f) => f.segment));
+    for (const [i, s] of c.segments.entries()) {
+        const has = withFiles.has(i);
+        if (s.done && !has)
+            throw new CheckpointRefused('unusable', `segment ${i} is marked done but has no data file`);
+        if (!s.done && s.lastEvaluatedKey !== null && !has)
+            throw new CheckpointRefused('unusable', `segment ${i} has a position but no data file`);
+        if (!s.done && s.lastEvaluatedKey === null && has)
+            throw new CheckpointRefused('unusable', `segment ${i} has data files but is at its start`);
+    }
 }
 function checkFile(f, paths, segments, seen) {
     const key = f?.dataFileS3Key;
@@ -9304,7 +10041,8 @@ class CheckpointKeeper {
 // the destination's prefix, the newest export folder of this table with a
 // `_started` and a checkpoint and no manifest-summary.json. Its checkpoint is
 // checked (see export-checkpoint.ts), and so is every data file it names
-// (there, the same size, the same MD5); what a killed run left beside them
+// (there, the same size, the same MD5) and every segment's position (DynamoDB
+// takes it as a start key of that segment); what a killed run left beside them
 // (a data file it did not finish, a multipart upload) is removed. A folder
 // that fails a check is left as it is, and the export starts over.
 
@@ -9316,7 +10054,7 @@ function checkpointKey(paths) {
     return `${paths.folder}${CHECKPOINT_NAME}`;
 }
 /** The export to continue, or undefined (each folder passed over is said in the log). */
-async function findResumePoint(store, prefix, request, log) {
+async function findResumePoint(store, prefix, request, log, check) {
     let candidates;
     try {
         candidates = await unfinishedExports(store, prefix);
@@ -9331,6 +10069,11 @@ async function findResumePoint(store, prefix, request, log) {
         try {
             const checkpoint = await readCheckpoint(store, paths, request);
             await checkDataFiles(store, paths, checkpoint);
+            const refused = check === undefined ? undefined : await checkPositions(checkpoint, check.probe);
+            if (refused !== undefined) {
+                check?.warn(`Not continuing the unfinished export ${exportId}, starting over: in its checkpoint ${store.describe(checkpointKey(paths))}, ${refused}. Its folder is left as it is; resume: never starts a new export without looking for one to continue.`);
+                return undefined;
+            }
             await removeLeftovers(store, paths, checkpoint, log);
             return { paths, checkpoint };
         }
@@ -9357,6 +10100,21 @@ function continuing(checkpoint, folder) {
 /** The summary's sentence on a continued export: what earlier runs had done. */
 function continuedNote(checkpoint, items) {
     return `This run continued the unfinished export ${checkpoint.exportId} (resume: auto): its ${checkpoint.files.length} data file(s) with ${items.toLocaleString('en-US')} item(s) from earlier runs were checked against their MD5s and kept.`;
+}
+/**
+ * Each unfinished segment's position, tried as its start key (one item read
+ * each): a key DynamoDB refuses would fail every run of the step.
+ */
+async function checkPositions(checkpoint, probe) {
+    const total = checkpoint.segments.length;
+    for (const [i, segment] of checkpoint.segments.entries()) {
+        if (segment.done || segment.lastEvaluatedKey === null)
+            continue;
+        const refused = await probe(i, total, segment.lastEvaluatedKey);
+        if (refused !== undefined)
+            return `segment ${i} of ${total} stands at ${JSON.stringify(segment.lastEvaluatedKey)}, which DynamoDB refuses as a start key of that segment (${refused})`;
+    }
+    return undefined;
 }
 /** Export ids with a _started and a checkpoint and no manifest-summary.json, newest first. */
 async function unfinishedExports(store, prefix) {
@@ -9810,6 +10568,7 @@ async function planSegments(table, plan, read) {
 
 
 
+
 /**
  * Scan pages being read or waiting to be written, across every segment, at
  * most: each is up to ~1.6 MB of JSON held outside the heap, so 64 segments'
@@ -9841,7 +10600,8 @@ async function runExport(plan, deps, engineReason) {
         ...(plan.encryption === undefined ? {} : { encryption: plan.encryption }),
     });
     const request = exportRequest(plan, table);
-    const resumed = plan.resume === 'auto' ? await findResumePoint(store, prefix, request, deps.log) : undefined;
+    const check = { probe: positionProbe(table, retry), warn: deps.warn };
+    const resumed = plan.resume === 'auto' ? await findResumePoint(store, prefix, request, deps.log, check) : undefined;
     // A continued export keeps its id, times and segment count: its checkpoint's positions are of those segments.
     const segments = resumed === undefined ? await planSegments(table, plan, reader) : { count: resumed.checkpoint.segments.length };
     const exportTime = new Date(resumed?.checkpoint.exportTime ?? deps.now());
@@ -9869,8 +10629,9 @@ async function runExport(plan, deps, engineReason) {
     await Promise.allSettled(positions.map((position, segment) => {
         const pages = readSegment(reader, segment, segments, onPage, stop, position);
         const onFile = (entry) => keeper.fileDone(segment, entry, position);
-        // A continued segment writes no empty file: its earlier files already hold its items, if any.
-        const segmentOptions = { ...options, onFile, emptyFile: resumed === undefined };
+        // A continued segment writes no empty file when its earlier files hold its items; every segment done has a file.
+        const emptyFile = !keeper.files.some((f) => f.segment === segment);
+        const segmentOptions = { ...options, onFile, emptyFile };
         return writeDataFiles(pages[Symbol.asyncIterator](), segmentOptions, totals)
             .catch((error) => {
             stop.fail(explain(error, `Writing a data file to ${store.describe(paths.dataFolder)}`, 'WRITE_FAILED'));
@@ -9969,6 +10730,29 @@ function unfinished(plan, engineReason, table, totals, where, deps, failure, res
         durationSeconds: (deps.now() - where.started) / 1000,
         errors: [],
         note: `${written}; ${where.folder} has no manifest, so no import takes it for a whole export. Its checkpoint lets the next run of this step continue it (resume: auto).`,
+    };
+}
+/** One item of a segment read from a checkpoint's position: DynamoDB's ValidationException says the key is not of it. */
+function positionProbe(table, deps) {
+    return async (segment, total, key) => {
+        const scan = new dist_cjs/* ScanCommand */.Zy5({
+            TableName: table.TableName,
+            Segment: segment,
+            TotalSegments: total,
+            ExclusiveStartKey: key,
+            Limit: 1,
+            ProjectionExpression: '#k',
+            ExpressionAttributeNames: { '#k': primaryKeyNames(table)[0] ?? '' },
+        });
+        try {
+            await withRetries(`Scan of ${table.TableName}`, () => deps.dynamodb.send(scan), deps);
+            return undefined;
+        }
+        catch (error) {
+            if (errorName(error) !== 'ValidationException')
+                throw explain(error, `Scan of ${table.TableName}`, 'READ_FAILED');
+            return `ValidationException: ${error.message}`;
+        }
     };
 }
 /**
@@ -10089,6 +10873,7 @@ async function scanIntoPartitions(table, read, keyNames, writer, progress, pace,
 
 
 
+
 /** Items either side may read ahead of the other (see pace.ts): a few Scan pages. */
 const PACE_LEAD = 20_000;
 /** Uncompressed bytes per stored byte, to size partitions from compressed objects (DynamoDB JSON gzips about 8:1). */
@@ -10098,7 +10883,7 @@ const JSON_RATIO = 2;
 async function compareTable(job, deps) {
     const started = deps.now();
     const tableName = job.table.TableName ?? '';
-    const opened = await openSource(job.source.location, deps.s3);
+    const opened = await openSource(job.source.location, deps.s3, readGuard(deps));
     const { store } = opened;
     const source = await resolveSource(opened);
     const against = source.export === undefined ? 'source' : 'export';
@@ -10453,6 +11238,50 @@ async function chooseEngine(plan, tableExists) {
         : { engine: 'managed', reason: `table ${name} does not exist yet, so AWS's ImportTable creates and fills it` };
 }
 
+;// CONCATENATED MODULE: ./src/aws/table-elsewhere.ts
+// TABLE_NOT_FOUND says where it looked. DynamoDB Local keeps each region's
+// tables apart (and each access key's, unless started with -sharedDb), so a
+// table created with another region is "not found": at a local endpoint the
+// usual regions are asked, and the one that has the table is named.
+
+
+
+/** The regions DynamoDB Local users most often create tables with: SDK and CLI defaults, and the docs' `local`. */
+const LIKELY_REGIONS = ['us-east-1', 'us-west-2', 'eu-west-1', 'eu-central-1', 'ap-southeast-1', 'local', 'localhost'];
+async function explainTableNotFound(error, aws, tableName, env) {
+    if (!(error instanceof errors/* TransferError */.aG) || error.code !== 'TABLE_NOT_FOUND')
+        return error;
+    const endpoint = aws.endpointUrl ?? env.AWS_ENDPOINT_URL_DYNAMODB ?? env.AWS_ENDPOINT_URL;
+    const looked = `Looked in region ${aws.region} ${endpoint === undefined ? 'on AWS' : `at ${endpoint}`}.`;
+    let hint;
+    if (endpoint === undefined) {
+        hint = 'A table lives in one region: check aws-region (or AWS_REGION) against the region that holds it.';
+    }
+    else {
+        const region = tableName === undefined ? undefined : await regionHolding(tableName, aws);
+        hint =
+            region !== undefined
+                ? `A table named ${tableName} is in region ${region} at this endpoint: set aws-region: ${region}.`
+                : "DynamoDB Local keeps each region's tables (and each access key's, unless started with -sharedDb) apart: give the aws-region and credentials that created the table.";
+    }
+    return new errors/* TransferError */.aG('TABLE_NOT_FOUND', `${error.message} ${looked} ${hint}`);
+}
+async function regionHolding(tableName, aws) {
+    const answers = await Promise.all(LIKELY_REGIONS.filter((region) => region !== aws.region).map(async (region) => {
+        const client = createDynamoDbClient({ ...aws, region }, { requestMs: 5_000, socketMs: 5_000 });
+        try {
+            return (await describeTable(client, tableName)) === undefined ? undefined : region;
+        }
+        catch {
+            return undefined; // only a hint: any failure means no answer
+        }
+        finally {
+            client.destroy();
+        }
+    }));
+    return answers.find((region) => region !== undefined);
+}
+
 ;// CONCATENATED MODULE: ./src/optional.ts
 /** `{ key: value }` when value is defined, `{}` otherwise, for exactOptionalPropertyTypes. */
 function optional(key, value) {
@@ -10639,6 +11468,7 @@ function readCommon(r, context, engine) {
         },
         maxErrors: r.parseDefaulted(constants/* Input */.pd.MaxErrors, (v) => (0,parsing_values/* parseInteger */.cG)(v, 0, Number.MAX_SAFE_INTEGER)),
         ...optional('clientToken', r.parse(constants/* Input */.pd.ClientToken, checkClientToken)),
+        uploadArtifacts: r.parseDefaulted(constants/* Input */.pd.UploadArtifacts, parsing_values/* parseBoolean */.yG),
     };
 }
 function nonEmpty(value) {
@@ -10651,7 +11481,8 @@ function readAwsSettings(r, env) {
     if (region === undefined) {
         const local = endpointUrl !== undefined ||
             nonEmpty(env.AWS_ENDPOINT_URL) !== undefined ||
-            nonEmpty(env.AWS_ENDPOINT_URL_DYNAMODB) !== undefined;
+            nonEmpty(env.AWS_ENDPOINT_URL_DYNAMODB) !== undefined ||
+            nothingRemote(r);
         if (local)
             region = 'us-east-1';
         else if (!r.given(constants/* Input */.pd.Region)) {
@@ -10669,6 +11500,10 @@ function readAwsSettings(r, env) {
         s3Compatible,
     };
 }
+/** Validating a local folder with the key schema given: no call leaves the runner, so no region is needed. */
+function nothingRemote(r) {
+    return r.get(constants/* Input */.pd.Mode) === 'validate' && givenLocalPath(r) && !r.given(constants/* Input */.pd.TableName);
+}
 /** The folder relative paths start from: the repository checkout, or the working directory outside a runner. */
 function workspace(context) {
     return nonEmpty(context.env.GITHUB_WORKSPACE) ?? context.cwd;
@@ -10682,6 +11517,12 @@ function readLocation(r, context, mode, table) {
     if (r.given(constants/* Input */.pd.Bucket) && path !== undefined) {
         r.reject(constants/* Input */.pd.Path, path, 'expected either bucket or path, not both (bucket is set too)');
         return undefined;
+    }
+    if (path !== undefined && isS3Url(path)) {
+        r.notApplicable(constants/* Input */.pd.Prefix, 'expected no prefix with an s3:// path, which holds its prefix after the bucket');
+        const owner = r.parse(constants/* Input */.pd.BucketOwner, checkAccountId);
+        const url = r.parse(constants/* Input */.pd.Path, (value) => parseS3Url(value, { now: context.now, env: context.env, table }));
+        return url === undefined ? undefined : { kind: 's3', ...url, ...optional('owner', owner) };
     }
     if (path !== undefined) {
         r.notApplicable(constants/* Input */.pd.Prefix, 'expected no prefix with path; put the whole folder or file in path');
@@ -10698,6 +11539,34 @@ function readLocation(r, context, mode, table) {
     return bucket === undefined || r.hasProblem(constants/* Input */.pd.Prefix)
         ? undefined
         : { kind: 's3', bucket, prefix, ...optional('owner', owner) };
+}
+/** `path: s3://bucket/prefix`, as export outputs (`data-url`, `export-manifest`) and the S3 console give a place. */
+function isS3Url(value) {
+    return value.startsWith('s3://');
+}
+/** Whether `path` names a local file or folder (not an s3:// URL). */
+function givenLocalPath(r) {
+    return r.given(constants/* Input */.pd.Path) && !isS3Url(r.get(constants/* Input */.pd.Path));
+}
+function parseS3Url(value, context) {
+    const match = /^s3:\/\/([^/]*)(?:\/([\s\S]*))?$/.exec(value);
+    const bucket = match?.[1] ?? '';
+    try {
+        checkBucket(bucket);
+    }
+    catch (error) {
+        if (!(error instanceof parsing_values/* InvalidValue */.h6))
+            throw error;
+        throw new parsing_values/* InvalidValue */.h6(`a local path, or an s3://bucket/prefix URL whose bucket is ${error.expected}`);
+    }
+    try {
+        return { bucket, prefix: expandPrefix(match?.[2] ?? '', context) };
+    }
+    catch (error) {
+        if (!(error instanceof parsing_values/* InvalidValue */.h6))
+            throw error;
+        throw new parsing_values/* InvalidValue */.h6(`an s3://bucket/prefix URL with ${error.expected}`);
+    }
 }
 /** The prefix with its placeholders filled in, checked as the key prefix it then is. */
 function expandPrefix(template, context) {
@@ -10732,8 +11601,11 @@ function readCompression(r) {
 // src/engine-choice.ts settles once AWS can be asked.
 
 
+
 const ENGINES = ['auto', 'managed', 'direct'];
-function decideEngine(r, mode, existingTable) {
+/** The SDK's own variables that send DynamoDB calls elsewhere than AWS (the LocalStack habit), as endpoint-url does. */
+const ENDPOINT_VARIABLES = ['AWS_ENDPOINT_URL_DYNAMODB', 'AWS_ENDPOINT_URL'];
+function decideEngine(r, mode, existingTable, env) {
     const requested = r.parseDefaulted(constants/* Input */.pd.Engine, (v) => (0,parsing_values/* parseEnum */.nL)(v, ENGINES));
     if (requested === 'direct')
         return { engine: 'direct', reason: 'engine: direct was asked for' };
@@ -10744,7 +11616,8 @@ function decideEngine(r, mode, existingTable) {
                 : 'expected auto or direct with mode: verify, which reads the table and the source itself and has no AWS job');
             return { engine: 'direct', reason: `mode: ${mode}` };
         }
-        r.notApplicable(constants/* Input */.pd.Path, 'expected no path with engine: managed, because AWS reads and writes only S3; use bucket, or engine: direct');
+        if (givenLocalPath(r))
+            r.notApplicable(constants/* Input */.pd.Path, 'expected no path with engine: managed, because AWS reads and writes only S3; use bucket, or engine: direct');
         return { engine: 'managed', reason: 'engine: managed was asked for' };
     }
     if (mode === 'validate')
@@ -10757,7 +11630,14 @@ function decideEngine(r, mode, existingTable) {
             reason: "endpoint-url is set, and AWS's managed import and export exist only on AWS itself",
         };
     }
-    if (r.given(constants/* Input */.pd.Path))
+    const variable = ENDPOINT_VARIABLES.find((name) => nonEmpty(env[name]) !== undefined);
+    if (variable !== undefined) {
+        return {
+            engine: 'direct',
+            reason: `${variable} is set (${nonEmpty(env[variable])}), and AWS's managed import and export exist only on AWS itself`,
+        };
+    }
+    if (givenLocalPath(r))
         return { engine: 'direct', reason: 'path is a local folder, which only the direct engine can read or write' };
     if (mode === 'import' && existingTable !== 'fail') {
         return {
@@ -11016,7 +11896,7 @@ function readEncryption(r) {
 }
 
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
-var dist = __webpack_require__(8815);
+var dist = __webpack_require__(38815);
 ;// CONCATENATED MODULE: ./src/parsing/table-parameters.ts
 // Key schema inputs: the `name:S` shorthand and `table-creation-parameters`
 // (JSON or YAML), checked here so a typo fails before a table is created.
@@ -11141,8 +12021,8 @@ function buildTableParameters(params, partitionKey, sortKey) {
 }
 
 ;// CONCATENATED MODULE: ./src/inputs/restore.ts
-// The inputs of a restore from exports: `restore-to` and `changes`, for
-// import and validate; refused with export. Whether the source is a chain or
+// The inputs of a restore from exports: `restore-to`, `changes` and
+// `changes-onto-table`, for import and validate; refused with export. Whether the source is a chain or
 // an incremental export is known only once it is listed (src/restore/), so
 // here they are only parsed.
 
@@ -11153,7 +12033,20 @@ const DIRECTIONS = ['apply', 'revert'];
 function readRestore(r, context) {
     const changes = r.parseDefaulted(constants/* Input */.pd.Changes, (v) => (0,parsing_values/* parseEnum */.nL)(v, DIRECTIONS));
     const restoreTo = r.parseDefaulted(constants/* Input */.pd.RestoreTo, (v) => parseRestoreTo(v, context.now));
-    return { changes, ...optional('restoreTo', restoreTo) };
+    const ontoTable = r.parseDefaulted(constants/* Input */.pd.ChangesOntoTable, parsing_values/* parseBoolean */.yG);
+    if (ontoTable && changes === 'revert')
+        r.reject(constants/* Input */.pd.ChangesOntoTable, r.get(constants/* Input */.pd.ChangesOntoTable), 'expected it only with changes: apply; changes: revert always works on the table as it is');
+    return { changes, ...optional('restoreTo', restoreTo), ontoTable };
+}
+/**
+ * existing-table: replace is never ignored in a restore: changes: revert
+ * undoes the windows' changes on the table as it is, and an emptied table
+ * would be left holding only the old images of the items they changed.
+ */
+function rejectReplaceWithRevert(r, restore, existingTable) {
+    if (restore.changes !== 'revert' || existingTable !== 'replace')
+        return;
+    r.reject(constants/* Input */.pd.ExistingTable, existingTable, 'expected fail or merge with changes: revert, which undoes the changes of the windows on the table as it is; emptied first, the table would hold only the old images of the items the windows changed');
 }
 function parseRestoreTo(value, now) {
     if (value.trim().toLowerCase() === 'latest')
@@ -11185,7 +12078,7 @@ function keySchemaCanWait(r, location) {
 }
 /** Refuses the restore inputs with mode: export. */
 function rejectRestoreInputs(r) {
-    for (const name of [constants/* Input */.pd.RestoreTo, constants/* Input */.pd.Changes]) {
+    for (const name of [constants/* Input */.pd.RestoreTo, constants/* Input */.pd.Changes, constants/* Input */.pd.ChangesOntoTable]) {
         if (r.changedFromDefault(name))
             r.reject(name, r.get(name), 'expected it only with mode: import or validate');
     }
@@ -11235,6 +12128,7 @@ function readImportPlan(r, context, mode, common, existingTable) {
             restore,
         };
     }
+    rejectReplaceWithRevert(r, restore, existingTable);
     const importTable = tableName ?? tableParameters?.TableName;
     // table-creation-parameters that do not parse are reported once: not again as a missing TableName.
     const parametersUnreadable = r.hasProblem(constants/* Input */.pd.TableCreationParameters);
@@ -11573,7 +12467,7 @@ function buildPlan(r, context, mode) {
 }
 function buildModePlan(r, context, mode) {
     const existingTable = r.parseDefaulted(constants/* Input */.pd.ExistingTable, (v) => (0,parsing_values/* parseEnum */.nL)(v, EXISTING_TABLE));
-    const common = readCommon(r, context, decideEngine(r, mode, existingTable));
+    const common = readCommon(r, context, decideEngine(r, mode, existingTable, context.env));
     if (mode === 'verify') {
         rejectExportOnlyInputs(r);
         rejectResumeInputs(r);
@@ -11592,6 +12486,53 @@ function buildModePlan(r, context, mode) {
         return plan;
     }
     return withVerification(r, context, plan, verify);
+}
+
+;// CONCATENATED MODULE: ./src/inputs/undeclared.ts
+// Inputs the workflow gave that action.yml does not declare: the runner
+// passes `with: { tabel-name: Orders }` on as INPUT_TABEL-NAME without a
+// word, and the action would then say only that table-name is not set.
+
+
+const DECLARED = new Map(Object.values(constants/* Input */.pd).map((name) => [(0,reader/* inputVariable */.L)(name), name]));
+function undeclaredInputs(env) {
+    return Object.keys(env)
+        .filter((variable) => variable.startsWith('INPUT_') && !DECLARED.has(variable))
+        .map((variable) => {
+        const name = variable.slice('INPUT_'.length).toLowerCase();
+        const closest = closestDeclared(name);
+        return closest === undefined ? { name } : { name, closest };
+    });
+}
+/** A sentence for the log, naming the declared input meant when one is close. */
+function undeclaredWarning({ name, closest }) {
+    const meant = closest === undefined ? '' : `; did you mean "${closest}"?`;
+    return `Input "${name}" is not an input of this action, so it is ignored${meant}`;
+}
+/** A typo or a swapped pair of letters: within a third of the name's length in edits, and at most 3. */
+function closestDeclared(name) {
+    let best;
+    for (const declared of DECLARED.values()) {
+        const distance = editDistance(name.replace(/_/g, '-'), declared);
+        if (best === undefined || distance < best.distance)
+            best = { name: declared, distance };
+    }
+    return best !== undefined && best.distance <= Math.min(3, Math.ceil(name.length / 3)) ? best.name : undefined;
+}
+/** Levenshtein distance with adjacent transpositions counted as one edit. */
+function editDistance(a, b) {
+    const rows = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+    for (let i = 1; i <= a.length; i++) {
+        for (let j = 1; j <= b.length; j++) {
+            const row = rows[i];
+            const above = rows[i - 1];
+            const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+            row[j] = Math.min(above[j] + 1, row[j - 1] + 1, above[j - 1] + cost);
+            if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+                row[j] = Math.min(row[j], rows[i - 2][j - 2] + 1);
+        }
+    }
+    return rows[a.length][b.length];
 }
 
 ;// CONCATENATED MODULE: ./src/managed/follow.ts
@@ -11890,11 +12831,14 @@ function toSample(message) {
 
 
 
-async function preflightImport(plan, dynamodb, s3) {
+async function preflightImport(plan, dynamodb, s3, guard) {
     const location = plan.source.location;
     if (location.kind !== 's3')
         throw new errors/* TransferError */.aG('INVALID_INPUT', 'The managed engine imports from S3 only; use bucket and prefix, or engine: direct for a local path.');
-    const store = new S3Store(s3, location.bucket, location.owner === undefined ? {} : { owner: location.owner });
+    const store = new S3Store(s3, location.bucket, {
+        ...(location.owner !== undefined && { owner: location.owner }),
+        ...(guard !== undefined && { guard }),
+    });
     let objectCount = 0;
     let firstKey;
     const warnings = [];
@@ -11972,9 +12916,10 @@ function looksSorted(values) {
 
 
 
+
 async function runManagedImport(plan, deps, engineReason) {
     const started = deps.now();
-    const preflight = await preflightImport(plan, deps.dynamodb, deps.s3);
+    const preflight = await preflightImport(plan, deps.dynamodb, deps.s3, readGuard(deps));
     deps.log(`Pre-flight: ${preflight.objectCount} object(s), ${preflight.compression}; the first ${preflight.sampled} item(s) of ${preflight.firstKey} parse with their keys${preflight.sampleErrors.length > 0 ? ` except ${preflight.sampleErrors.length}` : ''}.`);
     for (const error of preflight.sampleErrors.slice(0, 3))
         deps.warn(`${preflight.firstKey} line ${error.line}: ${error.message}`);
@@ -12079,24 +13024,39 @@ async function runManaged(plan, deps, engineReason) {
 }
 
 ;// CONCATENATED MODULE: ./src/max-duration.ts
-// `max-duration`: the direct engine stops itself the way a cancel stops it,
-// through the same AbortSignal, but with a reason, so that the run ends green
-// with status IN_PROGRESS and a hint to run the step again, which continues it.
+// `max-duration` and `timeout`: the direct engine stops itself the way a
+// cancel stops it, through the same AbortSignal, but with a reason. After
+// max-duration the run ends green with status IN_PROGRESS and a hint to run
+// the step again, which continues it; after `timeout` it ends the same way
+// but red (WAIT_TIMED_OUT), as a managed job still running at `timeout` does.
 
-/** The abort reason when max-duration ran out; any other reason is a cancel. */
-class MaxDurationReached extends Error {
+/** The abort reason when max-duration or timeout ran out; any other reason is a cancel. */
+class DeadlineReached extends Error {
     limitMs;
-    constructor(limitMs) {
-        super(`max-duration (${(0,parsing_values/* formatDuration */.a3)(limitMs)}) reached`);
-        this.name = 'MaxDurationReached';
+    constructor(input, limitMs) {
+        super(`${input} (${(0,parsing_values/* formatDuration */.a3)(limitMs)}) reached`);
         this.limitMs = limitMs;
     }
 }
+class MaxDurationReached extends DeadlineReached {
+    constructor(limitMs) {
+        super('max-duration', limitMs);
+        this.name = 'MaxDurationReached';
+    }
+}
+class TimeoutReached extends DeadlineReached {
+    constructor(limitMs) {
+        super('timeout', limitMs);
+        this.name = 'TimeoutReached';
+    }
+}
 /**
- * A signal that aborts when `cancel` does (SIGTERM, SIGINT) or when
- * `limitMs` has passed since `startedAt`, with a MaxDurationReached reason.
+ * A signal that aborts when `cancel` does (SIGTERM, SIGINT), when `limitMs`
+ * (max-duration) has passed since `startedAt`, with a MaxDurationReached
+ * reason, or when `timeoutMs` has, with a TimeoutReached one; the earlier
+ * wins, max-duration on a tie.
  */
-function workSignal(cancel, limitMs, startedAt, now, onReached) {
+function workSignal(cancel, limitMs, startedAt, now, onReached, timeoutMs) {
     const controller = new AbortController();
     const onCancel = () => controller.abort(cancel?.reason);
     if (cancel?.aborted)
@@ -12104,14 +13064,19 @@ function workSignal(cancel, limitMs, startedAt, now, onReached) {
     else
         cancel?.addEventListener('abort', onCancel, { once: true });
     let timer;
-    if (limitMs !== undefined) {
+    const deadline = limitMs !== undefined && (timeoutMs === undefined || limitMs <= timeoutMs)
+        ? () => new MaxDurationReached(limitMs)
+        : timeoutMs !== undefined
+            ? () => new TimeoutReached(timeoutMs)
+            : undefined;
+    if (deadline !== undefined) {
+        const reason = deadline();
         timer = setTimeout(() => {
             if (controller.signal.aborted)
                 return;
-            const reason = new MaxDurationReached(limitMs);
             onReached(reason);
             controller.abort(reason);
-        }, Math.max(0, startedAt + limitMs - now()));
+        }, Math.max(0, startedAt + reason.limitMs - now()));
     }
     return {
         signal: controller.signal,
@@ -12122,19 +13087,20 @@ function workSignal(cancel, limitMs, startedAt, now, onReached) {
     };
 }
 /**
- * A direct run stopped by max-duration is not a cancel: it ends green with
- * status IN_PROGRESS, and its note says how to go on. Any other result is
- * returned as it is.
+ * A direct run stopped by max-duration or timeout is not a cancel: it has
+ * status IN_PROGRESS, and its note says how to go on; after timeout it is
+ * `timedOut`, which fails the step. Any other result is returned as it is.
  */
 function afterMaxDuration(result, signal) {
     const reason = signal.reason;
-    if (!(reason instanceof MaxDurationReached) || result.aborted !== true || result.engine !== 'direct')
+    if (!(reason instanceof DeadlineReached) || result.aborted !== true || result.engine !== 'direct')
         return result;
     const rest = { ...result };
     delete rest.aborted;
     return {
         ...rest,
         status: 'IN_PROGRESS',
+        ...(reason instanceof TimeoutReached && { timedOut: true }),
         note: `${reason.message}: the ${result.mode} stopped, and a run of this step with the same inputs continues it where it stopped (resume: auto). ${result.note ?? ''}`.trim(),
     };
 }
@@ -12146,7 +13112,7 @@ function describeLocation(location) {
     return location.kind === 's3' ? `s3://${location.bucket}/${location.prefix}` : location.path;
 }
 function describeSource(source) {
-    const compression = source.compression === 'auto' ? 'compression detected' : source.compression;
+    const compression = source.compression === 'auto' ? 'compression: auto, told from the first bytes of each object' : source.compression;
     return `${source.format} (${compression}) from ${describeLocation(source.location)}`;
 }
 function describePlan(plan, choice) {
@@ -12177,15 +13143,21 @@ function describePlan(plan, choice) {
             }[plan.existingTable];
             lines.push(`Write: table ${plan.tableName} (${existing}).`);
         }
-        lines.push(`Rejected items go to ${describeLocation(plan.rejectedItems)}.`);
+        // AWS's ImportTable keeps its rejected items in CloudWatch Logs, not in the action's file.
+        if (choice.engine === 'managed')
+            lines.push("Rejected items: AWS's import writes them to CloudWatch Logs; a failed import shows the first ones.");
+        else
+            lines.push(`Rejected items go to ${describeLocation(plan.rejectedItems)}.`);
     }
     if (plan.mode !== 'verify' && plan.mode !== 'validate' && plan.verification !== undefined) {
         lines.push(`Verify: then compare the table with ${plan.mode === 'export' ? 'the export' : 'the source'}, item by item; differences go to ${describeLocation(plan.verification.differences)}.`);
     }
     lines.push(`Engine: ${choice.engine}, because ${choice.reason}.`);
-    const waiting = plan.waiting.wait
-        ? `wait up to ${(0,parsing_values/* formatDuration */.a3)(plan.waiting.timeoutMs)}`
-        : 'return once the job has started';
+    const waiting = choice.engine === 'direct'
+        ? `stop after ${(0,parsing_values/* formatDuration */.a3)(plan.waiting.timeoutMs)} at the latest (timeout), keeping where the work stopped`
+        : plan.waiting.wait
+            ? `wait up to ${(0,parsing_values/* formatDuration */.a3)(plan.waiting.timeoutMs)}`
+            : 'return once the job has started';
     const failing = plan.mode === 'verify' ? 'differ or cannot be read' : 'cannot be moved';
     lines.push(`Then: ${waiting}; fail when more than ${plan.maxErrors} item(s) ${failing}.`);
     return lines;
@@ -12202,6 +13174,8 @@ function describePlan(plan, choice) {
 // the full export's time, when there is one, to the restore point); overlaps
 // are fine, since each window holds each item's final state in it. A gap is
 // returned, not thrown, so that the summary can draw it before the step fails.
+// Two full exports of one exportTime as the base are refused: which holds the
+// table as it was then cannot be told.
 
 /** The exports' point in time: a full export's, or the end of an incremental export's window. */
 function endOf(e) {
@@ -12225,7 +13199,11 @@ function planApply(found, requested) {
         throw new errors/* TransferError */.aG('CHAIN_UNUSABLE', `restore-to ${iso(requested)} is before every export in the source: the earliest, ${earliest.shown}, reaches ${iso(endOf(earliest))}. Nothing was created or written.`);
     }
     const tableArn = chosenTable(candidates);
-    const base = newest(candidates.filter((e) => e.type === 'FULL_EXPORT' && e.tableArn === tableArn), endOf);
+    const fulls = candidates.filter((e) => e.type === 'FULL_EXPORT' && e.tableArn === tableArn);
+    const base = newest(fulls, endOf);
+    const twin = fulls.find((e) => e !== base && base !== undefined && t(endOf(e)) === t(endOf(base)));
+    if (base !== undefined && twin !== undefined)
+        throw tie(tableArn, base, twin);
     const leftOut = [];
     const chainIncrementals = [];
     for (const e of found) {
@@ -12253,7 +13231,7 @@ function planApply(found, requested) {
     const restoredTo = new Date(Math.max(t(start), ...chainIncrementals.map((e) => t(endOf(e)))));
     const notes = tablesNote(found, tableArn);
     if (base === undefined)
-        notes.push(`No full export of this table is at or before the restore point: the changes are applied to the table as it is, which must hold its state as of ${iso(start)}.`);
+        notes.push(`No full export of this table is at or before the restore point: the changes can only be applied onto the table as it is (changes-onto-table: true), which must hold its state as of ${iso(start)}.`);
     if (requested !== undefined && t(restoredTo) < t(requested))
         notes.push(shortOfApply(found, tableArn, requested, restoredTo));
     return {
@@ -12368,6 +13346,10 @@ function newest(exports, time) {
     }
     return best;
 }
+function tie(tableArn, a, b) {
+    const [first, second] = [a, b].sort((x, y) => (x.id < y.id ? -1 : 1));
+    return new errors/* TransferError */.aG('CHAIN_UNUSABLE', `Two full exports of ${tableArn} have the same exportTime ${iso(endOf(a))}: ${first.shown} and ${second.shown}. Which of them holds the table as it was then cannot be told, so neither is used. Nothing was created or written. Move the one that does not belong out of the prefix, or set restore-to before ${iso(endOf(a))}.`);
+}
 /** CHAIN_GAP: the sentence that refuses a chain with a gap, naming both exports and the missing window. */
 function gapMessage(gap) {
     return `No export covers ${iso(gap.from)} to ${iso(gap.to)}: ${gap.after.shown} reaches ${iso(gap.from)}, and the next, ${gap.before.shown}, starts at ${iso(gap.to)}. The changes made in between are in no export, so the table cannot be restored past ${iso(gap.from)}. Nothing was created or written. Export that window (export-type: INCREMENTAL_EXPORT, incremental-from: ${iso(gap.from)}, incremental-to: ${iso(gap.to)}) into the same prefix, or set restore-to at or before ${iso(gap.from)}.`;
@@ -12378,8 +13360,8 @@ function gapMessage(gap) {
 // and described by its manifest-summary.json: which table, full or
 // incremental, the point in time or the window, the view. What is read here
 // is only manifests, inside the source, each checked against its checksum
-// file; a summary that does not say what a chain needs is MANIFEST_INVALID,
-// before anything is written.
+// file; a summary that does not say what a chain needs, or dates the export
+// after now, is MANIFEST_INVALID, before anything is written.
 
 
 
@@ -12389,8 +13371,16 @@ function gapMessage(gap) {
 /** A chain root may hold many exports and a shared data folder: more than an import reads, but still bounded. */
 const MAX_LISTED = 1_000_000;
 const READ_CONCURRENCY = 8;
-/** Every export under `prefix`, or undefined when there is none (an ordinary source). */
-async function findExports(store, prefix) {
+/**
+ * How far a manifest's time may be after this machine's clock: AWS says its
+ * export times can differ from a caller's clock by about a minute.
+ */
+const exports_found_CLOCK_ALLOWANCE_MS = 5 * 60 * 1000;
+/** A summary that dates its export after now: refused in a chain and alone, since its time would decide the chain. */
+class FromTheFuture extends ManifestError {
+}
+/** Every export under `prefix`, or undefined when there is none (an ordinary source); `now` dates what a manifest may claim. */
+async function findExports(store, prefix, now) {
     const folders = new Map();
     let listed = 0;
     for await (const object of store.list(prefix, MAX_LISTED + 1)) {
@@ -12419,7 +13409,7 @@ async function findExports(store, prefix) {
     const worker = async () => {
         for (let i = next++; i < finished.length; i = next++) {
             const [folder, f] = finished[i];
-            read[i] = await readSummary(store, f.root, f.id, folder);
+            read[i] = await readSummary(store, f.root, f.id, folder, now);
         }
     };
     await Promise.all(Array.from({ length: Math.min(READ_CONCURRENCY, finished.length) }, worker));
@@ -12435,7 +13425,7 @@ class Unusable {
         this.message = message;
     }
 }
-async function readSummary(store, root, id, folder) {
+async function readSummary(store, root, id, folder, now) {
     const key = exportPaths(root, id).manifestSummary;
     const where = store.describe(key);
     try {
@@ -12445,11 +13435,13 @@ async function readSummary(store, root, id, folder) {
         await checkManifest(store, key, text);
         const summary = parseManifestSummary(text, where);
         try {
-            return describeExport(summary, { id, root, folder, shown: store.describe(folder), where });
+            return describeExport(summary, { id, root, folder, shown: store.describe(folder), where }, now);
         }
         catch (error) {
             // A full export's summary need not say more than its import reads: only a chain needs the rest.
-            if (error instanceof ManifestError && summary.exportType !== 'INCREMENTAL_EXPORT')
+            if (error instanceof ManifestError &&
+                !(error instanceof FromTheFuture) &&
+                summary.exportType !== 'INCREMENTAL_EXPORT')
                 return new Unusable(store.describe(folder), `${error.message}, which a restore chain needs`);
             throw error;
         }
@@ -12463,8 +13455,13 @@ async function readSummary(store, root, id, folder) {
     }
 }
 const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/;
-/** The summary's fields a chain is built from, each checked: a manifest is not trusted to hold what it should. */
-function describeExport(summary, at) {
+/**
+ * The summary's fields a chain is built from, each checked: a manifest is not
+ * trusted to hold what it should. A time after `now` (past the clock
+ * allowance) is refused: a stale export dated 2099 would otherwise win the
+ * chain and leave the real one out.
+ */
+function describeExport(summary, at, now) {
     const bad = (field, expected) => {
         const value = summary[field];
         const shown = value === undefined ? 'missing' : JSON.stringify(value).slice(0, 80);
@@ -12475,6 +13472,8 @@ function describeExport(summary, at) {
         const date = typeof value === 'string' && ISO_TIME.test(value) ? new Date(value) : undefined;
         if (date === undefined || Number.isNaN(date.getTime()))
             throw bad(field, 'an ISO 8601 time');
+        if (date.getTime() > now.getTime() + exports_found_CLOCK_ALLOWANCE_MS)
+            throw new FromTheFuture(`${at.where} has ${field} ${date.toISOString()}, after now (${now.toISOString()}, with ${exports_found_CLOCK_ALLOWANCE_MS / 60_000} minutes allowed for clocks that differ): no export is made in the future, so the manifest was changed or this machine's clock is wrong`);
         return date;
     };
     const type = summary.exportType ?? 'FULL_EXPORT';
@@ -12516,10 +13515,11 @@ function describeExport(summary, at) {
 
 
 
-async function findRestore(plan, s3) {
+/** `now`: the clock a manifest's times are checked against (none may be in the future). */
+async function findRestore(plan, s3, now, guard) {
     const asked = plan.restore.restoreTo !== undefined || plan.restore.changes === 'revert';
-    const opened = await openSource(plan.source.location, s3);
-    const found = opened.file === undefined ? await findExports(opened.store, opened.prefix) : undefined;
+    const opened = await openSource(plan.source.location, s3, guard);
+    const found = opened.file === undefined ? await findExports(opened.store, opened.prefix, now) : undefined;
     if (found !== undefined && found.unusable.length > 0) {
         // One full export alone imports as before; in a chain, every export must say where it belongs.
         const alone = found.exports.length === 0 && found.unusable.length === 1 && found.unfinished.length === 0;
@@ -12561,6 +13561,128 @@ function restoreEngine(choice, chain) {
         engine: 'direct',
         reason: 'incremental exports are applied by this action: AWS has no API that applies them, and they change a table that exists',
     };
+}
+
+;// CONCATENATED MODULE: ./src/direct/change-order.ts
+// Which change record of a key an incremental export leaves: the one with the
+// newest WriteTimestampMicros, whatever the order of its files and lines.
+// AWS writes each changed item once per export ("the item will only appear
+// once in the export even if it has multiple updates"), so in its exports
+// every key is new here; a key seen again (an export changed or put together
+// by hand) is decided by the timestamps, not by where its records sit. An
+// older record after a newer one is skipped (counted as superseded); a newer
+// one after an older one is written, and lands after it (the sink never has
+// two writes of one key in flight); two of one timestamp cannot be told apart.
+//
+// Memory: per key, 12 bytes of a salted SHA-256 digest of its key text and its
+// timestamp as 8, in a table at most half full with no object per key (a Map
+// of strings would hold about 100 bytes a key, see src/verify/key-index.ts):
+// 2^21 slots of 20 bytes (about 40 MB) at MAX_KEYS keys. Past that, further keys are
+// applied in file order, and a warning names the export.
+
+/** Keys one export's order is kept for. */
+const MAX_KEYS = 1_000_000;
+const MAX_SLOTS = 2 ** 21;
+const FIRST_SLOTS = 1024;
+const WORDS = 3;
+/** Mixed into every digest: no export can be made with two keys whose digests are chosen to agree. */
+const SALT = (0,external_node_crypto_.randomBytes)(16).toString('hex');
+function newTally() {
+    return { repeated: 0, superseded: 0, untracked: [] };
+}
+class ChangeOrder {
+    slots = FIRST_SLOTS;
+    digests = new Uint32Array(FIRST_SLOTS * WORDS);
+    /** Microseconds after the window's start; NaN for an empty slot. */
+    times = new Float64Array(FIRST_SLOTS).fill(Number.NaN);
+    keys = 0;
+    start;
+    tally;
+    shown;
+    maxKeys;
+    /** `from`: the window's start (records outside the window are refused before they come here). */
+    constructor(from, tally, shown, maxKeys = MAX_KEYS) {
+        this.start = BigInt(from.getTime()) * 1000n;
+        this.tally = tally;
+        this.shown = shown;
+        this.maxKeys = Math.min(maxKeys, MAX_KEYS);
+    }
+    /** Where a record of `key` written at `micros` stands against the records of its key seen before. */
+    see(key, micros) {
+        const digest = (0,external_node_crypto_.hash)('sha256', SALT + key, 'buffer');
+        const time = Number(BigInt(micros) - this.start);
+        const slot = this.slotOf(digest);
+        const held = this.times[slot];
+        if (Number.isNaN(held)) {
+            if (this.keys >= this.maxKeys) {
+                if (!this.tally.untracked.includes(this.shown))
+                    this.tally.untracked.push(this.shown);
+                return 'untracked';
+            }
+            this.put(slot, digest, time);
+            this.keys += 1;
+            if (this.keys * 2 > this.slots && this.slots < MAX_SLOTS)
+                this.grow();
+            return 'first';
+        }
+        this.tally.repeated += 1;
+        if (time > held) {
+            this.times[slot] = time;
+            return 'newer';
+        }
+        if (time < held) {
+            this.tally.superseded += 1;
+            return 'older';
+        }
+        return 'tie';
+    }
+    /** The slot holding the digest, or the empty one where it would go. */
+    slotOf(digest) {
+        const mask = this.slots - 1;
+        let slot = digest.readUInt32LE(0) & mask;
+        for (;;) {
+            if (Number.isNaN(this.times[slot]))
+                return slot;
+            const at = slot * WORDS;
+            if (this.digests[at] === digest.readUInt32LE(0) &&
+                this.digests[at + 1] === digest.readUInt32LE(4) &&
+                this.digests[at + 2] === digest.readUInt32LE(8))
+                return slot;
+            slot = (slot + 1) & mask;
+        }
+    }
+    put(slot, digest, time) {
+        const at = slot * WORDS;
+        this.digests[at] = digest.readUInt32LE(0);
+        this.digests[at + 1] = digest.readUInt32LE(4);
+        this.digests[at + 2] = digest.readUInt32LE(8);
+        this.times[slot] = time;
+    }
+    grow() {
+        const [digests, times, slots] = [this.digests, this.times, this.slots];
+        this.slots = slots * 2;
+        this.digests = new Uint32Array(this.slots * WORDS);
+        this.times = new Float64Array(this.slots).fill(Number.NaN);
+        const digest = Buffer.alloc(WORDS * 4);
+        for (let i = 0; i < slots; i++) {
+            const time = times[i];
+            if (Number.isNaN(time))
+                continue;
+            for (let w = 0; w < WORDS; w++)
+                digest.writeUInt32LE(digests[i * WORDS + w], w * 4);
+            this.put(this.slotOf(digest), digest, time);
+        }
+    }
+}
+const change_order_n = (value) => value.toLocaleString('en-US');
+/** The summary's warnings about records of one key in one export. */
+function changeWarnings(tally) {
+    const warnings = [];
+    if (tally.repeated > 0)
+        warnings.push(`${change_order_n(tally.repeated)} change record(s) had the key of another record of the same incremental export, which AWS's exports never hold (each changed item appears once): for each key the record with the newest WriteTimestampMicros was applied, whatever its place in the files, and ${change_order_n(tally.superseded)} older record(s) were skipped. Check where the export came from.`);
+    for (const shown of tally.untracked)
+        warnings.push(`${shown} changes more than ${change_order_n(MAX_KEYS)} keys: records of one key are put in the order of their timestamps for the first ${change_order_n(MAX_KEYS)} keys only, and the export's other records are applied in the order of its files.`);
+    return warnings;
 }
 
 ;// CONCATENATED MODULE: ./src/restore/chain-report.ts
@@ -12607,6 +13729,8 @@ function totals(report) {
         sum.puts += row.counts.puts;
         sum.deletes += row.counts.deletes;
         sum.errors += row.counts.errors;
+        if (row.counts.superseded !== undefined)
+            sum.superseded = (sum.superseded ?? 0) + row.counts.superseded;
     }
     return sum;
 }
@@ -12961,8 +14085,11 @@ function change_records_ion_toDecodeError(error, line, itemIndex) {
 // decompress, read each change record, and turn it into a put or a delete
 // checked against the table's keys. Applying: NewImage is put, no NewImage
 // deletes Keys. Reverting: OldImage is put back, no OldImage (the item was
-// created in the window) deletes Keys. A damaged stream ends with one located
-// error after the records read before it, as decode.ts does for items.
+// created in the window) deletes Keys. A record written outside its export's
+// window is refused (OUTSIDE_WINDOW): its timestamp could otherwise win over
+// the true record of its key (src/direct/change-order.ts). A damaged stream
+// ends with one located error after the records read before it, as decode.ts
+// does for items.
 
 
 
@@ -13013,13 +14140,27 @@ function writeOf(record, options) {
     const extra = primary.length === 0 ? undefined : Object.keys(change.keys).find((n) => !primary.some((k) => k.name === n));
     if (extra !== undefined)
         return fail('KEY_SCHEMA_MISMATCH', `Keys holds ${JSON.stringify(extra.slice(0, 100))}, which is not a key attribute of the table (${primary.map((k) => k.name).join(', ')}): the export is of a table with another key schema`, change.keys);
+    const micros = change.writeTimestampMicros;
+    const outside = options.window === undefined ? undefined : outsideWindow(micros, options.window);
+    if (outside !== undefined)
+        return fail('OUTSIDE_WINDOW', outside, change.keys);
     const image = options.direction === 'apply' ? change.newImage : change.oldImage;
     if (image === undefined)
-        return { kind: 'delete', item: change.keys, line, itemIndex };
+        return { kind: 'delete', item: change.keys, line, itemIndex, micros };
     const problem = checkItem(image, options.keys, record.textLength);
     if (problem !== undefined)
         return fail(problem.code, `${options.direction === 'apply' ? 'NewImage' : 'OldImage'}: ${problem.message}`, image);
-    return { kind: 'put', item: image, line, itemIndex };
+    return { kind: 'put', item: image, line, itemIndex, micros };
+}
+/** Why a timestamp lies outside the window, or undefined when it lies inside. */
+function outsideWindow(micros, window) {
+    const time = BigInt(micros);
+    const [from, to] = [window.from, window.to].map((d) => BigInt(d.getTime()) * 1000n);
+    if (time >= from && time < to)
+        return undefined;
+    const ms = time / 1000n;
+    const shown = ms <= 8640000000000000n ? ` (${new Date(Number(ms)).toISOString()})` : '';
+    return `Metadata.WriteTimestampMicros ${micros}${shown} is outside the export's window, ${window.from.toISOString()} to ${window.to.toISOString()}: an incremental export holds only writes made in its window, so this record is not one of them`;
 }
 function change_writes_objectError(error, stats, records) {
     stats.errors += 1;
@@ -13042,13 +14183,16 @@ async function* change_writes_untilTrailingData(chunks, found) {
 // One incremental export's data files into an item sink: each file checked
 // against its MD5 before any of its records is used (a damaged file's records
 // are all rejected, counted, never written), then each record turned into a
-// put or a delete (change-writes.ts). Every record is either acknowledged by
-// the sink or rejected with its location in the ledger, as in the import.
+// put or a delete (change-writes.ts). Records of one key are decided by their
+// timestamps (change-order.ts): an older one after a newer one is skipped and
+// counted as superseded. Every other record is either acknowledged by the
+// sink or rejected with its location in the ledger, as in the import.
+
 
 
 
 /** `opened`: the file already fetched and checked (fetched ahead while the one before was written). */
-async function applyChangeFile(store, object, options, { sink, ledger, progress, deps }, opened) {
+async function applyChangeFile(store, object, options, { sink, ledger, progress, deps, order }, opened) {
     const name = store.describe(object.key);
     const input = await (opened ?? openObject(store, object, deps.tempDir));
     if ('damaged' in input) {
@@ -13057,6 +14201,7 @@ async function applyChangeFile(store, object, options, { sink, ledger, progress,
         return;
     }
     const stats = newStats();
+    const keyNames = options.keys.filter((k) => k.index === undefined).map((k) => k.name);
     try {
         for await (const batch of decodeChangeWrites(input.chunks, options, stats)) {
             for (const write of batch) {
@@ -13073,7 +14218,19 @@ async function applyChangeFile(store, object, options, { sink, ledger, progress,
                     });
                 }
                 else {
+                    const verdict = order.see(keyString(write.item, keyNames), write.micros);
+                    if (verdict === 'older')
+                        continue; // a newer record of its key was applied: counted as superseded
                     const origin = { object: name, line: write.line, itemIndex: write.itemIndex };
+                    if (verdict === 'tie') {
+                        await ledger.reject({
+                            item: write.item,
+                            code: 'DUPLICATE_CHANGE',
+                            message: `another record of this key in the same export has the same WriteTimestampMicros ${write.micros}, so which one is the item's final state cannot be told; the one read first was applied, and AWS's exports hold each changed item once`,
+                            ...origin,
+                        });
+                        continue;
+                    }
                     await (write.kind === 'put' ? sink.put(write.item, origin) : sink.delete(write.item, origin));
                 }
             }
@@ -13131,6 +14288,9 @@ class NextFile {
 // items as the import puts them, an incremental export's changes as puts and
 // deletes. The sink is flushed between exports, so each export's counts are
 // exact and no write of a later export overtakes one of an earlier export.
+// Within an incremental export, records of one key go by their timestamps
+// (src/direct/change-order.ts).
+
 
 
 
@@ -13165,7 +14325,9 @@ async function runDirectSteps(plan, steps, target, store, deps) {
     const counts = [];
     let failure;
     let completed = 0;
-    let before = snapshot(ledger, sink);
+    const changes = newTally();
+    let importDuplicates = 0;
+    let before = snapshot(ledger, sink, changes);
     // Change files in the order they are applied, each fetched while the one before it is written.
     const changeFiles = steps.flatMap((s) => (s.action === 'import' ? [] : s.resolved.objects));
     const following = new Map(changeFiles.map((o, i) => [o, changeFiles[i + 1]]));
@@ -13175,6 +14337,8 @@ async function runDirectSteps(plan, steps, target, store, deps) {
             if (deps.signal?.aborted)
                 break;
             counts.push({ processed: 0, puts: 0, deletes: 0, errors: 0 });
+            const duplicatesBefore = sink.stats.duplicateKeys;
+            const order = step.window && new ChangeOrder(step.window.from, changes, step.shown);
             for (const object of step.resolved.objects) {
                 if (deps.signal?.aborted)
                     break;
@@ -13184,13 +14348,23 @@ async function runDirectSteps(plan, steps, target, store, deps) {
                 }
                 else {
                     const opened = next.take(object, following.get(object));
-                    await applyChangeFile(store, object, { format, compression: 'auto', keys: target.keys, direction: step.action }, pipeline, opened);
+                    if (order === undefined)
+                        throw new Error(`No window for the changes of ${step.shown}`);
+                    await applyChangeFile(store, object, {
+                        format,
+                        compression: 'auto',
+                        keys: target.keys,
+                        direction: step.action,
+                        ...(step.window && { window: step.window }),
+                    }, { ...pipeline, order }, opened);
                 }
             }
             await sink.flush();
             await ledger.drain();
-            counts[counts.length - 1] = delta(before, snapshot(ledger, sink));
-            before = snapshot(ledger, sink);
+            if (step.action === 'import')
+                importDuplicates += sink.stats.duplicateKeys - duplicatesBefore;
+            counts[counts.length - 1] = delta(before, snapshot(ledger, sink, changes));
+            before = snapshot(ledger, sink, changes);
             if (deps.signal?.aborted)
                 break;
             completed += 1;
@@ -13203,7 +14377,7 @@ async function runDirectSteps(plan, steps, target, store, deps) {
         await sink.settle();
         await ledger.drain().catch(() => undefined);
         if (counts.length > 0)
-            counts[counts.length - 1] = delta(before, snapshot(ledger, sink));
+            counts[counts.length - 1] = delta(before, snapshot(ledger, sink, changes));
     }
     await next.discard();
     const rejectedItems = await ledger.close().catch((error) => {
@@ -13218,23 +14392,28 @@ async function runDirectSteps(plan, steps, target, store, deps) {
         failure,
         cancelled: deps.signal?.aborted === true && failure === undefined,
         rejectedItems,
+        changes,
+        importDuplicates,
     };
 }
-function snapshot(ledger, sink) {
+function snapshot(ledger, sink, changes) {
     return {
         processed: ledger.processed,
         errors: ledger.errors,
         written: sink.stats.written,
         deleted: sink.stats.deleted,
+        superseded: changes.superseded,
     };
 }
 function delta(a, b) {
     const deletes = b.deleted - a.deleted;
+    const superseded = b.superseded - a.superseded;
     return {
         processed: b.processed - a.processed,
         puts: b.written - a.written - deletes,
         deletes,
         errors: b.errors - a.errors,
+        ...(superseded > 0 && { superseded }),
     };
 }
 function direct_steps_asTransferError(error) {
@@ -13281,7 +14460,8 @@ function restoreResult(plan, o) {
     const applied = o.report.rows.filter((r) => r.state === 'applied' || r.state === 'checked').length;
     const finished = o.failure === undefined && !o.cancelled && o.managedStatus === undefined;
     const balanced = finished ? o.unwritten === 0 : o.unwritten >= 0;
-    const counts = `${result_n(sum.processed)} processed = ${result_n(sum.puts)} put + ${result_n(sum.deletes)} deleted + ${result_n(sum.errors)} error(s)${o.unwritten === 0 ? '' : ` + ${result_n(o.unwritten)} read but not written`}`;
+    const superseded = sum.superseded === undefined ? '' : ` + ${result_n(sum.superseded)} superseded by a newer record of their key`;
+    const counts = `${result_n(sum.processed)} processed = ${result_n(sum.puts)} put + ${result_n(sum.deletes)} deleted + ${result_n(sum.errors)} error(s)${superseded}${o.unwritten === 0 ? '' : ` + ${result_n(o.unwritten)} read but not written`}`;
     const notes = [balanced ? `Checked: ${counts}.` : `Counts do not add up: ${counts}. Please report this.`];
     const allApplied = finished && balanced && applied === o.report.rows.length;
     // Records that could not be applied leave their items behind: the table is at the point only when max-errors allows them.
@@ -13315,6 +14495,7 @@ function restoreResult(plan, o) {
         processedItemCount: sum.processed,
         importedItemCount: sum.puts + sum.deletes,
         errorCount: sum.errors,
+        unwrittenItemCount: o.unwritten,
         ...(o.bytes === undefined ? {} : { processedSizeBytes: o.bytes }),
         ...(o.rejectedItems === undefined ? {} : { rejectedItems: o.rejectedItems }),
         durationSeconds: o.durationSeconds,
@@ -13333,8 +14514,10 @@ function restoreResult(plan, o) {
 // The table a restore writes into. With a full export in the chain it is
 // found, created, emptied (existing-table: replace) or refused exactly as an
 // import's, once the full export's first records have been read. Incremental
-// exports alone change a table that must already exist: existing-table does
-// not apply, and a missing table says which full export to restore first.
+// exports alone change a table that must already exist, as it is (only with
+// changes-onto-table: true or changes: revert, see without-base.ts; never
+// with existing-table: replace), and a missing table says which full export
+// to restore first.
 
 
 
@@ -13357,24 +14540,29 @@ async function restoreTarget(plan, chain, base, store, deps) {
     }
     const table = await describeTable(deps.dynamodb, plan.tableName);
     if (table === undefined)
-        throw await missingTable(plan.tableName, chain, store);
+        throw await missingTable(plan.tableName, chain, store, new Date(deps.now()));
     return {
         keys: keyChecksFrom(table),
         prepare: async () => {
-            if (plan.existingTable !== 'fail')
-                deps.log(`existing-table: ${plan.existingTable} does not apply to incremental exports: their changes are applied to ${plan.tableName} as it is.`);
+            // Refused before (without-base.ts, and with revert by the inputs): never emptied and then given changes alone.
+            if (plan.mode === 'import' && plan.existingTable === 'replace')
+                throw new errors/* TransferError */.aG('CHAIN_UNUSABLE', `existing-table: replace would empty ${plan.tableName} and leave only the changes of the windows in it. Nothing was written.`);
+            if (plan.mode === 'import')
+                deps.log(chain.direction === 'apply'
+                    ? `changes-onto-table: true: the changes are applied onto ${plan.tableName} as it is (existing-table: ${plan.existingTable}).`
+                    : `changes: revert undoes the changes of the windows on ${plan.tableName} as it is (existing-table: ${plan.existingTable}).`);
             return table;
         },
     };
 }
 /** TABLE_NOT_FOUND for changes without a base: which full export to restore first, if the exports' root holds one. */
-async function missingTable(name, chain, store) {
+async function missingTable(name, chain, store, now) {
     if (chain.direction === 'revert')
         return new errors/* TransferError */.aG('TABLE_NOT_FOUND', `Table ${name} does not exist, and changes: revert undoes changes in a table that exists. Check table-name and aws-region. Nothing was created or written.`);
     const first = chain.steps[0]?.export;
     const since = startOf(first);
     const root = first.root;
-    const siblings = (await findExports(store, `${root}AWSDynamoDB/`).catch(() => undefined))?.exports ?? [];
+    const siblings = (await findExports(store, `${root}AWSDynamoDB/`, now).catch(() => undefined))?.exports ?? [];
     const base = siblings
         .filter((e) => e.type === 'FULL_EXPORT' && e.tableArn === chain.tableArn && endOf(e).getTime() <= since.getTime())
         .sort((a, b) => endOf(b).getTime() - endOf(a).getTime())[0];
@@ -13387,12 +14575,59 @@ async function missingTable(name, chain, store) {
     return new errors/* TransferError */.aG('TABLE_NOT_FOUND', `Table ${name} does not exist. An incremental export changes a table that holds the state its window starts from, so restore ${which} into ${name} first, then apply this.${both} Nothing was created or written.`);
 }
 
+;// CONCATENATED MODULE: ./src/restore/without-base.ts
+// Changes without a full export: a chain that applies incremental exports
+// with no full export at or before restore-to (one export's folder, or a
+// prefix whose full exports are all later). Their changes say nothing of the
+// items they did not change, so applied onto a table that does not already
+// hold the source table as it was when the first window starts they leave a
+// state the table never had, and nothing can tell. That is done only when the
+// user says so (`changes-onto-table: true`), never with `existing-table:
+// replace` (which would empty the table first), and is otherwise refused
+// before anything is written, naming the exports found and what is missing.
+
+
+/** At most this many exports are named in the message; the log lists them all. */
+const NAMED = 10;
+/** Undefined when the chain has a full export, or the user asked for the changes onto the table as it is. */
+function refuseWithoutBase(plan, chain) {
+    if (chain.direction !== 'apply' || chain.steps[0]?.action === 'import' || chain.steps.length === 0)
+        return undefined;
+    const replace = plan.existingTable === 'replace';
+    if (plan.restore.ontoTable && !replace)
+        return undefined;
+    const since = new Date(Math.min(...chain.steps.map((s) => startOf(s.export).getTime())));
+    const point = chain.requested === undefined ? 'in the source' : `at or before restore-to ${without_base_iso(chain.requested)}`;
+    const found = [...chain.steps.map((s) => s.export), ...chain.leftOut.map((l) => l.export)];
+    const later = found.filter((e) => e.type === 'FULL_EXPORT' && e.tableArn === chain.tableArn);
+    const why = replace
+        ? `existing-table: replace would empty ${plan.tableName} and then apply only changes, which hold just the items the windows changed`
+        : `the changes alone say nothing of the items they did not change, so applied onto ${plan.tableName} as it is they leave ${without_base_iso(chain.restoredTo)} only if it already holds the table as it was at ${without_base_iso(since)}`;
+    const onto = replace
+        ? `if ${plan.tableName} already holds the table as it was at ${without_base_iso(since)}, apply the changes onto it with changes-onto-table: true and existing-table: merge (or fail) instead of replace`
+        : `if ${plan.tableName} already holds the table as it was at ${without_base_iso(since)}, set changes-onto-table: true to apply the changes onto it as it is`;
+    return new errors/* TransferError */.aG('CHAIN_UNUSABLE', `No full export of ${chain.tableArn} is ${point}${later.length === 0 ? '' : ` (${later.length === 1 ? 'the one found is' : 'those found are'} later)`}: ${why}. Exports found: ${named(found)}. Missing: a full export of ${chain.tableArn} made at or before ${without_base_iso(since)}, where the first window applied starts. Nothing was created or written. Put that full export in the source; or, ${onto}.`);
+}
+function named(exports) {
+    const shown = exports.slice(0, NAMED).map((e) => `${e.shown} (${without_base_describe(e)})`);
+    const more = exports.length - shown.length;
+    return `${shown.join(', ')}${more > 0 ? `, and ${more} more (the log lists them)` : ''}`;
+}
+function without_base_describe(e) {
+    return e.type === 'FULL_EXPORT'
+        ? `full export as of ${without_base_iso(endOf(e))}`
+        : `changes from ${without_base_iso(startOf(e))} to ${without_base_iso(endOf(e))}`;
+}
+const without_base_iso = (d) => d.toISOString();
+
 ;// CONCATENATED MODULE: ./src/restore/run.ts
 // A restore from exports: the chain planned from the source's exports (see
 // src/sources/chain.ts), refused before any write when it has a gap, every
 // export's manifests read, then the exports applied in order. A full export
 // into a new table on AWS goes through ImportTable; everything else, and
 // every incremental export, is written by this action.
+
+
 
 
 
@@ -13430,6 +14665,12 @@ async function runRestore(plan, source, choice, deps) {
         // Refused before anything is read or written; the summary still draws the chain and its gap.
         return outcome({ failure: new errors/* TransferError */.aG('CHAIN_GAP', gapMessage(chain.gap)) });
     }
+    // Changes without a full export, onto a table that exists (a missing one is TABLE_NOT_FOUND, naming the full export to restore first).
+    if (plan.mode === 'import') {
+        const refused = refuseWithoutBase(plan, chain);
+        if (refused !== undefined && (await describeTable(deps.direct.dynamodb, plan.tableName)) !== undefined)
+            return outcome({ failure: refused });
+    }
     // The budget settled before anything is read: a share the table cannot give is refused here.
     const meter = plan.mode === 'import'
         ? await meterFor(plan, 'write', plan.tableName, deps.direct, plan.tableParameters)
@@ -13437,9 +14678,12 @@ async function runRestore(plan, source, choice, deps) {
     // Every export's manifests read (a missing data file, a damaged manifest) before any write.
     const steps = [];
     for (const step of chain.steps) {
+        const { from, to } = step.export;
         steps.push({
             action: step.action,
             resolved: await resolveSource({ store: source.store, prefix: step.export.folder }),
+            ...(from !== undefined && to !== undefined && { window: { from, to } }),
+            shown: step.export.shown,
         });
     }
     const breaker = new Breaker();
@@ -13499,13 +14743,13 @@ async function runRestore(plan, source, choice, deps) {
         engine: directSteps.length > 0 ? 'direct' : choice.engine,
         ...(done.failure === undefined ? {} : { failure: done.failure }),
         cancelled: done.cancelled,
-        unwritten: done.ledger.processed - done.sink.stats.written - done.ledger.errors,
+        unwritten: done.ledger.processed - done.sink.stats.written - done.ledger.errors - done.changes.superseded,
         ...(table.TableArn === undefined ? {} : { tableArn: table.TableArn }),
         bytes: done.ledger.bytes,
         ...(done.rejectedItems === undefined ? {} : { rejectedItems: done.rejectedItems }),
         ...(jobArn === undefined ? {} : { jobArn }),
         errors: done.ledger.samples,
-        warnings: importWarnings(objects, source.store, done.sink.stats.duplicateKeys),
+        warnings: [...importWarnings(objects, source.store, done.importDuplicates), ...changeWarnings(done.changes)],
     });
     log(result.note ?? '');
     return meter === undefined ? result : { ...result, capacity: meter.report() };
@@ -13544,12 +14788,21 @@ function markRows(report, done, offset, mode) {
 
 
 
+
+
+
+
+
 async function run(deps) {
     const started = deps.now();
     let working;
     let choice;
+    let planned;
     try {
+        for (const input of undeclaredInputs(deps.env))
+            core.warning(undeclaredWarning(input));
         const plan = readPlan({ env: deps.env, now: started, cwd: deps.cwd });
+        planned = plan;
         const clients = createClients(plan.aws);
         choice = await chooseEngine(plan, async (name) => (await describeTable(clients.dynamodb, name)) !== undefined);
         core.startGroup('Plan');
@@ -13559,15 +14812,19 @@ async function run(deps) {
         working = plan.mode;
         core.startGroup('Pre-flight checks');
         // A source of exports (an incremental export, a chain) is restored rather than imported: reading it is work.
-        const restore = plan.mode === 'import' || plan.mode === 'validate' ? await findRestore(plan, clients.s3) : undefined;
+        const restore = plan.mode === 'import' || plan.mode === 'validate'
+            ? await findRestore(plan, clients.s3, deps.now(), readGuard(deps))
+            : undefined;
         if (restore !== undefined) {
             choice = restoreEngine(choice, restore.chain);
             core.info(`The source holds exports of a table: restoring them. Engine: ${choice.engine}, because ${choice.reason}.`);
         }
         const engine = choice;
-        // max-duration stops the direct engine through the signal a cancel aborts; a managed job runs server-side.
-        const limit = engine.engine === 'direct' && 'maxDurationMs' in plan ? plan.maxDurationMs : undefined;
-        const work = workSignal(deps.signal, limit, started.getTime(), () => deps.now().getTime(), (reached) => core.info(`${reached.message}: stopping, and keeping where the work stopped for the next run.`));
+        // max-duration and timeout stop the direct engine through the signal a cancel aborts; a managed job runs
+        // server-side, and its poll stops waiting at timeout.
+        const direct = engine.engine === 'direct';
+        const limit = direct && 'maxDurationMs' in plan ? plan.maxDurationMs : undefined;
+        const work = workSignal(deps.signal, limit, started.getTime(), () => deps.now().getTime(), (reached) => core.info(`${reached.message}: stopping, and keeping where the work stopped for the next run.`), direct ? plan.waiting.timeoutMs : undefined);
         const result = await runEngine(plan, engine, clients, { ...deps, signal: work.signal }, restore)
             .finally(() => work.dispose())
             // max-duration bounds the work; a comparison after it (verify: true) runs to its end unless cancelled.
@@ -13575,13 +14832,15 @@ async function run(deps) {
             ? verifyAfter(plan, done, directDeps(engine, clients, deps))
             : done)
             .finally(() => core.endGroup());
-        const shown = afterMaxDuration(result, work.signal);
-        if (shown.status === 'IN_PROGRESS' && shown.engine === 'direct')
-            core.info(shown.note ?? '');
+        const stopped = afterMaxDuration(result, work.signal);
+        if (stopped.status === 'IN_PROGRESS' && stopped.engine === 'direct')
+            core.info(stopped.note ?? '');
+        const shown = plan.uploadArtifacts ? await uploadArtifacts(stopped, deps.env, core) : stopped;
         report(withContext(shown, plan, deps.env), plan.maxErrors, core, deps.env.GITHUB_STEP_SUMMARY);
     }
-    catch (error) {
-        const message = (0,errors/* failureMessage */.oh)(error);
+    catch (thrown) {
+        const error = planned === undefined ? thrown : await explainTableNotFound(thrown, planned.aws, tableNameOf(planned), deps.env);
+        const message = (0,errors/* failureMessage */.oh)(unreachable(error));
         if (choice !== undefined)
             core.setOutput(constants/* Output */.k7.Engine, choice.engine);
         core.setOutput(constants/* Output */.k7.DurationSeconds, (deps.now().getTime() - started.getTime()) / 1000);
@@ -13592,6 +14851,9 @@ async function run(deps) {
         writeSummary(summary, deps.env.GITHUB_STEP_SUMMARY, core);
         core.setFailed(clip(message, 20_000));
     }
+}
+function tableNameOf(plan) {
+    return plan.mode === 'export' ? plan.table.name : plan.tableName;
 }
 function cancelled(error) {
     return error instanceof errors/* TransferError */.aG && error.code === 'CANCELLED';
@@ -13643,7 +14905,10 @@ function runEngine(plan, choice, clients, deps, restore) {
 }
 /** Console links only when the endpoints are AWS's; the action's own reference for the import-back snippet. */
 function withContext(result, plan, env) {
-    const onAws = plan.aws.endpointUrl === undefined && !plan.aws.s3Compatible && !env.AWS_ENDPOINT_URL_DYNAMODB;
+    const onAws = plan.aws.endpointUrl === undefined &&
+        !plan.aws.s3Compatible &&
+        !env.AWS_ENDPOINT_URL_DYNAMODB &&
+        !env.AWS_ENDPOINT_URL;
     const uses = env.GITHUB_ACTION_REPOSITORY
         ? `${env.GITHUB_ACTION_REPOSITORY}@${env.GITHUB_ACTION_REF || 'v1'}`
         : undefined;
@@ -13654,6 +14919,7 @@ function withContext(result, plan, env) {
         ...(onAws && { consoleRegion: plan.aws.region }),
         ...(uses && { uses }),
         ...(plan.aws.endpointUrl !== undefined && { endpointUrl: plan.aws.endpointUrl }),
+        ...(plan.aws.s3EndpointUrl !== undefined && { s3EndpointUrl: plan.aws.s3EndpointUrl }),
     };
 }
 
