@@ -106,7 +106,11 @@ async function* decodeCsvRecords(
       if (header === undefined) {
         if (notUtf8(info.lines))
           throw new ObjectReadError('INVALID_UTF8', 'the header line is not valid UTF-8, so no row can be read');
-        header = checkHeader(record.map((name) => name.trim()));
+        header = checkDelimiter(
+          checkHeader(record.map((name) => name.trim())),
+          options.delimiter,
+          options.keyTypes ?? {},
+        );
         if (stats) stats.lines = info.lines;
         continue;
       }
@@ -156,6 +160,32 @@ async function* decodeCsvRecords(
   }
   yield* drain();
   if (stats) stats.lines = parser.info.lines;
+}
+
+/** The delimiters AWS's CSV import takes but space, which column names often hold. */
+const OTHER_DELIMITERS = [',', ';', ':', '|', '\t'];
+
+/**
+ * A header line read as one column that holds another delimiter: the file's
+ * delimiter is not csv-delimiter, and every row would be "missing" its key.
+ * A one-column file of the key itself is left alone.
+ */
+function checkDelimiter(
+  header: readonly string[],
+  delimiter: string,
+  keyTypes: Readonly<Record<string, unknown>>,
+): readonly string[] {
+  const only = header.length === 1 ? (header[0] as string) : undefined;
+  if (only === undefined || keyTypes[only] !== undefined) return header;
+  const seen = OTHER_DELIMITERS.filter((d) => d !== delimiter && only.includes(d)).sort(
+    (a, b) => only.split(b).length - only.split(a).length,
+  );
+  const likely = seen[0];
+  if (likely === undefined) return header;
+  throw new ObjectReadError(
+    'WRONG_CSV_DELIMITER',
+    `the header line is one column, "${excerpt(only)}", which holds ${JSON.stringify(likely)} but not csv-delimiter ${JSON.stringify(delimiter)}, so no row can be read: set csv-delimiter: ${JSON.stringify(likely)}`,
+  );
 }
 
 /** A header that names a column twice would put two columns in one attribute. */

@@ -17,6 +17,7 @@ export type DecodeErrorCode =
   | 'MALFORMED_ION'
   | 'MALFORMED_CSV'
   | 'CSV_COLUMN_COUNT'
+  | 'WRONG_CSV_DELIMITER'
   | 'TRUNCATED_OBJECT'
   | 'CORRUPT_OBJECT'
   | 'TRAILING_DATA'
@@ -93,7 +94,12 @@ export function newStats(): DecodeStats {
 /** Why the rest of an object cannot be read. */
 export type ObjectErrorCode = Extract<
   DecodeErrorCode,
-  'TRUNCATED_OBJECT' | 'CORRUPT_OBJECT' | 'TRAILING_DATA' | 'DUPLICATE_ATTRIBUTE' | 'INVALID_UTF8'
+  | 'TRUNCATED_OBJECT'
+  | 'CORRUPT_OBJECT'
+  | 'TRAILING_DATA'
+  | 'DUPLICATE_ATTRIBUTE'
+  | 'INVALID_UTF8'
+  | 'WRONG_CSV_DELIMITER'
 >;
 
 /**

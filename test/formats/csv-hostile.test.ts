@@ -9,6 +9,35 @@ const csv = (text: string | Buffer, header?: string[], chunkSize?: number) =>
   decode(text, { format: 'CSV', csv: { delimiter: ',', ...(header && { header }) }, keys: [] }, chunkSize);
 
 describe('a CSV header', () => {
+  it('read as one column holding another delimiter names csv-delimiter and the delimiter seen', async () => {
+    const { items, errors } = await decode('customer_id;name;email\n1;a;a@x\n', {
+      format: 'CSV',
+      csv: { delimiter: ',' },
+      keys: [{ name: 'customer_id', type: 'S' }],
+    });
+    expect(items).toEqual([]);
+    expect(errors).toEqual([
+      {
+        code: 'WRONG_CSV_DELIMITER',
+        message:
+          'the header line is one column, "customer_id;name;email", which holds ";" but not csv-delimiter ",", so no row can be read: set csv-delimiter: ";"; the 0 item(s) before this point were read',
+        line: 1,
+        itemIndex: 0,
+      },
+    ]);
+  });
+
+  it('of one column that is the key, or holds only spaces, is read as it is', async () => {
+    const key = await decode('customer_id\n1\n', {
+      format: 'CSV',
+      csv: { delimiter: ',' },
+      keys: [{ name: 'customer_id', type: 'S' }],
+    });
+    expect(key.items).toMatchObject([{ item: { customer_id: { S: '1' } } }]);
+    const spaced = await csv('first name\nAda\n');
+    expect(spaced.items).toMatchObject([{ item: { 'first name': { S: 'Ada' } } }]);
+  });
+
   it('that names a column twice leaves no row readable: one error for the object, at the header', async () => {
     const { items, errors } = await csv('id,name,id\n1,a,2\n3,b,4\n');
     expect(items).toEqual([]);

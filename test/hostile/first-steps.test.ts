@@ -138,4 +138,18 @@ describe('a new user', () => {
     expect(imported.outputs['imported-item-count']).toBe('20');
     expect(await scanAll(`${table}-back`)).toHaveLength(20);
   });
+
+  it('is told to set csv-delimiter when a CSV header reads as one column holding another delimiter', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'semicolons-'));
+    writeFileSync(join(dir, 'customers.csv'), 'customer_id;name\nc1;Ada\nc2;Grace\n');
+    const run = await runAction(
+      { mode: 'validate', path: join(dir, 'customers.csv'), format: 'CSV', 'partition-key': 'customer_id:S' },
+      { env: localEnv() },
+    );
+    expect(run.exitCode).toBe(1);
+    expect(run.log).toContain(
+      'WRONG_CSV_DELIMITER: the header line is one column, "customer_id;name", which holds ";" but not csv-delimiter ",", so no row can be read: set csv-delimiter: ";"',
+    );
+    expect(run.log).not.toContain('Missing the key');
+  });
 });
