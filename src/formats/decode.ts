@@ -10,6 +10,7 @@ import { decodeCsv } from './csv.js';
 import { decodeDynamoJson } from './ddb-json.js';
 import { decodeDynamoJsonRaw } from './ddb-json-raw.js';
 import { decodeIon } from './ion.js';
+import { refuseNonLineJson } from './json-lines-shape.js';
 import { type KeyCheck, checkItem } from './item-checks.js';
 import { type DecodeStats, type Decoded, type DecodedRaw, ObjectReadError } from './records.js';
 
@@ -68,8 +69,8 @@ async function* decodeRecords(
       : options.format === 'ION'
         ? decodeIon(chunks, stats)
         : raw
-          ? decodeDynamoJsonRaw(chunks, options.keys, stats)
-          : decodeDynamoJson(chunks, stats);
+          ? decodeDynamoJsonRaw(refuseNonLineJson(chunks), options.keys, stats)
+          : decodeDynamoJson(refuseNonLineJson(chunks), stats);
   let records = 0;
   try {
     for await (const batch of batches) {

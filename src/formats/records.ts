@@ -18,6 +18,7 @@ export type DecodeErrorCode =
   | 'MALFORMED_CSV'
   | 'CSV_COLUMN_COUNT'
   | 'WRONG_CSV_DELIMITER'
+  | 'NOT_JSON_LINES'
   | 'TRUNCATED_OBJECT'
   | 'CORRUPT_OBJECT'
   | 'TRAILING_DATA'
@@ -100,6 +101,7 @@ export type ObjectErrorCode = Extract<
   | 'DUPLICATE_ATTRIBUTE'
   | 'INVALID_UTF8'
   | 'WRONG_CSV_DELIMITER'
+  | 'NOT_JSON_LINES'
 >;
 
 /**

@@ -3,7 +3,7 @@
 
 import { CreateTableCommand } from '@aws-sdk/client-dynamodb';
 import { PutObjectCommand } from '@aws-sdk/client-s3';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
@@ -151,5 +151,34 @@ describe('a new user', () => {
       'WRONG_CSV_DELIMITER: the header line is one column, "customer_id;name", which holds ";" but not csv-delimiter ",", so no row can be read: set csv-delimiter: ";"',
     );
     expect(run.log).not.toContain('Missing the key');
+  });
+
+  it('is told what DynamoDB JSON looks like when a fixture is a JSON array of items', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'array-'));
+    const items = ['a', 'b'].map((id) => ({ Item: { id: { S: id } } }));
+    writeFileSync(join(dir, 'items.json'), JSON.stringify(items, null, 2));
+    const run = await runAction(
+      { mode: 'validate', path: join(dir, 'items.json'), 'partition-key': 'id:S' },
+      { env: localEnv() },
+    );
+    expect(run.exitCode).toBe(1);
+    expect(run.outputs['error-count']).toBe('1');
+    expect(run.log).toContain('NOT_JSON_LINES: the object is a JSON array');
+    expect(run.log).toContain('DynamoDB JSON is one item a line, such as {"Item": {"id": {"S": "a1"}');
+    expect(run.log).not.toContain('Unexpected end of JSON input');
+  });
+
+  it("validates the README's fixture lines as pasted", async () => {
+    const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+    const lines = /```jsonl\n([\s\S]*?)```/.exec(readme)?.[1] ?? '';
+    expect(lines.split('\n').filter(Boolean).length).toBeGreaterThanOrEqual(2);
+    const dir = mkdtempSync(join(tmpdir(), 'readme-fixture-'));
+    writeFileSync(join(dir, 'users.json'), lines);
+    const run = await runAction(
+      { mode: 'validate', path: join(dir, 'users.json'), 'partition-key': 'pk:S', 'sort-key': 'sk:S' },
+      { env: localEnv() },
+    );
+    expect(run.exitCode, run.log).toBe(0);
+    expect(run.outputs).toMatchObject({ 'error-count': '0', 'imported-item-count': '2' });
   });
 });
