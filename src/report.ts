@@ -129,8 +129,10 @@ export function annotate(result: TransferResult, reporter: Pick<Reporter, 'warni
   if (warnings.length > MAX_ANNOTATIONS)
     reporter.warning(`${warnings.length - MAX_ANNOTATIONS} more warning(s) not shown.`);
   const annotations = result.annotations ?? [];
+  // Validate writes nothing: its items would be rejected, not "not imported".
+  const title = result.mode === 'validate' ? 'Item would be rejected' : 'Item not imported';
   for (const a of annotations.slice(0, MAX_ANNOTATIONS)) {
-    reporter.error(clip(a.message), { file: a.file, startLine: a.line, title: 'Item not imported' });
+    reporter.error(clip(a.message), { file: a.file, startLine: a.line, title });
   }
   const omitted = Math.max(0, annotations.length - MAX_ANNOTATIONS) + (result.annotationsOmitted ?? 0);
   if (omitted > 0) {

@@ -130,7 +130,7 @@ export async function runExport(plan: ExportPlan, deps: EngineDeps, engineReason
     return unfinished(plan, engineReason, table, totals, where, deps, stop.failure, resumed !== undefined);
   }
 
-  deps.phase('Verification');
+  deps.phase('Counts');
   const manifestFiles = formatManifestFiles(entries);
   await store.writeText(paths.manifestFiles, manifestFiles);
   await store.writeText(paths.manifestFilesMd5, md5Base64(manifestFiles));

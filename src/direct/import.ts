@@ -162,7 +162,7 @@ export async function runImport(
   });
   const completed = everythingRead && failure === undefined && sink.stats.abandoned === 0;
   const checkpointReport = await tracking?.finish(completed, rejectsClosed);
-  deps.phase('Verification');
+  deps.phase('Counts');
   // A cancel that came after the last write changed nothing: the import completed.
   const cut = !everythingRead || sink.stats.abandoned > 0;
   const outcome = { failure, cancelled: deps.signal?.aborted === true && cut && failure === undefined };

@@ -55,7 +55,7 @@ export async function runManagedExport(
     statusOf: (d) => d.ExportStatus,
     progressOf: (d) => `${d.ItemCount ?? 0} item(s), ${d.BilledSizeBytes ?? 0} billed bytes`,
   });
-  deps.phase('Verification');
+  deps.phase('Counts');
   const description = final.state;
   const status = (description.ExportStatus ?? 'IN_PROGRESS') as Status;
   const bucket = plan.destination.kind === 's3' ? plan.destination.bucket : '';

@@ -63,7 +63,7 @@ export async function runManagedImport(
       `processed ${d.ProcessedItemCount ?? 0} item(s), imported ${d.ImportedItemCount ?? 0}, ${d.ErrorCount ?? 0} error(s), ${d.ProcessedSizeBytes ?? 0} bytes`,
   });
 
-  deps.phase('Verification');
+  deps.phase('Counts');
   const description = final.state;
   const status = (
     description.ImportStatus === 'CANCELLING' ? 'IN_PROGRESS' : (description.ImportStatus ?? 'IN_PROGRESS')

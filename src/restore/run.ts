@@ -134,7 +134,7 @@ export async function runRestore(
   deps.direct.phase(plan.mode === 'validate' ? 'Validate' : chain.direction === 'apply' ? 'Apply' : 'Revert');
   const done = await runDirectSteps(plan, directSteps, { table, keys }, source.store, direct);
   markRows(report, done, rowOffset, plan.mode);
-  deps.direct.phase('Verification');
+  deps.direct.phase('Counts');
   const objects = directSteps.flatMap((s) => s.resolved.objects);
   const result = outcome({
     engine: directSteps.length > 0 ? 'direct' : choice.engine,

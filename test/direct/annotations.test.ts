@@ -39,7 +39,7 @@ describe('annotations for repository fixtures', () => {
       Array.from({ length: 13 }, (_, i) => `{"Item":{"n":{"N":"${i}"}}}`).join('\n'),
     );
     const run = await runLocal({ mode: 'validate', path: folder, 'partition-key': 'pk:S' });
-    const annotations = run.log.split('\n').filter((line) => line.startsWith('::error title=Item not imported'));
+    const annotations = run.log.split('\n').filter((line) => line.startsWith('::error title=Item would be rejected'));
     expect(annotations).toHaveLength(10);
     expect(run.log).toMatch(/::error::3 more rejected item\(s\) not annotated; all are in .*\.jsonl\./);
     const { rmSync } = await import('node:fs');

@@ -41,6 +41,10 @@ describe('a new user', () => {
     // Errors of repository files by their path in the repository, as annotations name them.
     expect(run.summary).toContain('<code>test/fixtures/seed/users.json:3</code>');
     expect(run.summary.slice(run.summary.indexOf('### First errors'))).not.toContain(ROOT);
+    // Validate writes nothing: its annotations say what an import would do; the count check is no "Verification".
+    expect(run.log).toContain('::error title=Item would be rejected,file=test/fixtures/seed/users.json,line=3::');
+    expect(run.log).toContain('::group::Counts (direct engine)');
+    expect(run.log).not.toContain('::group::Verification');
   });
 
   it('imports into DynamoDB Local with the endpoints given as AWS_ENDPOINT_URL_DYNAMODB and AWS_ENDPOINT_URL_S3', async () => {
