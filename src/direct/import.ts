@@ -64,10 +64,7 @@ export async function runImport(
       ? checked.file
       : await prepareRejects(rejectsAfter(plan.rejectedItems, checkpoint, checked.error), deps);
   // A resumed import writes into the table its earlier runs created or emptied, as it is.
-  const target = await findTargetTable(
-    plan.mode === 'import' && checkpoint?.resuming ? { ...plan, existingTable: 'merge' } : plan,
-    retry,
-  );
+  const target = await findTargetTable(plan, retry, checkpoint?.resuming === true);
   const options: DecodeOptions = { ...reading, keys: keyChecksFrom(target.keys) };
   // Validate reports every record; an import refuses a source it cannot read before touching the table.
   if (plan.mode === 'import') {

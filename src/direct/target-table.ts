@@ -23,9 +23,11 @@ export interface TargetTable {
   creates?: boolean;
 }
 
+/** `resuming`: an earlier run of this import created or emptied the table, which is written into as it is. */
 export async function findTargetTable(
   plan: ImportPlan | ValidatePlan,
   deps: EngineDeps & RetryDeps & { breaker: Breaker },
+  resuming = false,
 ): Promise<TargetTable> {
   if (plan.mode === 'validate') {
     const given =
@@ -52,6 +54,17 @@ export async function findTargetTable(
       keys: parameters,
       creates: true,
       prepare: () => createTable(parameters, tableDeps, plan.waiting.timeoutMs),
+    };
+  }
+  if (resuming) {
+    return {
+      keys: existing,
+      prepare: async () => {
+        deps.log(
+          `Writing on into ${plan.tableName}, which earlier runs of this import created or wrote into (resumed from the checkpoint, whatever existing-table says)`,
+        );
+        return existing;
+      },
     };
   }
   if (plan.existingTable === 'fail') {

@@ -97,12 +97,13 @@ describe('a new user', () => {
     );
     mkdirSync(join(dir, 'source'));
     writeFileSync(join(dir, 'source', 'items.json'), lines.join('\n'));
-    const table = await newTable();
+    // A new table, created by the first run; the second resumes into it although existing-table is fail.
+    const table = uniqueName('timeout');
     const inputs = {
       mode: 'import',
       'table-name': table,
       path: join(dir, 'source'),
-      'existing-table': 'merge',
+      'partition-key': 'id:S',
       checkpoint: join(dir, 'import.checkpoint.json'),
     };
     // One write unit an item at 25 a second: about 12 s of work, stopped at 3 s.
@@ -117,6 +118,10 @@ describe('a new user', () => {
     const second = await runLocal(inputs, { timeoutMs: 120_000 });
     expect(second.exitCode, second.log).toBe(0);
     expect(second.outputs).toMatchObject({ status: 'COMPLETED', resumed: 'true' });
+    expect(second.log).toContain(
+      `Writing on into ${table}, which earlier runs of this import created or wrote into (resumed from the checkpoint, whatever existing-table says)`,
+    );
+    expect(second.log).not.toContain('existing-table: merge');
     expect(await scanAll(table)).toHaveLength(300);
   });
 
