@@ -26,7 +26,7 @@ else if (node_worker_threads__WEBPACK_IMPORTED_MODULE_0__.workerData?.artifactTa
     await runArtifactTaskInWorker();
 }
 else {
-    const { runInsideWorker } = await Promise.all(/* import() */[__nccwpck_require__.e(838), __nccwpck_require__.e(680), __nccwpck_require__.e(586)]).then(__nccwpck_require__.bind(__nccwpck_require__, 37586));
+    const { runInsideWorker } = await Promise.all(/* import() */[__nccwpck_require__.e(838), __nccwpck_require__.e(680), __nccwpck_require__.e(183)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7183));
     await runInsideWorker();
 }
 

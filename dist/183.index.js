@@ -1,5 +1,5 @@
-export const id = 586;
-export const ids = [586];
+export const id = 183;
+export const ids = [183];
 export const modules = {
 
 /***/ 6509:
@@ -477,7 +477,7 @@ function formatDuration(ms) {
 
 /***/ }),
 
-/***/ 37586:
+/***/ 7183:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -2183,8 +2183,10 @@ function annotate(result, reporter) {
     if (warnings.length > MAX_ANNOTATIONS)
         reporter.warning(`${warnings.length - MAX_ANNOTATIONS} more warning(s) not shown.`);
     const annotations = result.annotations ?? [];
+    // Validate writes nothing: its items would be rejected, not "not imported".
+    const title = result.mode === 'validate' ? 'Item would be rejected' : 'Item not imported';
     for (const a of annotations.slice(0, MAX_ANNOTATIONS)) {
-        reporter.error(clip(a.message), { file: a.file, startLine: a.line, title: 'Item not imported' });
+        reporter.error(clip(a.message), { file: a.file, startLine: a.line, title });
     }
     const omitted = Math.max(0, annotations.length - MAX_ANNOTATIONS) + (result.annotationsOmitted ?? 0);
     if (omitted > 0) {
@@ -4676,7 +4678,7 @@ async function* decodeCsvRecords(chunks, options, stats) {
             if (header === undefined) {
                 if (notUtf8(info.lines))
                     throw new ObjectReadError('INVALID_UTF8', 'the header line is not valid UTF-8, so no row can be read');
-                header = checkHeader(record.map((name) => name.trim()));
+                header = checkDelimiter(checkHeader(record.map((name) => name.trim())), options.delimiter, options.keyTypes ?? {});
                 if (stats)
                     stats.lines = info.lines;
                 continue;
@@ -4734,6 +4736,23 @@ async function* decodeCsvRecords(chunks, options, stats) {
     yield* drain();
     if (stats)
         stats.lines = parser.info.lines;
+}
+/** The delimiters AWS's CSV import takes but space, which column names often hold. */
+const OTHER_DELIMITERS = [',', ';', ':', '|', '\t'];
+/**
+ * A header line read as one column that holds another delimiter: the file's
+ * delimiter is not csv-delimiter, and every row would be "missing" its key.
+ * A one-column file of the key itself is left alone.
+ */
+function checkDelimiter(header, delimiter, keyTypes) {
+    const only = header.length === 1 ? header[0] : undefined;
+    if (only === undefined || keyTypes[only] !== undefined)
+        return header;
+    const seen = OTHER_DELIMITERS.filter((d) => d !== delimiter && only.includes(d)).sort((a, b) => only.split(b).length - only.split(a).length);
+    const likely = seen[0];
+    if (likely === undefined)
+        return header;
+    throw new ObjectReadError('WRONG_CSV_DELIMITER', `the header line is one column, "${excerpt(only)}", which holds ${JSON.stringify(likely)} but not csv-delimiter ${JSON.stringify(delimiter)}, so no row can be read: set csv-delimiter: ${JSON.stringify(likely)}`);
 }
 /** A header that names a column twice would put two columns in one attribute. */
 function checkHeader(header) {
@@ -6450,11 +6469,68 @@ function ionSymbol(name) {
     return `'${escaped}'`;
 }
 
+;// CONCATENATED MODULE: ./src/formats/json-lines-shape.ts
+// DynamoDB JSON is one item a line. The fixtures people write first are a
+// JSON array of items or an item pretty-printed over several lines; read as
+// lines, every one of them is "not valid JSON". Seen in the object's first
+// line, either is one error for the object that says what to write instead.
+
+/** How far the first line is looked for; a longer first line is an item's, not a `[` or a `{` alone. */
+const PEEK_BYTES = 64 * 1024;
+async function* refuseNonLineJson(chunks) {
+    const iterator = chunks[Symbol.asyncIterator]();
+    const held = [];
+    let bytes = 0;
+    let first;
+    let ended = false;
+    // A refusal, or a consumer that stops early, lets go of the source (an S3 body, a decompressor) too.
+    let finished = false;
+    try {
+        while (first === undefined && !ended && bytes < PEEK_BYTES) {
+            const next = await iterator.next();
+            ended = next.done === true;
+            const chunk = next.value;
+            if (chunk !== undefined) {
+                held.push(chunk);
+                bytes += chunk.length;
+            }
+            // Only a line break (or the end, after which the last line is whole) can complete the first line.
+            if (ended || chunk?.includes(0x0a) === true)
+                first = firstLine(`${Buffer.concat(held).toString('utf8')}${ended ? '\n' : ''}`);
+        }
+        if (first !== undefined)
+            refuse(first);
+        yield* held;
+        if (!ended)
+            yield* { [Symbol.asyncIterator]: () => iterator };
+        finished = true;
+    }
+    finally {
+        if (!finished && !ended)
+            await iterator.return?.();
+    }
+}
+/** The first line that holds more than white space, once its end is in `text`. */
+function firstLine(text) {
+    const lines = text.replace(/^\uFEFF/, '').split('\n');
+    lines.pop(); // not known to be whole yet
+    return lines.map((line) => line.trim()).find((line) => line !== '');
+}
+function refuse(line) {
+    const write = 'DynamoDB JSON is one item a line, such as {"Item": {"id": {"S": "a1"}, "n": {"N": "5"}}}, with no [ ], commas or line breaks between items (jq -c ".[]" turns an array into lines)';
+    // A line that is a whole array on its own is one bad line among others, reported as such.
+    if (line.startsWith('[') && !line.endsWith(']'))
+        throw new ObjectReadError('NOT_JSON_LINES', `the object is a JSON array (its first line starts with [ and the array goes on past it): ${write}`);
+    if (line === '{' || line === '{"Item": {' || line === '{"Item":{')
+        throw new ObjectReadError('NOT_JSON_LINES', `an item spans several lines (the first line is ${JSON.stringify(line)}): ${write}`);
+}
+
 ;// CONCATENATED MODULE: ./src/formats/decode.ts
 // One object's bytes to checked items: decompress, decode the format, check
 // each item against the key schema. Counts everything; a truncated or
 // corrupt object ends with one error after the items read before it, and so
 // does data after the end of a compressed stream, after all the items.
+
 
 
 
@@ -6490,8 +6566,8 @@ async function* decodeRecords(bytes, options, stats, raw) {
         : options.format === 'ION'
             ? decodeIon(chunks, stats)
             : raw
-                ? decodeDynamoJsonRaw(chunks, options.keys, stats)
-                : decodeDynamoJson(chunks, stats);
+                ? decodeDynamoJsonRaw(refuseNonLineJson(chunks), options.keys, stats)
+                : decodeDynamoJson(refuseNonLineJson(chunks), stats);
     let records = 0;
     try {
         for await (const batch of batches) {
@@ -7312,7 +7388,7 @@ async function prepareRejects(location, deps, holds = 'rejected items') {
         await checkS3Rejects(location, deps, holds);
     return openRejects(location, deps, holds);
 }
-function refuse(place, why, holds) {
+function rejects_location_refuse(place, why, holds) {
     const name = holds === 'rejected items' ? 'rejected-items' : `The ${holds} file (rejected-items)`;
     return new errors/* InputError */.dz([
         {
@@ -7332,7 +7408,7 @@ function checkLocalRejects(path, deps, holds) {
             : existing.isDirectory()
                 ? 'is a folder'
                 : 'already exists';
-        throw refuse(target, `${what}, and ${holds} are never written over or through what this run did not create`, holds);
+        throw rejects_location_refuse(target, `${what}, and ${holds} are never written over or through what this run did not create`, holds);
     }
     // Below the workspace or the temp folder, each folder on the way is a real folder.
     const base = [deps.workspace, deps.tempDir]
@@ -7347,10 +7423,10 @@ function checkLocalRejects(path, deps, holds) {
         if (info === undefined)
             return; // the rest is created by this run
         if (info.isSymbolicLink()) {
-            throw refuse(target, `goes through the symbolic link ${folder} (to ${(0,external_node_fs_.readlinkSync)(folder)}), and ${holds} are never written through one`, holds);
+            throw rejects_location_refuse(target, `goes through the symbolic link ${folder} (to ${(0,external_node_fs_.readlinkSync)(folder)}), and ${holds} are never written through one`, holds);
         }
         if (!info.isDirectory())
-            throw refuse(target, `goes through ${folder}, which is not a folder`, holds);
+            throw rejects_location_refuse(target, `goes through ${folder}, which is not a folder`, holds);
     }
 }
 /** HeadObject: an object already there is refused; anything else (no access to read it) is left to If-None-Match. */
@@ -7364,7 +7440,7 @@ async function checkS3Rejects(location, deps, holds) {
     }))
         .then(() => true, () => false);
     if (exists) {
-        throw refuse(`s3://${location.bucket}/${location.prefix}`, `already exists, and ${holds} are never written over an object this run did not create`, holds);
+        throw rejects_location_refuse(`s3://${location.bucket}/${location.prefix}`, `already exists, and ${holds} are never written over an object this run did not create`, holds);
     }
 }
 /** The folders from just below `base` down to `folder`, in order. */
@@ -8498,7 +8574,8 @@ async function emptyTable(table, dynamodb, deps, segments) {
 
 
 
-async function findTargetTable(plan, deps) {
+/** `resuming`: an earlier run of this import created or emptied the table, which is written into as it is. */
+async function findTargetTable(plan, deps, resuming = false) {
     if (plan.mode === 'validate') {
         const given = plan.tableParameters?.KeySchema === undefined ? undefined : plan.tableParameters;
         const table = given ?? (await describeTable(deps.dynamodb, plan.tableName ?? ''));
@@ -8517,6 +8594,15 @@ async function findTargetTable(plan, deps) {
             keys: parameters,
             creates: true,
             prepare: () => createTable(parameters, tableDeps, plan.waiting.timeoutMs),
+        };
+    }
+    if (resuming) {
+        return {
+            keys: existing,
+            prepare: async () => {
+                deps.log(`Writing on into ${plan.tableName}, which earlier runs of this import created or wrote into (resumed from the checkpoint, whatever existing-table says)`);
+                return existing;
+            },
         };
     }
     if (plan.existingTable === 'fail') {
@@ -9518,7 +9604,7 @@ async function runImport(plan, deps, engineReason) {
         ? checked.file
         : await prepareRejects(rejectsAfter(plan.rejectedItems, checkpoint, checked.error), deps);
     // A resumed import writes into the table its earlier runs created or emptied, as it is.
-    const target = await findTargetTable(plan.mode === 'import' && checkpoint?.resuming ? { ...plan, existingTable: 'merge' } : plan, retry);
+    const target = await findTargetTable(plan, retry, checkpoint?.resuming === true);
     const options = { ...reading, keys: keyChecksFrom(target.keys) };
     // Validate reports every record; an import refuses a source it cannot read before touching the table.
     if (plan.mode === 'import') {
@@ -9609,7 +9695,7 @@ async function runImport(plan, deps, engineReason) {
     });
     const completed = everythingRead && failure === undefined && sink.stats.abandoned === 0;
     const checkpointReport = await tracking?.finish(completed, rejectsClosed);
-    deps.phase('Verification');
+    deps.phase('Counts');
     // A cancel that came after the last write changed nothing: the import completed.
     const cut = !everythingRead || sink.stats.abandoned > 0;
     const outcome = { failure, cancelled: deps.signal?.aborted === true && cut && failure === undefined };
@@ -10646,7 +10732,7 @@ async function runExport(plan, deps, engineReason) {
         const where = { folder: store.describe(paths.folder), files: entries, started };
         return unfinished(plan, engineReason, table, totals, where, deps, stop.failure, resumed !== undefined);
     }
-    deps.phase('Verification');
+    deps.phase('Counts');
     const manifestFiles = formatManifestFiles(entries);
     await store.writeText(paths.manifestFiles, manifestFiles);
     await store.writeText(paths.manifestFilesMd5, md5Base64(manifestFiles));
@@ -12692,7 +12778,7 @@ async function runManagedExport(plan, deps, engineReason) {
         statusOf: (d) => d.ExportStatus,
         progressOf: (d) => `${d.ItemCount ?? 0} item(s), ${d.BilledSizeBytes ?? 0} billed bytes`,
     });
-    deps.phase('Verification');
+    deps.phase('Counts');
     const description = final.state;
     const status = (description.ExportStatus ?? 'IN_PROGRESS');
     const bucket = plan.destination.kind === 's3' ? plan.destination.bucket : '';
@@ -12951,7 +13037,7 @@ async function runManagedImport(plan, deps, engineReason) {
         statusOf: (d) => d.ImportStatus,
         progressOf: (d) => `processed ${d.ProcessedItemCount ?? 0} item(s), imported ${d.ImportedItemCount ?? 0}, ${d.ErrorCount ?? 0} error(s), ${d.ProcessedSizeBytes ?? 0} bytes`,
     });
-    deps.phase('Verification');
+    deps.phase('Counts');
     const description = final.state;
     const status = (description.ImportStatus === 'CANCELLING' ? 'IN_PROGRESS' : (description.ImportStatus ?? 'IN_PROGRESS'));
     const errors = status === 'FAILED' ? await readImportErrors(deps.logs, arn) : { samples: [] };
@@ -14737,7 +14823,7 @@ async function runRestore(plan, source, choice, deps) {
     deps.direct.phase(plan.mode === 'validate' ? 'Validate' : chain.direction === 'apply' ? 'Apply' : 'Revert');
     const done = await runDirectSteps(plan, directSteps, { table, keys }, source.store, direct);
     markRows(report, done, rowOffset, plan.mode);
-    deps.direct.phase('Verification');
+    deps.direct.phase('Counts');
     const objects = directSteps.flatMap((s) => s.resolved.objects);
     const result = outcome({
         engine: directSteps.length > 0 ? 'direct' : choice.engine,
